@@ -1,0 +1,85 @@
+import type { ArtifactRef, ObjectRef, StepRecord } from '#events/platform-event.js';
+import type { Clock } from '#domain/ports/clock.js';
+import type { ObjectStore } from '#domain/ports/object-store.js';
+import type { PlatformConfig } from '#domain/ports/platform-config.js';
+import { writeArtifactOnce } from './artifact-store.js';
+import type { StepContext } from './step-definition.js';
+import { StepRejection } from './step-rejection.js';
+
+export interface StepContextInput {
+  journeyId: string;
+  useCase: string;
+  journey: string;
+  step: string;
+  input: ObjectRef;
+  completedSteps: readonly StepRecord[];
+}
+
+/**
+ * Builds the context a step runs in, and records the artifacts it writes so the runner can
+ * report them in `Journey Step Completed`.
+ */
+export function createStepContext(
+  request: StepContextInput,
+  deps: { store: ObjectStore; config: PlatformConfig; clock: Clock },
+): { context: StepContext; written: ArtifactRef[] } {
+  const written: ArtifactRef[] = [];
+  const { store, config } = deps;
+
+  const findArtifact = (name: string): ArtifactRef | undefined => {
+    const mine = [...written].reverse().find((a) => a.name === name);
+    if (mine) return mine;
+    for (const step of [...request.completedSteps].reverse()) {
+      const found = step.artifacts.find((a) => a.name === name);
+      if (found) return found;
+    }
+    return undefined;
+  };
+
+  const readArtifact = async (name: string): Promise<Uint8Array> => {
+    const ref = findArtifact(name);
+    if (!ref) throw new Error(`no earlier step left an artifact named "${name}"`);
+    const object = await store.get(ref.bucket, ref.key);
+    if (!object) throw new Error(`artifact "${name}" is missing from s3://${ref.bucket}/${ref.key}`);
+    return object.body;
+  };
+
+  const writeArtifact: StepContext['writeArtifact'] = async (spec) => {
+    const key = spec.key ?? `journeys/${request.journeyId}/${request.step}/${spec.name}`;
+    const ref = await writeArtifactOnce(store, {
+      bucket: config.artifactBucket,
+      key,
+      name: spec.name,
+      step: request.step,
+      body: spec.body,
+      contentType: spec.contentType,
+    });
+    written.push(ref);
+    return ref;
+  };
+
+  const context: StepContext = {
+    ...request,
+    config,
+    clock: deps.clock,
+    async readInput() {
+      const head = await store.head(request.input.bucket, request.input.key);
+      if (!head) throw new StepRejection('object_missing', `s3://${request.input.bucket}/${request.input.key} no longer exists`);
+      if (head.size > config.maxUploadBytes) {
+        throw new StepRejection('file_too_large', `the file is ${head.size} bytes; the limit is ${config.maxUploadBytes} bytes`);
+      }
+      const object = await store.get(request.input.bucket, request.input.key);
+      if (!object) throw new StepRejection('object_missing', `s3://${request.input.bucket}/${request.input.key} no longer exists`);
+      return object.body;
+    },
+    findArtifact,
+    readArtifact,
+    async readArtifactJson<T>(name: string) {
+      return JSON.parse(new TextDecoder().decode(await readArtifact(name))) as T;
+    },
+    writeArtifact,
+    writeJsonArtifact: (name, value, key) =>
+      writeArtifact({ name, body: `${JSON.stringify(value, null, 2)}\n`, contentType: 'application/json', ...(key ? { key } : {}) }),
+  };
+  return { context, written };
+}

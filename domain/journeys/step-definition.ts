@@ -1,0 +1,42 @@
+import type { ArtifactRef, ObjectRef, StepRecord } from '#events/platform-event.js';
+import type { Clock } from '#domain/ports/clock.js';
+import type { PlatformConfig } from '#domain/ports/platform-config.js';
+
+/** What a step implementation is handed. Everything it touches goes through here. */
+export interface StepContext {
+  readonly journeyId: string;
+  readonly useCase: string;
+  readonly journey: string;
+  readonly step: string;
+  /** The uploaded object the journey is about. Never modified. */
+  readonly input: ObjectRef;
+  /** Steps finished before this one, in order. */
+  readonly completedSteps: readonly StepRecord[];
+  readonly config: PlatformConfig;
+  readonly clock: Clock;
+  /** The upload's bytes; rejects with `file_too_large` above the configured cap. */
+  readInput(): Promise<Uint8Array>;
+  /** The artifact of that name left by an earlier step (the latest one if several). */
+  findArtifact(name: string): ArtifactRef | undefined;
+  readArtifact(name: string): Promise<Uint8Array>;
+  readArtifactJson<T = unknown>(name: string): Promise<T>;
+  /**
+   * Store an artifact, write-once. The default key is `journeys/<journey-id>/<step>/<name>`;
+   * `key` overrides it (e.g. the curated layout). Writing the same bytes again is a no-op,
+   * which is what makes a redelivered step harmless.
+   */
+  writeArtifact(spec: { name: string; body: Uint8Array | string; contentType: string; key?: string }): Promise<ArtifactRef>;
+  writeJsonArtifact(name: string, value: unknown, key?: string): Promise<ArtifactRef>;
+}
+
+/** What a step reports besides its artifacts: a few headline numbers for timelines and manifests. */
+export interface StepOutcome {
+  summary?: Record<string, string | number | boolean | null>;
+}
+
+export interface StepDefinition {
+  /** snake_case, unique across all use cases: it names the step's function and routing rule. */
+  readonly name: string;
+  readonly description: string;
+  run(context: StepContext): Promise<StepOutcome>;
+}

@@ -1,0 +1,4 @@
+/** Time is handed to the domain, never read by it, so tests and replays are deterministic. */
+export interface Clock {
+  now(): Date;
+}

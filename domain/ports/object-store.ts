@@ -1,0 +1,45 @@
+/** What the domain needs of an object store (S3 in the cloud, files on disk when embedded). */
+export interface ObjectHead {
+  bucket: string;
+  key: string;
+  size: number;
+  etag: string;
+  versionId?: string;
+  contentType?: string;
+  lastModified: string;
+  /** User metadata (`x-amz-meta-*`), keys lower-cased as S3 returns them. */
+  metadata: Record<string, string>;
+}
+
+export interface PutOptions {
+  contentType?: string;
+  metadata?: Record<string, string>;
+  /** Write only if no object exists at the key (S3 `If-None-Match: *`). */
+  ifNoneMatch?: '*';
+  /** Write only if the current object has this etag (S3 `If-Match`). */
+  ifMatch?: string;
+}
+
+export interface PutResult {
+  etag: string;
+  versionId?: string;
+}
+
+export interface ObjectStore {
+  head(bucket: string, key: string): Promise<ObjectHead | undefined>;
+  get(bucket: string, key: string): Promise<{ head: ObjectHead; body: Uint8Array } | undefined>;
+  /** Throws {@link PreconditionFailedError} when a conditional write loses. */
+  put(bucket: string, key: string, body: Uint8Array | string, options?: PutOptions): Promise<PutResult>;
+  list(bucket: string, prefix: string): Promise<ObjectHead[]>;
+  delete(bucket: string, key: string): Promise<void>;
+}
+
+export class PreconditionFailedError extends Error {
+  override readonly name = 'PreconditionFailedError';
+  constructor(
+    readonly bucket: string,
+    readonly key: string,
+  ) {
+    super(`conditional write to s3://${bucket}/${key} lost: the object changed or already exists`);
+  }
+}

@@ -1,0 +1,18 @@
+/** Settings the adapters read and validate once at start-up and hand to the domain. */
+export interface PlatformConfig {
+  /** Bucket users upload into; its `Object Created` events start journeys. */
+  uploadBucket: string;
+  /** Bucket for everything the platform writes; it has no notifications, so nothing re-triggers. */
+  artifactBucket: string;
+  /** Largest upload a step will read. */
+  maxUploadBytes: number;
+  /** Deliveries of a step request before it goes to the dead-letter queue (SQS maxReceiveCount). */
+  maxAttempts: number;
+}
+
+export const defaultPlatformConfig: PlatformConfig = {
+  uploadBucket: 'symphainy-uploads',
+  artifactBucket: 'symphainy-artifacts',
+  maxUploadBytes: 100 * 1024 * 1024,
+  maxAttempts: 3,
+};

@@ -1,0 +1,42 @@
+export type TabularFormat = 'csv' | 'tsv' | 'json' | 'ndjson';
+
+export interface DetectedFormat {
+  format: TabularFormat;
+  /** Field delimiter for delimited text. */
+  delimiter?: string;
+}
+
+const CANDIDATE_DELIMITERS = [',', '\t', ';', '|'] as const;
+
+/**
+ * Recognises the format from the text itself, not the file name: JSON starts with `[`, NDJSON
+ * with `{` on each line; otherwise the delimiter that splits the first line into the most
+ * fields outside quotes wins (tab means TSV).
+ */
+export function detectFormat(text: string): DetectedFormat {
+  const start = text.trimStart();
+  if (start.startsWith('[')) return { format: 'json' };
+  if (start.startsWith('{')) return { format: 'ndjson' };
+  const firstLine = firstLogicalLine(text);
+  let best: { delimiter: string; count: number } = { delimiter: ',', count: 0 };
+  for (const delimiter of CANDIDATE_DELIMITERS) {
+    const count = countOutsideQuotes(firstLine, delimiter);
+    if (count > best.count) best = { delimiter, count };
+  }
+  return best.delimiter === '\t' ? { format: 'tsv', delimiter: '\t' } : { format: 'csv', delimiter: best.delimiter };
+}
+
+function firstLogicalLine(text: string): string {
+  const end = text.indexOf('\n');
+  return (end === -1 ? text : text.slice(0, end)).replace(/\r$/, '');
+}
+
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let count = 0;
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === delimiter && !quoted) count++;
+  }
+  return count;
+}

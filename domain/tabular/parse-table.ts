@@ -1,0 +1,178 @@
+import Papa from 'papaparse';
+import { StepRejection } from '#domain/journeys/step-rejection.js';
+import { decodeUtf8Text } from './decode-text.js';
+import { detectFormat, type TabularFormat } from './detect-format.js';
+import { LineIndex } from './line-index.js';
+
+export type Cell = string | null;
+
+export interface Violation {
+  line: number;
+  code: 'unterminated_quote' | 'ragged_rows' | 'missing_header' | 'duplicate_header' | 'invalid_json' | 'no_data_rows';
+  message: string;
+}
+
+export interface ParsedTable {
+  format: TabularFormat;
+  delimiter?: string;
+  hadBom: boolean;
+  columns: string[];
+  /** Data rows, header excluded. `null` is a JSON null or a missing JSON field; CSV gives strings. */
+  rows: Cell[][];
+  /** The line each data row starts on (1-based), for messages. */
+  rowLines: number[];
+  violations: Violation[];
+}
+
+const MAX_REPORTED_VIOLATIONS = 100;
+
+/**
+ * Parses CSV/TSV/JSON/NDJSON text into a header and rows, collecting every structural violation
+ * with its line. Undecodable input (empty, binary, not UTF-8) is rejected outright.
+ */
+export function parseTable(bytes: Uint8Array): ParsedTable {
+  const { text, hadBom } = decodeUtf8Text(bytes);
+  const detected = detectFormat(text);
+  const base = { format: detected.format, hadBom, ...(detected.delimiter ? { delimiter: detected.delimiter } : {}) };
+  switch (detected.format) {
+    case 'json':
+      return { ...base, ...parseJsonArray(text) };
+    case 'ndjson':
+      return { ...base, ...parseNdjson(text) };
+    default:
+      return { ...base, ...parseDelimited(text, detected.delimiter ?? ',') };
+  }
+}
+
+/** Throws the first violation's code with every violation listed, or returns when there is none. */
+export function rejectViolations(table: ParsedTable): void {
+  const first = table.violations[0];
+  if (!first) return;
+  const details = table.violations.slice(0, MAX_REPORTED_VIOLATIONS).map((v) => `line ${v.line}: ${v.message}`);
+  if (table.violations.length > MAX_REPORTED_VIOLATIONS) details.push(`... and ${table.violations.length - MAX_REPORTED_VIOLATIONS} more`);
+  throw new StepRejection(first.code, `${table.violations.length} problem(s) in the ${table.format.toUpperCase()} file; first at line ${first.line}: ${first.message}`, details);
+}
+
+type Body = Pick<ParsedTable, 'columns' | 'rows' | 'rowLines' | 'violations'>;
+
+function parseDelimited(text: string, delimiter: string): Body {
+  const lines = new LineIndex(text);
+  const violations: Violation[] = [];
+  const raw: string[][] = [];
+  const rawLines: number[] = [];
+  let rowStart = 0;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: false,
+    step: (result) => {
+      const line = lines.lineAt(rowStart);
+      rowStart = result.meta.cursor;
+      for (const error of result.errors) {
+        if (error.code === 'MissingQuotes') {
+          const at = typeof error.index === 'number' ? lines.lineAt(error.index) : line;
+          violations.push({ line: at, code: 'unterminated_quote', message: 'a quoted field is never closed' });
+        }
+      }
+      const row = result.data;
+      if (row.length === 1 && row[0] === '') return; // blank line
+      raw.push(row);
+      rawLines.push(line);
+    },
+  });
+  const [header, ...rows] = raw;
+  const rowLines = rawLines.slice(1);
+  if (!header) return { columns: [], rows: [], rowLines: [], violations: [{ line: 1, code: 'missing_header', message: 'no header line' }, ...violations] };
+  violations.push(...headerViolations(header, rawLines[0] ?? 1));
+  rows.forEach((row, i) => {
+    if (row.length !== header.length && !violations.some((v) => v.code === 'unterminated_quote' && v.line === rowLines[i])) {
+      violations.push({ line: rowLines[i]!, code: 'ragged_rows', message: `expected ${header.length} fields, found ${row.length}` });
+    }
+  });
+  if (rows.length === 0) violations.push({ line: (rawLines[0] ?? 1) + 1, code: 'no_data_rows', message: 'the header is not followed by any data row' });
+  return { columns: header.map((name) => name.trim()), rows, rowLines, violations: sortByLine(violations) };
+}
+
+function headerViolations(header: string[], line: number): Violation[] {
+  const violations: Violation[] = [];
+  const names = header.map((name) => name.trim());
+  if (names.every((name) => name === '' || /^[-+]?\d+(\.\d+)?$/.test(name))) {
+    violations.push({ line, code: 'missing_header', message: 'the first line holds values, not column names' });
+    return violations;
+  }
+  names.forEach((name, i) => {
+    if (name === '') violations.push({ line, code: 'missing_header', message: `column ${i + 1} has no name` });
+  });
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (name !== '' && seen.has(name)) violations.push({ line, code: 'duplicate_header', message: `column name "${name}" appears twice` });
+    seen.add(name);
+  }
+  return violations;
+}
+
+function parseJsonArray(text: string): Body {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return jsonFailure(text, error);
+  }
+  if (!Array.isArray(value)) return { columns: [], rows: [], rowLines: [], violations: [{ line: 1, code: 'invalid_json', message: 'expected an array of objects' }] };
+  return objectsToRows(value.map((item, i) => ({ item, line: 1, label: `element ${i}` })));
+}
+
+function parseNdjson(text: string): Body {
+  const records: { item: unknown; line: number; label: string }[] = [];
+  const violations: Violation[] = [];
+  text.split('\n').forEach((lineText, i) => {
+    if (lineText.trim() === '') return;
+    try {
+      records.push({ item: JSON.parse(lineText), line: i + 1, label: `line ${i + 1}` });
+    } catch (error) {
+      violations.push({ line: i + 1, code: 'invalid_json', message: `not a JSON object: ${(error as Error).message}` });
+    }
+  });
+  const body = objectsToRows(records);
+  return { ...body, violations: sortByLine([...violations, ...body.violations]) };
+}
+
+function objectsToRows(records: { item: unknown; line: number; label: string }[]): Body {
+  const columns: string[] = [];
+  const known = new Set<string>();
+  const violations: Violation[] = [];
+  const objects: { value: Record<string, unknown>; line: number }[] = [];
+  for (const { item, line, label } of records) {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+      violations.push({ line, code: 'invalid_json', message: `${label} is not an object` });
+      continue;
+    }
+    objects.push({ value: item as Record<string, unknown>, line });
+    for (const key of Object.keys(item)) {
+      if (!known.has(key)) {
+        known.add(key);
+        columns.push(key);
+      }
+    }
+  }
+  if (objects.length === 0 && violations.length === 0) violations.push({ line: 1, code: 'no_data_rows', message: 'no records' });
+  const rows = objects.map(({ value }) => columns.map((column) => cellOf(value[column])));
+  return { columns, rows, rowLines: objects.map((o) => o.line), violations };
+}
+
+function cellOf(value: unknown): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+function jsonFailure(text: string, error: unknown): Body {
+  const message = (error as Error).message;
+  const position = /position (\d+)/.exec(message);
+  const line = position ? new LineIndex(text).lineAt(Number(position[1])) : 1;
+  return { columns: [], rows: [], rowLines: [], violations: [{ line, code: 'invalid_json', message: `not valid JSON: ${message}` }] };
+}
+
+function sortByLine(violations: Violation[]): Violation[] {
+  return [...violations].sort((a, b) => a.line - b.line);
+}

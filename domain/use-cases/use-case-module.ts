@@ -1,0 +1,44 @@
+import type { StepDefinition } from '#domain/journeys/step-definition.js';
+
+/** A sample file a use case can generate deterministically from a seed. */
+export interface SampleFile {
+  fileName: string;
+  body: string;
+  /** What should happen to it: the journey completes, or fails/rejects with this error code. */
+  expect: { status: 'completed' } | { status: 'failed' | 'rejected'; code: string };
+  description: string;
+}
+
+export interface DeliveryNotice {
+  subject: string;
+  message: string;
+}
+
+export interface DeliverySummary {
+  journeyId: string;
+  useCase: string;
+  journey: string;
+  inputKey: string;
+  outcome: 'completed' | 'failed' | 'rejected';
+  /** Step summaries by step name, for completed journeys. */
+  summaries: Record<string, Record<string, unknown>>;
+  error?: { code: string; message: string };
+}
+
+/**
+ * Everything specific to one use case. The managers, the runtime and the routing find use cases
+ * only through the registry, so a new one is a new module and nothing else.
+ */
+export interface UseCaseModule {
+  /** The use-case tag, as found in object metadata `use-case` or the key prefix `uploads/<tag>/`. */
+  readonly id: string;
+  readonly title: string;
+  /** Journey name -> its steps, in order. */
+  readonly journeys: Readonly<Record<string, readonly StepDefinition[]>>;
+  /** Journeys the delivery manager starts once another completes, e.g. `{ upload: ['eda'] }`. */
+  readonly followOn?: Readonly<Record<string, readonly string[]>>;
+  /** The notification sent when a journey ends; a generic one is used when absent. */
+  describeDelivery?(summary: DeliverySummary): DeliveryNotice;
+  /** Deterministic sample files: good ones and bad ones. */
+  samples(seed: number): SampleFile[];
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { defineEvent } from './define-event.js';
+import { errorInfo, journeyIds, objectRef, PLATFORM_SOURCE, stepRecord } from './platform-event.js';
+
+/**
+ * One attempt of a step failed. `final` is true when no retry follows: the data was rejected
+ * (retrying cannot help) or the attempts are used up and the message goes to the dead-letter queue.
+ */
+export const JourneyStepFailed = defineEvent({
+  source: PLATFORM_SOURCE,
+  detailType: 'Journey Step Failed',
+  version: 1,
+  detail: journeyIds.extend({
+    step: z.string().min(1),
+    stepIndex: z.number().int().nonnegative(),
+    input: objectRef,
+    steps: z.array(z.string()).min(1),
+    attempt: z.number().int().positive(),
+    maxAttempts: z.number().int().positive(),
+    final: z.boolean(),
+    kind: z.enum(['rejected', 'error']),
+    startedAt: z.string(),
+    endedAt: z.string(),
+    error: errorInfo,
+    completedSteps: z.array(stepRecord),
+  }),
+});
+export type JourneyStepFailedDetail = z.output<typeof JourneyStepFailed.detail>;

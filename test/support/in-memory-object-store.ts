@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { PreconditionFailedError, type ObjectHead, type ObjectStore, type PutOptions } from '#domain/ports/object-store.js';
+
+/** An object store in memory, for unit tests of steps and managers (pure logic only). */
+export class InMemoryObjectStore implements ObjectStore {
+  private readonly objects = new Map<string, { head: ObjectHead; body: Uint8Array }>();
+  private version = 0;
+
+  async head(bucket: string, key: string) {
+    return this.objects.get(`${bucket}/${key}`)?.head;
+  }
+
+  async get(bucket: string, key: string) {
+    return this.objects.get(`${bucket}/${key}`);
+  }
+
+  async put(bucket: string, key: string, body: Uint8Array | string, options: PutOptions = {}) {
+    const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+    const existing = this.objects.get(`${bucket}/${key}`);
+    if (options.ifNoneMatch === '*' && existing) throw new PreconditionFailedError(bucket, key);
+    if (options.ifMatch && existing?.head.etag !== options.ifMatch) throw new PreconditionFailedError(bucket, key);
+    const etag = `"${createHash('md5').update(bytes).digest('hex')}"`;
+    const versionId = `v${++this.version}`;
+    this.objects.set(`${bucket}/${key}`, {
+      body: bytes,
+      head: {
+        bucket,
+        key,
+        size: bytes.byteLength,
+        etag,
+        versionId,
+        ...(options.contentType ? { contentType: options.contentType } : {}),
+        lastModified: new Date(0).toISOString(),
+        metadata: Object.fromEntries(Object.entries(options.metadata ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+      },
+    });
+    return { etag, versionId };
+  }
+
+  async list(bucket: string, prefix: string) {
+    return [...this.objects.values()].map((o) => o.head).filter((h) => h.bucket === bucket && h.key.startsWith(prefix));
+  }
+
+  async delete(bucket: string, key: string) {
+    this.objects.delete(`${bucket}/${key}`);
+  }
+
+  text(bucket: string, key: string): string | undefined {
+    const object = this.objects.get(`${bucket}/${key}`);
+    return object ? new TextDecoder().decode(object.body) : undefined;
+  }
+}

@@ -1,0 +1,50 @@
+import type { StepRecord } from '#events/platform-event.js';
+import { createStepContext } from '#domain/journeys/step-context.js';
+import { defaultPlatformConfig, type PlatformConfig } from '#domain/ports/platform-config.js';
+import type { UseCaseModule } from '#domain/use-cases/use-case-module.js';
+import { InMemoryObjectStore } from './in-memory-object-store.js';
+
+export interface StepsRun {
+  store: InMemoryObjectStore;
+  records: StepRecord[];
+  config: PlatformConfig;
+  /** Parsed JSON of an artifact by name (latest writer wins). */
+  json<T = any>(name: string): T;
+  text(name: string): string;
+}
+
+/**
+ * Runs a use case's journey steps one after another in memory, without the event machinery,
+ * so a step's real work can be unit-tested. Throws whatever a step throws (e.g. StepRejection).
+ */
+export async function runJourneySteps(
+  module: UseCaseModule,
+  journey: string,
+  body: string | Uint8Array,
+  options: { key?: string; journeyId?: string; upTo?: string } = {},
+): Promise<StepsRun> {
+  const store = new InMemoryObjectStore();
+  const config = defaultPlatformConfig;
+  const key = options.key ?? `uploads/${module.id}/sample.csv`;
+  const put = await store.put(config.uploadBucket, key, body);
+  const input = { bucket: config.uploadBucket, key, etag: put.etag, versionId: put.versionId, size: typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength };
+  const records: StepRecord[] = [];
+  const clock = { now: () => new Date('2026-11-27T10:00:00.000Z') };
+  for (const step of module.journeys[journey] ?? []) {
+    const { context, written } = createStepContext(
+      { journeyId: options.journeyId ?? 'j-test', useCase: module.id, journey, step: step.name, input, completedSteps: records },
+      { store, config, clock },
+    );
+    const outcome = await step.run(context);
+    records.push({ name: step.name, attempts: 1, startedAt: clock.now().toISOString(), endedAt: clock.now().toISOString(), artifacts: written, summary: outcome.summary ?? {} });
+    if (options.upTo === step.name) break;
+  }
+  const find = (name: string) => {
+    for (const record of [...records].reverse()) {
+      const artifact = record.artifacts.find((a) => a.name === name);
+      if (artifact) return store.text(artifact.bucket, artifact.key)!;
+    }
+    throw new Error(`no artifact named ${name}`);
+  };
+  return { store, records, config, text: find, json: (name) => JSON.parse(find(name)) };
+}
