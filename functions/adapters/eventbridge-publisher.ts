@@ -1,0 +1,35 @@
+import { PutEventsCommand, type EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import type { EventDraft } from '#events/platform-event.js';
+import type { EventPublisher } from '#domain/ports/event-publisher.js';
+
+/** PutEvents takes at most 10 entries per call. */
+const MAX_ENTRIES_PER_CALL = 10;
+
+/** Publishes platform events on the stage's custom bus; a partially failed PutEvents is an error. */
+export class EventBridgePublisher implements EventPublisher {
+  constructor(
+    private readonly client: EventBridgeClient,
+    private readonly busName: string,
+  ) {}
+
+  async publish(events: readonly EventDraft[]): Promise<void> {
+    for (let i = 0; i < events.length; i += MAX_ENTRIES_PER_CALL) {
+      const batch = events.slice(i, i + MAX_ENTRIES_PER_CALL);
+      const out = await this.client.send(
+        new PutEventsCommand({
+          Entries: batch.map((event) => ({
+            EventBusName: this.busName,
+            Source: event.source,
+            DetailType: event.detailType,
+            Detail: JSON.stringify(event.detail),
+            Resources: event.resources,
+          })),
+        }),
+      );
+      if (out.FailedEntryCount) {
+        const reasons = (out.Entries ?? []).filter((e) => e.ErrorCode).map((e) => `${e.ErrorCode}: ${e.ErrorMessage}`);
+        throw new Error(`PutEvents rejected ${out.FailedEntryCount} of ${batch.length} events: ${reasons.join('; ')}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  NoSuchKey,
+  NotFound,
+  PutObjectCommand,
+  S3ServiceException,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { PreconditionFailedError, type ObjectHead, type ObjectStore, type PutOptions } from '#domain/ports/object-store.js';
+
+/** The object-store port over Amazon S3 (or an S3-compatible emulator). */
+export class S3ObjectStore implements ObjectStore {
+  constructor(private readonly s3: S3Client) {}
+
+  async head(bucket: string, key: string): Promise<ObjectHead | undefined> {
+    try {
+      const out = await this.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+      return {
+        bucket,
+        key,
+        size: out.ContentLength ?? 0,
+        etag: out.ETag ?? '',
+        ...(out.VersionId ? { versionId: out.VersionId } : {}),
+        ...(out.ContentType ? { contentType: out.ContentType } : {}),
+        lastModified: (out.LastModified ?? new Date(0)).toISOString(),
+        metadata: lowerCaseKeys(out.Metadata ?? {}),
+      };
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async get(bucket: string, key: string) {
+    try {
+      const out = await this.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      const body = await out.Body!.transformToByteArray();
+      const head: ObjectHead = {
+        bucket,
+        key,
+        size: out.ContentLength ?? body.byteLength,
+        etag: out.ETag ?? '',
+        ...(out.VersionId ? { versionId: out.VersionId } : {}),
+        ...(out.ContentType ? { contentType: out.ContentType } : {}),
+        lastModified: (out.LastModified ?? new Date(0)).toISOString(),
+        metadata: lowerCaseKeys(out.Metadata ?? {}),
+      };
+      return { head, body };
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async put(bucket: string, key: string, body: Uint8Array | string, options: PutOptions = {}) {
+    try {
+      const out = await this.s3.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          Body: body,
+          ContentType: options.contentType,
+          Metadata: options.metadata,
+          IfNoneMatch: options.ifNoneMatch,
+          IfMatch: options.ifMatch,
+        }),
+      );
+      return { etag: out.ETag ?? '', ...(out.VersionId ? { versionId: out.VersionId } : {}) };
+    } catch (error) {
+      if (error instanceof S3ServiceException && (error.$metadata.httpStatusCode === 412 || error.$metadata.httpStatusCode === 409)) {
+        throw new PreconditionFailedError(bucket, key);
+      }
+      throw error;
+    }
+  }
+
+  async list(bucket: string, prefix: string): Promise<ObjectHead[]> {
+    const heads: ObjectHead[] = [];
+    let token: string | undefined;
+    do {
+      const out = await this.s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+      for (const item of out.Contents ?? []) {
+        heads.push({ bucket, key: item.Key!, size: item.Size ?? 0, etag: item.ETag ?? '', lastModified: (item.LastModified ?? new Date(0)).toISOString(), metadata: {} });
+      }
+      token = out.IsTruncated ? out.NextContinuationToken : undefined;
+    } while (token);
+    return heads;
+  }
+
+  async delete(bucket: string, key: string): Promise<void> {
+    await this.s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof NoSuchKey || error instanceof NotFound || (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404);
+}
+
+function lowerCaseKeys(metadata: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(metadata).map(([k, v]) => [k.toLowerCase(), v]));
+}

@@ -1,0 +1,47 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { z } from 'zod';
+import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
+import { EventBridgePublisher } from '../adapters/eventbridge-publisher.js';
+import { S3ObjectStore } from '../adapters/s3-object-store.js';
+import type { FunctionPorts } from './function-ports.js';
+
+const environment = z.object({
+  UPLOAD_BUCKET: z.string().min(1),
+  ARTIFACT_BUCKET: z.string().min(1),
+  EVENT_BUS_NAME: z.string().min(1),
+  MAX_ATTEMPTS: z.coerce.number().int().positive().default(3),
+  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
+  /** Set for the local stage so the SDK talks to the emulator. */
+  AWS_ENDPOINT_URL: z.string().url().optional(),
+});
+
+/** The ports of a deployed function, read and validated once per cold start. */
+export function awsPorts(functionName: string, env: NodeJS.ProcessEnv = process.env): FunctionPorts {
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`${functionName}: bad configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  }
+  const settings = parsed.data;
+  const endpoint = settings.AWS_ENDPOINT_URL ? { endpoint: settings.AWS_ENDPOINT_URL } : {};
+  return {
+    store: new S3ObjectStore(new S3Client({ ...endpoint, forcePathStyle: Boolean(settings.AWS_ENDPOINT_URL) })),
+    publisher: new EventBridgePublisher(new EventBridgeClient(endpoint), settings.EVENT_BUS_NAME),
+    clock: { now: () => new Date() },
+    config: {
+      uploadBucket: settings.UPLOAD_BUCKET,
+      artifactBucket: settings.ARTIFACT_BUCKET,
+      maxAttempts: settings.MAX_ATTEMPTS,
+      maxUploadBytes: settings.MAX_UPLOAD_BYTES,
+    },
+    registry: defaultUseCaseRegistry(),
+    logger: new Logger({ serviceName: functionName }),
+  };
+}
+
+/** Defers building ports to the first invocation, so importing a handler has no side effects. */
+export function lazyHandler<H extends (...args: any[]) => any>(build: () => H): H {
+  let built: H | undefined;
+  return ((...args: Parameters<H>) => (built ??= build())(...args)) as H;
+}

@@ -1,0 +1,21 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Clock } from '#domain/ports/clock.js';
+import type { EventPublisher } from '#domain/ports/event-publisher.js';
+import type { ObjectStore } from '#domain/ports/object-store.js';
+import type { PlatformConfig } from '#domain/ports/platform-config.js';
+import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
+
+/** Everything a function needs from the outside world, chosen in one place per runtime. */
+export interface FunctionPorts {
+  store: ObjectStore;
+  publisher: EventPublisher;
+  clock: Clock;
+  config: PlatformConfig;
+  registry: UseCaseRegistry;
+  logger: Logger;
+  /**
+   * Told about every record that fails, with the error. The embedded runtime uses it to record
+   * why a message went to its dead-letter queue; in the cloud the error log line says it.
+   */
+  onRecordFailure?: (messageId: string, error: Error) => void;
+}

@@ -1,0 +1,32 @@
+import { S3ObjectCreated } from '#events/s3-object-created.js';
+import { JourneyStepCompleted } from '#events/journey-step-completed.js';
+import { JourneyStepFailed } from '#events/journey-step-failed.js';
+import { JourneyRequested } from '#events/journey-requested.js';
+import { JourneyCompleted } from '#events/journey-completed.js';
+import { JourneyFailed } from '#events/journey-failed.js';
+import { UploadRejected } from '#events/upload-rejected.js';
+import { onJourneyRequested, onObjectCreated, onStepCompleted, onStepFailed } from '#domain/managers/experience-manager.js';
+import { onJourneyCompleted, onJourneyFailed, onUploadRejected } from '#domain/managers/delivery-manager.js';
+import { DELIVERY_MANAGER, EXPERIENCE_MANAGER } from '#domain/routing/routing-table.js';
+import type { FunctionPorts } from './function-ports.js';
+import { dispatchTo, on } from './event-dispatch.js';
+import { sqsEventFunction, type SqsEventHandler } from './sqs-event-function.js';
+
+export function createExperienceManagerFunction(ports: FunctionPorts): SqsEventHandler {
+  const dispatch = dispatchTo([
+    on(S3ObjectCreated, (envelope, detail) => onObjectCreated(envelope, detail, ports)),
+    on(JourneyStepCompleted, onStepCompleted),
+    on(JourneyStepFailed, onStepFailed),
+    on(JourneyRequested, (envelope, detail) => onJourneyRequested(envelope, detail, ports)),
+  ]);
+  return sqsEventFunction(EXPERIENCE_MANAGER, ports, async ({ envelope }) => ports.publisher.publish(await dispatch(envelope)));
+}
+
+export function createDeliveryManagerFunction(ports: FunctionPorts): SqsEventHandler {
+  const dispatch = dispatchTo([
+    on(JourneyCompleted, (envelope, detail) => onJourneyCompleted(envelope, detail, ports)),
+    on(JourneyFailed, (envelope, detail) => onJourneyFailed(envelope, detail, ports)),
+    on(UploadRejected, (envelope, detail) => onUploadRejected(envelope, detail, ports)),
+  ]);
+  return sqsEventFunction(DELIVERY_MANAGER, ports, async ({ envelope }) => ports.publisher.publish(await dispatch(envelope)));
+}

@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import type { EventBridgeEnvelope, EventDraft } from '#events/platform-event.js';
+import type { BusRole, Route } from '#domain/routing/routing-table.js';
+import { compileRuleSet, type CompiledRuleSet } from '#domain/event-patterns/index.js';
+
+/** EventBridge refuses entries above 1 MB; so do we, so nothing works locally that fails in AWS. */
+const MAX_EVENT_BYTES = 1024 * 1024;
+
+export interface RoutedMessage {
+  route: Route;
+  messageId: string;
+  body: string;
+}
+
+/**
+ * The in-process EventBridge: stamps drafts into envelopes exactly as EventBridge delivers them,
+ * and matches them against the routing table's rules with the AWS-faithful matcher.
+ */
+export class EmbeddedEventBus {
+  private readonly ruleSets: Record<BusRole, CompiledRuleSet>;
+  private readonly routesByRule: Map<string, Route>;
+
+  constructor(
+    private readonly routes: readonly Route[],
+    private readonly settings: { account: string; region: string; now: () => Date },
+  ) {
+    this.routesByRule = new Map(routes.map((r) => [r.rule, r]));
+    this.ruleSets = {
+      default: compileRuleSet(routes.filter((r) => r.bus === 'default').map((r) => ({ name: r.rule, pattern: r.pattern }))),
+      platform: compileRuleSet(routes.filter((r) => r.bus === 'platform').map((r) => ({ name: r.rule, pattern: r.pattern }))),
+    };
+  }
+
+  envelope(draft: EventDraft): EventBridgeEnvelope {
+    const event: EventBridgeEnvelope = {
+      version: '0',
+      id: randomUUID(),
+      'detail-type': draft.detailType,
+      source: draft.source,
+      account: this.settings.account,
+      // EventBridge stamps whole seconds.
+      time: this.settings.now().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      region: this.settings.region,
+      resources: draft.resources ?? [],
+      detail: draft.detail,
+    };
+    const size = Buffer.byteLength(JSON.stringify(event));
+    if (size > MAX_EVENT_BYTES) throw new Error(`event ${draft.detailType} is ${size} bytes; EventBridge accepts at most ${MAX_EVENT_BYTES}`);
+    return event;
+  }
+
+  /** Which queues an event reaches, one message per matching rule. */
+  route(bus: BusRole, event: EventBridgeEnvelope): RoutedMessage[] {
+    const body = JSON.stringify(event);
+    return this.ruleSets[bus].matchingRules(event).map((rule) => ({ route: this.routesByRule.get(rule)!, messageId: `${event.id}:${rule}`, body }));
+  }
+}
