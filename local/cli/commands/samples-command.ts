@@ -1,0 +1,29 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { builtInUseCases } from '#domain/use-cases/default-registry.js';
+import { ExitCode } from '../cli-error.js';
+
+export const samplesUsage = `symphainy samples [--out <dir>] [--seed <n>] [--json]
+Writes every use case's deterministic sample files (good and bad) to <dir>/<use-case>/ (default samples/generated).`;
+
+export async function samplesCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { out: { type: 'string', default: 'samples/generated' }, seed: { type: 'string', default: '7' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) return (console.log(samplesUsage), ExitCode.ok);
+  const written = [];
+  for (const useCase of builtInUseCases) {
+    const dir = resolve(values.out, useCase.id);
+    mkdirSync(dir, { recursive: true });
+    for (const sample of useCase.samples(Number(values.seed))) {
+      const path = join(dir, sample.fileName);
+      writeFileSync(path, sample.body);
+      written.push({ useCase: useCase.id, path, bytes: Buffer.byteLength(sample.body), expect: sample.expect, description: sample.description });
+    }
+  }
+  if (values.json) console.log(JSON.stringify(written, null, 2));
+  else for (const w of written) console.log(`${w.path}  ${w.bytes} B  → ${w.expect.status}${'code' in w.expect ? ` (${w.expect.code})` : ''}`);
+  return ExitCode.ok;
+}

@@ -1,0 +1,90 @@
+import { basename } from 'node:path';
+import { createReadStream, statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { EmbeddedRuntime } from '#local/runtime/embedded-runtime.js';
+import { ExitCode, UsageError } from '../cli-error.js';
+import { formatJourney, journeyReport } from '../journey-report.js';
+import { formatBytes, ProgressLine } from '../progress-line.js';
+import { commonOptionSpec, openRuntime } from '../runtime-options.js';
+
+export const uploadUsage = `symphainy upload <file> [--use-case <tag>] [--key <key>] [--journey <name>] [--json] [--data-dir <dir>]
+
+Puts <file> into the upload bucket as a user would and waits for its journey to end.
+  --use-case <tag>  the use case; without --key the object goes to uploads/<tag>/<file name>
+  --key <key>       the object key (any characters); with --use-case the tag goes in metadata
+  --journey <name>  the journey to run (object metadata "journey"; default: upload)
+Exit code 0 only when the journey completed.`;
+
+const BIG_FILE_BYTES = 8 * 1024 * 1024;
+
+export async function uploadCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { ...commonOptionSpec, 'use-case': { type: 'string' }, key: { type: 'string' }, journey: { type: 'string' } },
+  });
+  if (values.help) return help();
+  const [file, ...extra] = positionals;
+  if (!file) throw new UsageError(`upload needs a file\n\n${uploadUsage}`);
+  if (extra.length) throw new UsageError(`upload takes one file, got ${positionals.length}: ${positionals.join(' ')}`);
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new UsageError(`${file} is not a regular file`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+  const useCase = values['use-case'];
+  if (useCase !== undefined && !/^[a-z][a-z0-9_]*$/.test(useCase)) throw new UsageError(`--use-case "${useCase}" is not a use-case tag (snake_case, e.g. mvp)`);
+  const key = values.key ?? (useCase ? `uploads/${useCase}/${basename(file)}` : `uploads/${basename(file)}`);
+  const metadata: Record<string, string> = {};
+  if (useCase && values.key) metadata['use-case'] = useCase;
+  if (values.journey) metadata['journey'] = values.journey;
+
+  const body = await readWithProgress(file, size);
+  const runtime = openRuntime(values);
+  try {
+    const progress = new ProgressLine();
+    const stopWatching = size >= BIG_FILE_BYTES ? watchSteps(runtime, progress) : () => undefined;
+    const uploaded = await runtime.upload({ body, key, metadata });
+    await runtime.idle();
+    stopWatching();
+    progress.done();
+    const view = runtime.journey(uploaded.journeyId);
+    if (!view) throw new Error(`journey ${uploaded.journeyId} left no trace; see the journal in the data directory`);
+    if (values.json) console.log(JSON.stringify(journeyReport(view), null, 2));
+    else console.log(formatJourney(view, (bucket, objectKey) => runtime.store.dataPath(bucket, objectKey)));
+    return view.status === 'completed' ? ExitCode.ok : ExitCode.notOk;
+  } finally {
+    runtime.close();
+  }
+}
+
+async function readWithProgress(file: string, size: number): Promise<Uint8Array> {
+  const progress = new ProgressLine();
+  const chunks: Buffer[] = [];
+  let read = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+    chunks.push(chunk as Buffer);
+    read += (chunk as Buffer).byteLength;
+    if (size >= BIG_FILE_BYTES) progress.update(`uploading ${basename(file)}: ${formatBytes(read)} of ${formatBytes(size)} (${Math.floor((read / size) * 100)}%)`);
+  }
+  progress.done();
+  return Buffer.concat(chunks);
+}
+
+function watchSteps(runtime: EmbeddedRuntime, progress: ProgressLine): () => void {
+  return runtime.onEvent((event) => {
+    const detail = event.detail as { step?: string; stepIndex?: number; steps?: string[] };
+    if (event['detail-type'] === 'Journey Step Requested' && detail.steps) {
+      progress.update(`running step ${(detail.stepIndex ?? 0) + 1}/${detail.steps.length}: ${detail.step}`);
+    }
+  });
+}
+
+function help(): number {
+  console.log(uploadUsage);
+  return ExitCode.ok;
+}

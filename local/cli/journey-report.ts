@@ -1,0 +1,68 @@
+import type { JourneyView } from '#domain/journeys/journey-state.js';
+
+/** The `--json` shape of a journey, shared by `upload` and `show`. */
+export function journeyReport(view: JourneyView) {
+  return {
+    journeyId: view.journeyId,
+    useCase: view.useCase,
+    journey: view.journey,
+    status: view.status,
+    input: view.input,
+    startedAt: view.startedAt,
+    endedAt: view.endedAt,
+    parentJourneyId: view.parentJourneyId,
+    steps: view.steps.map((s) => ({
+      name: s.name,
+      status: s.status,
+      attempts: s.attempts,
+      startedAt: s.startedAt,
+      endedAt: s.endedAt,
+      artifacts: s.artifacts,
+      summary: s.summary,
+      error: s.error,
+    })),
+    artifacts: view.artifacts,
+    error: view.error ? { code: view.error.code, message: view.error.message, ...(view.error.details ? { details: view.error.details } : {}) } : null,
+    delivery: view.delivery,
+  };
+}
+
+const STATUS_MARK: Record<string, string> = { completed: '✔', failed: '✘', rejected: '⊘', running: '…', pending: '·', requested: '…', retrying: '↻' };
+
+function duration(from: string | null, to: string | null): string {
+  if (!from || !to) return '';
+  const ms = Date.parse(to) - Date.parse(from);
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+/** A readable timeline for people. */
+export function formatJourney(view: JourneyView, locate?: (bucket: string, key: string) => string): string {
+  const lines: string[] = [];
+  const input = view.input ? `s3://${view.input.bucket}/${view.input.key}` : '(unknown input)';
+  lines.push(`${STATUS_MARK[view.status] ?? '?'} ${view.journeyId}  ${view.useCase}/${view.journey}  ${view.status.toUpperCase()}`);
+  lines.push(`  input    ${input}${view.input?.size !== undefined ? ` (${view.input.size} bytes)` : ''}`);
+  if (view.parentJourneyId) lines.push(`  follows  ${view.parentJourneyId}`);
+  view.steps.forEach((step, i) => {
+    const attempts = step.attempts > 1 ? `, ${step.attempts} attempts` : '';
+    const took = duration(step.startedAt, step.endedAt);
+    lines.push(`  ${STATUS_MARK[step.status] ?? '?'} ${i + 1}. ${step.name.padEnd(28)} ${step.status}${took ? ` in ${took}` : ''}${attempts}`);
+    const summary = Object.entries(step.summary).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' ');
+    if (summary) lines.push(`       ${summary}`);
+    for (const artifact of step.artifacts) {
+      lines.push(`       → ${artifact.name}  ${artifact.size} B  sha256 ${artifact.sha256.slice(0, 12)}…  ${locate ? locate(artifact.bucket, artifact.key) : `s3://${artifact.bucket}/${artifact.key}`}`);
+    }
+    if (step.error && step.status !== 'completed') lines.push(`       error ${step.error.code}: ${step.error.message}`);
+  });
+  if (view.error) {
+    lines.push(`  reason   ${view.error.code}: ${view.error.message}`);
+    for (const detail of (view.error.details ?? []).slice(0, 10)) lines.push(`           ${detail}`);
+    if ((view.error.details?.length ?? 0) > 10) lines.push(`           … ${view.error.details!.length - 10} more (see --json)`);
+  }
+  if (view.delivery) {
+    lines.push(`  notice   ${view.delivery.subject}`);
+    if (view.delivery.manifestKey) lines.push(`  manifest ${view.delivery.manifestKey}`);
+    if (view.delivery.followOn.length) lines.push(`  next     ${view.delivery.followOn.join(', ')}`);
+  }
+  if (view.startedAt && view.endedAt) lines.push(`  took     ${duration(view.startedAt, view.endedAt)} (event clock, whole seconds)`);
+  return lines.join('\n');
+}

@@ -1,0 +1,52 @@
+import { ExitCode, UsageError } from './cli-error.js';
+import { demoCommand, demoUsage } from './commands/demo-command.js';
+import { journeysCommand, journeysUsage, showCommand } from './commands/journeys-command.js';
+import { patternCommand, patternUsage } from './commands/pattern-command.js';
+import { samplesCommand, samplesUsage } from './commands/samples-command.js';
+import { uploadCommand, uploadUsage } from './commands/upload-command.js';
+
+const commands: Record<string, (argv: string[]) => Promise<number>> = {
+  upload: uploadCommand,
+  journeys: journeysCommand,
+  show: showCommand,
+  pattern: patternCommand,
+  demo: demoCommand,
+  samples: samplesCommand,
+};
+
+const usage = `symphainy — event-driven journeys: a file lands in a bucket, its use case's journey runs.
+
+${uploadUsage}
+
+${journeysUsage}
+
+${patternUsage}
+
+${demoUsage}
+
+${samplesUsage}
+
+Every command takes --json for scripts and --data-dir <dir> (default .symphainy, or $SYMPHAINY_DATA_DIR)
+for the embedded runtime's state.`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    console.log(usage);
+    return name ? ExitCode.ok : ExitCode.usage;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`unknown command "${name}"; commands: ${Object.keys(commands).join(', ')} (symphainy help)`);
+    return ExitCode.usage;
+  }
+  try {
+    return await command(rest);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`symphainy ${name}: ${(error as Error).message}`);
+      return ExitCode.usage;
+    }
+    throw error;
+  }
+}
