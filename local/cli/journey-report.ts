@@ -29,6 +29,8 @@ export function journeyReport(view: JourneyView) {
 
 const STATUS_MARK: Record<string, string> = { completed: '✔', failed: '✘', rejected: '⊘', running: '…', pending: '·', requested: '…', retrying: '↻' };
 
+const MAX_ARTIFACTS_SHOWN = 6;
+
 function duration(from: string | null, to: string | null): string {
   if (!from || !to) return '';
   const ms = Date.parse(to) - Date.parse(from);
@@ -48,9 +50,11 @@ export function formatJourney(view: JourneyView, locate?: (bucket: string, key: 
     lines.push(`  ${STATUS_MARK[step.status] ?? '?'} ${i + 1}. ${step.name.padEnd(28)} ${step.status}${took ? ` in ${took}` : ''}${attempts}`);
     const summary = Object.entries(step.summary).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' ');
     if (summary) lines.push(`       ${summary}`);
-    for (const artifact of step.artifacts) {
+    const shown = step.artifacts.slice(0, MAX_ARTIFACTS_SHOWN);
+    for (const artifact of shown) {
       lines.push(`       → ${artifact.name}  ${artifact.size} B  sha256 ${artifact.sha256.slice(0, 12)}…  ${locate ? locate(artifact.bucket, artifact.key) : `s3://${artifact.bucket}/${artifact.key}`}`);
     }
+    if (step.artifacts.length > shown.length) lines.push(`       … and ${step.artifacts.length - shown.length} more artifacts (see --json)`);
     if (step.error && step.status !== 'completed') lines.push(`       error ${step.error.code}: ${step.error.message}`);
   });
   if (view.error) {

@@ -37,7 +37,7 @@ export async function demoCommand(argv: string[]): Promise<number> {
     console.log(`Symphainy journeys — ${results.length} sample uploads on the embedded runtime (data in ${dataDirOf(values)})\n`);
     for (const useCase of builtInUseCases) {
       const first = results.find((r) => r.useCase === useCase.id && r.view.status === 'completed');
-      if (first) console.log(`${formatJourney(first.view)}\n`);
+      if (first) console.log(`${formatJourney(first.view, (bucket, key) => runtime.store.dataPath(bucket, key))}\n`);
     }
     console.log('Every sample:');
     for (const r of results) {

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../support/run-cli.js';
+
+describe('symphainy upload / journeys / show', () => {
+  let dir: string;
+  let dataDir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'symphainy-cli-'));
+    dataDir = join(dir, 'state');
+    writeFileSync(join(dir, 'orders.csv'), 'order_id,total,paid\n1,9.99,true\n2,15.00,false\n');
+    writeFileSync(join(dir, 'ragged.csv'), 'a,b\n1\n');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('uploads a file, waits for the journey and prints the promised JSON; exit 0 when completed', () => {
+    const result = runCli(['upload', join(dir, 'orders.csv'), '--use-case', 'mvp', '--json', '--data-dir', dataDir]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ useCase: 'mvp', journey: 'upload', status: 'completed', error: null });
+    expect(report.journeyId).toMatch(/^j-[0-9a-f]{20}$/);
+    expect(report.steps.map((s: { name: string }) => s.name)).toEqual(['validate_file', 'process_file', 'store_file', 'notify_completion']);
+    for (const step of report.steps) {
+      expect(step).toMatchObject({ status: 'completed', attempts: 1 });
+      expect(Date.parse(step.endedAt)).toBeGreaterThanOrEqual(Date.parse(step.startedAt));
+      expect(step.artifacts.length).toBeGreaterThan(0);
+    }
+    expect(report.artifacts.length).toBeGreaterThanOrEqual(4);
+
+    const shown = runCli(['show', report.journeyId, '--json', '--data-dir', dataDir]);
+    expect(shown.status).toBe(0);
+    expect(JSON.parse(shown.stdout)).toEqual(report);
+
+    const listed = runCli(['journeys', '--json', '--data-dir', dataDir]);
+    expect(JSON.parse(listed.stdout).map((j: { journeyId: string }) => j.journeyId)).toContain(report.journeyId);
+  });
+
+  it('prints a readable timeline and exits 1 when the journey fails', () => {
+    const result = runCli(['upload', join(dir, 'ragged.csv'), '--use-case', 'mvp', '--data-dir', dataDir]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('FAILED');
+    expect(result.stdout).toContain('ragged_rows');
+    expect(result.stdout).toContain('line 2: expected 2 fields, found 1');
+  });
+
+  it('gives a helpful error and exit 2 for bad arguments', () => {
+    const missing = runCli(['upload', join(dir, 'nope.csv'), '--data-dir', dataDir]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('no such file');
+    const badFlag = runCli(['upload', join(dir, 'orders.csv'), '--colour', 'red']);
+    expect(badFlag.status).toBe(2);
+    expect(badFlag.stderr).toMatch(/colour/);
+    const unknown = runCli(['teleport']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('unknown command');
+    const notFound = runCli(['show', 'j-0000', '--data-dir', dataDir]);
+    expect(notFound.status).toBe(3);
+    expect(notFound.stderr).toContain('no journey j-0000');
+  });
+});
