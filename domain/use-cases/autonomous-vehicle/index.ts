@@ -1,0 +1,18 @@
+import type { UseCaseModule } from '#domain/use-cases/use-case-module.js';
+import { describeAutonomousVehicleDelivery } from './describe-delivery.js';
+import { autonomousVehicleSamples } from './samples/index.js';
+import { createTestPlan } from './steps/create-test-plan.js';
+import { generateCoverageMetrics } from './steps/generate-coverage-metrics.js';
+import { processHistoricalData } from './steps/process-historical-data.js';
+import { validateTestData } from './steps/validate-test-data.js';
+
+/** Vehicle telemetry in, a prioritised test plan and a coverage matrix of operating conditions out. */
+export const autonomousVehicleUseCase: UseCaseModule = {
+  id: 'autonomous_vehicle',
+  title: 'Autonomous-vehicle test data',
+  journeys: {
+    upload: [validateTestData, processHistoricalData, createTestPlan, generateCoverageMetrics],
+  },
+  describeDelivery: describeAutonomousVehicleDelivery,
+  samples: autonomousVehicleSamples,
+};

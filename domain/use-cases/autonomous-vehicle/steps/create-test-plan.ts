@@ -1,0 +1,27 @@
+import type { StepDefinition } from '#domain/journeys/step-definition.js';
+import type { HardBrakingEvent } from '../driving/hard-braking.js';
+import { buildTestPlan } from '../planning/build-test-plan.js';
+import { renderTestPlanMarkdown } from '../planning/test-plan-markdown.js';
+import { ARTIFACTS } from '../shared/artifact-names.js';
+import { loadNormalizedTelemetry } from '../telemetry/load-normalized-telemetry.js';
+
+export const createTestPlan: StepDefinition = {
+  name: 'create_test_plan',
+  description: 'Derives prioritised test scenarios from the operating conditions the telemetry covers, misses, and the hard braking it records',
+  async run(context) {
+    const samples = await loadNormalizedTelemetry(context);
+    const { events } = await context.readArtifactJson<{ events: HardBrakingEvent[] }>(ARTIFACTS.hardBrakingEvents);
+    const plan = buildTestPlan(samples, events);
+    await context.writeJsonArtifact(ARTIFACTS.testPlan, plan);
+    await context.writeArtifact({ name: ARTIFACTS.testPlanMarkdown, body: renderTestPlanMarkdown(plan), contentType: 'text/markdown; charset=utf-8' });
+    return {
+      summary: {
+        scenarios: plan.totals.scenarios,
+        critical: plan.byPriority.critical,
+        high: plan.byPriority.high,
+        medium: plan.byPriority.medium,
+        low: plan.byPriority.low,
+      },
+    };
+  },
+};

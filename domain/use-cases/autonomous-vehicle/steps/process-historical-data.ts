@@ -1,0 +1,33 @@
+import type { StepDefinition } from '#domain/journeys/step-definition.js';
+import { analyzeDrives } from '../driving/analyze-drives.js';
+import { ARTIFACTS } from '../shared/artifact-names.js';
+import { round } from '../shared/round.js';
+import { loadNormalizedTelemetry } from '../telemetry/load-normalized-telemetry.js';
+import { HARD_BRAKING_MPS2, LONG_STOP_SECONDS, SEGMENT_GAP_SECONDS, STATIONARY_SPEED_KMH } from '../thresholds.js';
+
+export const processHistoricalData: StepDefinition = {
+  name: 'process_historical_data',
+  description: 'Splits each vehicle’s telemetry into drive segments and computes distance, speed, acceleration and hard-braking statistics',
+  async run(context) {
+    const analysis = analyzeDrives(await loadNormalizedTelemetry(context));
+    // The thresholds travel with the results: a segment count means little without the rule that cut it.
+    const rules = {
+      segmentGapSeconds: SEGMENT_GAP_SECONDS,
+      stationarySpeedKmh: STATIONARY_SPEED_KMH,
+      longStopSeconds: LONG_STOP_SECONDS,
+      hardBrakingMps2: HARD_BRAKING_MPS2,
+    };
+    await context.writeJsonArtifact(ARTIFACTS.segments, { rules, samplesOutsideSegments: analysis.samplesOutsideSegments, segments: analysis.segments });
+    await context.writeJsonArtifact(ARTIFACTS.vehicleSummary, { rules, fleet: analysis.fleet, vehicles: analysis.vehicles });
+    await context.writeJsonArtifact(ARTIFACTS.hardBrakingEvents, { rules, events: analysis.hardBraking });
+    return {
+      summary: {
+        vehicles: analysis.fleet.vehicles,
+        segments: analysis.fleet.segments,
+        distanceKm: round(analysis.fleet.distanceKm, 1),
+        hardBrakingEvents: analysis.fleet.hardBrakingEvents,
+        maxSpeedKmh: analysis.fleet.maxSpeedKmh,
+      },
+    };
+  },
+};
