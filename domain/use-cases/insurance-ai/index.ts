@@ -1,0 +1,20 @@
+import type { UseCaseModule } from '#domain/use-cases/use-case-module.js';
+import { describeInsuranceDelivery } from './describe-delivery.js';
+import { enableAiOperations } from './enable-ai-operations.js';
+import { identifyMonetization } from './identify-monetization.js';
+import { processDataLake } from './process-data-lake.js';
+import { insuranceAiSamples } from './samples/samples.js';
+import { validateLegacyData } from './validate-legacy-data.js';
+
+/**
+ * Insurance AI: a legacy policy/claim extract (CSV or fixed-width) is validated and normalised,
+ * landed in a partitioned lake, made safe for AI (PII masked, features scored) and mined for
+ * monetisation opportunities.
+ */
+export const insuranceAiUseCase: UseCaseModule = {
+  id: 'insurance_ai',
+  title: 'Insurance AI: legacy policy and claim extracts',
+  journeys: { upload: [validateLegacyData, processDataLake, enableAiOperations, identifyMonetization] },
+  describeDelivery: describeInsuranceDelivery,
+  samples: insuranceAiSamples,
+};

@@ -1,0 +1,192 @@
+import { CLAIM_STATUSES, LINES_OF_BUSINESS, STATE_CODES, isClaimStatus, isLineOfBusiness, isStateCode, type ClaimStatus } from './code-lists.js';
+import { CLAIM_COLUMNS, REQUIRED_VALUES, type ExtractColumn } from './extract-columns.js';
+import type { ExtractViolation } from './extract-violation.js';
+import type { InsuranceRecord } from './insurance-record.js';
+import { ACCEPTED_DATE_FORMATS, parseLegacyDate, type LegacyDateFormat } from './legacy-date.js';
+import { parseLegacyAmount } from './legacy-amount.js';
+import type { ExtractLine, RawExtract } from './read-extract.js';
+
+export interface NormalizationStats {
+  /** How many dates were written in each legacy format: evidence of what the file mixes. */
+  dateFormats: Partial<Record<LegacyDateFormat, number>>;
+  /** All-zero dates read as "no date". */
+  legacyNullDates: number;
+  /** Negative claim amounts (recoveries such as salvage or subrogation). */
+  negativeClaimAmounts: number;
+  /** National ids given as nine bare digits and rewritten as NNN-NN-NNNN. */
+  reformattedNationalIds: number;
+}
+
+export interface Normalized {
+  records: InsuranceRecord[];
+  violations: ExtractViolation[];
+  stats: NormalizationStats;
+}
+
+/**
+ * Turns raw extract lines into typed records, collecting every violation instead of stopping
+ * at the first. `today` (ISO) bounds claim dates: a claim cannot be reported in the future.
+ */
+export function normalizeRecords(extract: RawExtract, today: string): Normalized {
+  const implied = Object.fromEntries((extract.layout?.fields ?? []).map((f) => [f.name, f.impliedDecimals]));
+  const stats: NormalizationStats = { dateFormats: {}, legacyNullDates: 0, negativeClaimAmounts: 0, reformattedNationalIds: 0 };
+  const violations: ExtractViolation[] = [...extract.shortLines];
+  const records: InsuranceRecord[] = [];
+  for (const line of extract.lines) {
+    const record = normalizeLine(line, { implied, today, stats, violations });
+    if (record) records.push(record);
+  }
+  violations.push(...policyConflicts(records));
+  return { records, violations, stats };
+}
+
+const POLICY_LEVEL: readonly (keyof InsuranceRecord & ExtractColumn)[] = ['holder_name', 'line_of_business', 'effective_date', 'premium'];
+
+/**
+ * Lines of the same policy must agree on what belongs to the policy; otherwise premium would be
+ * counted from whichever line came first and every ratio after it would be arbitrary.
+ */
+function policyConflicts(records: readonly InsuranceRecord[]): ExtractViolation[] {
+  const first = new Map<string, InsuranceRecord>();
+  const violations: ExtractViolation[] = [];
+  for (const record of records) {
+    const earlier = first.get(record.policy_number);
+    if (!earlier) {
+      first.set(record.policy_number, record);
+      continue;
+    }
+    for (const column of POLICY_LEVEL) {
+      if (record[column] === earlier[column]) continue;
+      violations.push({
+        line: record.source_line,
+        code: 'inconsistent_policies',
+        column,
+        value: String(record[column]),
+        message: `policy ${record.policy_number} has ${column} "${record[column]}" here but "${earlier[column]}" on line ${earlier.source_line}`,
+      });
+    }
+  }
+  return violations;
+}
+
+interface LineContext {
+  implied: Record<string, number>;
+  today: string;
+  stats: NormalizationStats;
+  violations: ExtractViolation[];
+}
+
+function normalizeLine({ line, values }: ExtractLine, ctx: LineContext): InsuranceRecord | undefined {
+  const before = ctx.violations.length;
+  const raw = (column: ExtractColumn): string => (values[column] ?? '').trim();
+  const report = (violation: Omit<ExtractViolation, 'line'>) => ctx.violations.push({ line, ...violation });
+
+  for (const column of REQUIRED_VALUES) {
+    if (raw(column) === '') report({ code: 'missing_values', column, message: `${column} is empty` });
+  }
+
+  const code = <T extends string>(column: ExtractColumn, allowed: readonly string[], is: (c: string) => c is T): T | null => {
+    const value = raw(column).toUpperCase();
+    if (value === '') return null;
+    if (is(value)) return value;
+    report({ code: 'unknown_codes', column, value: raw(column), allowed, message: `${column} "${raw(column)}" is not a known code (allowed: ${allowed.join(', ')})` });
+    return null;
+  };
+
+  const date = (column: ExtractColumn): string | null => {
+    const value = raw(column);
+    if (value === '') return null;
+    const parsed = parseLegacyDate(value);
+    if (parsed.kind === 'null') {
+      ctx.stats.legacyNullDates++;
+      if (REQUIRED_VALUES.includes(column)) report({ code: 'missing_values', column, value, message: `${column} "${value}" is a legacy "no date"; the column needs a date` });
+      return null;
+    }
+    if (parsed.kind === 'invalid') {
+      report({ code: 'invalid_dates', column, value, message: `${column} "${value}" is not a valid date (accepted: ${ACCEPTED_DATE_FORMATS})` });
+      return null;
+    }
+    ctx.stats.dateFormats[parsed.format] = (ctx.stats.dateFormats[parsed.format] ?? 0) + 1;
+    return parsed.iso;
+  };
+
+  const amount = (column: ExtractColumn): number | null => {
+    const value = raw(column);
+    if (value === '') return null;
+    const decimals = ctx.implied[column] ?? 0;
+    const parsed = parseLegacyAmount(value, decimals);
+    if (parsed === undefined) {
+      const expected = decimals > 0 ? `digits with ${decimals} implied decimals and an optional trailing minus` : 'a number such as 1250.00, 0001250.00, $1,250.00 or 250.00-';
+      report({ code: 'invalid_amounts', column, value, message: `${column} "${value}" is not an amount (expected ${expected})` });
+      return null;
+    }
+    return parsed;
+  };
+
+  const lineOfBusiness = code('line_of_business', Object.keys(LINES_OF_BUSINESS), isLineOfBusiness);
+  const state = code('state', STATE_CODES, isStateCode);
+  const effectiveDate = date('effective_date');
+  const premium = amount('premium');
+  if (premium !== null && premium < 0) {
+    report({ code: 'invalid_amounts', column: 'premium', value: raw('premium'), message: `premium "${raw('premium')}" is negative; a written premium cannot be` });
+  }
+  const claim = normalizeClaim(raw, { code, date, amount, report }, effectiveDate, ctx);
+
+  if (ctx.violations.length > before || lineOfBusiness === null || state === null || effectiveDate === null || premium === null) return undefined;
+  return {
+    source_line: line,
+    policy_number: raw('policy_number'),
+    holder_name: raw('holder_name').replace(/\s+/g, ' '),
+    national_id: normalizeNationalId(raw('national_id'), ctx.stats),
+    email: raw('email') === '' ? null : raw('email').toLowerCase(),
+    phone: raw('phone') === '' ? null : raw('phone'),
+    line_of_business: lineOfBusiness,
+    state,
+    effective_date: effectiveDate,
+    premium,
+    ...claim,
+  };
+}
+
+interface FieldReaders {
+  code<T extends string>(column: ExtractColumn, allowed: readonly string[], is: (c: string) => c is T): T | null;
+  date(column: ExtractColumn): string | null;
+  amount(column: ExtractColumn): number | null;
+  report(violation: Omit<ExtractViolation, 'line'>): void;
+}
+
+type ClaimFields = Pick<InsuranceRecord, 'claim_id' | 'claim_date' | 'claim_amount' | 'claim_status'>;
+const NO_CLAIM: ClaimFields = { claim_id: null, claim_date: null, claim_amount: null, claim_status: null };
+
+/** Claim columns are all filled or all empty; zero-filled dates and amounts count as empty. */
+function normalizeClaim(raw: (c: ExtractColumn) => string, read: FieldReaders, effectiveDate: string | null, ctx: LineContext): ClaimFields {
+  const claimId = raw('claim_id');
+  if (claimId === '') {
+    const stray = CLAIM_COLUMNS.filter((column) => !/^[0\s./$-]*$/.test(raw(column)));
+    if (stray.length > 0) read.report({ code: 'missing_values', column: 'claim_id', message: `claim_id is empty but ${stray.join(', ')} ${stray.length === 1 ? 'is' : 'are'} filled` });
+    return NO_CLAIM;
+  }
+  const claimDate = read.date('claim_date');
+  const claimAmount = read.amount('claim_amount');
+  const claimStatus = read.code<ClaimStatus>('claim_status', Object.keys(CLAIM_STATUSES), isClaimStatus);
+  for (const [column, value] of [['claim_date', claimDate], ['claim_amount', claimAmount], ['claim_status', claimStatus]] as const) {
+    if (value === null && raw(column).replace(/^[0\s/-]*$/, '') === '') read.report({ code: 'missing_values', column, message: `claim ${claimId} has no ${column}` });
+  }
+  if (claimDate !== null && effectiveDate !== null && claimDate < effectiveDate) {
+    read.report({ code: 'invalid_dates', column: 'claim_date', value: raw('claim_date'), message: `claim_date ${claimDate} is before the policy's effective_date ${effectiveDate}` });
+  }
+  if (claimDate !== null && claimDate > ctx.today) {
+    read.report({ code: 'invalid_dates', column: 'claim_date', value: raw('claim_date'), message: `claim_date ${claimDate} is in the future (today is ${ctx.today})` });
+  }
+  if (claimAmount !== null && claimAmount < 0) ctx.stats.negativeClaimAmounts++;
+  return { claim_id: claimId, claim_date: claimDate, claim_amount: claimAmount, claim_status: claimStatus };
+}
+
+function normalizeNationalId(value: string, stats: NormalizationStats): string | null {
+  if (value === '') return null;
+  if (/^\d{9}$/.test(value)) {
+    stats.reformattedNationalIds++;
+    return `${value.slice(0, 3)}-${value.slice(3, 5)}-${value.slice(5)}`;
+  }
+  return value;
+}

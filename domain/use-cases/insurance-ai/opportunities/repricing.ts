@@ -1,0 +1,70 @@
+import { LINES_OF_BUSINESS, type LineOfBusiness } from '../code-lists.js';
+import type { InsuranceRecord } from '../insurance-record.js';
+import { claimCount, distinctPolicies, incurredLosses, lossRatio, round, writtenPremium } from '../portfolio-figures.js';
+import type { Opportunity } from './opportunity.js';
+
+/** The loss ratio pricing aims for, leaving room for expenses and margin. */
+export const TARGET_LOSS_RATIO = 0.65;
+/** Above this a line is losing money after expenses and is worth repricing. */
+export const REPRICE_ABOVE_LOSS_RATIO = 0.75;
+/** Below this many policies a loss ratio is noise, not experience. */
+export const MIN_POLICIES_FOR_PRICING = 3;
+
+export interface LineExperience {
+  lineOfBusiness: LineOfBusiness;
+  policies: number;
+  claims: number;
+  writtenPremium: number;
+  incurredLosses: number;
+  lossRatio: number | null;
+}
+
+export function experienceByLine(records: readonly InsuranceRecord[]): LineExperience[] {
+  const byLine = new Map<LineOfBusiness, InsuranceRecord[]>();
+  for (const record of records) {
+    const lines = byLine.get(record.line_of_business);
+    if (lines) lines.push(record);
+    else byLine.set(record.line_of_business, [record]);
+  }
+  return [...byLine.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([lineOfBusiness, lines]) => ({
+      lineOfBusiness,
+      policies: distinctPolicies(lines),
+      claims: claimCount(lines),
+      writtenPremium: writtenPremium(lines),
+      incurredLosses: incurredLosses(lines),
+      lossRatio: lossRatio(lines),
+    }));
+}
+
+/** One opportunity per line whose loss ratio is above the repricing threshold. */
+export function repricingOpportunities(experience: readonly LineExperience[]): Opportunity[] {
+  return experience
+    .filter((line) => line.lossRatio !== null && line.lossRatio > REPRICE_ABOVE_LOSS_RATIO && line.policies >= MIN_POLICIES_FOR_PRICING)
+    .map((line) => {
+      const requiredPremium = line.incurredLosses / TARGET_LOSS_RATIO;
+      return {
+        id: `reprice-${line.lineOfBusiness.toLowerCase()}`,
+        kind: 'repricing' as const,
+        title: `Reprice ${LINES_OF_BUSINESS[line.lineOfBusiness]} (${line.lineOfBusiness}): loss ratio ${pct(line.lossRatio!)}`,
+        action: `Raise ${line.lineOfBusiness} rates by about ${pct(requiredPremium / line.writtenPremium - 1)} at renewal, or tighten underwriting, to bring the loss ratio to ${pct(TARGET_LOSS_RATIO)}.`,
+        estimatedValue: Math.round(requiredPremium - line.writtenPremium),
+        valueBasis: `premium needed for a ${pct(TARGET_LOSS_RATIO)} loss ratio (incurred losses / ${TARGET_LOSS_RATIO}) minus written premium`,
+        evidence: {
+          lineOfBusiness: line.lineOfBusiness,
+          policies: line.policies,
+          claims: line.claims,
+          writtenPremium: line.writtenPremium,
+          incurredLosses: line.incurredLosses,
+          lossRatio: line.lossRatio,
+          targetLossRatio: TARGET_LOSS_RATIO,
+          requiredRateChange: round(requiredPremium / line.writtenPremium - 1, 4),
+        },
+      };
+    });
+}
+
+export function pct(ratio: number): string {
+  return `${(ratio * 100).toFixed(1)}%`;
+}

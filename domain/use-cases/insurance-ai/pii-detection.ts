@@ -1,0 +1,67 @@
+/**
+ * Finds personal data by what the values look like, not only by what the column is called:
+ * legacy extracts name columns `FLD07` or `CUST_REF`, and a column called `notes` may be full of
+ * phone numbers. A column counts as holding a kind of PII when at least
+ * {@link DETECTION_THRESHOLD} of its non-empty values match that kind's pattern. A column name
+ * that suggests PII is reported separately and is enough on its own to mask the column: masking
+ * a clean column costs little, leaking a dirty one costs a lot.
+ */
+export type PiiKind = 'national_id' | 'email' | 'phone' | 'person_name';
+
+export const PII_KINDS: readonly PiiKind[] = ['national_id', 'email', 'phone', 'person_name'];
+
+export const DETECTION_THRESHOLD = 0.6;
+
+/** Person names are many and varied; a short list of repeated two-word labels is not names. */
+const MIN_NAME_DISTINCT_RATIO = 0.3;
+
+const PATTERNS: Record<PiiKind, RegExp> = {
+  // SSN-shaped: area-group-serial. Nine bare digits are not matched: too many account numbers look like that.
+  national_id: /^\d{3}-\d{2}-\d{4}$/,
+  email: /^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/,
+  // North American numbers: area and exchange codes start 2-9, separators and +1 optional.
+  phone: /^(?:\+?1[\s.-]?)?(?:\([2-9]\d{2}\)|[2-9]\d{2})[\s.-]?[2-9]\d{2}[\s.-]?\d{4}$/,
+  // Two to four alphabetic words, "LAST, FIRST" or "First Last", apostrophes and hyphens allowed.
+  person_name: /^\p{L}[\p{L}'.-]*(?:,?\s+\p{L}[\p{L}'.-]*){1,3}$/u,
+};
+
+const NAME_HINTS: readonly [PiiKind, RegExp][] = [
+  ['national_id', /ssn|social|national_id|tax_id|\btin\b/i],
+  ['email', /e_?mail/i],
+  ['phone', /phone|mobile|\btel|fax/i],
+  ['person_name', /^name$|(^|_)(holder|insured|customer|first|last|full|person|contact|given|family|sur)_?name$/i],
+];
+
+export interface ColumnPii {
+  column: string;
+  nonEmpty: number;
+  distinct: number;
+  /** Share of non-empty values matching each kind's pattern, 0..1. */
+  matchRates: Record<PiiKind, number>;
+  /** The best-matching kind when its rate reaches the threshold. */
+  detected: PiiKind | null;
+  detectionRate: number;
+  /** The kind the column name suggests, if any. */
+  nameHint: PiiKind | null;
+  /** What the masking will treat the column as: detected kind first, then the name hint. */
+  maskAs: PiiKind | null;
+}
+
+export function detectColumnPii(column: string, values: readonly unknown[]): ColumnPii {
+  const strings = values.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
+  const distinct = new Set(strings).size;
+  const matchRates = Object.fromEntries(PII_KINDS.map((kind) => [kind, rate(strings, PATTERNS[kind])])) as Record<PiiKind, number>;
+  if (strings.length > 0 && distinct / strings.length < MIN_NAME_DISTINCT_RATIO) matchRates.person_name = 0;
+  // Earlier kinds are the more specific patterns, so they win ties.
+  const best = PII_KINDS.reduce((a, b) => (matchRates[b] > matchRates[a] ? b : a));
+  const detected = matchRates[best] >= DETECTION_THRESHOLD ? best : null;
+  const nameHint = NAME_HINTS.find(([, pattern]) => pattern.test(column))?.[0] ?? null;
+  return { column, nonEmpty: strings.length, distinct, matchRates, detected, detectionRate: matchRates[best], nameHint, maskAs: detected ?? nameHint };
+}
+
+function rate(values: readonly string[], pattern: RegExp): number {
+  if (values.length === 0) return 0;
+  let matches = 0;
+  for (const value of values) if (pattern.test(value)) matches++;
+  return Math.round((matches / values.length) * 1000) / 1000;
+}

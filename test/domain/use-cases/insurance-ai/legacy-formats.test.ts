@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { parseLegacyAmount } from '#domain/use-cases/insurance-ai/legacy-amount.js';
+import { daysBetween, parseLegacyDate, pivotTwoDigitYear } from '#domain/use-cases/insurance-ai/legacy-date.js';
+
+describe('parseLegacyDate', () => {
+  it.each([
+    ['20240315', '2024-03-15', 'YYYYMMDD'],
+    ['2024-03-15', '2024-03-15', 'ISO'],
+    ['03/15/24', '2024-03-15', 'MM/DD/YY'],
+    ['07/04/98', '1998-07-04', 'MM/DD/YY'],
+    ['12/31/49', '2049-12-31', 'MM/DD/YY'],
+    ['01/01/50', '1950-01-01', 'MM/DD/YY'],
+    ['3/5/2021', '2021-03-05', 'MM/DD/YYYY'],
+    ['15-MAR-2024', '2024-03-15', 'DD-MON-YYYY'],
+    ['15-mar-2024', '2024-03-15', 'DD-MON-YYYY'],
+    ['01-JAN-99', '1999-01-01', 'DD-MON-YY'],
+    ['29-FEB-2024', '2024-02-29', 'DD-MON-YYYY'],
+  ])('reads %s as %s (%s)', (raw, iso, format) => {
+    expect(parseLegacyDate(raw)).toEqual({ kind: 'date', iso, format });
+  });
+
+  it.each(['2024-02-30', '20230229', '13/45/24', '00/10/24', '31-FEB-2023', '15-XYZ-2024', '99991231', '18991231', '2024/03/15', 'yesterday', '2024-3-15'])(
+    'refuses %s',
+    (raw) => {
+      expect(parseLegacyDate(raw)).toEqual({ kind: 'invalid' });
+    },
+  );
+
+  it('reads all-zero dates as the legacy "no date"', () => {
+    expect(parseLegacyDate('00000000')).toEqual({ kind: 'null' });
+    expect(parseLegacyDate('00/00/00')).toEqual({ kind: 'null' });
+  });
+
+  it('pivots two-digit years at 50', () => {
+    expect([0, 49, 50, 99].map(pivotTwoDigitYear)).toEqual([2000, 2049, 1950, 1999]);
+  });
+
+  it('counts days between ISO dates', () => {
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2024-03-01', '2024-02-28')).toBe(-2);
+  });
+});
+
+describe('parseLegacyAmount', () => {
+  it.each([
+    ['1250.00', 0, 1250],
+    ['0001250.50', 0, 1250.5],
+    ['$1,250.00', 0, 1250],
+    ['1,234,567.89', 0, 1234567.89],
+    ['250.00-', 0, -250],
+    ['-250.00', 0, -250],
+    ['0', 0, 0],
+    ['.5', 0, 0.5],
+    ['0000125050', 2, 1250.5],
+    ['0000025050-', 2, -250.5],
+    ['000', 2, 0],
+  ])('reads %s (%i implied decimals) as %d', (raw, decimals, expected) => {
+    expect(parseLegacyAmount(raw, decimals)).toBe(expected);
+  });
+
+  it.each([
+    ['12O0.00', 0],
+    ['1.234,56', 0],
+    ['12,34.5', 0],
+    ['--5', 0],
+    ['-5-', 0],
+    ['abc', 0],
+    ['', 0],
+    ['1250.00', 2],
+    ['12 50', 2],
+  ])('refuses %s (%i implied decimals)', (raw, decimals) => {
+    expect(parseLegacyAmount(raw, decimals)).toBeUndefined();
+  });
+});
