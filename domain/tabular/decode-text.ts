@@ -12,9 +12,10 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
  * Binary is recognised by NUL bytes, which no text format we accept contains.
  */
 export function decodeUtf8Text(bytes: Uint8Array): DecodedText {
-  if (bytes.byteLength === 0) throw new StepRejection('empty_file', 'the file is empty');
+  if (bytes.byteLength === 0) throw new StepRejection('empty_file', 'the file is empty', ['line 1: the file has no content']);
   const hadBom = UTF8_BOM.every((b, i) => bytes[i] === b);
   const body = hadBom ? bytes.subarray(3) : bytes;
+  if (body.byteLength === 0) throw new StepRejection('empty_file', 'the file holds only a byte-order mark', ['line 1: the file has no content']);
   const nul = body.indexOf(0);
   if (nul !== -1) {
     throw new StepRejection('binary_file', `the file holds binary data (a NUL byte at offset ${nul}); expected CSV, TSV, JSON or NDJSON text`, [
@@ -28,13 +29,14 @@ export function decodeUtf8Text(bytes: Uint8Array): DecodedText {
     ]);
   }
   const text = new TextDecoder('utf-8').decode(body);
-  if (text.trim().length === 0) throw new StepRejection('empty_file', 'the file holds only whitespace');
+  if (text.trim().length === 0) throw new StepRejection('empty_file', 'the file holds only whitespace', ['line 1: the file has no content']);
   return { text, hadBom };
 }
 
+/** Counts line breaks the way LineIndex does (`\n`, `\r\n`, lone `\r`), on bytes that may not decode. */
 function lineAtByte(bytes: Uint8Array, offset: number): number {
   let line = 1;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;
   return line;
 }
 

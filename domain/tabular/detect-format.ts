@@ -26,9 +26,9 @@ export function detectFormat(text: string): DetectedFormat {
   return best.delimiter === '\t' ? { format: 'tsv', delimiter: '\t' } : { format: 'csv', delimiter: best.delimiter };
 }
 
+/** The first line with content: blank lines before the header would otherwise hide the delimiter. */
 function firstLogicalLine(text: string): string {
-  const end = text.indexOf('\n');
-  return (end === -1 ? text : text.slice(0, end)).replace(/\r$/, '');
+  return text.split(/\r\n|\n|\r/).find((line) => line.trim() !== '') ?? '';
 }
 
 function countOutsideQuotes(line: string, delimiter: string): number {

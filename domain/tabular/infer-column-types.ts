@@ -14,6 +14,8 @@ const FLOAT = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const BOOLEAN = /^(true|false)$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const LEADING_ZERO = /^[-+]?0\d/;
+const ZONE = /(Z|[+-]\d{2}:?\d{2})$/;
 
 export function isMissing(cell: Cell): boolean {
   return cell === null || cell.trim() === '';
@@ -35,12 +37,20 @@ export function inferColumnType(values: Iterable<Cell>): { type: ColumnType; nul
 }
 
 export function typeOfValue(value: string): Exclude<ColumnType, 'empty'> {
-  if (INTEGER.test(value)) return 'integer';
-  if (FLOAT.test(value)) return 'float';
+  // Codes such as zip "02134" and ids past 2^53 would not survive a trip through a JSON number.
+  if (LEADING_ZERO.test(value)) return 'string';
+  if (INTEGER.test(value)) return Number.isSafeInteger(Number(value)) ? 'integer' : 'string';
+  if (FLOAT.test(value)) return Number.isFinite(Number(value)) ? 'float' : 'string';
   if (BOOLEAN.test(value)) return 'boolean';
-  if (DATE.test(value) && !Number.isNaN(Date.parse(value))) return 'date';
-  if (DATETIME.test(value) && !Number.isNaN(Date.parse(value.replace(' ', 'T')))) return 'datetime';
+  if (DATE.test(value) && isCalendarDate(value)) return 'date';
+  if (DATETIME.test(value) && isCalendarDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value.replace(' ', 'T')))) return 'datetime';
   return 'string';
+}
+
+/** Date.parse rolls "2024-02-30" over to March 1st; a real date reads back unchanged. */
+function isCalendarDate(yyyyMmDd: string): boolean {
+  const time = Date.parse(`${yyyyMmDd}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === yyyyMmDd;
 }
 
 function widen(current: ColumnType, next: Exclude<ColumnType, 'empty'>): ColumnType {
@@ -72,8 +82,20 @@ export function typedValue(cell: Cell, type: ColumnType): string | number | bool
     case 'date':
       return value;
     case 'datetime':
-      return new Date(value.replace(' ', 'T')).toISOString();
+      return isoDatetime(value);
     default:
       return cell;
   }
+}
+
+/**
+ * A datetime with a zone becomes UTC ISO 8601. One without a zone stays local to whoever wrote
+ * it: reading it in the machine's zone would make the output depend on where the code runs, so
+ * it is written in the same ISO shape without the `Z`.
+ */
+function isoDatetime(value: string): string {
+  const iso = value.replace(' ', 'T');
+  if (ZONE.test(iso)) return new Date(iso).toISOString();
+  const asUtc = new Date(`${iso}Z`);
+  return Number.isNaN(asUtc.getTime()) ? value : asUtc.toISOString().slice(0, -1);
 }

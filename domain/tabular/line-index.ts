@@ -1,9 +1,15 @@
-/** Maps character offsets to 1-based line numbers, so every violation can name its line. */
+/**
+ * Maps character offsets to 1-based line numbers, so every violation can name its line.
+ * A line ends at `\n`, `\r\n` or a lone `\r` (old Mac exports), as the CSV parser sees it.
+ */
 export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 0x0a || (ch === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) this.starts.push(i + 1);
+    }
   }
 
   lineAt(offset: number): number {

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { StepRejection } from '#domain/journeys/step-rejection.js';
 import { decodeUtf8Text } from './decode-text.js';
 import { detectFormat, type TabularFormat } from './detect-format.js';
+import { scanJson } from './json-scan.js';
 import { LineIndex } from './line-index.js';
 
 export type Cell = string | null;
@@ -74,7 +75,7 @@ function parseDelimited(text: string, delimiter: string): Body {
         }
       }
       const row = result.data;
-      if (row.length === 1 && row[0] === '') return; // blank line
+      if (row.length === 1 && row[0]!.trim() === '') return; // blank line, or one holding only spaces
       raw.push(row);
       rawLines.push(line);
     },
@@ -118,7 +119,9 @@ function parseJsonArray(text: string): Body {
     return jsonFailure(text, error);
   }
   if (!Array.isArray(value)) return { columns: [], rows: [], rowLines: [], violations: [{ line: 1, code: 'invalid_json', message: 'expected an array of objects' }] };
-  return objectsToRows(value.map((item, i) => ({ item, line: 1, label: `element ${i}` })));
+  const lines = new LineIndex(text);
+  const starts = scanJson(text).elementStarts;
+  return objectsToRows(value.map((item, i) => ({ item, line: lines.lineAt(starts[i] ?? 0), label: `element ${i}` })));
 }
 
 function parseNdjson(text: string): Body {
@@ -168,8 +171,10 @@ function cellOf(value: unknown): Cell {
 
 function jsonFailure(text: string, error: unknown): Body {
   const message = (error as Error).message;
+  // V8 names the position for most errors but not all ("Unexpected token 'x', ..."); the scan always can.
   const position = /position (\d+)/.exec(message);
-  const line = position ? new LineIndex(text).lineAt(Number(position[1])) : 1;
+  const offset = position ? Number(position[1]) : scanJson(text).errorAt;
+  const line = new LineIndex(text).lineAt(Math.max(offset, 0));
   return { columns: [], rows: [], rowLines: [], violations: [{ line, code: 'invalid_json', message: `not valid JSON: ${message}` }] };
 }
 

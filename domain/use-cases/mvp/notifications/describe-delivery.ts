@@ -1,0 +1,30 @@
+import type { DeliveryNotice, DeliverySummary } from '#domain/use-cases/use-case-module.js';
+import { fileNameOf } from '../object-keys.js';
+import { MVP_STEPS } from '../step-names.js';
+import { composeCompletionNotice, composeFailureNotice, type CompletionFacts } from './compose-notice.js';
+
+/** The mvp notice for a finished journey, from the step summaries the delivery manager holds. */
+export function describeMvpDelivery(summary: DeliverySummary): DeliveryNotice {
+  const fileName = fileNameOf(summary.inputKey);
+  if (summary.outcome !== 'completed') {
+    return composeFailureNotice({ fileName, inputKey: summary.inputKey, outcome: summary.outcome, ...(summary.error ? { error: summary.error } : {}) });
+  }
+  return composeCompletionNotice(completionFactsFromSummaries(fileName, summary.summaries));
+}
+
+export function completionFactsFromSummaries(fileName: string, summaries: DeliverySummary['summaries']): CompletionFacts {
+  const processed = summaries[MVP_STEPS.process] ?? {};
+  const stored = summaries[MVP_STEPS.store] ?? {};
+  return {
+    fileName,
+    rows: numberOrNull(stored.rows ?? processed.rows),
+    columns: numberOrNull(processed.columns),
+    columnTypes: typeof processed.columnTypes === 'string' ? processed.columnTypes : '',
+    emptyColumns: typeof processed.emptyColumns === 'string' ? processed.emptyColumns : '',
+    curatedLocation: typeof stored.curatedLocation === 'string' ? stored.curatedLocation : null,
+  };
+}
+
+function numberOrNull(value: unknown): number | null {
+  return typeof value === 'number' ? value : null;
+}

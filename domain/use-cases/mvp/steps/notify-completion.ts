@@ -1,0 +1,40 @@
+import type { StepDefinition } from '#domain/journeys/step-definition.js';
+import { MVP_ARTIFACTS } from '../artifact-names.js';
+import { describeColumnTypes, describeEmptyColumns } from '../column-descriptions.js';
+import type { CuratedManifest } from '../curated-manifest.js';
+import { composeCompletionNotice } from '../notifications/compose-notice.js';
+import { fileNameOf } from '../object-keys.js';
+import { MVP_STEPS } from '../step-names.js';
+
+/** The notification artifact the delivery manager sends once the journey completes. */
+export interface NotificationDocument {
+  subject: string;
+  message: string;
+  /** Left empty: the delivery manager decides who is told. */
+  recipients: string[];
+  journeyId: string;
+}
+
+/**
+ * Composes the completion notice from the curated manifest, the record of what was actually
+ * stored. Sending is the delivery manager's job, after the journey completes, so a person is
+ * never told about a journey that then fails.
+ */
+export const notifyCompletion: StepDefinition = {
+  name: MVP_STEPS.notify,
+  description: 'Composes the completion notification (rows, columns and types, curated location, warnings) for the delivery manager to send.',
+  async run(context) {
+    const manifest = await context.readArtifactJson<CuratedManifest>(MVP_ARTIFACTS.curatedManifest);
+    const notice = composeCompletionNotice({
+      fileName: fileNameOf(context.input.key),
+      rows: manifest.rows,
+      columns: manifest.schema.length,
+      columnTypes: describeColumnTypes(manifest.schema),
+      emptyColumns: describeEmptyColumns(manifest.schema),
+      curatedLocation: `s3://${manifest.curated.bucket}/${manifest.curated.key}`,
+    });
+    const notification: NotificationDocument = { subject: notice.subject, message: notice.message, recipients: [], journeyId: context.journeyId };
+    await context.writeJsonArtifact(MVP_ARTIFACTS.notification, notification);
+    return { summary: { subject: notice.subject, emptyColumns: manifest.schema.filter((column) => column.type === 'empty').length } };
+  },
+};

@@ -1,0 +1,55 @@
+import { sha256Hex } from '#domain/journeys/artifact-store.js';
+import type { StepDefinition } from '#domain/journeys/step-definition.js';
+import { MVP_ARTIFACTS, NDJSON_CONTENT_TYPE } from '../artifact-names.js';
+import { countNdjsonRecords } from '../count-ndjson-records.js';
+import type { CuratedManifest } from '../curated-manifest.js';
+import { curatedPrefix, utcDay } from '../object-keys.js';
+import type { SchemaDocument } from '../schema-document.js';
+import { MVP_STEPS } from '../step-names.js';
+
+/**
+ * Files the normalised copy in the curated area, partitioned by the journey's date, with a
+ * manifest that lets anyone check it against the original upload. The upload itself is only read.
+ */
+export const storeFile: StepDefinition = {
+  name: MVP_STEPS.store,
+  description: 'Writes the curated copy and its manifest (SHA-256 of copy and original, rows, schema) under curated/<use-case>/<yyyy>/<mm>/<dd>/<journey-id>/.',
+  async run(context) {
+    const curatedBody = await context.readArtifact(MVP_ARTIFACTS.normalized);
+    const schema = await context.readArtifactJson<SchemaDocument>(MVP_ARTIFACTS.schema);
+    const original = await context.readInput();
+    const journeyDate = context.clock.now();
+    const prefix = curatedPrefix(context.useCase, journeyDate, context.journeyId);
+
+    const curated = await context.writeArtifact({
+      name: MVP_ARTIFACTS.curated,
+      key: `${prefix}${MVP_ARTIFACTS.curated}`,
+      body: curatedBody,
+      contentType: NDJSON_CONTENT_TYPE,
+    });
+    const manifest: CuratedManifest = {
+      useCase: context.useCase,
+      journeyId: context.journeyId,
+      curatedOn: utcDay(journeyDate),
+      source: {
+        bucket: context.input.bucket,
+        key: context.input.key,
+        versionId: context.input.versionId ?? null,
+        bytes: original.byteLength,
+        sha256: sha256Hex(original),
+      },
+      curated: { bucket: curated.bucket, key: curated.key, contentType: NDJSON_CONTENT_TYPE, bytes: curated.size, sha256: curated.sha256 },
+      rows: countNdjsonRecords(curatedBody),
+      schema: schema.columns,
+    };
+    const manifestRef = await context.writeJsonArtifact(MVP_ARTIFACTS.curatedManifest, manifest, `${prefix}${MVP_ARTIFACTS.curatedManifest}`);
+    return {
+      summary: {
+        rows: manifest.rows,
+        curatedLocation: `s3://${curated.bucket}/${curated.key}`,
+        manifestKey: manifestRef.key,
+        sha256: curated.sha256,
+      },
+    };
+  },
+};
