@@ -10,6 +10,8 @@ export const JourneyStepCompleted = defineEvent({
     step: z.string().min(1),
     stepIndex: z.number().int().nonnegative(),
     input: objectRef,
+    /** When the journey began (its trigger's event time): a stable date for layouts and checks. */
+    journeyStartedAt: z.string(),
     steps: z.array(z.string()).min(1),
     /** This step's record (also the last entry of completedSteps). */
     record: stepRecord,

@@ -14,6 +14,8 @@ export const JourneyStepFailed = defineEvent({
     step: z.string().min(1),
     stepIndex: z.number().int().nonnegative(),
     input: objectRef,
+    /** When the journey began (its trigger's event time): a stable date for layouts and checks. */
+    journeyStartedAt: z.string(),
     steps: z.array(z.string()).min(1),
     attempt: z.number().int().positive(),
     maxAttempts: z.number().int().positive(),

@@ -11,6 +11,8 @@ export const JourneyStepRequested = defineEvent({
     step: z.string().min(1),
     stepIndex: z.number().int().nonnegative(),
     input: objectRef,
+    /** When the journey began (its trigger's event time): a stable date for layouts and checks. */
+    journeyStartedAt: z.string(),
     /** Steps finished so far, in order, with their artifacts. */
     completedSteps: z.array(stepRecord),
     steps: z.array(z.string()).min(1),

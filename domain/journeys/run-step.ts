@@ -43,7 +43,7 @@ export async function runRequestedStep(
     correlationId: request.correlationId,
     causationId: envelope.id,
   };
-  const common = { ...ids, step: request.step, stepIndex: request.stepIndex, input: request.input, steps: request.steps };
+  const common = { ...ids, step: request.step, stepIndex: request.stepIndex, input: request.input, journeyStartedAt: request.journeyStartedAt, steps: request.steps };
   const startedAt = deps.clock.now().toISOString();
   const failed = (error: { code: string; message: string; details?: string[] }, kind: 'rejected' | 'error', final: boolean) =>
     JourneyStepFailed.draft({
@@ -63,7 +63,7 @@ export async function runRequestedStep(
     return { events: [failed({ code: 'unknown_step', message: `no step "${request.step}" is registered for use case "${request.useCase}"` }, 'rejected', true)] };
   }
   const { context, written } = createStepContext(
-    { journeyId: request.journeyId, useCase: request.useCase, journey: request.journey, step: request.step, input: request.input, completedSteps: request.completedSteps },
+    { journeyId: request.journeyId, useCase: request.useCase, journey: request.journey, step: request.step, input: request.input, journeyStartedAt: new Date(request.journeyStartedAt), completedSteps: request.completedSteps },
     deps,
   );
   try {

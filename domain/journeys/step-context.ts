@@ -12,6 +12,7 @@ export interface StepContextInput {
   journey: string;
   step: string;
   input: ObjectRef;
+  journeyStartedAt: Date;
   completedSteps: readonly StepRecord[];
 }
 

@@ -10,6 +10,11 @@ export interface StepContext {
   readonly step: string;
   /** The uploaded object the journey is about. Never modified. */
   readonly input: ObjectRef;
+  /**
+   * When the journey began. Use it, not the clock, for anything that lands in an artifact (dates
+   * in keys, "today" in checks): a retried step must write the same bytes to the same keys.
+   */
+  readonly journeyStartedAt: Date;
   /** Steps finished before this one, in order. */
   readonly completedSteps: readonly StepRecord[];
   readonly config: PlatformConfig;

@@ -97,7 +97,7 @@ export async function onObjectCreated(envelope: EventBridgeEnvelope, detail: S3O
   if (!resolution.ok) {
     return [UploadRejected.draft({ ...ids, useCase: resolution.useCase, journey: resolution.journey, input, error: { code: resolution.code, message: resolution.message } })];
   }
-  return startJourney({ ...ids, useCase: resolution.useCase, journey: resolution.journey }, input, resolution.resolvedBy, deps.registry);
+  return startJourney({ ...ids, useCase: resolution.useCase, journey: resolution.journey }, input, resolution.resolvedBy, deps.registry, envelope.time);
 }
 
 export function onJourneyRequested(envelope: EventBridgeEnvelope, detail: JourneyRequestedDetail, deps: Pick<ExperienceManagerDeps, 'registry'>): EventDraft[] {
@@ -105,7 +105,7 @@ export function onJourneyRequested(envelope: EventBridgeEnvelope, detail: Journe
   if (!deps.registry.journeySteps(detail.useCase, detail.journey)) {
     return [UploadRejected.draft({ ...ids, input: detail.input, error: { code: 'unknown_journey', message: `use case "${detail.useCase}" has no "${detail.journey}" journey` } })];
   }
-  return startJourney(ids, detail.input, 'follow-on', deps.registry, detail.parentJourneyId);
+  return startJourney(ids, detail.input, 'follow-on', deps.registry, envelope.time, detail.parentJourneyId);
 }
 
 function startJourney(
@@ -113,12 +113,13 @@ function startJourney(
   input: ObjectRef,
   resolvedBy: 'metadata' | 'key-prefix' | 'follow-on',
   registry: UseCaseRegistry,
+  journeyStartedAt: string,
   parentJourneyId?: string,
 ): EventDraft[] {
   const steps = registry.journeySteps(ids.useCase, ids.journey)!;
   return [
     JourneyStarted.draft({ ...ids, input, steps, resolvedBy, ...(parentJourneyId ? { parentJourneyId } : {}) }),
-    JourneyStepRequested.draft({ ...ids, step: steps[0]!, stepIndex: 0, input, steps, completedSteps: [] }),
+    JourneyStepRequested.draft({ ...ids, step: steps[0]!, stepIndex: 0, input, journeyStartedAt, steps, completedSteps: [] }),
   ];
 }
 
@@ -129,7 +130,7 @@ export function onStepCompleted(envelope: EventBridgeEnvelope, detail: JourneySt
   if (next === undefined) {
     return [JourneyCompleted.draft({ ...ids, input: detail.input, steps: detail.completedSteps })];
   }
-  return [JourneyStepRequested.draft({ ...ids, step: next, stepIndex: nextIndex, input: detail.input, steps: detail.steps, completedSteps: detail.completedSteps })];
+  return [JourneyStepRequested.draft({ ...ids, step: next, stepIndex: nextIndex, input: detail.input, journeyStartedAt: detail.journeyStartedAt, steps: detail.steps, completedSteps: detail.completedSteps })];
 }
 
 export function onStepFailed(envelope: EventBridgeEnvelope, detail: JourneyStepFailedDetail): EventDraft[] {

@@ -32,7 +32,7 @@ export async function runJourneySteps(
   const clock = { now: () => new Date('2026-11-27T10:00:00.000Z') };
   for (const step of module.journeys[journey] ?? []) {
     const { context, written } = createStepContext(
-      { journeyId: options.journeyId ?? 'j-test', useCase: module.id, journey, step: step.name, input, completedSteps: records },
+      { journeyId: options.journeyId ?? 'j-test', useCase: module.id, journey, step: step.name, input, journeyStartedAt: clock.now(), completedSteps: records },
       { store, config, clock },
     );
     const outcome = await step.run(context);

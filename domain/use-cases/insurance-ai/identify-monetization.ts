@@ -34,7 +34,7 @@ export const identifyMonetization: StepDefinition = {
     const partitions = await context.readArtifactJson<PartitionsArtifact>(ARTIFACTS.partitions);
     const pii = await context.readArtifactJson<PiiReportArtifact>(ARTIFACTS.piiReport);
     const readiness = await context.readArtifactJson<FeatureReadinessArtifact>(ARTIFACTS.featureReadiness);
-    const today = context.clock.now().toISOString().slice(0, 10);
+    const today = context.journeyStartedAt.toISOString().slice(0, 10);
 
     const policies = policiesOf(records);
     const experience = experienceByLine(records);

@@ -43,7 +43,7 @@ export const validateLegacyData: StepDefinition = {
       throw extractRejection([violation]);
     }
 
-    const { records, violations, stats } = normalizeRecords(extract, context.clock.now().toISOString().slice(0, 10));
+    const { records, violations, stats } = normalizeRecords(extract, context.journeyStartedAt.toISOString().slice(0, 10));
     const counts = {
       lines: extract.lines.length + extract.shortLines.length,
       records: records.length,

@@ -47,11 +47,11 @@ describe('experience manager', () => {
     const record = { name: 'store_file', attempts: 1, startedAt: '2026-11-26T09:00:00.000Z', endedAt: '2026-11-26T09:00:01.000Z', artifacts: [], summary: {} };
     const base = {
       schemaVersion: 1 as const, journeyId: 'j-1', useCase: 'mvp', journey: 'upload', correlationId: 'c', causationId: 'x',
-      input: { bucket: 'b', key: 'uploads/mvp/a.csv' }, steps: ['validate_file', 'process_file', 'store_file', 'notify_completion'], record, completedSteps: [record],
+      input: { bucket: 'b', key: 'uploads/mvp/a.csv' }, journeyStartedAt: '2026-11-26T09:00:00Z', steps: ['validate_file', 'process_file', 'store_file', 'notify_completion'], record, completedSteps: [record],
     };
     const envelope = { ...s3Sample, id: 'evt-9', source: JourneyStepCompleted.source, 'detail-type': JourneyStepCompleted.detailType };
     const next = onStepCompleted(envelope, JourneyStepCompleted.draft({ ...base, step: 'store_file', stepIndex: 2 }).detail);
-    expect(next[0]).toMatchObject({ detailType: 'Journey Step Requested', detail: { step: 'notify_completion', stepIndex: 3, causationId: 'evt-9' } });
+    expect(next[0]).toMatchObject({ detailType: 'Journey Step Requested', detail: { step: 'notify_completion', stepIndex: 3, causationId: 'evt-9', journeyStartedAt: '2026-11-26T09:00:00Z' } });
     const done = onStepCompleted(envelope, JourneyStepCompleted.draft({ ...base, step: 'notify_completion', stepIndex: 3 }).detail);
     expect(done[0]).toMatchObject({ detailType: 'Journey Completed' });
   });

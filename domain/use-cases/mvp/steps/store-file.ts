@@ -18,7 +18,7 @@ export const storeFile: StepDefinition = {
     const curatedBody = await context.readArtifact(MVP_ARTIFACTS.normalized);
     const schema = await context.readArtifactJson<SchemaDocument>(MVP_ARTIFACTS.schema);
     const original = await context.readInput();
-    const journeyDate = context.clock.now();
+    const journeyDate = context.journeyStartedAt;
     const prefix = curatedPrefix(context.useCase, journeyDate, context.journeyId);
 
     const curated = await context.writeArtifact({

@@ -24,7 +24,7 @@ export async function runStepsWith(
   const clock = { now: () => new Date(options.now ?? '2026-11-27T10:00:00.000Z') };
   const records: StepRecord[] = options.records ?? [];
   for (const step of steps) {
-    const { context, written } = createStepContext({ journeyId: options.journeyId ?? 'j-test', useCase: 'mvp', journey: 'upload', step: step.name, input, completedSteps: records }, { store, config, clock });
+    const { context, written } = createStepContext({ journeyId: options.journeyId ?? 'j-test', useCase: 'mvp', journey: 'upload', step: step.name, input, journeyStartedAt: clock.now(), completedSteps: records }, { store, config, clock });
     const outcome = await step.run(context);
     records.push({ name: step.name, attempts: 1, startedAt: clock.now().toISOString(), endedAt: clock.now().toISOString(), artifacts: written, summary: outcome.summary ?? {} });
   }
