@@ -22,7 +22,7 @@ function percentile(sorted: number[], p: number): number {
 
 async function withRuntime<T>(registry: UseCaseRegistry, work: (runtime: EmbeddedRuntime) => Promise<T>): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), 'symphainy-bench-'));
-  const runtime = EmbeddedRuntime.open({ dataDir, registry });
+  const runtime = await EmbeddedRuntime.open({ dataDir, registry });
   try {
     return await work(runtime);
   } finally {

@@ -1,6 +1,9 @@
 import { PreconditionFailedError, type ObjectStore } from '#domain/ports/object-store.js';
 import type { Clock } from '#domain/ports/clock.js';
 
+/** Where idempotency records live in the artifact bucket: `<prefix><function>/<event-id>.json`. */
+export const IDEMPOTENCY_PREFIX = 'state/idempotency/';
+
 export class IdempotencyInProgressError extends Error {
   override readonly name = 'IdempotencyInProgressError';
 }
@@ -73,4 +76,20 @@ async function claim(
     if (deps.clock.now().getTime() >= deadline) throw new IdempotencyInProgressError(`${key} is being processed by another delivery`);
     await sleep(25);
   }
+}
+
+/**
+ * Releases claims left in progress by a process that is gone. Only a runtime that owns its store
+ * alone (the embedded runtime on open) may call this: nothing else can still be holding them.
+ */
+export async function releaseAbandonedClaims(store: ObjectStore, bucket: string): Promise<number> {
+  let released = 0;
+  for (const head of await store.list(bucket, IDEMPOTENCY_PREFIX)) {
+    const object = await store.get(bucket, head.key);
+    if (object && (JSON.parse(decoder.decode(object.body)) as IdempotencyRecord).status === 'in_progress') {
+      await store.delete(bucket, head.key);
+      released++;
+    }
+  }
+  return released;
 }

@@ -4,7 +4,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { eventBridgeEnvelope, type EventBridgeEnvelope } from '#events/platform-event.js';
 import type { FunctionPorts } from './function-ports.js';
-import { runOnce } from './idempotency.js';
+import { IDEMPOTENCY_PREFIX, runOnce } from './idempotency.js';
 
 export type SqsEventHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 
@@ -25,16 +25,16 @@ export class MalformedEventError extends Error {
  * so SQS retries them and, past maxReceiveCount, moves them to the dead-letter queue.
  */
 export function sqsEventFunction(functionName: string, ports: FunctionPorts, handle: (delivered: DeliveredEvent) => Promise<void>): SqsEventHandler {
-  const processRecord = async (record: SQSRecord): Promise<void> => {
+  const processRecord = async (record: SQSRecord, context?: Context): Promise<void> => {
     try {
-      await processEnvelope(record);
+      await processEnvelope(record, context);
     } catch (error) {
       ports.onRecordFailure?.(record.messageId, error instanceof Error ? error : new Error(String(error)));
       throw error;
     }
   };
 
-  const processEnvelope = async (record: SQSRecord): Promise<void> => {
+  const processEnvelope = async (record: SQSRecord, context?: Context): Promise<void> => {
     const envelope = parseEnvelope(record);
     const detail = (envelope.detail ?? {}) as { journeyId?: string; useCase?: string; step?: string };
     const attempt = Number(record.attributes?.ApproximateReceiveCount ?? '1') || 1;
@@ -49,7 +49,7 @@ export function sqsEventFunction(functionName: string, ports: FunctionPorts, han
     });
     const outcome = await runOnce(
       { store: ports.store, clock: ports.clock, bucket: ports.config.artifactBucket },
-      `state/idempotency/${functionName}/${envelope.id}.json`,
+      `${IDEMPOTENCY_PREFIX}${functionName}/${envelope.id}.json`,
       async () => {
         try {
           await handle({ envelope, attempt });
@@ -58,6 +58,8 @@ export function sqsEventFunction(functionName: string, ports: FunctionPorts, han
           throw error;
         }
       },
+      // A claim outlives its holder by no more than the invocation could have run.
+      context ? { lockMs: Math.max(1_000, context.getRemainingTimeInMillis()) } : {},
     );
     log.info(outcome === 'duplicate' ? 'duplicate delivery skipped' : 'event handled');
   };

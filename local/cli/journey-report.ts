@@ -38,7 +38,7 @@ function duration(from: string | null, to: string | null): string {
 }
 
 /** A readable timeline for people. */
-export function formatJourney(view: JourneyView, locate?: (bucket: string, key: string) => string): string {
+export function formatJourney(view: JourneyView): string {
   const lines: string[] = [];
   const input = view.input ? `s3://${view.input.bucket}/${view.input.key}` : '(unknown input)';
   lines.push(`${STATUS_MARK[view.status] ?? '?'} ${view.journeyId}  ${view.useCase}/${view.journey}  ${view.status.toUpperCase()}`);
@@ -52,7 +52,7 @@ export function formatJourney(view: JourneyView, locate?: (bucket: string, key: 
     if (summary) lines.push(`       ${summary}`);
     const shown = step.artifacts.slice(0, MAX_ARTIFACTS_SHOWN);
     for (const artifact of shown) {
-      lines.push(`       → ${artifact.name}  ${artifact.size} B  sha256 ${artifact.sha256.slice(0, 12)}…  ${locate ? locate(artifact.bucket, artifact.key) : `s3://${artifact.bucket}/${artifact.key}`}`);
+      lines.push(`       → ${artifact.name}  ${artifact.size} B  sha256 ${artifact.sha256.slice(0, 12)}…  s3://${artifact.bucket}/${artifact.key}`);
     }
     if (step.artifacts.length > shown.length) lines.push(`       … and ${step.artifacts.length - shown.length} more artifacts (see --json)`);
     if (step.error && step.status !== 'completed') lines.push(`       error ${step.error.code}: ${step.error.message}`);
@@ -67,6 +67,7 @@ export function formatJourney(view: JourneyView, locate?: (bucket: string, key: 
     if (view.delivery.manifestKey) lines.push(`  manifest ${view.delivery.manifestKey}`);
     if (view.delivery.followOn.length) lines.push(`  next     ${view.delivery.followOn.join(', ')}`);
   }
+  lines.push(`  open an artifact: symphainy get s3://<bucket>/<key> [--out <file>]`);
   if (view.startedAt && view.endedAt) lines.push(`  took     ${duration(view.startedAt, view.endedAt)} (event clock, whole seconds)`);
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 import { ExitCode, UsageError } from './cli-error.js';
 import { demoCommand, demoUsage } from './commands/demo-command.js';
+import { getCommand, getUsage } from './commands/get-command.js';
 import { journeysCommand, journeysUsage, showCommand } from './commands/journeys-command.js';
 import { patternCommand, patternUsage } from './commands/pattern-command.js';
 import { samplesCommand, samplesUsage } from './commands/samples-command.js';
@@ -9,6 +10,7 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
   upload: uploadCommand,
   journeys: journeysCommand,
   show: showCommand,
+  get: getCommand,
   pattern: patternCommand,
   demo: demoCommand,
   samples: samplesCommand,
@@ -19,6 +21,8 @@ const usage = `symphainy — event-driven journeys: a file lands in a bucket, it
 ${uploadUsage}
 
 ${journeysUsage}
+
+${getUsage}
 
 ${patternUsage}
 

@@ -17,6 +17,6 @@ export function dataDirOf(options: CommonOptions): string {
   return resolve(options['data-dir'] ?? process.env.SYMPHAINY_DATA_DIR ?? '.symphainy');
 }
 
-export function openRuntime(options: CommonOptions): EmbeddedRuntime {
+export function openRuntime(options: CommonOptions): Promise<EmbeddedRuntime> {
   return EmbeddedRuntime.open({ dataDir: dataDirOf(options), logLevel: options.verbose ? 'INFO' : 'SILENT' });
 }

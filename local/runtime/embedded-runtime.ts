@@ -14,6 +14,7 @@ import { journeyIdForUpload } from '#domain/journeys/journey-id.js';
 import { createFunctionFor } from '#functions/shared/function-catalogue.js';
 import type { FunctionPorts } from '#functions/shared/function-ports.js';
 import { inProcessLambdaContext } from '#functions/shared/lambda-context.js';
+import { releaseAbandonedClaims } from '#functions/shared/idempotency.js';
 import type { SqsEventHandler } from '#functions/shared/sqs-event-function.js';
 import { EmbeddedEventBus } from './embedded-event-bus.js';
 import { FileObjectStore } from './file-object-store.js';
@@ -73,8 +74,10 @@ export class EmbeddedRuntime {
   }
 
   /** Opens (or creates) the runtime's data directory and resumes whatever was in flight. */
-  static open(options: EmbeddedRuntimeOptions): EmbeddedRuntime {
+  static async open(options: EmbeddedRuntimeOptions): Promise<EmbeddedRuntime> {
     const runtime = new EmbeddedRuntime(options);
+    // This process owns the data directory: whatever a previous process left half-done is dead.
+    await releaseAbandonedClaims(runtime.store, runtime.config.artifactBucket);
     runtime.recover();
     return runtime;
   }
@@ -236,6 +239,7 @@ export class EmbeddedRuntime {
     this.closed = true;
     for (const queue of this.queues.values()) queue.stop();
     this.journal.close();
+    this.store.close();
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 }

@@ -1,48 +1,67 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { PreconditionFailedError, type ObjectHead, type ObjectStore, type PutOptions } from '#domain/ports/object-store.js';
 
 export type ObjectCreatedListener = (head: ObjectHead, sequencer: string) => void;
 
+interface Located {
+  head: ObjectHead;
+  offset: number;
+  length: number;
+}
+
+type LogHeader = { op: 'put'; head: ObjectHead; length: number } | { op: 'delete'; bucket: string; key: string };
+
+const NEWLINE = 0x0a;
+
 /**
  * A file-backed object store with the S3 semantics the platform relies on: put (with
- * If-None-Match / If-Match), get, head, list, delete, versions ids, and `Object Created`
+ * If-None-Match / If-Match), get, head, list, delete, version ids, and `Object Created`
  * notifications for buckets that have them on, as S3 sends them to EventBridge.
  *
- * File operations are synchronous on purpose: within the one process that owns the data
- * directory, a conditional write's check-then-write cannot interleave with another write.
+ * Objects live in one append-only log (a header line, then the bytes) with an in-memory index
+ * rebuilt on open. On the disks we measured, creating a file cost ~850 µs while appending cost
+ * ~2 µs, and a journey writes a dozen small objects: one file per object made the store, not the
+ * platform, the bottleneck. A crash can tear only the last record, which opening ignores.
+ * One process owns a data directory at a time; within it, a conditional write's check and
+ * write cannot interleave.
  */
 export class FileObjectStore implements ObjectStore {
+  private readonly index = new Map<string, Located>();
+  private readonly fd: number;
+  private size = 0;
   private sequence = 0;
+  private closed = false;
 
   constructor(
-    private readonly root: string,
+    root: string,
     private readonly notifying: ReadonlyMap<string, ObjectCreatedListener> = new Map(),
   ) {
     mkdirSync(root, { recursive: true });
+    const path = join(root, 'objects.log');
+    const existed = existsSync(path);
+    this.fd = openSync(path, existed ? 'r+' : 'w+');
+    this.size = existed ? this.rebuildIndex() : 0;
   }
 
   async head(bucket: string, key: string): Promise<ObjectHead | undefined> {
-    return this.readHead(bucket, key);
+    return this.index.get(indexKey(bucket, key))?.head;
   }
 
   async get(bucket: string, key: string) {
-    const head = this.readHead(bucket, key);
-    if (!head) return undefined;
-    try {
-      return { head, body: new Uint8Array(readFileSync(this.dataPath(bucket, key))) };
-    } catch {
-      return undefined;
-    }
+    const located = this.index.get(indexKey(bucket, key));
+    if (!located) return undefined;
+    const body = new Uint8Array(located.length);
+    if (located.length > 0) readSync(this.fd, body, 0, located.length, located.offset);
+    return { head: located.head, body };
   }
 
   async put(bucket: string, key: string, body: Uint8Array | string, options: PutOptions = {}) {
     const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-    const current = this.readHead(bucket, key);
+    const current = this.index.get(indexKey(bucket, key));
     if (options.ifNoneMatch === '*' && current) throw new PreconditionFailedError(bucket, key);
-    if (options.ifMatch !== undefined && current?.etag !== options.ifMatch) throw new PreconditionFailedError(bucket, key);
-    mkdirSync(this.bucketDir(bucket), { recursive: true });
+    if (options.ifMatch !== undefined && current?.head.etag !== options.ifMatch) throw new PreconditionFailedError(bucket, key);
     const head: ObjectHead = {
       bucket,
       key,
@@ -53,55 +72,84 @@ export class FileObjectStore implements ObjectStore {
       lastModified: new Date().toISOString(),
       metadata: Object.fromEntries(Object.entries(options.metadata ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
     };
-    // Data first, then the head: a reader that finds the head always finds its data.
-    const temp = `${this.dataPath(bucket, key)}.${process.pid}.tmp`;
-    writeFileSync(temp, bytes);
-    renameSync(temp, this.dataPath(bucket, key));
-    writeFileSync(`${this.headPath(bucket, key)}.tmp`, JSON.stringify(head));
-    renameSync(`${this.headPath(bucket, key)}.tmp`, this.headPath(bucket, key));
+    const offset = this.append({ op: 'put', head, length: bytes.byteLength }, bytes);
+    this.index.set(indexKey(bucket, key), { head, offset, length: bytes.byteLength });
     const listener = this.notifying.get(bucket);
     if (listener) listener(head, (++this.sequence).toString(16).toUpperCase().padStart(18, '0'));
     return { etag: head.etag, ...(head.versionId ? { versionId: head.versionId } : {}) };
   }
 
   async list(bucket: string, prefix: string): Promise<ObjectHead[]> {
-    if (!existsSync(this.bucketDir(bucket))) return [];
-    return readdirSync(this.bucketDir(bucket))
-      .filter((name) => name.endsWith('.head'))
-      .map((name) => JSON.parse(readFileSync(join(this.bucketDir(bucket), name), 'utf8')) as ObjectHead)
-      .filter((head) => head.key.startsWith(prefix))
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const heads: ObjectHead[] = [];
+    for (const { head } of this.index.values()) if (head.bucket === bucket && head.key.startsWith(prefix)) heads.push(head);
+    return heads.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
   async delete(bucket: string, key: string): Promise<void> {
-    rmSync(this.headPath(bucket, key), { force: true });
-    rmSync(this.dataPath(bucket, key), { force: true });
+    if (!this.index.has(indexKey(bucket, key))) return;
+    this.append({ op: 'delete', bucket, key });
+    this.index.delete(indexKey(bucket, key));
   }
 
-  /** Where an object's bytes live, for people who want to open an artifact. */
-  dataPath(bucket: string, key: string): string {
-    return join(this.bucketDir(bucket), `${fileNameFor(key)}.data`);
+  close(): void {
+    if (!this.closed) closeSync(this.fd);
+    this.closed = true;
   }
 
-  private readHead(bucket: string, key: string): ObjectHead | undefined {
-    try {
-      return JSON.parse(readFileSync(this.headPath(bucket, key), 'utf8')) as ObjectHead;
-    } catch {
-      return undefined;
+  /** Appends a header line and the body in one write; returns where the body starts. */
+  private append(header: LogHeader, body?: Uint8Array): number {
+    if (this.closed) throw new Error('the object store is closed');
+    const line = Buffer.from(`${JSON.stringify(header)}\n`, 'utf8');
+    const record = body ? Buffer.concat([line, body, Buffer.from('\n')]) : line;
+    writeSync(this.fd, record, 0, record.byteLength, this.size);
+    const bodyOffset = this.size + line.byteLength;
+    this.size += record.byteLength;
+    return bodyOffset;
+  }
+
+  /** Reads headers only, skipping bodies, so opening a store of large files stays fast. */
+  private rebuildIndex(): number {
+    const total = fstatSync(this.fd).size;
+    const chunk = Buffer.alloc(64 * 1024);
+    let position = 0;
+    while (position < total) {
+      const lineEnd = this.findNewline(position, total, chunk);
+      if (lineEnd === -1) break;
+      let header: LogHeader;
+      try {
+        header = JSON.parse(this.readText(position, lineEnd - position)) as LogHeader;
+      } catch {
+        break;
+      }
+      const bodyOffset = lineEnd + 1;
+      if (header.op === 'delete') {
+        this.index.delete(indexKey(header.bucket, header.key));
+        position = bodyOffset;
+        continue;
+      }
+      if (bodyOffset + header.length + 1 > total) break; // torn by a crash mid-write
+      this.index.set(indexKey(header.head.bucket, header.head.key), { head: header.head, offset: bodyOffset, length: header.length });
+      position = bodyOffset + header.length + 1;
     }
+    return position;
   }
 
-  private headPath(bucket: string, key: string): string {
-    return join(this.bucketDir(bucket), `${fileNameFor(key)}.head`);
+  private findNewline(from: number, total: number, chunk: Buffer): number {
+    for (let at = from; at < total; at += chunk.byteLength) {
+      const read = readSync(this.fd, chunk, 0, Math.min(chunk.byteLength, total - at), at);
+      const found = chunk.subarray(0, read).indexOf(NEWLINE);
+      if (found !== -1) return at + found;
+    }
+    return -1;
   }
 
-  private bucketDir(bucket: string): string {
-    return join(this.root, bucket);
+  private readText(offset: number, length: number): string {
+    const buffer = Buffer.alloc(length);
+    readSync(this.fd, buffer, 0, length, offset);
+    return buffer.toString('utf8');
   }
 }
 
-/** Keys may hold any character and be long; file names may not. */
-function fileNameFor(key: string): string {
-  const readable = key.replace(/[^A-Za-z0-9._-]/g, '_').slice(-80);
-  return `${readable}.${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
+function indexKey(bucket: string, key: string): string {
+  return `${bucket}\u0000${key}`;
 }

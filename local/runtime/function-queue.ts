@@ -103,6 +103,9 @@ export class FunctionQueue {
     }
     this.inFlightBatches--;
     this.inFlightMessages -= batch.length;
+    // Stopped mid-flight (a shutdown or a simulated crash): record nothing, so the journal still
+    // holds these messages as unfinished and the next start redelivers them.
+    if (this.stopped) return;
     for (const message of batch) {
       if (!failed.has(message.id)) {
         this.lastErrors.delete(message.id);

@@ -12,14 +12,14 @@ export interface Harness {
   uploadAndWait(body: string | Uint8Array, key: string, metadata?: Record<string, string>): Promise<JourneyView>;
   text(bucket: string, key: string): Promise<string>;
   sha256(bucket: string, key: string): Promise<string>;
-  reopen(options?: Partial<EmbeddedRuntimeOptions>): EmbeddedRuntime;
+  reopen(options?: Partial<EmbeddedRuntimeOptions>): Promise<EmbeddedRuntime>;
   close(): void;
 }
 
 /** An embedded runtime in a fresh temporary directory, so no test sees another's leftovers. */
-export function embeddedHarness(options: Partial<EmbeddedRuntimeOptions> = {}): Harness {
+export async function embeddedHarness(options: Partial<EmbeddedRuntimeOptions> = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'symphainy-test-'));
-  let runtime = EmbeddedRuntime.open({ dataDir, queue: { visibilityTimeoutMs: 20 }, ...options });
+  let runtime = await EmbeddedRuntime.open({ dataDir, queue: { visibilityTimeoutMs: 20 }, ...options });
   const harness: Harness = {
     get runtime() {
       return runtime;
@@ -42,9 +42,9 @@ export function embeddedHarness(options: Partial<EmbeddedRuntimeOptions> = {}): 
       if (!object) throw new Error(`no object s3://${bucket}/${key}`);
       return createHash('sha256').update(object.body).digest('hex');
     },
-    reopen(more = {}) {
+    async reopen(more = {}) {
       runtime.close();
-      runtime = EmbeddedRuntime.open({ dataDir, queue: { visibilityTimeoutMs: 20 }, ...options, ...more });
+      runtime = await EmbeddedRuntime.open({ dataDir, queue: { visibilityTimeoutMs: 20 }, ...options, ...more });
       return runtime;
     },
     close() {

@@ -12,7 +12,7 @@ export async function demoCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { ...commonOptionSpec, seed: { type: 'string', default: '7' } } });
   if (values.help) return (console.log(demoUsage), ExitCode.ok);
   const seed = Number(values.seed);
-  const runtime = openRuntime(values);
+  const runtime = await openRuntime(values);
   try {
     const started = Date.now();
     const uploads = [];
@@ -37,7 +37,7 @@ export async function demoCommand(argv: string[]): Promise<number> {
     console.log(`Symphainy journeys — ${results.length} sample uploads on the embedded runtime (data in ${dataDirOf(values)})\n`);
     for (const useCase of builtInUseCases) {
       const first = results.find((r) => r.useCase === useCase.id && r.view.status === 'completed');
-      if (first) console.log(`${formatJourney(first.view, (bucket, key) => runtime.store.dataPath(bucket, key))}\n`);
+      if (first) console.log(`${formatJourney(first.view)}\n`);
     }
     console.log('Every sample:');
     for (const r of results) {

@@ -10,7 +10,7 @@ export async function journeysCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: commonOptionSpec });
   if (values.help) return (console.log(journeysUsage), ExitCode.ok);
   if (positionals.length) throw new UsageError(`journeys takes no arguments (got ${positionals.join(' ')}); did you mean "show ${positionals[0]}"?`);
-  const runtime = openRuntime(values);
+  const runtime = await openRuntime(values);
   try {
     const views = runtime.journeys().sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? ''));
     if (values.json) {
@@ -34,7 +34,7 @@ export async function showCommand(argv: string[]): Promise<number> {
   if (values.help) return (console.log(journeysUsage), ExitCode.ok);
   const [journeyId, ...extra] = positionals;
   if (!journeyId || extra.length) throw new UsageError(`show needs exactly one journey id\n\n${journeysUsage}`);
-  const runtime = openRuntime(values);
+  const runtime = await openRuntime(values);
   try {
     const view = runtime.journey(journeyId);
     if (!view) {
@@ -43,7 +43,7 @@ export async function showCommand(argv: string[]): Promise<number> {
       return ExitCode.notFound;
     }
     if (values.json) console.log(JSON.stringify(journeyReport(view), null, 2));
-    else console.log(formatJourney(view, (bucket, key) => runtime.store.dataPath(bucket, key)));
+    else console.log(formatJourney(view));
     return ExitCode.ok;
   } finally {
     runtime.close();

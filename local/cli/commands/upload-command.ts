@@ -44,7 +44,7 @@ export async function uploadCommand(argv: string[]): Promise<number> {
   if (values.journey) metadata['journey'] = values.journey;
 
   const body = await readWithProgress(file, size);
-  const runtime = openRuntime(values);
+  const runtime = await openRuntime(values);
   try {
     const progress = new ProgressLine();
     const stopWatching = size >= BIG_FILE_BYTES ? watchSteps(runtime, progress) : () => undefined;
@@ -55,7 +55,7 @@ export async function uploadCommand(argv: string[]): Promise<number> {
     const view = runtime.journey(uploaded.journeyId);
     if (!view) throw new Error(`journey ${uploaded.journeyId} left no trace; see the journal in the data directory`);
     if (values.json) console.log(JSON.stringify(journeyReport(view), null, 2));
-    else console.log(formatJourney(view, (bucket, objectKey) => runtime.store.dataPath(bucket, objectKey)));
+    else console.log(formatJourney(view));
     return view.status === 'completed' ? ExitCode.ok : ExitCode.notOk;
   } finally {
     runtime.close();

@@ -6,7 +6,7 @@ describe('at-least-once delivery', () => {
   afterEach(() => harness?.close());
 
   it('every event delivered twice still yields one set of artifacts and one notification', async () => {
-    harness = embeddedHarness({ duplicateDeliveries: true });
+    harness = await embeddedHarness({ duplicateDeliveries: true });
     const view = await harness.uploadAndWait('id,city\n1,Oslo\n2,Lima\n', 'uploads/mvp/twice.csv');
     expect(view.status).toBe('completed');
 

@@ -27,8 +27,8 @@ const badUploads: { name: string; key: string; body: string | Uint8Array; status
 
 describe('bad input ends in a recorded, explained state and loses nothing', () => {
   let harness: Harness;
-  beforeAll(() => {
-    harness = embeddedHarness();
+  beforeAll(async () => {
+    harness = await embeddedHarness();
   });
   afterAll(() => harness.close());
 

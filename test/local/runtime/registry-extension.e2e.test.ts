@@ -9,7 +9,7 @@ describe('a fourth use case, registered without touching managers, runtime or ro
 
   it('runs its upload journey, passes artifacts between steps, and starts its follow-on journey', async () => {
     const lab = flakyUseCase(0);
-    harness = embeddedHarness({ registry: defaultUseCaseRegistry([lab]) });
+    harness = await embeddedHarness({ registry: defaultUseCaseRegistry([lab]) });
     const view = await harness.uploadAndWait('a\nb\nc\n', 'uploads/flaky_lab/three-lines.txt');
 
     expect(view.status).toBe('completed');
@@ -26,7 +26,7 @@ describe('a fourth use case, registered without touching managers, runtime or ro
   });
 
   it('routes by metadata when the key carries no use case', async () => {
-    harness = embeddedHarness({ registry: defaultUseCaseRegistry([flakyUseCase(0)]) });
+    harness = await embeddedHarness({ registry: defaultUseCaseRegistry([flakyUseCase(0)]) });
     const view = await harness.uploadAndWait('x\n', 'uploads/whatever.txt', { 'use-case': 'flaky_lab' });
     expect(view).toMatchObject({ useCase: 'flaky_lab', status: 'completed' });
   });

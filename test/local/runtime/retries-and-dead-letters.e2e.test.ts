@@ -8,7 +8,7 @@ describe('failing steps', () => {
   afterEach(() => harness?.close());
 
   it('retries a step that throws once, and the journey completes', async () => {
-    harness = embeddedHarness({ registry: defaultUseCaseRegistry([flakyUseCase(1)]) });
+    harness = await embeddedHarness({ registry: defaultUseCaseRegistry([flakyUseCase(1)]) });
     const view = await harness.uploadAndWait('one\n', 'uploads/flaky_lab/retry.txt');
     expect(view.status).toBe('completed');
     const flaky = view.steps.find((s) => s.name === 'flaky_lab_unreliable_step')!;
@@ -17,7 +17,7 @@ describe('failing steps', () => {
   });
 
   it('sends a step that always throws to its dead-letter queue and fails the journey with the reason', async () => {
-    harness = embeddedHarness({ registry: defaultUseCaseRegistry([flakyUseCase(Number.POSITIVE_INFINITY)]), config: { maxAttempts: 3 } });
+    harness = await embeddedHarness({ registry: defaultUseCaseRegistry([flakyUseCase(Number.POSITIVE_INFINITY)]), config: { maxAttempts: 3 } });
     const view = await harness.uploadAndWait('one\n', 'uploads/flaky_lab/doomed.txt');
 
     expect(view.status).toBe('failed');

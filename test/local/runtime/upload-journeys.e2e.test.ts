@@ -12,7 +12,7 @@ describe('the upload journey of every use case, from an upload to Journey Delive
   const bodies = new Map<string, string>();
 
   beforeAll(async () => {
-    harness = embeddedHarness();
+    harness = await embeddedHarness();
     for (const useCase of builtInUseCases) {
       const sample = useCase.samples(11).find((s) => s.expect.status === 'completed')!;
       const key = `uploads/${useCase.id}/${sample.fileName}`;
