@@ -73,6 +73,11 @@ export function createStepContext(
       if (!object) throw new StepRejection('object_missing', `s3://${request.input.bucket}/${request.input.key} no longer exists`);
       return object.body;
     },
+    async streamInput() {
+      const opened = await store.stream(request.input.bucket, request.input.key);
+      if (!opened) throw new StepRejection('object_missing', `s3://${request.input.bucket}/${request.input.key} no longer exists`);
+      return { size: opened.head.size, chunks: opened.chunks };
+    },
     findArtifact,
     readArtifact,
     async readArtifactJson<T>(name: string) {

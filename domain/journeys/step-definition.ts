@@ -21,6 +21,8 @@ export interface StepContext {
   readonly clock: Clock;
   /** The upload's bytes; rejects with `file_too_large` above the configured cap. */
   readInput(): Promise<Uint8Array>;
+  /** The upload's bytes as a stream (no size cap): for steps whose memory must stay bounded. */
+  streamInput(): Promise<{ size: number; chunks: AsyncIterable<Uint8Array> }>;
   /** The artifact of that name left by an earlier step (the latest one if several). */
   findArtifact(name: string): ArtifactRef | undefined;
   readArtifact(name: string): Promise<Uint8Array>;

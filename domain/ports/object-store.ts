@@ -28,6 +28,8 @@ export interface PutResult {
 export interface ObjectStore {
   head(bucket: string, key: string): Promise<ObjectHead | undefined>;
   get(bucket: string, key: string): Promise<{ head: ObjectHead; body: Uint8Array } | undefined>;
+  /** The object's bytes as a stream of chunks, for inputs too large to hold in memory. */
+  stream(bucket: string, key: string): Promise<{ head: ObjectHead; chunks: AsyncIterable<Uint8Array> } | undefined>;
   /** Throws {@link PreconditionFailedError} when a conditional write loses. */
   put(bucket: string, key: string, body: Uint8Array | string, options?: PutOptions): Promise<PutResult>;
   list(bucket: string, prefix: string): Promise<ObjectHead[]>;

@@ -55,6 +55,27 @@ export class S3ObjectStore implements ObjectStore {
     }
   }
 
+  async stream(bucket: string, key: string) {
+    try {
+      const out = await this.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      const head: ObjectHead = {
+        bucket,
+        key,
+        size: out.ContentLength ?? 0,
+        etag: out.ETag ?? '',
+        ...(out.VersionId ? { versionId: out.VersionId } : {}),
+        ...(out.ContentType ? { contentType: out.ContentType } : {}),
+        lastModified: (out.LastModified ?? new Date(0)).toISOString(),
+        metadata: lowerCaseKeys(out.Metadata ?? {}),
+      };
+      // In Node the SDK's body is a Readable, which is an async iterable of Buffers.
+      return { head, chunks: out.Body as unknown as AsyncIterable<Uint8Array> };
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
   async put(bucket: string, key: string, body: Uint8Array | string, options: PutOptions = {}) {
     try {
       const out = await this.s3.send(

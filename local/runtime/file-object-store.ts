@@ -57,6 +57,21 @@ export class FileObjectStore implements ObjectStore {
     return { head: located.head, body };
   }
 
+  async stream(bucket: string, key: string) {
+    const located = this.index.get(indexKey(bucket, key));
+    if (!located) return undefined;
+    const fd = this.fd;
+    const chunks = async function* (): AsyncGenerator<Uint8Array> {
+      const chunkSize = 1024 * 1024;
+      for (let at = 0; at < located.length; at += chunkSize) {
+        const chunk = Buffer.allocUnsafe(Math.min(chunkSize, located.length - at));
+        readSync(fd, chunk, 0, chunk.byteLength, located.offset + at);
+        yield chunk;
+      }
+    };
+    return { head: located.head, chunks: chunks() };
+  }
+
   async put(bucket: string, key: string, body: Uint8Array | string, options: PutOptions = {}) {
     const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
     const current = this.index.get(indexKey(bucket, key));

@@ -14,6 +14,15 @@ export class InMemoryObjectStore implements ObjectStore {
     return this.objects.get(`${bucket}/${key}`);
   }
 
+  async stream(bucket: string, key: string, chunkSize = 64 * 1024) {
+    const object = this.objects.get(`${bucket}/${key}`);
+    if (!object) return undefined;
+    const chunks = async function* () {
+      for (let at = 0; at < object.body.byteLength; at += chunkSize) yield object.body.subarray(at, at + chunkSize);
+    };
+    return { head: object.head, chunks: chunks() };
+  }
+
   async put(bucket: string, key: string, body: Uint8Array | string, options: PutOptions = {}) {
     const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
     const existing = this.objects.get(`${bucket}/${key}`);
