@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './define-event.js';
-import { errorInfo, journeyIds, objectRef, PLATFORM_SOURCE, stepRecord } from './platform-event.js';
+import { errorInfo, PLATFORM_SOURCE, stepPosition, stepRecord } from './platform-event.js';
 
 /**
  * One attempt of a step failed. `final` is true when no retry follows: the data was rejected
@@ -10,13 +10,7 @@ export const JourneyStepFailed = defineEvent({
   source: PLATFORM_SOURCE,
   detailType: 'Journey Step Failed',
   version: 1,
-  detail: journeyIds.extend({
-    step: z.string().min(1),
-    stepIndex: z.number().int().nonnegative(),
-    input: objectRef,
-    /** When the journey began (its trigger's event time): a stable date for layouts and checks. */
-    journeyStartedAt: z.string(),
-    steps: z.array(z.string()).min(1),
+  detail: stepPosition.extend({
     attempt: z.number().int().positive(),
     maxAttempts: z.number().int().positive(),
     final: z.boolean(),

@@ -79,3 +79,16 @@ export const errorInfo = z.object({
   details: z.array(z.string()).optional(),
 });
 export type ErrorInfo = z.infer<typeof errorInfo>;
+
+/**
+ * Where a step event sits in its journey: the step, the plan, the input and the journey's start.
+ * Every step event carries it so the managers can move the journey on without keeping state.
+ */
+export const stepPosition = journeyIds.extend({
+  step: z.string().min(1),
+  stepIndex: z.number().int().nonnegative(),
+  input: objectRef,
+  /** When the journey began (its trigger's event time): a stable date for layouts and checks. */
+  journeyStartedAt: z.string(),
+  steps: z.array(z.string()).min(1),
+});

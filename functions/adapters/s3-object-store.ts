@@ -12,22 +12,34 @@ import {
 import { PreconditionFailedError, type ObjectHead, type ObjectStore, type PutOptions } from '#domain/ports/object-store.js';
 
 /** The object-store port over Amazon S3 (or an S3-compatible emulator). */
+interface S3ObjectMetadata {
+  ContentLength?: number;
+  ETag?: string;
+  VersionId?: string;
+  ContentType?: string;
+  LastModified?: Date;
+  Metadata?: Record<string, string>;
+}
+
+function headOf(bucket: string, key: string, out: S3ObjectMetadata, fallbackSize = 0): ObjectHead {
+  return {
+    bucket,
+    key,
+    size: out.ContentLength ?? fallbackSize,
+    etag: out.ETag ?? '',
+    ...(out.VersionId ? { versionId: out.VersionId } : {}),
+    ...(out.ContentType ? { contentType: out.ContentType } : {}),
+    lastModified: (out.LastModified ?? new Date(0)).toISOString(),
+    metadata: lowerCaseKeys(out.Metadata ?? {}),
+  };
+}
+
 export class S3ObjectStore implements ObjectStore {
   constructor(private readonly s3: S3Client) {}
 
   async head(bucket: string, key: string): Promise<ObjectHead | undefined> {
     try {
-      const out = await this.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-      return {
-        bucket,
-        key,
-        size: out.ContentLength ?? 0,
-        etag: out.ETag ?? '',
-        ...(out.VersionId ? { versionId: out.VersionId } : {}),
-        ...(out.ContentType ? { contentType: out.ContentType } : {}),
-        lastModified: (out.LastModified ?? new Date(0)).toISOString(),
-        metadata: lowerCaseKeys(out.Metadata ?? {}),
-      };
+      return headOf(bucket, key, await this.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key })));
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -38,17 +50,7 @@ export class S3ObjectStore implements ObjectStore {
     try {
       const out = await this.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
       const body = await out.Body!.transformToByteArray();
-      const head: ObjectHead = {
-        bucket,
-        key,
-        size: out.ContentLength ?? body.byteLength,
-        etag: out.ETag ?? '',
-        ...(out.VersionId ? { versionId: out.VersionId } : {}),
-        ...(out.ContentType ? { contentType: out.ContentType } : {}),
-        lastModified: (out.LastModified ?? new Date(0)).toISOString(),
-        metadata: lowerCaseKeys(out.Metadata ?? {}),
-      };
-      return { head, body };
+      return { head: headOf(bucket, key, out, body.byteLength), body };
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -58,16 +60,7 @@ export class S3ObjectStore implements ObjectStore {
   async stream(bucket: string, key: string) {
     try {
       const out = await this.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-      const head: ObjectHead = {
-        bucket,
-        key,
-        size: out.ContentLength ?? 0,
-        etag: out.ETag ?? '',
-        ...(out.VersionId ? { versionId: out.VersionId } : {}),
-        ...(out.ContentType ? { contentType: out.ContentType } : {}),
-        lastModified: (out.LastModified ?? new Date(0)).toISOString(),
-        metadata: lowerCaseKeys(out.Metadata ?? {}),
-      };
+      const head = headOf(bucket, key, out);
       // In Node the SDK's body is a Readable, which is an async iterable of Buffers.
       return { head, chunks: out.Body as unknown as AsyncIterable<Uint8Array> };
     } catch (error) {
