@@ -1,0 +1,6 @@
+export { countBySeverity, deriveInsights, type DeriveInsightsOptions } from './derive-insights.js';
+export { DEFAULT_THRESHOLDS, type InsightThresholds } from './insight-thresholds.js';
+export { formatCount, formatDuration, formatNumber, formatPercent, roundTo } from './format.js';
+export { parseTimestampMs } from './timestamps/parse-timestamp.js';
+export { TimestampSequenceTracker, type TimestampSequenceStats } from './timestamps/timestamp-sequence.js';
+export { trackTimestampColumns } from './timestamps/track-timestamp-columns.js';

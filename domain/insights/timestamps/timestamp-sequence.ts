@@ -1,0 +1,111 @@
+import { parseTimestampMs } from './parse-timestamp.js';
+
+/** What one pass over a timestamp column, in file order, found about its order and its gaps. */
+export interface TimestampSequenceStats {
+  column: string;
+  /** Values that parsed as timestamps. */
+  values: number;
+  /** Present values that did not parse. */
+  unparsed: number;
+  /** Consecutive pairs of parsed values. */
+  steps: number;
+  /** Steps where time went backwards. */
+  backwardSteps: number;
+  /** Steps where the timestamp repeated. */
+  repeatedSteps: number;
+  firstBackward: { row: number; from: string; to: string } | null;
+  /** The median forward interval, to within one histogram bucket (about 9%). */
+  medianIntervalMs: number | null;
+  /** Forward intervals at least this long count as gaps: ten times the median, snapped to a bucket edge. */
+  gapThresholdMs: number | null;
+  gaps: number;
+  /** The longest forward intervals, longest first. */
+  largestGaps: { row: number; from: string; to: string; intervalMs: number }[];
+}
+
+/** Eight buckets per doubling: bucket edges are 2^(i/8) ms apart, i.e. about 9% wide. */
+const BUCKETS_PER_DOUBLING = 8;
+const GAP_FACTOR = 10;
+const LARGEST_KEPT = 5;
+
+const bucketOf = (ms: number): number => Math.floor(Math.log2(ms) * BUCKETS_PER_DOUBLING);
+const lowerEdgeOf = (bucket: number): number => 2 ** (bucket / BUCKETS_PER_DOUBLING);
+
+/**
+ * Follows one timestamp column through the rows in memory bounded by the number of histogram
+ * buckets (a few hundred), so it can ride along any streaming pass.
+ */
+export class TimestampSequenceTracker {
+  private values = 0;
+  private unparsed = 0;
+  private steps = 0;
+  private backwardSteps = 0;
+  private repeatedSteps = 0;
+  private firstBackward: TimestampSequenceStats['firstBackward'] = null;
+  private previous: { ms: number; text: string } | undefined;
+  private readonly intervalBuckets = new Map<number, number>();
+  private largest: TimestampSequenceStats['largestGaps'] = [];
+
+  constructor(readonly column: string) {}
+
+  add(row: number, text: string | null): void {
+    if (text === null) return;
+    const ms = parseTimestampMs(text);
+    if (ms === undefined) {
+      this.unparsed++;
+      return;
+    }
+    this.values++;
+    const previous = this.previous;
+    this.previous = { ms, text };
+    if (!previous) return;
+    this.steps++;
+    const interval = ms - previous.ms;
+    if (interval < 0) {
+      this.backwardSteps++;
+      this.firstBackward ??= { row, from: previous.text, to: text };
+      return;
+    }
+    if (interval === 0) {
+      this.repeatedSteps++;
+      return;
+    }
+    const bucket = bucketOf(interval);
+    this.intervalBuckets.set(bucket, (this.intervalBuckets.get(bucket) ?? 0) + 1);
+    if (this.largest.length < LARGEST_KEPT || interval > this.largest[this.largest.length - 1]!.intervalMs) {
+      this.largest.push({ row, from: previous.text, to: text, intervalMs: interval });
+      this.largest.sort((a, b) => b.intervalMs - a.intervalMs || a.row - b.row);
+      this.largest.length = Math.min(this.largest.length, LARGEST_KEPT);
+    }
+  }
+
+  result(): TimestampSequenceStats {
+    const buckets = [...this.intervalBuckets.entries()].sort((a, b) => a[0] - b[0]);
+    const forward = buckets.reduce((sum, [, count]) => sum + count, 0);
+    let median: number | null = null;
+    let threshold: number | null = null;
+    let gaps = 0;
+    if (forward > 0) {
+      let seen = 0;
+      const medianBucket = buckets.find(([, count]) => (seen += count) >= forward / 2)![0];
+      // The bucket's geometric middle: the true median lies within half a bucket of it.
+      median = Math.round(lowerEdgeOf(medianBucket + 0.5));
+      const thresholdBucket = bucketOf(median * GAP_FACTOR);
+      threshold = Math.round(lowerEdgeOf(thresholdBucket));
+      gaps = buckets.filter(([bucket]) => bucket >= thresholdBucket).reduce((sum, [, count]) => sum + count, 0);
+    }
+    return {
+      column: this.column,
+      values: this.values,
+      unparsed: this.unparsed,
+      steps: this.steps,
+      backwardSteps: this.backwardSteps,
+      repeatedSteps: this.repeatedSteps,
+      firstBackward: this.firstBackward,
+      medianIntervalMs: median,
+      gapThresholdMs: threshold,
+      gaps,
+      largestGaps: this.largest.filter((gap) => threshold !== null && gap.intervalMs >= threshold),
+    };
+  }
+}
