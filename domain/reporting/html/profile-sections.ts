@@ -1,0 +1,154 @@
+import type { ColumnProfile, DatasetProfile, Insight } from '#domain/profiling/profile-types.js';
+import { formatCount, formatNumber, formatPercent } from '#domain/insights/format.js';
+import { correlationHeatmapSpec } from '../charts/correlation-heatmap.js';
+import { histogramSpec } from '../charts/histogram-chart.js';
+import { missingnessSpec } from '../charts/missingness-chart.js';
+import { renderChart } from '../charts/render-chart.js';
+import { topValuesSpec } from '../charts/top-values-chart.js';
+import { html, trusted, type Html } from './escape-html.js';
+import { figures, renderChart as chartBlock, table } from './render-blocks.js';
+
+/** Columns past this many are listed in the summary table but get no card: a 500-column page helps nobody. */
+export const MAX_COLUMN_CARDS = 60;
+
+export function overviewFigures(profile: DatasetProfile, insights: readonly Insight[]): Html {
+  const cells = profile.rows * profile.columns.length;
+  const missing = profile.columns.reduce((sum, c) => sum + c.nulls + c.emptyStrings, 0);
+  const bySeverity = (s: Insight['severity']) => insights.filter((i) => i.severity === s).length;
+  return figures([
+    { label: 'Rows', value: formatCount(profile.rows) },
+    { label: 'Columns', value: formatCount(profile.columns.length), note: typeMix(profile.columns) },
+    { label: 'Size', value: formatBytes(profile.bytes), note: `${profile.format.toUpperCase()}${profile.compression === 'gzip' ? ', gzip' : ''}` },
+    { label: 'Missing cells', value: cells === 0 ? '0' : formatPercent(missing / cells), note: `${formatCount(missing)} of ${formatCount(cells)}` },
+    { label: 'Duplicate rows', value: `${profile.duplicateRowsApproximate ? '≈' : ''}${formatCount(profile.duplicateRows)}`, note: profile.rows ? formatPercent(profile.duplicateRows / profile.rows) : '' },
+    { label: 'Findings', value: formatCount(insights.length), note: `${bySeverity('critical')} critical · ${bySeverity('warning')} warning · ${bySeverity('info')} info` },
+  ]);
+}
+
+export function findingsList(insights: readonly Insight[]): Html {
+  if (insights.length === 0) return html`<p class="empty-note">Nothing stood out: no missing-value, duplicate, outlier, type or ordering problems above the thresholds.</p>`;
+  return html`<ul class="findings">${insights.map(
+    (insight) => html`<li class="finding ${insight.severity}">
+<div class="head"><span class="pill ${insight.severity}">${insight.severity}</span><h3>${insight.title}</h3></div>
+<p>${insight.evidence}</p>
+<div class="numbers">${Object.entries(insight.numbers).map(([name, value]) => html`<span>${name} <b>${typeof value === 'number' ? formatNumber(value) : value}</b></span>`)}</div>
+</li>`,
+  )}</ul>`;
+}
+
+export async function dataQualityBlocks(profile: DatasetProfile): Promise<Html> {
+  const parts: Html[] = [];
+  const missing = missingnessSpec(profile.columns, profile.rows);
+  const heatmap = correlationHeatmapSpec(profile.correlations);
+  const charts: Html[] = [];
+  charts.push(
+    missing
+      ? chartBlock({ title: 'Missing values by column', svg: await renderChart(missing), caption: 'Share of rows without a value; amber from 20%, red from 50%.' })
+      : html`<div class="chart"><div class="title">Missing values by column</div><p class="empty-note">No column has missing values.</p></div>`,
+  );
+  if (heatmap) charts.push(chartBlock({ title: 'Correlations between numeric columns', svg: await renderChart(heatmap), caption: 'Pearson r over the rows where both columns are present.' }));
+  parts.push(html`<div class="charts">${charts}</div>`);
+  const pairs = [...profile.missingCooccurrence].filter((p) => p.bothMissing > 0).sort((a, b) => b.bothMissing - a.bothMissing).slice(0, 10);
+  if (pairs.length > 0) {
+    parts.push(table(['column', 'column', 'rows missing both'], pairs.map((p) => [p.a, p.b, formatCount(p.bothMissing)]), [false, false, true], 'Columns that go missing together (most often first)'));
+  }
+  return html`${parts}`;
+}
+
+export function columnSummaryTable(profile: DatasetProfile): Html {
+  const rows = profile.columns.map((c, index) => {
+    const missing = c.nulls + c.emptyStrings;
+    const share = profile.rows ? missing / profile.rows : 0;
+    return [
+      index < MAX_COLUMN_CARDS ? html`<a href="#${columnAnchor(c.name, index)}">${c.name}</a>` : c.name,
+      html`<span class="pill type">${c.type}</span>`,
+      html`<span class="bar-cell">${formatPercent(share)}<span class="bar-track"><span class="bar-fill ${share >= 0.5 ? 'alert' : share >= 0.2 ? 'warn' : ''}" style="display:block;width:${(share * 100).toFixed(1)}%"></span></span></span>`,
+      `${c.distinctApproximate ? '≈' : ''}${formatCount(c.distinct)}`,
+      valueText(c, c.min),
+      valueText(c, c.quantiles.p50),
+      valueText(c, c.max),
+      c.mean === null ? '' : formatNumber(c.mean),
+    ];
+  });
+  return table(['column', 'type', 'missing', 'distinct', 'min', 'median', 'max', 'mean'], rows, [false, false, true, true, true, true, true, true]);
+}
+
+export async function columnCards(profile: DatasetProfile, insights: readonly Insight[]): Promise<Html> {
+  const cards: Html[] = [];
+  for (const [index, column] of profile.columns.slice(0, MAX_COLUMN_CARDS).entries()) {
+    cards.push(await columnCard(column, columnAnchor(column.name, index), profile.rows, insights.filter((i) => i.columns.includes(column.name))));
+  }
+  const more = profile.columns.length - MAX_COLUMN_CARDS;
+  return html`<div class="columns">${cards}</div>${more > 0 ? html`<p class="empty-note">${formatCount(more)} more columns are in the table above and in profile.json.</p>` : ''}`;
+}
+
+async function columnCard(column: ColumnProfile, anchor: string, rows: number, findings: readonly Insight[]): Promise<Html> {
+  const missing = column.nulls + column.emptyStrings;
+  const stats: [string, string][] = [
+    ['present', formatCount(column.count)],
+    ['missing', `${formatCount(missing)} (${rows ? formatPercent(missing / rows) : '0%'})`],
+    ['distinct', `${column.distinctApproximate ? '≈' : ''}${formatCount(column.distinct)}`],
+  ];
+  if (column.type === 'integer' || column.type === 'float') {
+    stats.push(['mean', column.mean === null ? '–' : formatNumber(column.mean)], ['min', valueText(column, column.min)], ['max', valueText(column, column.max)], ['std dev', column.stddev === null ? '–' : formatNumber(column.stddev)]);
+    const q = column.quantiles;
+    stats.push(...(['p5', 'p25', 'p50', 'p75', 'p95'] as const).map((p): [string, string] => [p, valueText(column, q[p])]));
+  } else if (column.type === 'datetime') {
+    stats.push(['earliest', valueText(column, column.min)], ['latest', valueText(column, column.max)], ['median', valueText(column, column.quantiles.p50)]);
+  } else if (column.lengths) {
+    stats.push(['length min', formatCount(column.lengths.min)], ['length mean', formatNumber(column.lengths.mean)], ['length max', formatCount(column.lengths.max)]);
+  }
+  const chart = await columnChart(column);
+  const worst = findings.find((f) => f.severity === 'critical') ?? findings.find((f) => f.severity === 'warning');
+  return html`<article class="column-card" id="${anchor}">
+<header><h3>${column.name}</h3><span class="pill type">${column.type}</span>${worst ? html`<span class="flags"><span class="pill ${worst.severity}" title="${worst.title}">${findings.length} finding${findings.length === 1 ? '' : 's'}</span></span>` : ''}</header>
+<dl class="stats">${stats.map(([label, value]) => html`<div><dt>${label}</dt><dd title="${value}">${value}</dd></div>`)}</dl>
+${chart}
+</article>`;
+}
+
+/** Numbers and dates get their distribution; text and booleans their most frequent values. */
+async function columnChart(column: ColumnProfile): Promise<Html> {
+  if (column.count === 0) return html`<p class="empty-note">No values to chart.</p>`;
+  const numeric = column.type === 'integer' || column.type === 'float' || column.type === 'datetime';
+  if (numeric && column.histogram.length > 0 && column.distinct > 12) {
+    return html`${await svgOf(histogramSpec(column.histogram, { xTitle: column.name, temporal: column.type === 'datetime', width: 400, height: 110 }))}`;
+  }
+  if (column.topK.length > 0) {
+    return html`${await svgOf(topValuesSpec(column.topK.slice(0, 8), column.count, { width: 300 }))}${column.topKApproximate ? html`<div class="caption" style="font-size:12px;color:#5b6873">Counts of the most frequent values are estimates (bounded error).</div>` : ''}`;
+  }
+  return html``;
+}
+
+async function svgOf(spec: Parameters<typeof renderChart>[0]): Promise<Html> {
+  return html`<div class="chart" style="margin:4px 0 0">${trusted(await renderChart(spec))}</div>`;
+}
+
+function valueText(column: ColumnProfile, value: number | string | null): string {
+  if (value === null) return '–';
+  if (typeof value === 'number') return column.type === 'datetime' ? new Date(value).toISOString().replace('.000Z', 'Z') : formatNumber(value);
+  return value.length > 24 ? `${value.slice(0, 23)}…` : value;
+}
+
+function typeMix(columns: readonly ColumnProfile[]): string {
+  const counts = new Map<string, number>();
+  for (const c of columns) counts.set(c.type, (counts.get(c.type) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([type, n]) => `${n} ${type}`).join(', ');
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${formatNumber(Number(value.toFixed(1)))} ${units[unit]}`;
+}
+
+/** Positions keep anchors unique even when two names differ only in punctuation. */
+function columnAnchor(name: string, index: number): string {
+  return `col-${index + 1}-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+}

@@ -1,0 +1,10 @@
+export { barChartSpec, type BarDatum } from './charts/bar-chart.js';
+export { correlationHeatmapSpec } from './charts/correlation-heatmap.js';
+export { histogramSpec } from './charts/histogram-chart.js';
+export { missingnessSpec } from './charts/missingness-chart.js';
+export { rangeChartSpec, type RangeDatum } from './charts/range-chart.js';
+export { renderChart } from './charts/render-chart.js';
+export { topValuesSpec } from './charts/top-values-chart.js';
+export { escapeHtml } from './html/escape-html.js';
+export type { ReportBlock, ReportInput, ReportSection } from './html/report-model.js';
+export { renderReport } from './html/render-report.js';
