@@ -13,6 +13,8 @@ export const JourneyStarted = defineEvent({
     parentJourneyId: z.string().optional(),
     /** How the use case was resolved: object metadata, key prefix, or a parent journey. */
     resolvedBy: z.enum(['metadata', 'key-prefix', 'follow-on', 'replay']),
+    /** For a journey started by an as-new replay: the journey it runs again. */
+    replayOf: z.string().optional(),
   }),
 });
 export type JourneyStartedDetail = z.output<typeof JourneyStarted.detail>;

@@ -16,3 +16,8 @@ export function journeyIdForUpload(input: Pick<ObjectRef, 'bucket' | 'key' | 've
 export function journeyIdForFollowOn(parentJourneyId: string, journey: string): string {
   return `j-${shortHash('follow-on', parentJourneyId, journey)}`;
 }
+
+/** An as-new replay runs a journey again under a fresh id, the same one for every delivery of that replay. */
+export function journeyIdForReplay(journeyId: string, replayName: string): string {
+  return `j-${shortHash('replay', journeyId, replayName)}`;
+}

@@ -31,6 +31,15 @@ export function deliveryPrefix(journeyId: string): string {
   return `deliveries/${journeyId}/`;
 }
 
+/** Written last and once: its presence is what "this journey has been delivered" means. */
+export function deliveryNotificationKey(journeyId: string): string {
+  return `${deliveryPrefix(journeyId)}notification.json`;
+}
+
+export async function journeyDelivered(store: ObjectStore, bucket: string, journeyId: string): Promise<boolean> {
+  return (await store.head(bucket, deliveryNotificationKey(journeyId))) !== undefined;
+}
+
 type Outcome = 'completed' | 'failed' | 'rejected';
 
 interface EndedJourney {
@@ -59,7 +68,7 @@ export function onUploadRejected(envelope: EventBridgeEnvelope, detail: UploadRe
 
 async function deliver(envelope: EventBridgeEnvelope, ended: EndedJourney, deps: DeliveryManagerDeps): Promise<EventDraft[]> {
   const prefix = deliveryPrefix(ended.journeyId);
-  const notificationKey = `${prefix}notification.json`;
+  const notificationKey = deliveryNotificationKey(ended.journeyId);
   // Already delivered (a duplicate or a retry after the publish): say nothing twice.
   if (await deps.store.head(deps.config.artifactBucket, notificationKey)) return [];
 

@@ -8,6 +8,10 @@
  *   Journey Requested ──► Journey Started + Step Requested(step 1)
  *
  * It keeps no state: every event carries the journey's plan and finished steps.
+ *
+ * A replayed trigger (EventBridge's `replay-name`) re-derives the journey id it had, so it starts
+ * nothing once that journey has been delivered; an as-new replay starts the journey again under
+ * a fresh id derived from the replay's name.
  */
 import type { EventBridgeEnvelope, EventDraft, ObjectRef } from '#events/platform-event.js';
 import { decodeS3EventKey, type S3ObjectCreatedDetail } from '#events/s3-object-created.js';
@@ -19,9 +23,12 @@ import { JourneyCompleted } from '#events/journey-completed.js';
 import { JourneyFailed } from '#events/journey-failed.js';
 import type { JourneyRequestedDetail } from '#events/journey-requested.js';
 import { UploadRejected } from '#events/upload-rejected.js';
+import { isAsNewReplay, replayNameOf } from '#events/replay-name.js';
 import type { ObjectStore } from '#domain/ports/object-store.js';
+import { defaultPlatformConfig, type PlatformConfig } from '#domain/ports/platform-config.js';
 import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
-import { journeyIdForUpload } from '#domain/journeys/journey-id.js';
+import { journeyIdForReplay, journeyIdForUpload } from '#domain/journeys/journey-id.js';
+import { journeyDelivered } from './delivery-manager.js';
 import { UPLOAD_PREFIX } from '#domain/routing/routing-table.js';
 
 export const DEFAULT_JOURNEY = 'upload';
@@ -29,6 +36,17 @@ export const DEFAULT_JOURNEY = 'upload';
 export interface ExperienceManagerDeps {
   registry: UseCaseRegistry;
   store: ObjectStore;
+  /** Where deliveries are kept, to recognise a replay of a delivered journey (default: the platform's). */
+  config?: Pick<PlatformConfig, 'artifactBucket'>;
+}
+
+/** The journey a trigger names: its own, or for an as-new replay a fresh one; undefined when a replay finds it delivered. */
+async function journeyToStart(envelope: EventBridgeEnvelope, journeyId: string, deps: ExperienceManagerDeps): Promise<{ journeyId: string; replayOf?: string } | undefined> {
+  const replayName = replayNameOf(envelope);
+  if (!replayName) return { journeyId };
+  const started = isAsNewReplay(envelope) ? { journeyId: journeyIdForReplay(journeyId, replayName), replayOf: journeyId } : { journeyId };
+  const bucket = deps.config?.artifactBucket ?? defaultPlatformConfig.artifactBucket;
+  return (await journeyDelivered(deps.store, bucket, started.journeyId)) ? undefined : started;
 }
 
 type Resolution =
@@ -79,8 +97,9 @@ export async function onObjectCreated(envelope: EventBridgeEnvelope, detail: S3O
     ...(versionId ? { versionId } : {}),
     ...(detail.object.size !== undefined ? { size: detail.object.size } : {}),
   };
-  const journeyId = journeyIdForUpload(input, detail.object.sequencer);
-  const ids = { schemaVersion: 1 as const, journeyId, correlationId: envelope.id, causationId: envelope.id };
+  const target = await journeyToStart(envelope, journeyIdForUpload(input, detail.object.sequencer), deps);
+  if (!target) return [];
+  const ids = { schemaVersion: 1 as const, journeyId: target.journeyId, correlationId: envelope.id, causationId: envelope.id };
   const head = await deps.store.head(input.bucket, key);
   if (!head) {
     return [
@@ -97,28 +116,32 @@ export async function onObjectCreated(envelope: EventBridgeEnvelope, detail: S3O
   if (!resolution.ok) {
     return [UploadRejected.draft({ ...ids, useCase: resolution.useCase, journey: resolution.journey, input, error: { code: resolution.code, message: resolution.message } })];
   }
-  return startJourney({ ...ids, useCase: resolution.useCase, journey: resolution.journey }, input, resolution.resolvedBy, deps.registry, envelope.time);
+  const resolvedBy = target.replayOf ? 'replay' : resolution.resolvedBy;
+  return startJourney({ ...ids, useCase: resolution.useCase, journey: resolution.journey }, input, resolvedBy, deps.registry, envelope.time, { replayOf: target.replayOf });
 }
 
-export function onJourneyRequested(envelope: EventBridgeEnvelope, detail: JourneyRequestedDetail, deps: Pick<ExperienceManagerDeps, 'registry'>): EventDraft[] {
-  const ids = { schemaVersion: 1 as const, journeyId: detail.journeyId, useCase: detail.useCase, journey: detail.journey, correlationId: detail.correlationId, causationId: envelope.id };
+export async function onJourneyRequested(envelope: EventBridgeEnvelope, detail: JourneyRequestedDetail, deps: ExperienceManagerDeps): Promise<EventDraft[]> {
+  const target = await journeyToStart(envelope, detail.journeyId, deps);
+  if (!target) return [];
+  const ids = { schemaVersion: 1 as const, journeyId: target.journeyId, useCase: detail.useCase, journey: detail.journey, correlationId: detail.correlationId, causationId: envelope.id };
   if (!deps.registry.journeySteps(detail.useCase, detail.journey)) {
     return [UploadRejected.draft({ ...ids, input: detail.input, error: { code: 'unknown_journey', message: `use case "${detail.useCase}" has no "${detail.journey}" journey` } })];
   }
-  return startJourney(ids, detail.input, 'follow-on', deps.registry, envelope.time, detail.parentJourneyId);
+  return startJourney(ids, detail.input, target.replayOf ? 'replay' : 'follow-on', deps.registry, envelope.time, { parentJourneyId: detail.parentJourneyId, replayOf: target.replayOf });
 }
 
 function startJourney(
   ids: { schemaVersion: 1; journeyId: string; useCase: string; journey: string; correlationId: string; causationId: string },
   input: ObjectRef,
-  resolvedBy: 'metadata' | 'key-prefix' | 'follow-on',
+  resolvedBy: 'metadata' | 'key-prefix' | 'follow-on' | 'replay',
   registry: UseCaseRegistry,
   journeyStartedAt: string,
-  parentJourneyId?: string,
+  lineage: { parentJourneyId?: string | undefined; replayOf?: string | undefined } = {},
 ): EventDraft[] {
   const steps = registry.journeySteps(ids.useCase, ids.journey)!;
+  const { parentJourneyId, replayOf } = lineage;
   return [
-    JourneyStarted.draft({ ...ids, input, steps, resolvedBy, ...(parentJourneyId ? { parentJourneyId } : {}) }),
+    JourneyStarted.draft({ ...ids, input, steps, resolvedBy, ...(parentJourneyId ? { parentJourneyId } : {}), ...(replayOf ? { replayOf } : {}) }),
     JourneyStepRequested.draft({ ...ids, step: steps[0]!, stepIndex: 0, input, journeyStartedAt, steps, completedSteps: [] }),
   ];
 }

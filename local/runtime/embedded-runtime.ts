@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { SQSEvent } from 'aws-lambda';
@@ -16,10 +17,10 @@ import type { FunctionPorts } from '#functions/shared/function-ports.js';
 import { inProcessLambdaContext } from '#functions/shared/lambda-context.js';
 import { releaseAbandonedClaims } from '#functions/shared/idempotency.js';
 import type { SqsEventHandler } from '#functions/shared/sqs-event-function.js';
-import { EmbeddedEventBus } from './embedded-event-bus.js';
+import { EmbeddedEventBus, type RoutedMessage } from './embedded-event-bus.js';
 import { FileObjectStore } from './file-object-store.js';
 import { FunctionQueue, type QueueSettings } from './function-queue.js';
-import { Journal } from './journal.js';
+import { Journal, type JournalRecord, type NewJournalRecord } from './journal.js';
 
 export interface EmbeddedRuntimeOptions {
   dataDir: string;
@@ -59,6 +60,9 @@ export class EmbeddedRuntime {
   private readonly eventsByJourney = new Map<string, EventBridgeEnvelope[]>();
   private readonly idleWaiters: (() => void)[] = [];
   private readonly eventListeners = new Set<(event: EventBridgeEnvelope) => void>();
+  private readonly journalListeners = new Set<(record: JournalRecord) => void>();
+  /** Set while an object is restored, so the restore does not announce itself as an upload. */
+  private restoring = false;
   private readonly clock: Clock;
   private closed = false;
 
@@ -68,7 +72,7 @@ export class EmbeddedRuntime {
     this.clock = options.clock ?? { now: () => new Date() };
     this.routes = routingTable(this.registry, { uploadBucket: this.config.uploadBucket });
     this.bus = new EmbeddedEventBus(this.routes, { account: ACCOUNT, region: REGION, now: () => this.clock.now() });
-    this.store = new FileObjectStore(join(options.dataDir, 'objects'), new Map([[this.config.uploadBucket, (head, sequencer) => this.emitObjectCreated(head, sequencer)]]));
+    this.store = new FileObjectStore(join(options.dataDir, 'objects'), new Map([[this.config.uploadBucket, (head, sequencer) => this.restoring || this.emitObjectCreated(head, sequencer)]]));
     this.journal = new Journal(join(options.dataDir, 'journal.ndjson'));
     this.buildQueues();
   }
@@ -101,8 +105,8 @@ export class EmbeddedRuntime {
       let invocation = 0;
       const invoke = (event: SQSEvent) => handler(event, inProcessLambdaContext(route.target, `${route.target}-${++invocation}`));
       const queue = new FunctionQueue(route.target, invoke, settings, {
-        acknowledged: (queueName, messageId) => this.journal.append({ kind: 'ack', queue: queueName, messageId }),
-        deadLettered: (queueName, messageId, receiveCount, error) => this.journal.append({ kind: 'dead-letter', queue: queueName, messageId, receiveCount, error }),
+        acknowledged: (queueName, messageId) => this.record({ kind: 'ack', queue: queueName, messageId }),
+        deadLettered: (queueName, messageId, receiveCount, error) => this.record({ kind: 'dead-letter', queue: queueName, messageId, receiveCount, error }),
         settled: () => this.notifyIfIdle(),
       });
       queueRef.queue = queue;
@@ -120,7 +124,7 @@ export class EmbeddedRuntime {
     }
     for (const { bus, event } of events) {
       this.index(event);
-      for (const message of this.bus.route(bus, event)) {
+      for (const message of this.routeMessages(bus, event)) {
         if (!finished.has(`${message.route.target}|${message.messageId}`)) this.queues.get(message.route.target)!.send(message.messageId, message.body);
       }
     }
@@ -129,17 +133,46 @@ export class EmbeddedRuntime {
   /** PutEvents: journal first (so nothing routed is ever unrecorded), then route. */
   async put(bus: BusRole, drafts: readonly EventDraft[]): Promise<void> {
     if (this.closed) throw new Error('the embedded runtime is closed');
-    const envelopes = drafts.map((draft) => this.bus.envelope(draft));
-    for (const event of envelopes) {
-      this.journal.append({ kind: 'event', bus, event });
-      this.index(event);
-      for (const listener of this.eventListeners) listener(event);
-      for (const message of this.bus.route(bus, event)) {
-        const queue = this.queues.get(message.route.target)!;
-        queue.send(message.messageId, message.body);
-        if (this.options.duplicateDeliveries) queue.send(`${message.messageId}:duplicate`, message.body);
-      }
+    for (const event of drafts.map((draft) => this.bus.envelope(draft))) this.dispatch(bus, event);
+  }
+
+  /**
+   * Re-drives recorded events as an EventBridge replay does: each goes through the routing again
+   * stamped with `replay-name`, under a new id (as events replayed through a bus get) unless
+   * `keepIds` says the events already carry the id a bus gave them. Returns the queue messages
+   * it produced, so a caller can tell when each has been finished with (see `onJournal`).
+   */
+  replay(bus: BusRole, events: readonly EventBridgeEnvelope[], options: { replayName: string; keepIds?: boolean }): { target: string; rule: string; messageId: string }[] {
+    if (this.closed) throw new Error('the embedded runtime is closed');
+    return events.flatMap((original) => {
+      const event: EventBridgeEnvelope = { ...original, id: options.keepIds ? original.id : randomUUID(), 'replay-name': options.replayName };
+      return this.dispatch(bus, event).map((m) => ({ target: m.route.target, rule: m.route.rule, messageId: m.messageId }));
+    });
+  }
+
+  private dispatch(bus: BusRole, event: EventBridgeEnvelope): RoutedMessage[] {
+    this.record({ kind: 'event', bus, event });
+    this.index(event);
+    for (const listener of this.eventListeners) listener(event);
+    const messages = this.routeMessages(bus, event);
+    for (const message of messages) {
+      const queue = this.queues.get(message.route.target)!;
+      queue.send(message.messageId, message.body);
+      if (this.options.duplicateDeliveries) queue.send(`${message.messageId}:duplicate`, message.body);
     }
+    return messages;
+  }
+
+  /** A replayed event may keep its original id (a bus that preserves ids): its messages must not collide with the original's. */
+  private routeMessages(bus: BusRole, event: EventBridgeEnvelope): RoutedMessage[] {
+    const replayName = event['replay-name'];
+    const messages = this.bus.route(bus, event);
+    return replayName ? messages.map((m) => ({ ...m, messageId: `${m.messageId}@${replayName}` })) : messages;
+  }
+
+  private record(record: NewJournalRecord): void {
+    const written = this.journal.append(record);
+    for (const listener of this.journalListeners) listener(written);
   }
 
   /** Puts a file into the upload bucket as a user would; its `Object Created` starts the journey. */
@@ -187,6 +220,31 @@ export class EmbeddedRuntime {
     const list = this.eventsByJourney.get(journeyId);
     if (list) list.push(event);
     else this.eventsByJourney.set(journeyId, [event]);
+  }
+
+  /**
+   * Puts an object into a bucket without an `Object Created` notification, as restoring a backup
+   * would: replaying a recorded upload needs its bytes back, but the recorded trigger (not a new
+   * one) must decide what starts.
+   */
+  async restoreObject(bucket: string, key: string, body: Uint8Array | string, options: { contentType?: string; metadata?: Record<string, string> } = {}): Promise<void> {
+    this.restoring = true;
+    try {
+      await this.store.put(bucket, key, body, options);
+    } finally {
+      this.restoring = false;
+    }
+  }
+
+  /** The journal as written so far, oldest first: every event put and every message finished with. */
+  journalRecords(): JournalRecord[] {
+    return [...this.journal.read()];
+  }
+
+  /** Calls back with every journal record (event, ack, dead-letter) from now on; returns the unsubscribe. */
+  onJournal(listener: (record: JournalRecord) => void): () => void {
+    this.journalListeners.add(listener);
+    return () => this.journalListeners.delete(listener);
   }
 
   /** Calls back with every event put on any bus from now on; returns the unsubscribe. */

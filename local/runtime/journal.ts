@@ -8,7 +8,7 @@ export type JournalRecord =
   | { kind: 'ack'; seq: number; queue: string; messageId: string }
   | { kind: 'dead-letter'; seq: number; queue: string; messageId: string; receiveCount: number; error: string };
 
-type NewRecord = JournalRecord extends infer R ? (R extends JournalRecord ? Omit<R, 'seq'> : never) : never;
+export type NewJournalRecord = JournalRecord extends infer R ? (R extends JournalRecord ? Omit<R, 'seq'> : never) : never;
 
 /**
  * The embedded runtime's durable, append-only record of every event put on any bus and of every
@@ -26,7 +26,7 @@ export class Journal {
     this.fd = openSync(path, 'a');
   }
 
-  append(record: NewRecord): JournalRecord {
+  append(record: NewJournalRecord): JournalRecord {
     const full = { ...record, seq: ++this.seq } as JournalRecord;
     writeSync(this.fd, `${JSON.stringify(full)}\n`);
     return full;
