@@ -28,6 +28,7 @@ export interface Route {
 export const UPLOAD_PREFIX = 'uploads/';
 export const EXPERIENCE_MANAGER = 'experience-manager';
 export const DELIVERY_MANAGER = 'delivery-manager';
+export const JOURNEY_RECORDER = 'journey-recorder';
 
 export function functionNameForStep(step: string): string {
   return step.replace(/_/g, '-');
@@ -69,6 +70,13 @@ export function routingTable(registry: UseCaseRegistry, settings: { uploadBucket
       },
       target: DELIVERY_MANAGER,
       description: 'a journey ended: write its manifest, send its notification, start follow-on journeys',
+    },
+    {
+      rule: 'journey-recorder-events',
+      bus: 'platform',
+      pattern: { source: [PLATFORM_SOURCE] },
+      target: JOURNEY_RECORDER,
+      description: 'any platform event: keep it under journeys/<journey-id>/events/ so a journey can be rebuilt from storage alone',
     },
   ];
   const seen = new Set<string>();

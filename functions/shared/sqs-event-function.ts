@@ -5,6 +5,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { eventBridgeEnvelope, type EventBridgeEnvelope } from '#events/platform-event.js';
 import type { FunctionPorts } from './function-ports.js';
 import { IDEMPOTENCY_PREFIX, runOnce } from './idempotency.js';
+import { deliveryKey, isReplayOfDeliveredJourney } from './replay-gate.js';
 
 export type SqsEventHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 
@@ -24,7 +25,13 @@ export class MalformedEventError extends Error {
  * logs carrying journey id and use case. Failed records are reported back as batch item failures
  * so SQS retries them and, past maxReceiveCount, moves them to the dead-letter queue.
  */
-export function sqsEventFunction(functionName: string, ports: FunctionPorts, handle: (delivered: DeliveredEvent) => Promise<void>): SqsEventHandler {
+export function sqsEventFunction(
+  functionName: string,
+  ports: FunctionPorts,
+  handle: (delivered: DeliveredEvent) => Promise<void>,
+  /** `claim: false` for work that is idempotent by itself (a write-once put): no claim to pay for. */
+  options: { claim?: boolean } = {},
+): SqsEventHandler {
   const processRecord = async (record: SQSRecord, context?: Context): Promise<void> => {
     try {
       await processEnvelope(record, context);
@@ -38,30 +45,39 @@ export function sqsEventFunction(functionName: string, ports: FunctionPorts, han
     const envelope = parseEnvelope(record);
     const detail = (envelope.detail ?? {}) as { journeyId?: string; useCase?: string; step?: string };
     const attempt = Number(record.attributes?.ApproximateReceiveCount ?? '1') || 1;
-    const log = ports.logger.createChild({
-      persistentKeys: {
-        journeyId: detail.journeyId ?? null,
-        useCase: detail.useCase ?? null,
-        eventId: envelope.id,
-        detailType: envelope['detail-type'],
-        attempt,
-      },
-    });
+    // Plain log attributes rather than a child logger: a child costs a Logger per record.
+    const keys = {
+      journeyId: detail.journeyId ?? null,
+      useCase: detail.useCase ?? null,
+      eventId: envelope.id,
+      detailType: envelope['detail-type'],
+      attempt,
+    };
+    const work = async () => {
+      try {
+        await handle({ envelope, attempt });
+      } catch (error) {
+        ports.logger.error('event handling failed', { ...keys, error: error as Error });
+        throw error;
+      }
+    };
+    if (await isReplayOfDeliveredJourney(envelope, ports)) {
+      ports.logger.info('replayed event of a delivered journey skipped', { ...keys, replayName: envelope['replay-name'] });
+      return;
+    }
+    if (options.claim === false) {
+      await work();
+      ports.logger.info('event handled', keys);
+      return;
+    }
     const outcome = await runOnce(
       { store: ports.store, clock: ports.clock, bucket: ports.config.artifactBucket },
-      `${IDEMPOTENCY_PREFIX}${functionName}/${envelope.id}.json`,
-      async () => {
-        try {
-          await handle({ envelope, attempt });
-        } catch (error) {
-          log.error('event handling failed', error as Error);
-          throw error;
-        }
-      },
+      `${IDEMPOTENCY_PREFIX}${functionName}/${deliveryKey(envelope)}.json`,
+      work,
       // A claim outlives its holder by no more than the invocation could have run.
       context ? { lockMs: Math.max(1_000, context.getRemainingTimeInMillis()) } : {},
     );
-    log.info(outcome === 'duplicate' ? 'duplicate delivery skipped' : 'event handled');
+    ports.logger.info(outcome === 'duplicate' ? 'duplicate delivery skipped' : 'event handled', keys);
   };
 
   const base = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>

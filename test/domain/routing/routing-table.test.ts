@@ -33,11 +33,11 @@ describe('the routing table', () => {
     }
   });
 
-  it('sends an upload to the experience manager and a step request only to its step', () => {
+  it('sends an upload to the experience manager and a step request only to its step (and every platform event to the recorder)', () => {
     const rules = (bus: 'default' | 'platform') => compileRuleSet(routes.filter((r) => r.bus === bus).map((r) => ({ name: r.rule, pattern: r.pattern })));
     expect(rules('default').matchingRules(sample('s3-object-created.json'))).toEqual(['experience-manager-uploads']);
-    expect(rules('platform').matchingRules(sample('journey-step-requested.json'))).toEqual(['step-validate-file']);
-    expect(rules('platform').matchingRules(sample('journey-step-failed.json'))).toEqual(['experience-manager-progress']);
+    expect(rules('platform').matchingRules(sample('journey-step-requested.json')).sort()).toEqual(['journey-recorder-events', 'step-validate-file']);
+    expect(rules('platform').matchingRules(sample('journey-step-failed.json')).sort()).toEqual(['experience-manager-progress', 'journey-recorder-events']);
   });
 
   it('ignores objects outside uploads/ and other buckets, so artifacts never re-trigger a journey', () => {
