@@ -4,3 +4,5 @@ export { formatCount, formatDuration, formatNumber, formatPercent, roundTo } fro
 export { parseTimestampMs } from './timestamps/parse-timestamp.js';
 export { TimestampSequenceTracker, type TimestampSequenceStats } from './timestamps/timestamp-sequence.js';
 export { trackTimestampColumns } from './timestamps/track-timestamp-columns.js';
+export { BinnedDistribution, type DistributionSummary } from './stats/binned-distribution.js';
+export { streamRecords, RecordStreamError, type TableRecord, type RecordValue } from './records/index.js';

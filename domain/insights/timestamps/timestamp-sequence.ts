@@ -48,6 +48,11 @@ export class TimestampSequenceTracker {
 
   constructor(readonly column: string) {}
 
+  /** For callers that report each step back as it happens. */
+  get backwardStepsSoFar(): number {
+    return this.backwardSteps;
+  }
+
   add(row: number, text: string | null): void {
     if (text === null) return;
     const ms = parseTimestampMs(text);

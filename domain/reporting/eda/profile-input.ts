@@ -1,0 +1,16 @@
+import type { StepContext } from '#domain/journeys/step-definition.js';
+import { profileStream } from '#domain/profiling/index.js';
+import type { DatasetProfile } from '#domain/profiling/profile-types.js';
+import { rejectingUnreadable } from './as-step-rejection.js';
+
+/**
+ * Profiles the upload as it streams from the store, so memory stays bounded whatever its size.
+ * `transform` lets a use case reshape the bytes on the way (e.g. fixed-width to CSV).
+ */
+export async function profileInput(
+  context: StepContext,
+  transform: (chunks: AsyncIterable<Uint8Array>) => AsyncIterable<Uint8Array> = (chunks) => chunks,
+): Promise<DatasetProfile> {
+  const { size, chunks } = await context.streamInput();
+  return rejectingUnreadable(() => profileStream(transform(chunks), { totalBytes: size }));
+}

@@ -1,0 +1,26 @@
+import type { StepDefinition } from '#domain/journeys/step-definition.js';
+import { inputRecords } from '#domain/reporting/eda/index.js';
+import { AV_EDA_ARTIFACTS, AV_EDA_STEPS } from './eda-names.js';
+import { readTelemetry, type TelemetryFieldNames } from './telemetry-fields.js';
+import { VehiclePerformanceAnalysis } from './vehicle-performance.js';
+
+export const analyzeVehiclePerformance: StepDefinition = {
+  name: AV_EDA_STEPS.performance,
+  description: 'Speed, acceleration and jerk distributions per vehicle, with distance and driving time, in one streaming pass.',
+  async run(context) {
+    const names = await context.readArtifactJson<TelemetryFieldNames>(AV_EDA_ARTIFACTS.columns);
+    const analysis = new VehiclePerformanceAnalysis();
+    for await (const record of inputRecords(context)) analysis.add(readTelemetry(record, names));
+    const result = analysis.result();
+    await context.writeJsonArtifact(AV_EDA_ARTIFACTS.performance, result);
+    return {
+      summary: {
+        vehicles: result.vehicles.length,
+        distanceKm: result.fleet.distanceKm,
+        drivingHours: result.fleet.drivingHours,
+        medianSpeedKmh: result.fleet.speedKmh.p50,
+        p95AbsJerkMps3: result.fleet.jerkMps3.p95,
+      },
+    };
+  },
+};

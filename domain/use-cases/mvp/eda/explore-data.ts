@@ -1,0 +1,35 @@
+import type { StepDefinition } from '#domain/journeys/step-definition.js';
+import type { DatasetProfile } from '#domain/profiling/profile-types.js';
+import { trackTimestampColumns } from '#domain/insights/index.js';
+import { EDA_ARTIFACTS, inputRecords } from '#domain/reporting/eda/index.js';
+import { columnRoles, type ColumnRole } from './column-roles.js';
+import { EXPLORATION_ARTIFACT, MVP_EDA_STEPS } from './eda-step-names.js';
+import type { Exploration } from './exploration.js';
+
+/**
+ * Says what each column is for (identifier, measure, category, timestamp...) and follows the
+ * timestamp columns through the rows in file order, for the gaps and disorder a profile cannot see.
+ */
+export const exploreData: StepDefinition = {
+  name: MVP_EDA_STEPS.explore,
+  description: 'Classifies each column by role and follows timestamp columns in file order for gaps and disorder.',
+  async run(context) {
+    const profile = await context.readArtifactJson<DatasetProfile>(EDA_ARTIFACTS.profile);
+    const roles = columnRoles(profile);
+    const timestampColumns = roles.filter((r) => r.role === 'timestamp').map((r) => r.name);
+    const timestampSequences = await trackTimestampColumns(inputRecords(context), timestampColumns);
+    const exploration: Exploration = { roles, timestampSequences };
+    await context.writeJsonArtifact(EXPLORATION_ARTIFACT, exploration);
+    const count = (role: ColumnRole) => roles.filter((r) => r.role === role).length;
+    return {
+      summary: {
+        measures: count('measure'),
+        categories: count('category'),
+        timestamps: count('timestamp'),
+        identifiers: count('identifier'),
+        text: count('text'),
+        emptyOrConstant: count('empty') + count('constant'),
+      },
+    };
+  },
+};

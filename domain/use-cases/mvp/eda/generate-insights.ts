@@ -1,0 +1,20 @@
+import type { StepDefinition } from '#domain/journeys/step-definition.js';
+import type { DatasetProfile } from '#domain/profiling/profile-types.js';
+import { countBySeverity, deriveInsights } from '#domain/insights/index.js';
+import { EDA_ARTIFACTS } from '#domain/reporting/eda/index.js';
+import { EXPLORATION_ARTIFACT, MVP_EDA_STEPS } from './eda-step-names.js';
+import type { Exploration } from './exploration.js';
+
+/** Turns the profile and the time-order facts into findings, each with its severity and numbers. */
+export const generateInsights: StepDefinition = {
+  name: MVP_EDA_STEPS.insights,
+  description: 'Derives findings (missingness, outliers, skew, correlations, duplicates, mixed types, timestamp gaps...) with their evidence.',
+  async run(context) {
+    const profile = await context.readArtifactJson<DatasetProfile>(EDA_ARTIFACTS.profile);
+    const exploration = await context.readArtifactJson<Exploration>(EXPLORATION_ARTIFACT);
+    const insights = deriveInsights(profile, { timestampSequences: exploration.timestampSequences });
+    await context.writeJsonArtifact(EDA_ARTIFACTS.insights, insights);
+    const counts = countBySeverity(insights);
+    return { summary: { findings: insights.length, ...counts, topFinding: insights[0]?.title ?? null } };
+  },
+};

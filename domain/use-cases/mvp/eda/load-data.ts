@@ -1,0 +1,14 @@
+import type { StepDefinition } from '#domain/journeys/step-definition.js';
+import { EDA_ARTIFACTS, profileInput } from '#domain/reporting/eda/index.js';
+import { MVP_EDA_STEPS } from './eda-step-names.js';
+
+/** Streams the upload through the profiler once; every later step works from profile.json. */
+export const loadData: StepDefinition = {
+  name: MVP_EDA_STEPS.load,
+  description: 'Streams the upload through the profiler (CSV/TSV/JSON/NDJSON, gzip or not) and stores profile.json.',
+  async run(context) {
+    const profile = await profileInput(context);
+    await context.writeJsonArtifact(EDA_ARTIFACTS.profile, profile);
+    return { summary: { rows: profile.rows, columns: profile.columns.length, format: profile.format, compression: profile.compression, bytes: profile.bytes } };
+  },
+};
