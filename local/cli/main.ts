@@ -4,6 +4,7 @@ import { getCommand, getUsage } from './commands/get-command.js';
 import { journeysCommand, journeysUsage, showCommand } from './commands/journeys-command.js';
 import { patternCommand, patternUsage } from './commands/pattern-command.js';
 import { samplesCommand, samplesUsage } from './commands/samples-command.js';
+import { serveCommand, serveUsage } from './commands/serve-command.js';
 import { uploadCommand, uploadUsage } from './commands/upload-command.js';
 
 const commands: Record<string, (argv: string[]) => Promise<number>> = {
@@ -14,6 +15,7 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
   pattern: patternCommand,
   demo: demoCommand,
   samples: samplesCommand,
+  serve: serveCommand,
 };
 
 const usage = `symphainy — event-driven journeys: a file lands in a bucket, its use case's journey runs.
@@ -29,6 +31,8 @@ ${patternUsage}
 ${demoUsage}
 
 ${samplesUsage}
+
+${serveUsage}
 
 Every command takes --json for scripts and --data-dir <dir> (default .symphainy, or $SYMPHAINY_DATA_DIR)
 for the embedded runtime's state.`;

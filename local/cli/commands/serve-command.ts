@@ -1,0 +1,90 @@
+import { parseArgs } from 'node:util';
+import { ExitCode, UsageError } from '../cli-error.js';
+import { dataDirOf } from '../runtime-options.js';
+import { runServe, type ServeSettings } from '#local/serve/run-serve.js';
+import { STAGE_PATTERN } from '#local/serve/aws/stage-names.js';
+
+export const serveUsage = `symphainy serve [--port 8080] [--host 127.0.0.1] [--data-dir <dir>] [--drain-timeout <s>] [--json] [--verbose]
+symphainy serve --aws --stage <stage> [--endpoint <url>] [--region <r>] [--upload-bucket <b> --artifact-bucket <b> --event-bus <bus>]
+
+One long-lived process hosting every step and manager, with an HTTP API:
+  GET /health, GET /ready, GET /metrics (Prometheus), POST /uploads, GET /journeys, GET /journeys/<id>
+  default           on the embedded runtime (state in --data-dir)
+  --aws             consumes a deployed stage's SQS queues (symphainy-<stage>-<function>) instead of Lambda;
+                    buckets and bus from the stack symphainy-<stage>'s outputs unless named;
+                    --endpoint (or $AWS_ENDPOINT_URL) points the SDK at an emulator
+  --drain-timeout   on SIGTERM/SIGINT, seconds to finish what is in flight before closing (default 25)
+POST /uploads?use-case=mvp&name=orders.csv with the file as the body answers 202 and the journey's
+Location; add &wait=true to get the finished journey (201).`;
+
+const DEFAULT_PORT = 8080;
+const DEFAULT_DRAIN_SECONDS = 25;
+
+export async function serveCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'data-dir': { type: 'string' },
+      'drain-timeout': { type: 'string' },
+      aws: { type: 'boolean', default: false },
+      stage: { type: 'string' },
+      endpoint: { type: 'string' },
+      region: { type: 'string' },
+      'upload-bucket': { type: 'string' },
+      'artifact-bucket': { type: 'string' },
+      'event-bus': { type: 'string' },
+      'poll-seconds': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) return (console.log(serveUsage), ExitCode.ok);
+  if (positionals.length) throw new UsageError(`serve takes no arguments (got ${positionals.join(' ')})\n\n${serveUsage}`);
+
+  const port = wholeNumber('--port', values.port, 0, 65535) ?? DEFAULT_PORT;
+  const drainTimeoutMs = (wholeNumber('--drain-timeout', values['drain-timeout'], 0, 3600) ?? DEFAULT_DRAIN_SECONDS) * 1000;
+  if (!values.host) throw new UsageError('--host needs an address, e.g. 127.0.0.1 (0.0.0.0 inside a container)');
+  const common = { port, hostname: values.host, drainTimeoutMs, json: values.json, verbose: values.verbose };
+
+  const awsOnly = (['stage', 'endpoint', 'region', 'upload-bucket', 'artifact-bucket', 'event-bus', 'poll-seconds'] as const).filter((name) => values[name] !== undefined);
+  let settings: ServeSettings;
+  if (!values.aws) {
+    if (awsOnly.length) throw new UsageError(`--${awsOnly[0]} is for --aws mode; add --aws --stage <stage>, or drop it to serve the embedded runtime`);
+    settings = { ...common, mode: 'embedded', dataDir: dataDirOf(values) };
+  } else {
+    if (values['data-dir'] !== undefined) throw new UsageError('--data-dir is for the embedded runtime; with --aws the state lives in the stage');
+    const stage = values.stage;
+    if (!stage) throw new UsageError('--aws needs --stage <stage>, the deployed stage whose queues to consume (e.g. --stage local)');
+    if (!STAGE_PATTERN.test(stage)) throw new UsageError(`--stage "${stage}" is not a stage name (letters, digits and "-", at most 32)`);
+    const endpoint = values.endpoint ?? process.env.AWS_ENDPOINT_URL;
+    if (endpoint !== undefined && !/^https?:\/\/[^/]+/.test(endpoint)) throw new UsageError(`--endpoint "${endpoint}" is not an http(s) URL, e.g. http://127.0.0.1:4566`);
+    settings = {
+      ...common,
+      mode: 'aws',
+      stage,
+      ...(endpoint ? { endpoint } : {}),
+      ...(values.region ? { region: values.region } : {}),
+      names: {
+        ...optional('uploadBucket', values['upload-bucket'] ?? process.env.UPLOAD_BUCKET),
+        ...optional('artifactBucket', values['artifact-bucket'] ?? process.env.ARTIFACT_BUCKET),
+        ...optional('eventBus', values['event-bus'] ?? process.env.EVENT_BUS_NAME),
+      },
+      pollSeconds: wholeNumber('--poll-seconds', values['poll-seconds'], 1, 20) ?? 20,
+    };
+  }
+  return runServe(settings);
+}
+
+function wholeNumber(flag: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${value}"`);
+  return Number(value);
+}
+
+function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value ? ({ [key]: value } as Record<K, string>) : {};
+}

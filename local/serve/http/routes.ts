@@ -1,0 +1,160 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { journeyReport } from '#local/cli/journey-report.js';
+import type { PlatformMetrics } from '../metrics/platform-metrics.js';
+import { PROMETHEUS_CONTENT_TYPE } from '../metrics/prometheus-text.js';
+import type { AcceptedUpload, PlatformHost } from '../platform-host.js';
+import { journeyIsOver, waitForJourney } from '../journey-waiter.js';
+import { HttpError } from './http-error.js';
+import { selectJourneys } from './journeys-query.js';
+import { queryParameters } from './query-parameters.js';
+import { readBody } from './read-body.js';
+import { sendError, sendJson, sendText } from './respond.js';
+import { parseUploadRequest } from './upload-request.js';
+
+/** What the routes share with the shutdown sequence. */
+export interface ServeLifecycle {
+  draining: boolean;
+  /** Uploads between their first byte and their answer: shutdown waits for these. */
+  readonly uploadsInFlight: Set<Promise<unknown>>;
+  /** Aborted when shutdown stops waiting: `?wait=true` uploads answer with what they have. */
+  readonly stopWaiting: AbortController;
+}
+
+interface Route {
+  pattern: RegExp;
+  name: string;
+  methods: Record<string, (req: IncomingMessage, res: ServerResponse, url: URL, params: string[]) => Promise<void>>;
+}
+
+const MAX_REMEMBERED_UPLOADS = 10_000;
+
+/** The HTTP API of `symphainy serve`, over whichever host it runs on. */
+export function createRoutes(host: PlatformHost, metrics: PlatformMetrics, lifecycle: ServeLifecycle) {
+  /** Uploads accepted whose journey has not published its first event yet. */
+  const accepted = new Map<string, AcceptedUpload>();
+
+  const acceptedBody = (upload: AcceptedUpload) => ({
+    journeyId: upload.journeyId,
+    status: 'accepted',
+    bucket: upload.bucket,
+    key: upload.key,
+    ...(upload.versionId ? { versionId: upload.versionId } : {}),
+    location: upload.journeyId ? `/journeys/${upload.journeyId}` : null,
+  });
+
+  const routes: Route[] = [
+    {
+      pattern: /^\/health$/,
+      name: '/health',
+      methods: { GET: async (_req, res) => sendJson(res, 200, { status: 'ok', mode: host.mode }) },
+    },
+    {
+      pattern: /^\/ready$/,
+      name: '/ready',
+      methods: {
+        GET: async (_req, res) => {
+          const checks = await host.readiness();
+          const ready = !lifecycle.draining && checks.every((c) => c.ok);
+          sendJson(res, ready ? 200 : 503, { ready, mode: host.mode, draining: lifecycle.draining, checks });
+        },
+      },
+    },
+    {
+      pattern: /^\/metrics$/,
+      name: '/metrics',
+      methods: { GET: async (_req, res) => sendText(res, 200, await metrics.render(), PROMETHEUS_CONTENT_TYPE) },
+    },
+    {
+      pattern: /^\/uploads$/,
+      name: '/uploads',
+      methods: {
+        POST: async (req, res, url) => {
+          if (lifecycle.draining) throw shuttingDown();
+          let done!: () => void;
+          const tracked = new Promise<void>((resolve) => (done = resolve));
+          lifecycle.uploadsInFlight.add(tracked);
+          let upload: AcceptedUpload;
+          let request: ReturnType<typeof parseUploadRequest>;
+          try {
+            request = parseUploadRequest(url, req.headers);
+            const body = await readBody(req, host.maxUploadBytes);
+            if (body.byteLength === 0) throw new HttpError(400, 'missing_body', 'the request has no body: send the file\'s bytes as the body (e.g. curl --data-binary @file.csv)');
+            upload = await host.upload({ body, key: request.key, metadata: request.metadata, ...(request.contentType ? { contentType: request.contentType } : {}) });
+          } finally {
+            lifecycle.uploadsInFlight.delete(tracked);
+            done();
+          }
+          metrics.uploadAccepted();
+          if (upload.journeyId) {
+            if (accepted.size >= MAX_REMEMBERED_UPLOADS) accepted.delete(accepted.keys().next().value!);
+            accepted.set(upload.journeyId, upload);
+          }
+          const location: Record<string, string> = upload.journeyId ? { location: `/journeys/${upload.journeyId}` } : {};
+          if (request.wait && upload.journeyId) {
+            const view = await waitForJourney(host, upload.journeyId, request.waitTimeoutMs, lifecycle.stopWaiting.signal);
+            if (journeyIsOver(view)) return sendJson(res, 201, journeyReport(view), location);
+          }
+          sendJson(res, 202, acceptedBody(upload), location);
+        },
+      },
+    },
+    {
+      pattern: /^\/journeys$/,
+      name: '/journeys',
+      methods: { GET: async (_req, res, url) => sendJson(res, 200, selectJourneys(url, host.journeys()).map(journeyReport)) },
+    },
+    {
+      pattern: /^\/journeys\/([^/]+)$/,
+      name: '/journeys/:id',
+      methods: {
+        GET: async (_req, res, url, [id]) => {
+          queryParameters(url, [], `GET /journeys/${id}`);
+          const journeyId = decodePathSegment(id!);
+          const view = host.journey(journeyId);
+          if (view) {
+            accepted.delete(journeyId);
+            return sendJson(res, 200, journeyReport(view));
+          }
+          const upload = accepted.get(journeyId);
+          if (upload) return sendJson(res, 202, acceptedBody(upload), { 'retry-after': '1' });
+          throw new HttpError(404, 'journey_not_found', `no journey ${journeyId}${host.mode === 'aws' ? ' among those this process has seen' : ''}; GET /journeys lists them`);
+        },
+      },
+    },
+  ];
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://serve.invalid');
+    const route = routes.find((r) => r.pattern.test(url.pathname));
+    const name = route?.name ?? 'other';
+    try {
+      if (!route) throw new HttpError(404, 'not_found', `no endpoint ${url.pathname}; try GET /health, /ready, /metrics, /journeys, /journeys/<id> or POST /uploads`);
+      const handle = route.methods[req.method ?? 'GET'];
+      if (!handle) throw new HttpError(405, 'method_not_allowed', `${route.name} takes ${Object.keys(route.methods).join(', ')}, not ${req.method}`, { allow: Object.keys(route.methods).join(', ') });
+      await handle(req, res, url, route.pattern.exec(url.pathname)!.slice(1));
+    } catch (error) {
+      if (res.headersSent) {
+        res.destroy(error as Error);
+      } else if (error instanceof HttpError) {
+        sendError(res, error.status, error.code, error.message, error.headers);
+      } else {
+        sendError(res, 500, 'internal_error', (error as Error).message);
+        throw error;
+      }
+    } finally {
+      metrics.request(name, res.statusCode);
+    }
+  };
+}
+
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(400, 'bad_path', `"${segment}" is not a valid URL path segment`);
+  }
+}
+
+function shuttingDown(): HttpError {
+  return new HttpError(503, 'shutting_down', 'the server is shutting down and takes no new uploads; retry against another instance', { connection: 'close', 'retry-after': '5' });
+}

@@ -1,0 +1,62 @@
+import type { EventBridgeEnvelope } from '#events/platform-event.js';
+import type { JourneyView } from '#domain/journeys/journey-state.js';
+
+export interface UploadInput {
+  body: Uint8Array;
+  key: string;
+  metadata: Record<string, string>;
+  contentType?: string;
+}
+
+export interface AcceptedUpload {
+  /** Null only when the bucket is unversioned: the id then depends on the S3 event's sequencer. */
+  journeyId: string | null;
+  bucket: string;
+  key: string;
+  versionId?: string;
+}
+
+export interface ReadinessCheck {
+  name: string;
+  ok: boolean;
+  detail?: string;
+}
+
+export interface QueueDepth {
+  /** The routing-table target the queue feeds. */
+  queue: string;
+  /** Messages waiting or being handled. */
+  depth: number;
+  /** Messages in its dead-letter queue; null when it has none or it cannot be read. */
+  deadLetters: number | null;
+}
+
+export interface DrainOutcome {
+  /** True when everything in flight finished within the bound. */
+  drained: boolean;
+  /** Messages still unfinished; they are not lost (journal or queue redelivers them). */
+  unfinished: number;
+}
+
+/**
+ * What `symphainy serve` runs on: the embedded runtime, or a deployed stage's queues. The HTTP
+ * layer and the metrics speak only to this, so both modes answer the same endpoints.
+ */
+export interface PlatformHost {
+  readonly mode: 'embedded' | 'aws';
+  /** Where the state lives, for the start-up line and /ready. */
+  readonly where: Record<string, string>;
+  readonly maxUploadBytes: number;
+  /** The buckets uploads land in. */
+  readonly uploadBucket: string;
+  upload(input: UploadInput): Promise<AcceptedUpload>;
+  journey(journeyId: string): JourneyView | undefined;
+  journeys(): JourneyView[];
+  /** Every event the platform publishes from now on; returns the unsubscribe. */
+  onEvent(listener: (event: EventBridgeEnvelope) => void): () => void;
+  readiness(): Promise<ReadinessCheck[]>;
+  depths(): Promise<QueueDepth[]>;
+  /** Takes no new messages and waits, up to the bound, for those in flight. */
+  drain(timeoutMs: number): Promise<DrainOutcome>;
+  close(): Promise<void>;
+}
