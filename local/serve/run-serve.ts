@@ -3,7 +3,7 @@ import type { StageNames } from './aws/stage-resources.js';
 import { EmbeddedHost } from './embedded-host.js';
 import type { PlatformHost } from './platform-host.js';
 import { serveLog } from './serve-log.js';
-import { startServer } from './server.js';
+import { startServer, type RunningServer } from './server.js';
 
 interface CommonSettings {
   port: number;
@@ -37,12 +37,12 @@ const EXIT_GRACE_MS = 3_000;
 /** Runs `symphainy serve` until SIGTERM or SIGINT; resolves with the exit code. */
 export async function runServe(settings: ServeSettings): Promise<number> {
   const log = serveLog(settings.json);
-  let running: Awaited<ReturnType<typeof startServer>> | undefined;
+  const current: { server?: RunningServer } = {};
   // Listen for signals before anything opens, so one that comes during start-up still shuts down
   // gracefully instead of killing the process half-open.
   const stopSignal = firstSignal(() => {
     log.info('hurry', 'second signal: closing without waiting for the rest');
-    running?.hurry();
+    current.server?.hurry();
   });
   let host: PlatformHost;
   try {
@@ -55,7 +55,7 @@ export async function runServe(settings: ServeSettings): Promise<number> {
     return 1;
   }
 
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let server: RunningServer;
   try {
     server = await startServer(host, settings, log);
   } catch (error) {
@@ -70,7 +70,7 @@ export async function runServe(settings: ServeSettings): Promise<number> {
     ...host.where,
   });
 
-  running = server;
+  current.server = server;
   const signal = await stopSignal;
   const report = await server.shutdown(signal);
   const left = report.drained ? 'everything in flight finished' : `${report.unfinished} message(s) unfinished, ${host.mode === 'embedded' ? 'kept in the journal for the next start' : 'left on their queues for redelivery'}`;
