@@ -61,6 +61,20 @@ export interface ColumnProfile {
   lengths: LengthStats | null;
   /** Values per inferred type before the column's type was settled, to spot mixed columns. */
   typeCounts: Partial<Record<Exclude<ProfiledType, 'empty'>, number>>;
+  /** Datetime columns: quantiles and histogram edges are in this unit (milliseconds since the epoch, UTC). */
+  valueUnit?: 'epoch_ms';
+  /** True when histogram counts were estimated from the quantile sample (each edge within `quantileRankError` of n). */
+  histogramApproximate?: boolean;
+  /** When `topKApproximate`, the most any reported count can be below the true count. */
+  topKErrorBound?: number;
+  /** Datetime columns: how the values run in file order, to spot disorder and gaps. */
+  sequence?: {
+    /** Values earlier than the value before them. */
+    backwardSteps: number;
+    largestForwardGapMs: number;
+    /** Median step between consecutive increasing values (sampled beyond 4,096 steps). */
+    medianForwardGapMs: number | null;
+  };
 }
 
 export interface Correlation {
@@ -82,6 +96,10 @@ export interface DatasetProfile {
   correlations: Correlation[];
   /** For each pair of columns with missing values, how often both are missing in the same row. */
   missingCooccurrence: { a: string; b: string; bothMissing: number }[];
+  /** Delimited text: the sniffed field delimiter. */
+  delimiter?: string;
+  /** Delimited text: rows whose field count differed from the header's (short rows are padded with missing values, extra fields ignored). */
+  raggedRows?: number;
 }
 
 /** A finding about the data, each with the numbers behind it. */

@@ -1,0 +1,154 @@
+/** Column pairs whose Pearson correlation is tracked are among the first this many columns: pairs grow quadratically. */
+export const MAX_CORRELATED_COLUMNS = 100;
+const BLOCK_ROWS = 1024;
+
+/**
+ * Pearson correlations between numeric columns over the rows where both are present, in one
+ * pass. Values are buffered in blocks of rows; each block's co-moments are computed around the
+ * block's own means (two passes over a block that fits in cache) and folded into the running
+ * totals with Chan et al.'s pairwise update, which keeps the precision of a two-pass
+ * computation however far the data sit from zero. NaN marks a value that is missing or not a
+ * number.
+ */
+export class CorrelationAccumulator {
+  private columns = 0;
+  private readonly block = new Float64Array(BLOCK_ROWS * MAX_CORRELATED_COLUMNS);
+  private readonly centered = new Float64Array(BLOCK_ROWS * MAX_CORRELATED_COLUMNS);
+  private readonly presentInBlock = new Int32Array(MAX_CORRELATED_COLUMNS);
+  private rowInBlock = 0;
+  /** Per pair (i < j): n, mean x, mean y, Σ(x−x̄)², Σ(y−ȳ)², Σ(x−x̄)(y−ȳ). */
+  private readonly totals: Float64Array;
+
+  constructor() {
+    this.totals = new Float64Array(6 * MAX_CORRELATED_COLUMNS * MAX_CORRELATED_COLUMNS);
+  }
+
+  /** Columns from here on take part (up to {@link MAX_CORRELATED_COLUMNS}); earlier rows of the block had them missing. */
+  setColumnCount(count: number): void {
+    const next = Math.min(count, MAX_CORRELATED_COLUMNS);
+    for (let c = this.columns; c < next; c++) this.block.fill(NaN, c * BLOCK_ROWS, c * BLOCK_ROWS + this.rowInBlock);
+    this.columns = Math.max(this.columns, next);
+  }
+
+  /** Sets column c of the current row; call for every tracked column of each row, then {@link endRow}. */
+  set(column: number, value: number): void {
+    if (column >= this.columns) return;
+    this.block[column * BLOCK_ROWS + this.rowInBlock] = value;
+    if (value === value) this.presentInBlock[column]!++;
+  }
+
+  endRow(): void {
+    if (++this.rowInBlock === BLOCK_ROWS) this.flush();
+  }
+
+  /** Pearson r and the rows it rests on, for i < j; undefined when either side has no spread. */
+  pearson(i: number, j: number): { r: number; n: number } | undefined {
+    if (this.rowInBlock > 0) this.flush();
+    if (j >= this.columns) return undefined;
+    const at = 6 * (i * MAX_CORRELATED_COLUMNS + j);
+    const t = this.totals;
+    const n = t[at]!;
+    if (n < 2 || t[at + 3]! <= 0 || t[at + 4]! <= 0) return undefined;
+    const r = t[at + 5]! / Math.sqrt(t[at + 3]! * t[at + 4]!);
+    return { r: Math.max(-1, Math.min(1, r)), n };
+  }
+
+  private flush(): void {
+    const rows = this.rowInBlock;
+    const { block, centered, presentInBlock } = this;
+    const complete: number[] = [];
+    const partial: number[] = [];
+    for (let c = 0; c < this.columns; c++) {
+      if (presentInBlock[c] === rows) complete.push(c);
+      else if (presentInBlock[c]! > 0) partial.push(c);
+    }
+    const means = new Float64Array(this.columns);
+    for (const c of complete) {
+      const base = c * BLOCK_ROWS;
+      let sum = 0;
+      for (let r = 0; r < rows; r++) sum += block[base + r]!;
+      const mean = sum / rows;
+      means[c] = mean;
+      for (let r = 0; r < rows; r++) centered[base + r] = block[base + r]! - mean;
+    }
+    const squares = new Float64Array(this.columns);
+    for (const c of complete) squares[c] = dot(centered, c * BLOCK_ROWS, c * BLOCK_ROWS, rows);
+    for (let a = 0; a < complete.length; a++) {
+      const i = complete[a]!;
+      for (let b = a + 1; b < complete.length; b++) {
+        const j = complete[b]!;
+        this.fold(i, j, rows, means[i]!, means[j]!, squares[i]!, squares[j]!, dot(centered, i * BLOCK_ROWS, j * BLOCK_ROWS, rows));
+      }
+    }
+    if (partial.length > 0) {
+      const involved = [...complete, ...partial].sort((x, y) => x - y);
+      for (let a = 0; a < involved.length; a++) {
+        for (let b = a + 1; b < involved.length; b++) {
+          const i = involved[a]!;
+          const j = involved[b]!;
+          if (presentInBlock[i] !== rows || presentInBlock[j] !== rows) this.foldSparse(i, j, rows);
+        }
+      }
+    }
+    presentInBlock.fill(0);
+    this.rowInBlock = 0;
+  }
+
+  /** A pair where some rows lack one side: two passes over the rows where both are present. */
+  private foldSparse(i: number, j: number, rows: number): void {
+    const x = i * BLOCK_ROWS;
+    const y = j * BLOCK_ROWS;
+    const block = this.block;
+    let n = 0;
+    let sx = 0;
+    let sy = 0;
+    for (let r = 0; r < rows; r++) {
+      const u = block[x + r]!;
+      const v = block[y + r]!;
+      if (u === u && v === v) {
+        n++;
+        sx += u;
+        sy += v;
+      }
+    }
+    if (n === 0) return;
+    const mx = sx / n;
+    const my = sy / n;
+    let xx = 0;
+    let yy = 0;
+    let xy = 0;
+    for (let r = 0; r < rows; r++) {
+      const u = block[x + r]!;
+      const v = block[y + r]!;
+      if (u === u && v === v) {
+        xx += (u - mx) * (u - mx);
+        yy += (v - my) * (v - my);
+        xy += (u - mx) * (v - my);
+      }
+    }
+    this.fold(i, j, n, mx, my, xx, yy, xy);
+  }
+
+  /** Chan et al.: combines a block's co-moments with the running totals. */
+  private fold(i: number, j: number, nb: number, mx: number, my: number, xx: number, yy: number, xy: number): void {
+    const t = this.totals;
+    const at = 6 * (i * MAX_CORRELATED_COLUMNS + j);
+    const na = t[at]!;
+    const n = na + nb;
+    const dx = mx - t[at + 1]!;
+    const dy = my - t[at + 2]!;
+    const w = (na * nb) / n;
+    t[at] = n;
+    t[at + 1] = t[at + 1]! + (dx * nb) / n;
+    t[at + 2] = t[at + 2]! + (dy * nb) / n;
+    t[at + 3] = t[at + 3]! + xx + dx * dx * w;
+    t[at + 4] = t[at + 4]! + yy + dy * dy * w;
+    t[at + 5] = t[at + 5]! + xy + dx * dy * w;
+  }
+}
+
+function dot(values: Float64Array, a: number, b: number, n: number): number {
+  let sum = 0;
+  for (let r = 0; r < n; r++) sum += values[a + r]! * values[b + r]!;
+  return sum;
+}

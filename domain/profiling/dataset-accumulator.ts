@@ -1,0 +1,126 @@
+import { CellKind, ColumnAccumulator } from './column-accumulator.js';
+import { columnProfile } from './column-profile.js';
+import { CorrelationAccumulator, MAX_CORRELATED_COLUMNS } from './correlation-accumulator.js';
+import { DuplicateRowCounter } from './duplicate-row-counter.js';
+import { fmix32 } from './hash64.js';
+import { MissingCooccurrence } from './missing-cooccurrence.js';
+import type { ResolvedProfileOptions } from './profile-options.js';
+import type { Correlation, DatasetProfile } from './profile-types.js';
+
+/** Misra–Gries counters per column once its distinct values pass the exact limit. */
+const FREQUENT_CAPACITY = 1024;
+
+/**
+ * The dataset-level half of the profiler: columns (known up front for delimited text,
+ * discovered as they appear in JSON), and the statistics that need a whole row at a time —
+ * correlations, missing-value co-occurrence and duplicate rows. A row is fed cell by cell
+ * between {@link beginRow} and {@link endRow}; a column not fed in a row is missing from it.
+ */
+export class DatasetAccumulator {
+  readonly columns: ColumnAccumulator[] = [];
+  rows = 0;
+  raggedRows = 0;
+  private readonly correlations = new CorrelationAccumulator();
+  private readonly missing = new MissingCooccurrence();
+  private readonly duplicates = new DuplicateRowCounter();
+  private missingInRow = new Int32Array(16);
+  /** Per column, the kind of this row's cell plus one; 0 when the row has not fed it. */
+  private kindInRow = new Uint8Array(16);
+  private rowH1 = 0;
+  private rowH2 = 0;
+
+  constructor(
+    private readonly options: ResolvedProfileOptions,
+    /** For tests: a smaller quantile sample. */
+    private readonly sampleCapacity?: number,
+  ) {}
+
+  /** Adds a column; rows already seen had it missing. Returns its index. */
+  addColumn(name: string): number {
+    const index = this.columns.length;
+    const column = new ColumnAccumulator(name, this.options.exactDistinctLimit, FREQUENT_CAPACITY, this.sampleCapacity);
+    column.nulls = this.rows;
+    if (this.rows > 0) this.columns.forEach((other, i) => other.nulls > 0 && this.missing.addPair(i, index, other.nulls));
+    this.columns.push(column);
+    if (this.missingInRow.length < this.columns.length) {
+      this.missingInRow = new Int32Array(this.columns.length * 2);
+      const kinds = new Uint8Array(this.columns.length * 2);
+      kinds.set(this.kindInRow);
+      this.kindInRow = kinds;
+    }
+    this.correlations.setColumnCount(this.columns.length);
+    return index;
+  }
+
+  beginRow(): void {
+    this.rowH1 = 0x2f6b_1c3d;
+    this.rowH2 = 0x7a31_5e29;
+  }
+
+  /** Records how a cell of column `index` was read (after the column accumulated it). */
+  noteCell(index: number, kind: CellKind): void {
+    this.kindInRow[index] = kind + 1;
+    if (kind === CellKind.missing) return;
+    const hash = this.columns[index]!.hash;
+    // Missing cells leave the row hash alone and each present cell mixes in its column, so a
+    // row hashes the same whether or not columns discovered later exist yet.
+    this.rowH1 = Math.imul(this.rowH1 ^ fmix32(hash.h1 + Math.imul(index, 0x9e3779b1)), 0x85ebca6b) ^ (this.rowH1 >>> 15);
+    this.rowH2 = Math.imul(this.rowH2 ^ fmix32(hash.h2 ^ Math.imul(index + 1, 0xc2b2ae35)), 0x27d4eb2f) ^ (this.rowH2 >>> 13);
+  }
+
+  endRow(): void {
+    this.rows++;
+    const columns = this.columns;
+    let missing = 0;
+    const tracked = Math.min(columns.length, MAX_CORRELATED_COLUMNS);
+    for (let c = 0; c < columns.length; c++) {
+      const column = columns[c]!;
+      let kind: number = CellKind.missing;
+      const fed = this.kindInRow[c]!;
+      if (fed === 0) column.addMissing();
+      else {
+        this.kindInRow[c] = 0;
+        kind = fed - 1;
+      }
+      if (kind === CellKind.missing) this.missingInRow[missing++] = c;
+      if (c < tracked) this.correlations.set(c, kind === CellKind.integer || kind === CellKind.float ? column.lastNumber : NaN);
+    }
+    this.correlations.endRow();
+    this.missing.addRow(this.missingInRow, missing);
+    this.duplicates.add(fmix32(this.rowH1), fmix32(this.rowH2 ^ this.rowH1));
+  }
+
+  /** Items held by every sketch and table: what the memory bound is about. */
+  get retainedItems(): number {
+    return this.columns.reduce((sum, c) => sum + c.retainedItems, 0) + this.duplicates.retainedItems;
+  }
+
+  profile(base: Pick<DatasetProfile, 'format' | 'compression' | 'bytes'>): DatasetProfile {
+    const columns = this.columns.map((c) => columnProfile(c, this.options));
+    const correlations: Correlation[] = [];
+    const numeric = columns.map((c, i) => ({ c, i })).filter(({ c, i }) => (c.type === 'integer' || c.type === 'float') && i < MAX_CORRELATED_COLUMNS);
+    for (let a = 0; a < numeric.length; a++) {
+      for (let b = a + 1; b < numeric.length; b++) {
+        const result = this.correlations.pearson(numeric[a]!.i, numeric[b]!.i);
+        if (result) correlations.push({ a: numeric[a]!.c.name, b: numeric[b]!.c.name, pearson: result.r, n: result.n });
+      }
+    }
+    const missingCooccurrence: DatasetProfile['missingCooccurrence'] = [];
+    for (let a = 0; a < columns.length; a++) {
+      if (columns[a]!.nulls === 0) continue;
+      for (let b = a + 1; b < columns.length; b++) {
+        if (columns[b]!.nulls === 0) continue;
+        missingCooccurrence.push({ a: columns[a]!.name, b: columns[b]!.name, bothMissing: this.missing.bothMissing(a, b) });
+      }
+    }
+    return {
+      ...base,
+      rows: this.rows,
+      columns,
+      duplicateRows: this.duplicates.duplicates(),
+      duplicateRowsApproximate: this.duplicates.approximate,
+      correlations,
+      missingCooccurrence,
+    };
+  }
+}

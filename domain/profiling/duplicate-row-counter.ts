@@ -1,0 +1,77 @@
+const CAPACITY = 1 << 18;
+
+/**
+ * Duplicate rows (rows equal to an earlier row) from 64-bit row hashes. Exact while at most
+ * 2^18 distinct rows have been seen; beyond that it keeps only the hashes whose top `level`
+ * bits are zero (raising the level, and dropping the others, each time the table fills), so
+ * it watches a fixed 1/2^level of all distinct rows, every copy of a watched row included. The
+ * duplicates among watched rows, scaled by 2^level, estimate the total: unbiased, with a
+ * relative standard error of about 1/√(duplicates watched).
+ */
+export class DuplicateRowCounter {
+  private level = 0;
+  private slots = 1024;
+  private keys1 = new Int32Array(1024);
+  private keys2 = new Int32Array(1024);
+  private counts = new Uint32Array(1024);
+  private size = 0;
+
+  get approximate(): boolean {
+    return this.level > 0;
+  }
+
+  get retainedItems(): number {
+    return this.size;
+  }
+
+  add(h1: number, h2: number): void {
+    if (this.level > 0 && h2 >>> (32 - this.level) !== 0) return;
+    const mask = this.slots - 1;
+    let index = h1 & mask;
+    for (;;) {
+      const count = this.counts[index]!;
+      if (count === 0) break;
+      if (this.keys1[index] === h1 && this.keys2[index] === h2) {
+        this.counts[index] = count + 1;
+        return;
+      }
+      index = (index + 1) & mask;
+    }
+    this.keys1[index] = h1;
+    this.keys2[index] = h2;
+    this.counts[index] = 1;
+    if (++this.size >= CAPACITY) {
+      while (this.size >= CAPACITY >>> 1 && this.level < 31) {
+        this.level++;
+        this.rehash(this.slots);
+      }
+    } else if (this.size > this.slots >>> 1) this.rehash(this.slots * 2);
+  }
+
+  /** Rows that repeat an earlier row (estimated once the level is above zero). */
+  duplicates(): number {
+    let repeats = 0;
+    for (let i = 0; i < this.slots; i++) if (this.counts[i]! > 1) repeats += this.counts[i]! - 1;
+    return Math.round(repeats * 2 ** this.level);
+  }
+
+  /** Rebuilds the table with `slots` slots, keeping only the hashes the current level watches. */
+  private rehash(slots: number): void {
+    const { keys1, keys2, counts } = this;
+    this.slots = slots;
+    this.keys1 = new Int32Array(slots);
+    this.keys2 = new Int32Array(slots);
+    this.counts = new Uint32Array(slots);
+    this.size = 0;
+    const mask = slots - 1;
+    for (let i = 0; i < counts.length; i++) {
+      if (counts[i] === 0 || (this.level > 0 && keys2[i]! >>> (32 - this.level) !== 0)) continue;
+      let index = keys1[i]! & mask;
+      while (this.counts[index] !== 0) index = (index + 1) & mask;
+      this.keys1[index] = keys1[i]!;
+      this.keys2[index] = keys2[i]!;
+      this.counts[index] = counts[i]!;
+      this.size++;
+    }
+  }
+}

@@ -1,0 +1,154 @@
+import { HyperLogLog } from './hyperloglog.js';
+import { selectKth } from './select-kth.js';
+import { decodeUtf8 } from './utf8-text.js';
+
+/** What a counted value is; strings keep their text, the rest their number (booleans 0/1, datetimes epoch ms). */
+export const ValueKind = { number: 1, boolean: 2, datetime: 3, string: 4 } as const;
+export type ValueKind = (typeof ValueKind)[keyof typeof ValueKind];
+
+export interface CountedValue {
+  kind: ValueKind;
+  number: number;
+  text: string | undefined;
+  count: number;
+}
+
+/**
+ * Distinct values and their frequencies for one column, in bounded memory. Values arrive as
+ * 64-bit hashes (two 32-bit halves) in an open-addressing table, so the count is exact (barring
+ * a 2⁻⁶⁴ collision) up to `exactLimit` distinct values. Past it, the distinct count moves to a
+ * HyperLogLog (fed every hash the table held, so nothing seen is lost) and the table becomes a
+ * Misra–Gries frequent-items summary of `frequentCapacity` counters: when full, the median
+ * count is subtracted from every counter and the emptied ones dropped. Every count it reports is
+ * then low by at most `countErrorBound`, and any value more frequent than that is in it.
+ */
+export class ValueCounter {
+  private slots = 64;
+  private mask = 63;
+  private keys1 = new Int32Array(64);
+  private keys2 = new Int32Array(64);
+  private counts = new Float64Array(64);
+  private kinds = new Uint8Array(64);
+  private numbers = new Float64Array(64);
+  private texts: (string | undefined)[] = new Array<string | undefined>(64);
+  private size = 0;
+  private hll: HyperLogLog | undefined;
+  private scratch: Float64Array | undefined;
+  /** The most any reported count can be below the truth (0 while exact). */
+  countErrorBound = 0;
+
+  constructor(
+    readonly exactLimit: number,
+    readonly frequentCapacity = 1024,
+  ) {}
+
+  get exact(): boolean {
+    return this.hll === undefined;
+  }
+
+  /** Table entries held: memory is a few dozen bytes each, at most max(exactLimit, frequentCapacity). */
+  get retainedItems(): number {
+    return this.size;
+  }
+
+  get distinct(): number {
+    return this.hll ? Math.max(this.hll.estimate(), this.size) : this.size;
+  }
+
+  get distinctRelativeError(): number {
+    return this.hll ? this.hll.relativeStandardError : 0;
+  }
+
+  /**
+   * Counts one value. `text` bytes are decoded only when a string value is new to the table.
+   */
+  add(h1: number, h2: number, kind: ValueKind, number: number, bytes: Uint8Array | undefined, start: number, end: number, ascii: boolean): void {
+    this.hll?.add(h1, h2);
+    let index = h1 & this.mask;
+    for (;;) {
+      const count = this.counts[index]!;
+      if (count === 0) break;
+      if (this.keys1[index] === h1 && this.keys2[index] === h2) {
+        this.counts[index] = count + 1;
+        return;
+      }
+      index = (index + 1) & this.mask;
+    }
+    if (this.hll === undefined ? this.size >= this.exactLimit : this.size >= this.frequentCapacity) {
+      if (this.hll === undefined) this.switchToSketch();
+      this.hll!.add(h1, h2);
+      this.purge();
+      index = this.freeSlot(h1);
+    } else if (this.hll === undefined && this.size + 1 > this.slots >>> 1) {
+      this.rehash(this.slots * 2);
+      index = this.freeSlot(h1);
+    }
+    this.keys1[index] = h1;
+    this.keys2[index] = h2;
+    this.counts[index] = 1;
+    this.kinds[index] = kind;
+    this.numbers[index] = number;
+    this.texts[index] = kind === ValueKind.string && bytes ? decodeUtf8(bytes, start, end, ascii) : undefined;
+    this.size++;
+  }
+
+  /** Every value held with its count (all of them while exact). */
+  entries(): CountedValue[] {
+    const entries: CountedValue[] = [];
+    for (let i = 0; i < this.slots; i++) {
+      const count = this.counts[i]!;
+      if (count > 0) entries.push({ kind: this.kinds[i]! as ValueKind, number: this.numbers[i]!, text: this.texts[i], count });
+    }
+    return entries;
+  }
+
+  private freeSlot(h1: number): number {
+    let index = h1 & this.mask;
+    while (this.counts[index] !== 0) index = (index + 1) & this.mask;
+    return index;
+  }
+
+  private switchToSketch(): void {
+    this.hll = new HyperLogLog();
+    for (let i = 0; i < this.slots; i++) if (this.counts[i]! > 0) this.hll.add(this.keys1[i]!, this.keys2[i]!);
+  }
+
+  /** Misra–Gries: subtract the median count from all counters so at least half of them empty. */
+  private purge(): void {
+    const held = new Float64Array(this.size);
+    let n = 0;
+    for (let i = 0; i < this.slots; i++) if (this.counts[i]! > 0) held[n++] = this.counts[i]!;
+    this.scratch ??= new Float64Array(Math.max(this.frequentCapacity, this.size));
+    const keepAtMost = this.frequentCapacity >>> 1;
+    // Subtracting the (n - keepAtMost)-th smallest count leaves at most keepAtMost counters.
+    const threshold = selectKth(held, n, Math.max(0, n - keepAtMost - 1), this.scratch);
+    for (let i = 0; i < this.slots; i++) if (this.counts[i]! > 0) this.counts[i] = Math.max(0, this.counts[i]! - threshold);
+    this.countErrorBound += threshold;
+    this.rehash(this.frequentCapacity * 2);
+  }
+
+  private rehash(slots: number): void {
+    const { keys1, keys2, counts, kinds, numbers, texts } = this;
+    const old = this.slots;
+    this.slots = slots;
+    this.mask = slots - 1;
+    this.keys1 = new Int32Array(slots);
+    this.keys2 = new Int32Array(slots);
+    this.counts = new Float64Array(slots);
+    this.kinds = new Uint8Array(slots);
+    this.numbers = new Float64Array(slots);
+    this.texts = new Array<string | undefined>(slots);
+    this.size = 0;
+    for (let i = 0; i < old; i++) {
+      if (counts[i]! <= 0) continue;
+      const index = this.freeSlot(keys1[i]!);
+      this.keys1[index] = keys1[i]!;
+      this.keys2[index] = keys2[i]!;
+      this.counts[index] = counts[i]!;
+      this.kinds[index] = kinds[i]!;
+      this.numbers[index] = numbers[i]!;
+      this.texts[index] = texts[i];
+      this.size++;
+    }
+  }
+}
