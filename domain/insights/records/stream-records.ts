@@ -21,8 +21,13 @@ const SNIFF_CHARS = 64 * 1024;
  * or not, holding one record at a time. It is the companion of the profiler for passes that need
  * the rows themselves (time order, per-vehicle or per-segment figures).
  */
-export async function* streamRecords(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<TableRecord> {
-  const text = decodeChunks(chunks)[Symbol.asyncIterator]();
+export function streamRecords(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<TableRecord> {
+  return recordsFromText(decodeChunks(chunks));
+}
+
+/** The same from text already decoded (e.g. after a caller peeked at its start). */
+export async function* recordsFromText(source: AsyncIterable<string>): AsyncGenerator<TableRecord> {
+  const text = source[Symbol.asyncIterator]();
   let head = '';
   let next = await text.next();
   while (!next.done && (head.trim() === '' || (!head.includes('\n') && head.length < SNIFF_CHARS))) {

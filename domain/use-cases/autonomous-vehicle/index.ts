@@ -1,5 +1,6 @@
 import type { UseCaseModule } from '#domain/use-cases/use-case-module.js';
 import { describeAutonomousVehicleDelivery } from './describe-delivery.js';
+import { autonomousVehicleEdaJourney } from './eda/index.js';
 import { autonomousVehicleSamples } from './samples/index.js';
 import { createTestPlan } from './steps/create-test-plan.js';
 import { generateCoverageMetrics } from './steps/generate-coverage-metrics.js';
@@ -12,7 +13,9 @@ export const autonomousVehicleUseCase: UseCaseModule = {
   title: 'Autonomous-vehicle test data',
   journeys: {
     upload: [validateTestData, processHistoricalData, createTestPlan, generateCoverageMetrics],
+    eda: autonomousVehicleEdaJourney,
   },
+  followOn: { upload: ['eda'] },
   describeDelivery: describeAutonomousVehicleDelivery,
   samples: autonomousVehicleSamples,
 };

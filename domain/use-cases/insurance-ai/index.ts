@@ -1,5 +1,6 @@
 import type { UseCaseModule } from '#domain/use-cases/use-case-module.js';
 import { describeInsuranceDelivery } from './describe-delivery.js';
+import { insuranceAiEdaJourney } from './eda/index.js';
 import { enableAiOperations } from './enable-ai-operations.js';
 import { identifyMonetization } from './identify-monetization.js';
 import { processDataLake } from './process-data-lake.js';
@@ -14,7 +15,8 @@ import { validateLegacyData } from './validate-legacy-data.js';
 export const insuranceAiUseCase: UseCaseModule = {
   id: 'insurance_ai',
   title: 'Insurance AI: legacy policy and claim extracts',
-  journeys: { upload: [validateLegacyData, processDataLake, enableAiOperations, identifyMonetization] },
+  journeys: { upload: [validateLegacyData, processDataLake, enableAiOperations, identifyMonetization], eda: insuranceAiEdaJourney },
+  followOn: { upload: ['eda'] },
   describeDelivery: describeInsuranceDelivery,
   samples: insuranceAiSamples,
 };

@@ -1,4 +1,5 @@
 import type { UseCaseModule } from '#domain/use-cases/use-case-module.js';
+import { mvpEdaJourney } from './eda/index.js';
 import { describeMvpDelivery } from './notifications/describe-delivery.js';
 import { mvpSamples } from './samples/mvp-samples.js';
 import { notifyCompletion } from './steps/notify-completion.js';
@@ -10,7 +11,8 @@ import { validateFile } from './steps/validate-file.js';
 export const mvpUseCase: UseCaseModule = {
   id: 'mvp',
   title: 'General data file: validate, normalise, curate, notify',
-  journeys: { upload: [validateFile, processFile, storeFile, notifyCompletion] },
+  journeys: { upload: [validateFile, processFile, storeFile, notifyCompletion], eda: mvpEdaJourney },
+  followOn: { upload: ['eda'] },
   describeDelivery: describeMvpDelivery,
   samples: mvpSamples,
 };

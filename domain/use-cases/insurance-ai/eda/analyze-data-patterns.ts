@@ -1,0 +1,32 @@
+import type { StepDefinition } from '#domain/journeys/step-definition.js';
+import { rejectingUnreadable } from '#domain/reporting/eda/index.js';
+import { INSURANCE_EDA_ARTIFACTS, INSURANCE_EDA_STEPS } from './eda-names.js';
+import { LegacyRecordReader } from './legacy-records.js';
+import { emptyTally, normalizeLegacyValues } from './normalize-legacy-values.js';
+import { SegmentScan } from './segment-analysis.js';
+
+export const analyzeDataPatterns: StepDefinition = {
+  name: INSURANCE_EDA_STEPS.patterns,
+  description: 'Claim frequency, severity and loss ratio by line of business, state and policy year; time to claim and large losses.',
+  async run(context) {
+    const { chunks } = await context.streamInput();
+    const scan = new SegmentScan();
+    const tally = emptyTally();
+    await rejectingUnreadable(async () => {
+      for await (const record of new LegacyRecordReader(chunks).records()) scan.add({ row: record.row, values: normalizeLegacyValues(record.values, tally) });
+    });
+    const analysis = scan.result();
+    await context.writeJsonArtifact(INSURANCE_EDA_ARTIFACTS.segments, analysis);
+    const worst = [...analysis.byLineOfBusiness].filter((s) => s.lossRatio !== null).sort((a, b) => b.lossRatio! - a.lossRatio!)[0];
+    return {
+      summary: {
+        policies: analysis.portfolio.policies,
+        claims: analysis.portfolio.claims,
+        lossRatio: analysis.portfolio.lossRatio,
+        claimFrequency: analysis.portfolio.frequency,
+        claimSeverity: analysis.portfolio.severity,
+        highestLossRatioLine: worst ? `${worst.segment} (${Math.round(worst.lossRatio! * 100)}%)` : null,
+      },
+    };
+  },
+};

@@ -1,0 +1,41 @@
+import type { StepDefinition } from '#domain/journeys/step-definition.js';
+import type { DatasetProfile } from '#domain/profiling/profile-types.js';
+import { deriveInsights, formatPercent } from '#domain/insights/index.js';
+import { EDA_ARTIFACTS, fileNameOf, writeEdaNotification, writeEdaReport } from '#domain/reporting/eda/index.js';
+import type { AiOpportunity } from './ai-opportunities.js';
+import { businessInsights, businessInsightsMarkdown } from './business-insights.js';
+import { INSURANCE_EDA_ARTIFACTS, INSURANCE_EDA_STEPS } from './eda-names.js';
+import type { LegacyFormats } from './load-legacy-data.js';
+import { businessSection, opportunitiesSection, portfolioSection } from './report-sections.js';
+import type { SegmentAnalysis } from './segment-analysis.js';
+
+export const generateBusinessInsights: StepDefinition = {
+  name: INSURANCE_EDA_STEPS.insights,
+  description: 'Writes the business insights and the journey report (segments, AI opportunities, data profile) as report.html.',
+  async run(context) {
+    const profile = await context.readArtifactJson<DatasetProfile>(EDA_ARTIFACTS.profile);
+    const segments = await context.readArtifactJson<SegmentAnalysis>(INSURANCE_EDA_ARTIFACTS.segments);
+    const formats = await context.readArtifactJson<LegacyFormats>(INSURANCE_EDA_ARTIFACTS.legacyFormats);
+    const opportunities = await context.readArtifactJson<AiOpportunity[]>(INSURANCE_EDA_ARTIFACTS.opportunities);
+    const statements = businessInsights(segments, opportunities);
+    const file = fileNameOf(context.input.key);
+    await context.writeArtifact({ name: INSURANCE_EDA_ARTIFACTS.businessInsights, body: businessInsightsMarkdown(file, statements), contentType: 'text/markdown; charset=utf-8' });
+    const insights = deriveInsights(profile);
+    await context.writeJsonArtifact(EDA_ARTIFACTS.insights, insights);
+    const report = await writeEdaReport(context, {
+      useCaseTitle: 'Insurance legacy extract',
+      profile,
+      insights,
+      sections: [businessSection(statements), await portfolioSection(segments, formats), await opportunitiesSection(opportunities)],
+    });
+    const p = segments.portfolio;
+    await writeEdaNotification(context, {
+      subject: `${file}: portfolio insights ready, loss ratio ${p.lossRatio === null ? 'unknown' : formatPercent(p.lossRatio)}${opportunities[0] ? `; top AI opportunity: ${opportunities[0].title}` : ''}`,
+      lines: [
+        ...statements.slice(0, 4).map((s) => `- ${s.title}. ${s.text}`),
+        `The report is report.html (s3://${report.bucket}/${report.key}); business-insights.md and ai-opportunities.md hold the text.`,
+      ],
+    });
+    return { summary: { statements: statements.length, lossRatio: p.lossRatio, findings: insights.length, topOpportunity: opportunities[0]?.title ?? null } };
+  },
+};

@@ -1,0 +1,86 @@
+import { decodeChunks, recordsFromText, type TableRecord } from '#domain/insights/index.js';
+import { parseLegacyAmount } from '../legacy-amount.js';
+import { canonicalColumnName } from '../extract-columns.js';
+import { lineCharacters, parseLayoutDeclaration, sliceField, startsWithLayout, type Layout } from '../fixed-width-layout.js';
+import { RecordStreamError } from '#domain/insights/index.js';
+
+export type LegacyFormat = 'delimited' | 'fixed-width';
+
+/**
+ * An extract's records one at a time, with canonical column names, whether it is delimited text
+ * (or JSON) or fixed-width with a `#layout` line. Implied decimals of a fixed-width layout are
+ * applied here, so every amount downstream reads the same way whatever the source format.
+ */
+export class LegacyRecordReader {
+  format: LegacyFormat | undefined;
+
+  constructor(private readonly chunks: AsyncIterable<Uint8Array>) {}
+
+  async *records(): AsyncGenerator<TableRecord> {
+    const text = decodeChunks(this.chunks)[Symbol.asyncIterator]();
+    let head = '';
+    let next = await text.next();
+    while (!next.done && !/\S[^\n]*\n/.test(head)) {
+      head += next.value;
+      if (/\S[^\n]*\n/.test(head)) break;
+      next = await text.next();
+    }
+    const rest = (async function* () {
+      yield head;
+      for (let more = await text.next(); !more.done; more = await text.next()) yield more.value;
+    })();
+    if (startsWithLayout(head)) {
+      this.format = 'fixed-width';
+      yield* fixedWidthRecords(rest);
+      return;
+    }
+    this.format = 'delimited';
+    for await (const record of recordsFromText(rest)) {
+      const values: Record<string, string | null> = {};
+      for (const [name, value] of Object.entries(record.values)) values[canonicalColumnName(name)] = value === null ? null : value.trim() || null;
+      yield { row: record.row, values };
+    }
+  }
+}
+
+async function* fixedWidthRecords(text: AsyncIterable<string>): AsyncGenerator<TableRecord> {
+  let layout: Layout | undefined;
+  let pending = '';
+  let row = 0;
+  let lineNumber = 0;
+  const recordOf = (raw: string): TableRecord | undefined => {
+    lineNumber++;
+    const line = raw.replace(/\r$/, '');
+    if (!layout) {
+      if (line.trim() === '') return undefined;
+      const parsed = parseLayoutDeclaration(line, canonicalColumnName);
+      if ('problems' in parsed) throw new RecordStreamError('invalid_layout', `the #layout declaration on line ${lineNumber} is invalid: ${parsed.problems[0]}`);
+      layout = parsed.layout;
+      return undefined;
+    }
+    if (line.trim() === '' || line.startsWith('#')) return undefined;
+    const characters = lineCharacters(line);
+    if (characters.length < layout.width) throw new RecordStreamError('layout_mismatch', `line ${lineNumber} is ${characters.length} characters long; the layout needs ${layout.width}`);
+    const values: Record<string, string | null> = {};
+    for (const field of layout.fields) {
+      const raw = sliceField(characters, field);
+      const amount = field.impliedDecimals > 0 && raw !== '' ? parseLegacyAmount(raw, field.impliedDecimals) : undefined;
+      values[field.name] = raw === '' ? null : amount !== undefined ? amount.toFixed(field.impliedDecimals) : raw;
+    }
+    return { row: ++row, values };
+  };
+  for await (const chunk of text) {
+    pending += chunk;
+    let end = pending.indexOf('\n');
+    while (end >= 0) {
+      const record = recordOf(pending.slice(0, end));
+      pending = pending.slice(end + 1);
+      if (record) yield record;
+      end = pending.indexOf('\n');
+    }
+  }
+  if (pending !== '') {
+    const record = recordOf(pending);
+    if (record) yield record;
+  }
+}

@@ -1,0 +1,76 @@
+import { formatCount, formatNumber, formatPercent } from '#domain/insights/index.js';
+import { barChartSpec, renderChart, type ReportSection } from '#domain/reporting/index.js';
+import type { AiOpportunity } from './ai-opportunities.js';
+import type { BusinessInsight } from './business-insights.js';
+import type { LegacyFormats } from './load-legacy-data.js';
+import { lineOfBusinessName, type SegmentAnalysis, type SegmentFigures } from './segment-analysis.js';
+
+const pct = (x: number | null) => (x === null ? '–' : formatPercent(x));
+const num = (x: number | null) => (x === null ? '–' : formatNumber(x));
+
+function segmentTable(rows: readonly SegmentFigures[], label: string, caption: string, name = (s: string) => s) {
+  return {
+    kind: 'table' as const,
+    caption,
+    columns: [label, 'policies', 'premium', 'claims', 'frequency', 'severity', 'incurred', 'loss ratio'],
+    numeric: [false, true, true, true, true, true, true, true],
+    rows: rows.map((s) => [name(s.segment), formatCount(s.policies), num(s.premium), formatCount(s.claims), num(s.frequency), num(s.severity), num(s.incurred), pct(s.lossRatio)]),
+  };
+}
+
+export async function portfolioSection(segments: SegmentAnalysis, formats: LegacyFormats): Promise<ReportSection> {
+  const lines = segments.byLineOfBusiness.filter((s) => s.segment !== '(none)');
+  const p = segments.portfolio;
+  const label = (s: SegmentFigures) => `${s.segment} · ${lineOfBusinessName(s.segment)}`;
+  return {
+    id: 'portfolio',
+    title: 'Claims by segment',
+    intro: `Frequency is claims per policy, severity the mean incurred claim (paid, open or reopened), loss ratio incurred over written premium; a policy's premium counts once however many claim lines repeat it. Read from a ${formats.sourceFormat} extract of ${formatCount(formats.records)} records, with legacy dates, amounts and codes normalised first.`,
+    blocks: [
+      {
+        kind: 'figures',
+        items: [
+          { label: 'Policies', value: formatCount(p.policies) },
+          { label: 'Written premium', value: num(p.premium) },
+          { label: 'Claims', value: formatCount(p.claims), note: `${formatCount(p.incurredClaims)} incurred` },
+          { label: 'Claim frequency', value: num(p.frequency), note: 'claims per policy' },
+          { label: 'Claim severity', value: num(p.severity), note: 'per incurred claim' },
+          { label: 'Loss ratio', value: pct(p.lossRatio), note: `${num(p.incurred)} incurred` },
+        ],
+      },
+      { kind: 'chart', title: 'Loss ratio by line of business', svg: await renderChart(barChartSpec(lines.map((s) => ({ label: label(s), value: s.lossRatio ?? 0 })), { valueTitle: 'incurred / premium', format: '.0%', width: 360, reference: { value: 1, label: 'break-even' } })) },
+      { kind: 'chart', title: 'Claim frequency by line of business', svg: await renderChart(barChartSpec(lines.map((s) => ({ label: label(s), value: s.frequency ?? 0 })), { valueTitle: 'claims per policy', width: 360 })) },
+      { kind: 'chart', title: 'Claim severity by line of business', svg: await renderChart(barChartSpec(lines.map((s) => ({ label: label(s), value: s.severity ?? 0 })), { valueTitle: 'mean incurred claim', format: '~s', width: 360 })) },
+      ...(segments.byEffectiveYear.length > 1
+        ? [{ kind: 'chart' as const, title: 'Loss ratio by policy year', svg: await renderChart(barChartSpec(segments.byEffectiveYear.map((s) => ({ label: s.segment, value: s.lossRatio ?? 0 })), { valueTitle: 'incurred / premium', format: '.0%', width: 360, reference: { value: 1, label: 'break-even' } })) }]
+        : []),
+      segmentTable(segments.byLineOfBusiness, 'line of business', 'By line of business', (s) => `${s} (${lineOfBusinessName(s)})`),
+      segmentTable(segments.byState.slice(0, 15), 'state', segments.byState.length > 15 ? `The 15 states with the most premium (of ${segments.byState.length})` : 'By state'),
+      segmentTable(segments.byEffectiveYear, 'policy year', 'By year the policy took effect'),
+      {
+        kind: 'table',
+        caption: 'Claim status',
+        columns: ['status', 'claims', 'share'],
+        numeric: [false, true, true],
+        rows: Object.entries(segments.claimStatus).map(([status, n]) => [status, formatCount(n), pct(p.claims ? n / p.claims : null)]),
+      },
+    ],
+  };
+}
+
+export async function opportunitiesSection(opportunities: readonly AiOpportunity[]): Promise<ReportSection> {
+  return {
+    id: 'ai-opportunities',
+    title: 'AI opportunities',
+    intro: 'Ranked by score = value × data readiness, both read from this extract: value from the figures above, readiness from how many of the values each use needs are present and readable.',
+    blocks: [
+      { kind: 'chart', title: 'Value and readiness', svg: await renderChart(barChartSpec(opportunities.flatMap((o) => [{ label: o.title, value: o.value, group: 'value' }, { label: o.title, value: o.readiness, group: 'data readiness' }]), { valueTitle: 'share', format: '.0%', width: 360 })) },
+      { kind: 'list', items: opportunities.map((o, i) => ({ title: `${i + 1}. ${o.title} — score ${o.score}`, text: `${o.evidence} Next: ${o.nextStep}`, tone: o.score >= 40 ? ('good' as const) : o.score >= 15 ? ('info' as const) : ('warning' as const) })) },
+    ],
+  };
+}
+
+export function businessSection(insights: readonly BusinessInsight[]): ReportSection {
+  return { id: 'business-insights', title: 'Business insights', blocks: [{ kind: 'list', items: insights.map((i) => ({ title: i.title, text: i.text, tone: i.tone })) }] };
+}
+

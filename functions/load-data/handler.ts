@@ -1,0 +1,5 @@
+import { awsPorts, lazyHandler } from '#functions/shared/aws-ports.js';
+import { createStepFunction } from '#functions/shared/step-function.js';
+
+/** Step `load_data`: triggered by its `Journey Step Requested` event through its SQS queue. */
+export const handler = lazyHandler(() => createStepFunction('load_data', awsPorts('load-data')));
