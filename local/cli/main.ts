@@ -3,6 +3,10 @@ import { demoCommand, demoUsage } from './commands/demo-command.js';
 import { getCommand, getUsage } from './commands/get-command.js';
 import { journeysCommand, journeysUsage, showCommand } from './commands/journeys-command.js';
 import { patternCommand, patternUsage } from './commands/pattern-command.js';
+import { replayCommand, replayUsage } from './commands/replay-command.js';
+import { recordCommand, recordUsage } from './commands/record-command.js';
+import { rulesCommand, rulesUsage } from './commands/rules-command.js';
+import { eventsCommand, eventsUsage } from './commands/events-command.js';
 import { samplesCommand, samplesUsage } from './commands/samples-command.js';
 import { serveCommand, serveUsage } from './commands/serve-command.js';
 import { uploadCommand, uploadUsage } from './commands/upload-command.js';
@@ -13,6 +17,10 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
   show: showCommand,
   get: getCommand,
   pattern: patternCommand,
+  replay: replayCommand,
+  record: recordCommand,
+  rules: rulesCommand,
+  events: eventsCommand,
   demo: demoCommand,
   samples: samplesCommand,
   serve: serveCommand,
@@ -27,6 +35,14 @@ ${journeysUsage}
 ${getUsage}
 
 ${patternUsage}
+
+${replayUsage}
+
+${recordUsage}
+
+${rulesUsage}
+
+${eventsUsage}
 
 ${demoUsage}
 

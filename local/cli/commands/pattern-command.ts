@@ -1,11 +1,15 @@
 import { parseArgs } from 'node:util';
 import { compileEventPattern, InvalidEventPatternError } from '#domain/event-patterns/index.js';
+import { defaultPlatformConfig } from '#domain/ports/platform-config.js';
+import { routingTable } from '#domain/routing/routing-table.js';
+import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
 import { ExitCode, UsageError } from '../cli-error.js';
 import { readJsonArgument } from '../json-argument.js';
 
-export const patternUsage = `symphainy pattern test --pattern <json|@file> --event <json|@file> [--json]
-Tests an event against an EventBridge event pattern with AWS's semantics.
-Exit code 0: matches, 1: does not match, 2: invalid pattern (the reason is printed).`;
+export const patternUsage = `symphainy pattern test (--pattern <json|@file> | --rule <name>) --event <json|@file> [--json]
+Tests an event against an EventBridge event pattern with AWS's semantics; --rule takes the pattern
+of a rule of the routing table (symphainy rules lists them).
+Exit code 0: matches, 1: does not match, 2: invalid pattern or unknown rule (the reason is printed).`;
 
 export async function patternCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
@@ -13,11 +17,12 @@ export async function patternCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { pattern: { type: 'string' }, event: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    options: { pattern: { type: 'string' }, rule: { type: 'string' }, event: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) return (console.log(patternUsage), ExitCode.ok);
   if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}\n\n${patternUsage}`);
-  const pattern = readJsonArgument('--pattern', values.pattern);
+  if (values.pattern !== undefined && values.rule !== undefined) throw new UsageError('give --pattern or --rule, not both');
+  const pattern = values.rule !== undefined ? patternOfRule(values.rule) : readJsonArgument('--pattern', values.pattern);
   const event = readJsonArgument('--event', values.event);
   try {
     const matches = compileEventPattern(pattern).matches(event);
@@ -29,4 +34,11 @@ export async function patternCommand(argv: string[]): Promise<number> {
     else console.error(`invalid pattern: ${error.message}`);
     return ExitCode.usage;
   }
+}
+
+function patternOfRule(name: string): unknown {
+  const routes = routingTable(defaultUseCaseRegistry(), { uploadBucket: defaultPlatformConfig.uploadBucket });
+  const route = routes.find((r) => r.rule === name);
+  if (!route) throw new UsageError(`no rule "${name}" in the routing table; rules: ${routes.map((r) => r.rule).join(', ')}`);
+  return route.pattern;
 }

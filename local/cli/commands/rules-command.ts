@@ -1,0 +1,28 @@
+import { parseArgs } from 'node:util';
+import { defaultPlatformConfig } from '#domain/ports/platform-config.js';
+import { routingTable } from '#domain/routing/routing-table.js';
+import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
+import { ExitCode, UsageError } from '../cli-error.js';
+
+export const rulesUsage = `symphainy rules [--json]
+The routing table, from its single source: every rule with its bus, event pattern and the function
+its queue feeds. The embedded runtime routes by it and serverless.yml deploys it.`;
+
+export async function rulesCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } });
+  if (values.help) return (console.log(rulesUsage), ExitCode.ok);
+  if (positionals.length) throw new UsageError(`rules takes no arguments (got ${positionals.join(' ')}); to test an event against one: symphainy pattern test --rule <name> --event @event.json`);
+  const routes = routingTable(defaultUseCaseRegistry(), { uploadBucket: defaultPlatformConfig.uploadBucket });
+  if (values.json) {
+    console.log(JSON.stringify(routes.map((r) => ({ rule: r.rule, bus: r.bus, pattern: r.pattern, target: r.target, ...(r.step ? { step: r.step } : {}), description: r.description })), null, 2));
+    return ExitCode.ok;
+  }
+  const width = Math.max(...routes.map((r) => r.rule.length));
+  for (const route of routes) {
+    console.log(`${route.rule.padEnd(width)}  ${`${route.bus} bus`.padEnd(12)} → ${route.target}`);
+    console.log(`${' '.repeat(width)}  pattern ${JSON.stringify(route.pattern)}`);
+    console.log(`${' '.repeat(width)}  ${route.description}`);
+  }
+  console.log(`${routes.length} rules; as JSON: symphainy rules --json`);
+  return ExitCode.ok;
+}

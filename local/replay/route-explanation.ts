@@ -1,0 +1,52 @@
+import type { EventBridgeEnvelope } from '#events/platform-event.js';
+import { compileRuleSet } from '#domain/event-patterns/index.js';
+import type { BusRole, Route } from '#domain/routing/routing-table.js';
+
+export interface ExplainedRoute {
+  rule: string;
+  bus: BusRole;
+  target: string;
+  pattern: Record<string, unknown>;
+  /** One line per field the pattern tests: the event's value and what the pattern asks of it. */
+  because: string[];
+}
+
+/** Which rules of the routing table an event reaches on a bus, and why, without delivering it. */
+export function routeExplainer(routes: readonly Route[]): (bus: BusRole, event: EventBridgeEnvelope) => ExplainedRoute[] {
+  const byBus = new Map<BusRole, { routes: Route[]; rules: ReturnType<typeof compileRuleSet> }>();
+  for (const bus of ['default', 'platform'] as const) {
+    const on = routes.filter((r) => r.bus === bus);
+    byBus.set(bus, { routes: on, rules: compileRuleSet(on.map((r) => ({ name: r.rule, pattern: r.pattern }))) });
+  }
+  return (bus, event) => {
+    const { routes: on, rules } = byBus.get(bus)!;
+    return rules.matchingRules(event).map((name) => {
+      const route = on.find((r) => r.rule === name)!;
+      return { rule: route.rule, bus, target: route.target, pattern: route.pattern, because: explainPattern(route.pattern, event) };
+    });
+  };
+}
+
+function explainPattern(pattern: Record<string, unknown>, event: unknown, path: string[] = []): string[] {
+  const lines: string[] = [];
+  for (const [field, expected] of Object.entries(pattern)) {
+    if (field === '$or') {
+      lines.push(`${[...path, '$or'].join('.')}: one of ${JSON.stringify(expected)}`);
+    } else if (Array.isArray(expected)) {
+      const at = [...path, field];
+      lines.push(`${at.join('.')} is ${JSON.stringify(valueAt(event, at)) ?? '(absent)'}, the pattern asks ${JSON.stringify(expected)}`);
+    } else if (expected && typeof expected === 'object') {
+      lines.push(...explainPattern(expected as Record<string, unknown>, event, [...path, field]));
+    }
+  }
+  return lines;
+}
+
+function valueAt(value: unknown, path: readonly string[]): unknown {
+  let at = value;
+  for (const field of path) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<string, unknown>)[field];
+  }
+  return at;
+}
