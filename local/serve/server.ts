@@ -55,9 +55,11 @@ export async function startServer(host: PlatformHost, options: ServerOptions, lo
     const bounded = (work: Promise<unknown>) => settlesWithin(Promise.race([work, hurry]), deadline - Date.now());
     lifecycle.draining = true;
     metrics.startedDraining();
-    log.info('draining', `${reason}: refusing new uploads, finishing ${lifecycle.uploadsInFlight.size} upload(s) and the messages in flight (at most ${options.drainTimeoutMs / 1000} s)`, {
+    const messagesInFlight = (await host.depths()).reduce((sum, d) => sum + (Number.isFinite(d.depth) ? d.depth : 0), 0);
+    log.info('draining', `${reason}: refusing new uploads, finishing ${lifecycle.uploadsInFlight.size} upload(s) and ${messagesInFlight} message(s) in flight (at most ${options.drainTimeoutMs / 1000} s)`, {
       reason,
       uploadsInFlight: lifecycle.uploadsInFlight.size,
+      messagesInFlight,
     });
     await bounded(Promise.all(lifecycle.uploadsInFlight));
     const outcome = await host.drain(Math.max(0, deadline - Date.now()));

@@ -15,6 +15,8 @@ export interface ServeProcess {
   /** Every JSON line the server printed so far (its own events and the functions' logs). */
   lines: ServeLine[];
   stderr(): string;
+  /** Resolves with the first line of this event the server prints (or has printed). */
+  waitForLine(event: string, timeoutMs?: number): Promise<ServeLine>;
   /** Sends the signal and resolves with the exit code once the process is gone. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
   exited: Promise<number | null>;
@@ -33,6 +35,7 @@ export async function startServe(args: string[], env: NodeJS.ProcessEnv = {}): P
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   const lines: ServeLine[] = [];
+  const lineWaiters: { event: string; resolve: (line: ServeLine) => void }[] = [];
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) =>
@@ -51,6 +54,10 @@ export async function startServe(args: string[], env: NodeJS.ProcessEnv = {}): P
         line = { text };
       }
       lines.push(line);
+      for (const waiter of lineWaiters.filter((w) => w.event === line.event)) {
+        lineWaiters.splice(lineWaiters.indexOf(waiter), 1);
+        waiter.resolve(line);
+      }
       if (line.event === 'listening') {
         clearTimeout(timer);
         resolve(String(line.url));
@@ -67,6 +74,14 @@ export async function startServe(args: string[], env: NodeJS.ProcessEnv = {}): P
     lines,
     stderr: () => stderr,
     exited,
+    waitForLine(event, timeoutMs = 30_000) {
+      const seen = lines.find((l) => l.event === event);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`serve printed no "${event}" line within ${timeoutMs} ms`)), timeoutMs);
+        lineWaiters.push({ event, resolve: (line) => (clearTimeout(timer), resolve(line)) });
+      });
+    },
     async stop(signal = 'SIGTERM') {
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill(signal);
