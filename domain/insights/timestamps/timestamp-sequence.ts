@@ -14,11 +14,13 @@ export interface TimestampSequenceStats {
   /** Steps where the timestamp repeated. */
   repeatedSteps: number;
   firstBackward: { row: number; from: string; to: string } | null;
-  /** The median forward interval, to within one histogram bucket (about 9%). */
+  /** The median forward interval: exact while the column has few distinct intervals (regular sampling), else within a histogram bucket (about 9%). */
   medianIntervalMs: number | null;
-  /** Forward intervals at least this long count as gaps: ten times the median, snapped to a bucket edge. */
+  /** Forward intervals at least this long count as gaps: ten times the median (snapped to a bucket edge when the median is estimated). */
   gapThresholdMs: number | null;
   gaps: number;
+  /** Gaps whose step the caller flagged (e.g. "the vehicle was moving at both ends"). */
+  flaggedGaps: number;
   /** The longest forward intervals, longest first. */
   largestGaps: { row: number; from: string; to: string; intervalMs: number }[];
 }
@@ -27,6 +29,8 @@ export interface TimestampSequenceStats {
 const BUCKETS_PER_DOUBLING = 8;
 const GAP_FACTOR = 10;
 const LARGEST_KEPT = 5;
+/** Regularly sampled data has a handful of distinct intervals; past this many, only the buckets are kept. */
+const MAX_EXACT_INTERVALS = 256;
 
 const bucketOf = (ms: number): number => Math.floor(Math.log2(ms) * BUCKETS_PER_DOUBLING);
 const lowerEdgeOf = (bucket: number): number => 2 ** (bucket / BUCKETS_PER_DOUBLING);
@@ -44,6 +48,8 @@ export class TimestampSequenceTracker {
   private firstBackward: TimestampSequenceStats['firstBackward'] = null;
   private previous: { ms: number; text: string } | undefined;
   private readonly intervalBuckets = new Map<number, number>();
+  private readonly flaggedBuckets = new Map<number, number>();
+  private exactIntervals: Map<number, { all: number; flagged: number }> | undefined = new Map();
   private largest: TimestampSequenceStats['largestGaps'] = [];
 
   constructor(readonly column: string) {}
@@ -53,7 +59,8 @@ export class TimestampSequenceTracker {
     return this.backwardSteps;
   }
 
-  add(row: number, text: string | null): void {
+  /** `flagged` marks the step ending at this row, for {@link TimestampSequenceStats.flaggedGaps}. */
+  add(row: number, text: string | null, flagged = false): void {
     if (text === null) return;
     const ms = parseTimestampMs(text);
     if (ms === undefined) {
@@ -77,6 +84,14 @@ export class TimestampSequenceTracker {
     }
     const bucket = bucketOf(interval);
     this.intervalBuckets.set(bucket, (this.intervalBuckets.get(bucket) ?? 0) + 1);
+    if (flagged) this.flaggedBuckets.set(bucket, (this.flaggedBuckets.get(bucket) ?? 0) + 1);
+    if (this.exactIntervals) {
+      const exact = this.exactIntervals.get(interval) ?? { all: 0, flagged: 0 };
+      exact.all++;
+      if (flagged) exact.flagged++;
+      this.exactIntervals.set(interval, exact);
+      if (this.exactIntervals.size > MAX_EXACT_INTERVALS) this.exactIntervals = undefined;
+    }
     if (this.largest.length < LARGEST_KEPT || interval > this.largest[this.largest.length - 1]!.intervalMs) {
       this.largest.push({ row, from: previous.text, to: text, intervalMs: interval });
       this.largest.sort((a, b) => b.intervalMs - a.intervalMs || a.row - b.row);
@@ -90,7 +105,18 @@ export class TimestampSequenceTracker {
     let median: number | null = null;
     let threshold: number | null = null;
     let gaps = 0;
-    if (forward > 0) {
+    let flaggedGaps = 0;
+    if (forward > 0 && this.exactIntervals) {
+      const exact = [...this.exactIntervals.entries()].sort((a, b) => a[0] - b[0]);
+      let seen = 0;
+      median = exact.find(([, n]) => (seen += n.all) >= forward / 2)![0];
+      threshold = median * GAP_FACTOR;
+      for (const [interval, n] of exact) {
+        if (interval < threshold) continue;
+        gaps += n.all;
+        flaggedGaps += n.flagged;
+      }
+    } else if (forward > 0) {
       let seen = 0;
       const medianBucket = buckets.find(([, count]) => (seen += count) >= forward / 2)![0];
       // The bucket's geometric middle: the true median lies within half a bucket of it.
@@ -98,6 +124,7 @@ export class TimestampSequenceTracker {
       const thresholdBucket = bucketOf(median * GAP_FACTOR);
       threshold = Math.round(lowerEdgeOf(thresholdBucket));
       gaps = buckets.filter(([bucket]) => bucket >= thresholdBucket).reduce((sum, [, count]) => sum + count, 0);
+      flaggedGaps = [...this.flaggedBuckets.entries()].filter(([bucket]) => bucket >= thresholdBucket).reduce((sum, [, count]) => sum + count, 0);
     }
     return {
       column: this.column,
@@ -110,6 +137,7 @@ export class TimestampSequenceTracker {
       medianIntervalMs: median,
       gapThresholdMs: threshold,
       gaps,
+      flaggedGaps,
       largestGaps: this.largest.filter((gap) => threshold !== null && gap.intervalMs >= threshold),
     };
   }

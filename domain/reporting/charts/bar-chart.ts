@@ -24,9 +24,9 @@ export function barChartSpec(data: readonly BarDatum[], options: BarChartOptions
   const bars = {
     mark: { type: 'bar' as const, cornerRadiusEnd: 2 },
     encoding: {
-      y: { field: 'label', type: 'nominal' as const, sort: labels, title: null, axis: { labelLimit: 200 } },
+      y: { field: 'label', type: 'nominal' as const, sort: labels, title: null, axis: { labelLimit: 240 } },
       x: { field: 'value', type: 'quantitative' as const, title: options.valueTitle, axis: { tickCount: 5, ...(options.format ? { format: options.format } : {}) } },
-      ...(grouped ? { yOffset: { field: 'group', type: 'nominal' as const }, color: { field: 'group', type: 'nominal' as const, title: null, legend: { orient: 'bottom' as const } } } : {}),
+      ...(grouped ? { yOffset: { field: 'group', type: 'nominal' as const }, color: { field: 'group', type: 'nominal' as const, title: null, legend: { orient: 'bottom' as const, direction: 'vertical' as const, labelLimit: 320 } } } : {}),
     },
   };
   const reference = options.reference;

@@ -16,14 +16,14 @@ export function correlationHeatmapSpec(correlations: readonly Correlation[]): To
     cells.push({ a: c.a, b: c.b, r }, { a: c.b, b: c.a, r });
   }
   for (const name of columns) cells.push({ a: name, b: name, r: 1 });
-  const step = columns.length > 12 ? 22 : 34;
+  const step = columns.length > 12 ? 24 : columns.length > 6 ? 34 : 48;
   return {
     width: { step },
     height: { step },
     data: { values: cells },
     encoding: {
-      x: { field: 'a', type: 'nominal', sort: columns, title: null, axis: { labelAngle: -40, labelLimit: 120 } },
-      y: { field: 'b', type: 'nominal', sort: columns, title: null, axis: { labelLimit: 120 } },
+      x: { field: 'a', type: 'nominal', sort: columns, title: null, axis: { labelAngle: -40, labelLimit: 160 } },
+      y: { field: 'b', type: 'nominal', sort: columns, title: null, axis: { labelLimit: 160 } },
     },
     layer: [
       {

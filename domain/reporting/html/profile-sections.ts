@@ -114,6 +114,10 @@ async function columnChart(column: ColumnProfile): Promise<Html> {
   if (numeric && column.histogram.length > 0 && column.distinct > 12) {
     return html`${await svgOf(histogramSpec(column.histogram, { xTitle: column.name, temporal: column.type === 'datetime', width: 400, height: 110 }))}`;
   }
+  if (column.topK.length > 0 && (column.topK[0]!.count <= 1 || column.distinct >= column.count * 0.9)) {
+    // Nearly every value is different: a bar chart of ones says nothing, a few examples say more.
+    return html`<p class="empty-note" style="font-size:12px;margin:4px 0 0">Nearly every value is different, e.g. ${column.topK.slice(0, 3).map((t) => `“${t.value.length > 40 ? `${t.value.slice(0, 39)}…` : t.value}”`).join(', ')}.</p>`;
+  }
   if (column.topK.length > 0) {
     return html`${await svgOf(topValuesSpec(column.topK.slice(0, 8), column.count, { width: 300 }))}${column.topKApproximate ? html`<div class="caption" style="font-size:12px;color:#5b6873">Counts of the most frequent values are estimates (bounded error).</div>` : ''}`;
   }
@@ -126,8 +130,14 @@ async function svgOf(spec: Parameters<typeof renderChart>[0]): Promise<Html> {
 
 function valueText(column: ColumnProfile, value: number | string | null): string {
   if (value === null) return '–';
-  if (typeof value === 'number') return column.type === 'datetime' ? new Date(value).toISOString().replace('.000Z', 'Z') : formatNumber(value);
+  if (typeof value === 'number') return column.type === 'datetime' ? shortDateTime(new Date(value).toISOString()) : formatNumber(value);
+  if (column.type === 'datetime') return shortDateTime(value);
   return value.length > 24 ? `${value.slice(0, 23)}…` : value;
+}
+
+/** Midnight UTC is how date-only values come back: show them as dates. */
+function shortDateTime(iso: string): string {
+  return iso.replace(/T00:00:00(\.000)?Z$/, '').replace('.000Z', 'Z').replace('T', ' ');
 }
 
 function typeMix(columns: readonly ColumnProfile[]): string {

@@ -1,6 +1,6 @@
 import { formatDuration, formatNumber, TimestampSequenceTracker } from '#domain/insights/index.js';
 import { haversineMeters } from '../shared/haversine.js';
-import { GPS_JUMP_TOLERANCE_M, MAX_PLAUSIBLE_ABS_ACCELERATION_MPS2, MAX_PLAUSIBLE_SPEED_KMH, SEGMENT_GAP_SECONDS } from '../thresholds.js';
+import { GPS_JUMP_TOLERANCE_M, MAX_PLAUSIBLE_ABS_ACCELERATION_MPS2, MAX_PLAUSIBLE_SPEED_KMH, SEGMENT_GAP_SECONDS, STATIONARY_SPEED_KMH } from '../thresholds.js';
 import { MAX_LISTED_ANOMALIES } from './eda-thresholds.js';
 import { PerVehicle } from './per-vehicle.js';
 import { SENSORS, type TelemetryReading } from './telemetry-fields.js';
@@ -24,6 +24,8 @@ export interface VehicleAnomalies {
   unreadableTimestamps: number;
   /** Intervals of ten times the vehicle's usual sampling interval or more. */
   timestampGaps: number;
+  /** Gaps with the vehicle moving before and after: recording lost mid-drive, not a parked car. */
+  movingGaps: number;
   usualIntervalMs: number | null;
   longestGapMs: number | null;
   backwardSteps: number;
@@ -34,7 +36,7 @@ export interface VehicleAnomalies {
 
 export interface AnomalyReport {
   vehicles: VehicleAnomalies[];
-  totals: Record<AnomalyKind, number> & { readings: number };
+  totals: Record<AnomalyKind, number> & { readings: number; moving_gaps: number };
   /** The first anomalies in file order, each with its row; `listedAll` says whether that is all of them. */
   examples: Anomaly[];
   listedAll: boolean;
@@ -42,7 +44,7 @@ export interface AnomalyReport {
 }
 
 interface VehicleScan {
-  counts: Omit<VehicleAnomalies, 'vehicleId' | 'timestampGaps' | 'usualIntervalMs' | 'longestGapMs' | 'backwardSteps' | 'repeatedTimestamps'>;
+  counts: Omit<VehicleAnomalies, 'vehicleId' | 'timestampGaps' | 'movingGaps' | 'usualIntervalMs' | 'longestGapMs' | 'backwardSteps' | 'repeatedTimestamps'>;
   inDropout: boolean;
   time: TimestampSequenceTracker;
   previous: { epochMs: number; speedKmh: number | null; latitude: number | null; longitude: number | null } | undefined;
@@ -92,7 +94,8 @@ export class AnomalyScan {
       return;
     }
     const before = scanTime(scan.time);
-    scan.time.add(reading.row, reading.timestamp);
+    const moving = (scan.previous?.speedKmh ?? 0) >= STATIONARY_SPEED_KMH && (reading.speedKmh ?? 0) >= STATIONARY_SPEED_KMH;
+    scan.time.add(reading.row, reading.timestamp, moving);
     const after = scanTime(scan.time);
     if (after.backward > before.backward) note('timestamp_disorder', `time goes back from ${scan.previous ? new Date(scan.previous.epochMs).toISOString() : '?'} to ${reading.timestamp}`);
 
@@ -132,6 +135,7 @@ export class AnomalyScan {
         vehicleId,
         ...scan.counts,
         timestampGaps: time.gaps,
+        movingGaps: time.flaggedGaps,
         usualIntervalMs: time.medianIntervalMs,
         longestGapMs: time.largestGaps[0]?.intervalMs ?? null,
         backwardSteps: time.backwardSteps,
@@ -147,6 +151,7 @@ export class AnomalyScan {
       sensor_dropout: sum((v) => v.dropoutReadings),
       unreadable_timestamp: sum((v) => v.unreadableTimestamps),
       timestamp_gap: sum((v) => v.timestampGaps),
+      moving_gaps: sum((v) => v.movingGaps),
       timestamp_disorder: sum((v) => v.backwardSteps + v.repeatedTimestamps),
       impossible_value: sum((v) => v.impossibleValues),
       impossible_jump: sum((v) => v.impossibleJumps),

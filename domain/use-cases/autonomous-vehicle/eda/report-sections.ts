@@ -24,8 +24,8 @@ export async function performanceSection(p: FleetPerformance): Promise<ReportSec
           { label: 'Distance', value: `${formatNumber(p.fleet.distanceKm)} km` },
           { label: 'Driving time', value: `${formatNumber(p.fleet.drivingHours)} h` },
           { label: 'Median speed', value: `${n(p.fleet.speedKmh.p50)} km/h`, note: `p95 ${n(p.fleet.speedKmh.p95)} km/h` },
-          { label: 'Acceleration p5–p95', value: `${n(p.fleet.accelerationMps2.p5, 2)} … ${n(p.fleet.accelerationMps2.p95, 2)}`, note: 'm/s²' },
-          { label: 'Jerk p5–p95', value: `${n(p.fleet.jerkMps3.p5, 2)} … ${n(p.fleet.jerkMps3.p95, 2)}`, note: 'm/s³' },
+          { label: 'Acceleration p5–p95', value: `${n(p.fleet.accelerationMps2.p5, 2)} to ${n(p.fleet.accelerationMps2.p95, 2)}`, note: 'm/s²' },
+          { label: 'Jerk p5–p95', value: `${n(p.fleet.jerkMps3.p5, 2)} to ${n(p.fleet.jerkMps3.p95, 2)}`, note: 'm/s³' },
         ],
       },
       { kind: 'chart', title: 'Speed by vehicle (km/h)', svg: await renderChart(rangeChartSpec(ranged((v) => v.speedKmh), { valueTitle: 'km/h', width: 380 })) },
@@ -73,9 +73,9 @@ export async function anomaliesSection(a: AnomalyReport): Promise<ReportSection>
       ...(present.length > 0 ? [{ kind: 'chart' as const, title: 'Anomalies by vehicle', svg: await renderChart(barChartSpec(bars, { valueTitle: 'count', width: 420 })) }] : [{ kind: 'paragraph' as const, text: 'No anomaly of any kind: every reading is present, in order, and physically possible.' }]),
       {
         kind: 'table',
-        columns: ['vehicle', 'readings', 'dropout readings', 'dropouts', 'gaps', 'usual interval', 'longest gap', 'back in time', 'repeats', 'impossible values', 'impossible jumps'],
-        numeric: [false, true, true, true, true, true, true, true, true, true, true],
-        rows: a.vehicles.map((v) => [v.vehicleId, formatCount(v.readings), formatCount(v.dropoutReadings), formatCount(v.dropoutRuns), formatCount(v.timestampGaps), v.usualIntervalMs === null ? '–' : formatDuration(v.usualIntervalMs), v.longestGapMs === null ? '–' : formatDuration(v.longestGapMs), formatCount(v.backwardSteps), formatCount(v.repeatedTimestamps), formatCount(v.impossibleValues), formatCount(v.impossibleJumps)]),
+        columns: ['vehicle', 'readings', 'dropout readings (runs)', 'gaps (moving)', 'usual interval', 'longest gap', 'back / repeated', 'impossible values', 'impossible jumps'],
+        numeric: [false, true, true, true, true, true, true, true, true],
+        rows: a.vehicles.map((v) => [v.vehicleId, formatCount(v.readings), `${formatCount(v.dropoutReadings)} (${formatCount(v.dropoutRuns)})`, `${formatCount(v.timestampGaps)} (${formatCount(v.movingGaps)})`, v.usualIntervalMs === null ? '–' : formatDuration(v.usualIntervalMs), v.longestGapMs === null ? '–' : formatDuration(v.longestGapMs), `${formatCount(v.backwardSteps)} / ${formatCount(v.repeatedTimestamps)}`, formatCount(v.impossibleValues), formatCount(v.impossibleJumps)]),
       },
       ...(a.examples.length > 0
         ? [{ kind: 'table' as const, caption: `The first ${Math.min(25, a.examples.length)} anomalies in file order (all listed ones are in anomalies.json)`, columns: ['row', 'vehicle', 'kind', 'what'], numeric: [true, false, false, false], rows: a.examples.slice(0, 25).map((e) => [formatCount(e.row), e.vehicleId, e.kind.replace(/_/g, ' '), e.detail]) }]
@@ -86,7 +86,8 @@ export async function anomaliesSection(a: AnomalyReport): Promise<ReportSection>
 
 export async function safetySection(s: SafetyReport): Promise<ReportSection> {
   const rated = s.vehicles.filter((v) => v.per1000Km.hard_braking !== null);
-  const perVehicleBars: BarDatum[] = rated.flatMap((v) => SAFETY_EVENTS.filter((e) => e !== 'emergency_braking' || s.fleet.events.emergency_braking > 0).map((e) => ({ label: v.vehicleId, value: v.per1000Km[e] ?? 0, group: SAFETY_EVENT_LABELS[e] })));
+  const seen = SAFETY_EVENTS.filter((e) => s.fleet.events[e] > 0);
+  const perVehicleBars: BarDatum[] = rated.flatMap((v) => seen.map((e) => ({ label: v.vehicleId, value: v.per1000Km[e] ?? 0, group: e.replace(/_/g, ' ') })));
   const roadBars: BarDatum[] = s.roadTypes.filter((r) => r.per1000Km.hard_braking !== null).map((r) => ({ label: r.roadType, value: r.per1000Km.hard_braking ?? 0 }));
   const rate = (x: number | null) => (x === null ? '–' : formatNumber(x));
   return {

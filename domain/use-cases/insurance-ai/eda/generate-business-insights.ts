@@ -4,6 +4,7 @@ import { deriveInsights, formatPercent } from '#domain/insights/index.js';
 import { EDA_ARTIFACTS, fileNameOf, writeEdaNotification, writeEdaReport } from '#domain/reporting/eda/index.js';
 import type { AiOpportunity } from './ai-opportunities.js';
 import { businessInsights, businessInsightsMarkdown } from './business-insights.js';
+import { contextualiseClaimColumns } from './claim-column-findings.js';
 import { INSURANCE_EDA_ARTIFACTS, INSURANCE_EDA_STEPS } from './eda-names.js';
 import type { LegacyFormats } from './load-legacy-data.js';
 import { businessSection, opportunitiesSection, portfolioSection } from './report-sections.js';
@@ -20,7 +21,9 @@ export const generateBusinessInsights: StepDefinition = {
     const statements = businessInsights(segments, opportunities);
     const file = fileNameOf(context.input.key);
     await context.writeArtifact({ name: INSURANCE_EDA_ARTIFACTS.businessInsights, body: businessInsightsMarkdown(file, statements), contentType: 'text/markdown; charset=utf-8' });
-    const insights = deriveInsights(profile);
+    const insights = contextualiseClaimColumns(deriveInsights(profile), formats.records - segments.portfolio.claims);
+    const order = { critical: 0, warning: 1, info: 2 };
+    insights.sort((a, b) => order[a.severity] - order[b.severity]);
     await context.writeJsonArtifact(EDA_ARTIFACTS.insights, insights);
     const report = await writeEdaReport(context, {
       useCaseTitle: 'Insurance legacy extract',
