@@ -3,6 +3,7 @@ import { demoCommand, demoUsage } from './commands/demo-command.js';
 import { getCommand, getUsage } from './commands/get-command.js';
 import { journeysCommand, journeysUsage, showCommand } from './commands/journeys-command.js';
 import { patternCommand, patternUsage } from './commands/pattern-command.js';
+import { reportCommand, reportUsage } from './commands/report-command.js';
 import { replayCommand, replayUsage } from './commands/replay-command.js';
 import { recordCommand, recordUsage } from './commands/record-command.js';
 import { rulesCommand, rulesUsage } from './commands/rules-command.js';
@@ -16,6 +17,7 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
   journeys: journeysCommand,
   show: showCommand,
   get: getCommand,
+  report: reportCommand,
   pattern: patternCommand,
   replay: replayCommand,
   record: recordCommand,
@@ -33,6 +35,8 @@ ${uploadUsage}
 ${journeysUsage}
 
 ${getUsage}
+
+${reportUsage}
 
 ${patternUsage}
 
