@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { StepRejection } from '#domain/journeys/step-rejection.js';
+import { autonomousVehicleUseCase } from '#domain/use-cases/autonomous-vehicle/index.js';
+import { runJourneySteps } from '../../../../support/run-journey-steps.js';
+
+const HEADER = 'timestamp,vehicle_id,speed_kmh,acceleration_mps2,latitude,longitude,road_type';
+const T0 = Date.UTC(2026, 2, 2, 8, 0, 0);
+const iso = (seconds: number) => new Date(T0 + seconds * 1000).toISOString();
+
+/**
+ * Two vehicles driving north at 1 Hz. AV-1 cruises at 72 km/h (20 m/s), brakes hard once, and
+ * has a 30-second recording gap while moving. AV-2 has two readings without a speed (one
+ * dropout), an impossible speed jump and a GPS jump.
+ */
+function telemetry(): string {
+  const rows: string[] = [HEADER];
+  let lat = 48.0;
+  for (let s = 0; s < 400; s++) {
+    if (s > 200 && s < 230) continue; // the gap
+    const braking = s >= 100 && s < 103;
+    lat += 20 / 111_320;
+    rows.push(`${iso(s)},AV-1,${braking ? 50 : 72},${braking ? -5.5 : 0.1},${lat.toFixed(6)},11.5,${s < 200 ? 'urban' : 'highway'}`);
+  }
+  let lat2 = 47.0;
+  for (let s = 0; s < 300; s++) {
+    lat2 += 10 / 111_320;
+    const speed = s === 50 || s === 51 ? '' : s === 150 ? '200' : '36';
+    const latitude = s === 250 ? lat2 + 0.5 : lat2;
+    rows.push(`${iso(s)},AV-2,${speed},0.0,${latitude.toFixed(6)},11.6,rural`);
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+describe('autonomous_vehicle EDA journey', () => {
+  it('measures speed, acceleration and jerk per vehicle, with distance', async () => {
+    const run = await runJourneySteps(autonomousVehicleUseCase, 'eda', telemetry());
+    expect(run.records.map((r) => r.name)).toEqual(['load_test_data', 'analyze_vehicle_performance', 'identify_anomalies', 'generate_safety_reports']);
+    const performance = run.json('vehicle-performance.json');
+    const av1 = performance.vehicles.find((v: { vehicleId: string }) => v.vehicleId === 'AV-1');
+    expect(av1.samples).toBe(371);
+    // 370 steps of 20 m, less the 30-second gap that is not driven distance we can see.
+    expect(av1.distanceKm).toBeCloseTo(7.4, 1);
+    expect(av1.speedKmh.p50).toBeCloseTo(72, 0);
+    expect(av1.accelerationMps2.min).toBe(-5.5);
+    // Entering and leaving the stop changes acceleration by 5.6 m/s² within one second.
+    expect(av1.jerkMps3.max).toBeCloseTo(5.6, 1);
+    expect(av1.jerkMps3.min).toBeCloseTo(-5.6, 1);
+  });
+
+  it('finds sensor dropouts, a gap while moving, and impossible jumps, with their rows', async () => {
+    const run = await runJourneySteps(autonomousVehicleUseCase, 'eda', telemetry(), { upTo: 'identify_anomalies' });
+    const anomalies = run.json('anomalies.json');
+    const av1 = anomalies.vehicles.find((v: { vehicleId: string }) => v.vehicleId === 'AV-1');
+    const av2 = anomalies.vehicles.find((v: { vehicleId: string }) => v.vehicleId === 'AV-2');
+    expect(av1).toMatchObject({ timestampGaps: 1, movingGaps: 1, usualIntervalMs: 1000, longestGapMs: 30_000, dropoutReadings: 0, impossibleJumps: 0 });
+    expect(av2).toMatchObject({ dropoutReadings: 2, dropoutRuns: 1, timestampGaps: 0, impossibleValues: 0 });
+    // 36 → 200 km/h in a second, back down the next, and the position leaping ~55 km and back.
+    expect(av2.impossibleJumps).toBe(4);
+    const kinds = anomalies.examples.map((e: { kind: string; vehicleId: string; row: number }) => `${e.vehicleId} ${e.kind}`);
+    expect(kinds).toEqual(expect.arrayContaining(['AV-1 timestamp_gap', 'AV-2 sensor_dropout', 'AV-2 impossible_jump']));
+    expect(anomalies.findings.map((f: { kind: string }) => f.kind)).toEqual(expect.arrayContaining(['sensor_dropouts', 'timestamp_gaps', 'impossible_jumps']));
+  });
+
+  it('counts safety events per 1,000 km and writes the report with its sections', async () => {
+    const run = await runJourneySteps(autonomousVehicleUseCase, 'eda', telemetry());
+    const safety = run.json('safety-report.json');
+    const av1 = safety.vehicles.find((v: { vehicleId: string }) => v.vehicleId === 'AV-1');
+    expect(av1.events).toEqual({ hard_braking: 1, emergency_braking: 0, harsh_acceleration: 0, abrupt_jerk: 0 });
+    expect(av1.per1000Km.hard_braking).toBeCloseTo(1000 / av1.distanceKm, 0);
+    expect(safety.roadTypes.map((r: { roadType: string }) => r.roadType)).toEqual(expect.arrayContaining(['urban', 'highway', 'rural']));
+    expect(run.text('safety-report.md')).toContain('| AV-1 |');
+    const html = run.text('report.html');
+    for (const title of ['Vehicle performance', 'Anomalies', 'Safety events per 1,000 km']) expect(html).toContain(title);
+    expect(run.json('notification.json').subject).toMatch(/safety report ready/);
+  });
+
+  it('refuses a file that is not telemetry, naming the missing columns', async () => {
+    const error = await runJourneySteps(autonomousVehicleUseCase, 'eda', 'a,b\n1,2\n').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StepRejection);
+    expect(error).toMatchObject({ code: 'missing_columns' });
+    expect((error as Error).message).toContain('timestamp, vehicle_id, speed_kmh');
+  });
+});
