@@ -1,6 +1,7 @@
 import type { EventBridgeEnvelope } from '#events/platform-event.js';
 import { JourneyStarted } from '#events/journey-started.js';
 import { JourneyDelivered } from '#events/journey-delivered.js';
+import { JourneyFailed } from '#events/journey-failed.js';
 import type { EmbeddedRuntime } from '#local/runtime/embedded-runtime.js';
 import type { PlannedEvent } from './replay-plan.js';
 
@@ -23,7 +24,7 @@ export interface ReplayedJourney {
  * and which have been delivered since. Start it before the first event is replayed.
  */
 export class ReplayObserver {
-  private readonly seen = new Map<string, { newEvents: number; replayOf: string | null; delivered: boolean }>();
+  private readonly seen = new Map<string, { newEvents: number; replayOf: string | null; delivered: boolean; outcome: string | null; error: { code: string; message: string } | null; useCase: string; journey: string }>();
   private readonly stop: () => void;
 
   constructor(private readonly runtime: EmbeddedRuntime) {
@@ -33,10 +34,18 @@ export class ReplayObserver {
   private note(event: EventBridgeEnvelope): void {
     const journeyId = (event.detail as { journeyId?: unknown } | null)?.journeyId;
     if (typeof journeyId !== 'string') return;
-    const entry = this.seen.get(journeyId) ?? { newEvents: 0, replayOf: null, delivered: false };
+    const named = event.detail as { useCase?: unknown; journey?: unknown };
+    const entry = this.seen.get(journeyId) ?? { newEvents: 0, replayOf: null, delivered: false, outcome: null, error: null, useCase: String(named.useCase ?? 'unknown'), journey: String(named.journey ?? 'unknown') };
     if (!event['replay-name']) entry.newEvents++;
     if (JourneyStarted.describes(event)) entry.replayOf = JourneyStarted.parseDetail(event).replayOf ?? entry.replayOf;
-    if (JourneyDelivered.describes(event) && !event['replay-name']) entry.delivered = true;
+    if (JourneyFailed.describes(event) && !event['replay-name']) {
+      const { code, message } = JourneyFailed.parseDetail(event).error;
+      entry.error = { code, message };
+    }
+    if (JourneyDelivered.describes(event) && !event['replay-name']) {
+      entry.delivered = true;
+      entry.outcome = JourneyDelivered.parseDetail(event).outcome;
+    }
     this.seen.set(journeyId, entry);
   }
 
@@ -49,21 +58,20 @@ export class ReplayObserver {
 
   finish(): ReplayedJourney[] {
     this.stop();
-    return [...this.seen.entries()].flatMap(([journeyId, entry]) => {
+    return [...this.seen.entries()].map(([journeyId, entry]) => {
       const view = this.runtime.journey(journeyId);
-      if (!view) return [];
-      return [
-        {
-          journeyId,
-          replayOf: entry.replayOf,
-          parentJourneyId: view.parentJourneyId,
-          useCase: view.useCase,
-          journey: view.journey,
-          status: view.status,
-          error: view.error ? { code: view.error.code, message: view.error.message } : null,
-          newEvents: entry.newEvents,
-        },
-      ];
+      // A journey replayed from the middle (a fixture without its Journey Started) has no view.
+      if (!view) return { journeyId, replayOf: entry.replayOf, parentJourneyId: null, useCase: entry.useCase, journey: entry.journey, status: entry.outcome ?? 'unknown', error: entry.error, newEvents: entry.newEvents };
+      return {
+        journeyId,
+        replayOf: entry.replayOf,
+        parentJourneyId: view.parentJourneyId,
+        useCase: view.useCase,
+        journey: view.journey,
+        status: view.status,
+        error: view.error ? { code: view.error.code, message: view.error.message } : null,
+        newEvents: entry.newEvents,
+      };
     });
   }
 }

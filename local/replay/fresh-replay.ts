@@ -24,7 +24,8 @@ export async function replayRecordingInFreshRuntime(
     const replayName = options.replayName ?? `golden-${recording.name}`.replace(/[^.\-_A-Za-z0-9]/g, '-').slice(0, 64);
     const journeyId = journeyIdOfRecordingReplay(recording, replayName);
     await restoreRecordingInput(runtime, recording);
-    runtime.replay(recording.trigger.bus, [recording.trigger.event], { replayName });
+    // A runtime of its own: the trigger keeps its id, so the replay is the recorded run again.
+    runtime.replay(recording.trigger.bus, [recording.trigger.event], { replayName, keepIds: true });
     await bus.waitForEvent(eventOf('Journey Delivered', journeyId), { timeout: options.timeoutMs ?? 30_000, description: `Journey Delivered for ${journeyId} (recording ${recording.name})` });
     const view = runtime.journey(journeyId);
     if (!view) throw new Error(`journey ${journeyId} was delivered but left no events`);

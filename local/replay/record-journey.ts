@@ -1,5 +1,5 @@
 import { JourneyStarted } from '#events/journey-started.js';
-import { isJourneyTrigger } from '#events/replay-name.js';
+import { isAsNewReplay, isJourneyTrigger } from '#events/replay-name.js';
 import type { EmbeddedRuntime } from '#local/runtime/embedded-runtime.js';
 import { journeyIdOf } from './journey-of-event.js';
 import { outcomeTrace } from './outcome-trace.js';
@@ -42,16 +42,20 @@ export async function recordJourney(
   const replayOf = started ? JourneyStarted.parseDetail(started).replayOf : undefined;
   if (replayOf) throw new RecordError(`${journeyId} was started by an as-new replay of ${replayOf}: record ${replayOf} instead`, 'unusable');
 
-  const trigger = runtime.journalRecords().find((r) => r.kind === 'event' && !r.event['replay-name'] && isJourneyTrigger(r.event) && journeyIdOf(r.event) === journeyId);
-  if (!trigger || trigger.kind !== 'event') throw new RecordError(`the journal holds no trigger (Object Created or Journey Requested) for ${journeyId}`, 'unusable');
+  // The original trigger, or else a replayed copy of it (a journey re-driven from a recording).
+  const triggers = runtime.journalRecords().flatMap((r) => (r.kind === 'event' && isJourneyTrigger(r.event) && !isAsNewReplay(r.event) && journeyIdOf(r.event) === journeyId ? [r] : []));
+  const trigger = triggers.find((r) => !r.event['replay-name']) ?? triggers[0];
+  if (!trigger) throw new RecordError(`the journal holds no trigger (Object Created or Journey Requested) for ${journeyId}`, 'unusable');
+  const { 'replay-name': _replayName, ...triggerEvent } = trigger.event;
   if (!view.input) throw new RecordError(`${journeyId} names no input object`, 'unusable');
 
-  const { bucket, key, versionId } = view.input;
+  const { bucket, key, versionId, etag } = view.input;
   const object = await runtime.store.get(bucket, key);
   if (!object) throw new RecordError(`s3://${bucket}/${key}, the input of ${journeyId}, is gone`, 'unusable');
-  if (versionId && object.head.versionId && object.head.versionId !== versionId) {
-    throw new RecordError(`s3://${bucket}/${key} was overwritten after ${journeyId} ran (version ${object.head.versionId}, the journey read ${versionId}): its bytes are lost`, 'unusable');
-  }
+  // The content's etag decides when the journey knew it (a restored copy has a new version id); else the version.
+  const unquoted = (tag: string) => tag.replace(/"/g, '');
+  const same = etag ? unquoted(etag) === unquoted(object.head.etag) : !versionId || !object.head.versionId || versionId === object.head.versionId;
+  if (!same) throw new RecordError(`s3://${bucket}/${key} was overwritten after ${journeyId} ran: the bytes it read are lost`, 'unusable');
   const maxBytes = options.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
   if (object.body.byteLength > maxBytes) {
     throw new RecordError(`the input is ${object.body.byteLength} bytes; recordings embed it and stay small (at most ${maxBytes}; --max-input-bytes raises the limit)`, 'unusable');
@@ -62,7 +66,7 @@ export async function recordJourney(
     name: options.name,
     ...(options.description ? { description: options.description } : {}),
     journeyId,
-    trigger: { bus: trigger.bus, event: trigger.event },
+    trigger: { bus: trigger.bus, event: triggerEvent },
     input: {
       bucket,
       key,
