@@ -2,7 +2,6 @@ import { CellKind, ColumnAccumulator } from './column-accumulator.js';
 import { columnProfile } from './column-profile.js';
 import { CorrelationAccumulator, MAX_CORRELATED_COLUMNS } from './correlation-accumulator.js';
 import { DuplicateRowCounter } from './duplicate-row-counter.js';
-import { fmix32 } from './hash64.js';
 import { MissingCooccurrence } from './missing-cooccurrence.js';
 import type { ResolvedProfileOptions } from './profile-options.js';
 import type { Correlation, DatasetProfile } from './profile-types.js';
@@ -14,7 +13,8 @@ const FREQUENT_CAPACITY = 1024;
  * The dataset-level half of the profiler: columns (known up front for delimited text,
  * discovered as they appear in JSON), and the statistics that need a whole row at a time —
  * correlations, missing-value co-occurrence and duplicate rows. A row is fed cell by cell
- * between {@link beginRow} and {@link endRow}; a column not fed in a row is missing from it.
+ * ({@link noteCell}) and closed by {@link endRow}; a column not fed in a row is missing from it.
+ * Duplicate rows are rows whose text is identical (the caller hashes the row's bytes).
  */
 export class DatasetAccumulator {
   readonly columns: ColumnAccumulator[] = [];
@@ -26,8 +26,6 @@ export class DatasetAccumulator {
   private missingInRow = new Int32Array(16);
   /** Per column, the kind of this row's cell plus one; 0 when the row has not fed it. */
   private kindInRow = new Uint8Array(16);
-  private rowH1 = 0;
-  private rowH2 = 0;
 
   constructor(
     private readonly options: ResolvedProfileOptions,
@@ -52,23 +50,13 @@ export class DatasetAccumulator {
     return index;
   }
 
-  beginRow(): void {
-    this.rowH1 = 0x2f6b_1c3d;
-    this.rowH2 = 0x7a31_5e29;
-  }
-
-  /** Records how a cell of column `index` was read (after the column accumulated it). */
+  /** Records how a cell of column `index` was read in this row (after the column accumulated it). */
   noteCell(index: number, kind: CellKind): void {
     this.kindInRow[index] = kind + 1;
-    if (kind === CellKind.missing) return;
-    const hash = this.columns[index]!.hash;
-    // Missing cells leave the row hash alone and each present cell mixes in its column, so a
-    // row hashes the same whether or not columns discovered later exist yet.
-    this.rowH1 = Math.imul(this.rowH1 ^ fmix32(hash.h1 + Math.imul(index, 0x9e3779b1)), 0x85ebca6b) ^ (this.rowH1 >>> 15);
-    this.rowH2 = Math.imul(this.rowH2 ^ fmix32(hash.h2 ^ Math.imul(index + 1, 0xc2b2ae35)), 0x27d4eb2f) ^ (this.rowH2 >>> 13);
   }
 
-  endRow(): void {
+  /** Ends the row; `h1`/`h2` hash its content, for duplicate detection. */
+  endRow(h1: number, h2: number): void {
     this.rows++;
     const columns = this.columns;
     let missing = 0;
@@ -87,7 +75,7 @@ export class DatasetAccumulator {
     }
     this.correlations.endRow();
     this.missing.addRow(this.missingInRow, missing);
-    this.duplicates.add(fmix32(this.rowH1), fmix32(this.rowH2 ^ this.rowH1));
+    this.duplicates.add(h1, h2);
   }
 
   /** Items held by every sketch and table: what the memory bound is about. */
@@ -96,6 +84,7 @@ export class DatasetAccumulator {
   }
 
   profile(base: Pick<DatasetProfile, 'format' | 'compression' | 'bytes'>): DatasetProfile {
+    for (const column of this.columns) column.flush();
     const columns = this.columns.map((c) => columnProfile(c, this.options));
     const correlations: Correlation[] = [];
     const numeric = columns.map((c, i) => ({ c, i })).filter(({ c, i }) => (c.type === 'integer' || c.type === 'float') && i < MAX_CORRELATED_COLUMNS);

@@ -1,6 +1,7 @@
 import type { ColumnAccumulator } from './column-accumulator.js';
 import type { DatasetAccumulator } from './dataset-accumulator.js';
 import type { DelimitedRowSink } from './delimited-scanner.js';
+import { Hash64 } from './hash64.js';
 import { decodeUtf8 } from './utf8-text.js';
 
 const QUOTE = 0x22;
@@ -9,6 +10,7 @@ const QUOTE = 0x22;
 export class DelimitedTable implements DelimitedRowSink {
   private columns: ColumnAccumulator[] | undefined;
   private unescaped = new Uint8Array(256);
+  private readonly rowHash = new Hash64();
 
   constructor(private readonly dataset: DatasetAccumulator) {}
 
@@ -19,7 +21,6 @@ export class DelimitedTable implements DelimitedRowSink {
       return;
     }
     const dataset = this.dataset;
-    dataset.beginRow();
     const n = Math.min(fields, columns.length);
     for (let c = 0; c < n; c++) {
       let kind;
@@ -31,7 +32,9 @@ export class DelimitedTable implements DelimitedRowSink {
       dataset.noteCell(c, kind);
     }
     if (fields !== columns.length) dataset.raggedRows++;
-    dataset.endRow();
+    const hash = this.rowHash;
+    hash.row(bytes, starts[0]!, ends[fields - 1]!);
+    dataset.endRow(hash.h1, hash.h2);
   }
 
   private header(bytes: Uint8Array, starts: Int32Array, ends: Int32Array, escaped: Uint8Array, fields: number): void {

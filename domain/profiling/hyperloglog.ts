@@ -9,7 +9,7 @@ export class HyperLogLog {
   readonly registers: Uint8Array;
   private readonly shift: number;
 
-  constructor(readonly precision = 15) {
+  constructor(readonly precision = 16) {
     if (precision < 4 || precision > 18) throw new RangeError(`precision ${precision} is outside 4..18`);
     this.registers = new Uint8Array(1 << precision);
     this.shift = 32 - precision;

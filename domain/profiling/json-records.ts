@@ -1,5 +1,6 @@
 import type { CellKind } from './column-accumulator.js';
 import type { DatasetAccumulator } from './dataset-accumulator.js';
+import { Hash64 } from './hash64.js';
 import { ProfileError } from './profile-error.js';
 
 const WHITESPACE = new Uint8Array(256);
@@ -34,6 +35,7 @@ export class JsonRecords {
   private readonly encoder = new TextEncoder();
   private text = new Uint8Array(1024);
   private readonly columnIndex = new Map<string, number>();
+  private readonly recordHash = new Hash64();
 
   constructor(
     array: boolean,
@@ -155,7 +157,6 @@ export class JsonRecords {
       throw invalid(this.consumed + start, `the record starting here is not valid JSON (${(error as Error).message})`);
     }
     const dataset = this.dataset;
-    dataset.beginRow();
     for (const key of Object.keys(value as object)) {
       let index = this.columnIndex.get(key);
       if (index === undefined) {
@@ -164,7 +165,8 @@ export class JsonRecords {
       }
       dataset.noteCell(index, this.cell(index, (value as Record<string, unknown>)[key]));
     }
-    dataset.endRow();
+    this.recordHash.row(bytes, start, end);
+    dataset.endRow(this.recordHash.h1, this.recordHash.h2);
   }
 
   private cell(index: number, value: unknown): CellKind {

@@ -4,6 +4,9 @@ export interface DatetimeParse {
   epochMs: number;
   hasTime: boolean;
   hasZone: boolean;
+  /** The last calendar date read and its day number: a column's dates repeat, so the calendar work is done once per date. */
+  lastDateKey?: number;
+  lastDays?: number;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -18,10 +21,19 @@ export function parseDatetimeBytes(bytes: Uint8Array, start: number, end: number
   const year = digits(bytes, start, 4);
   const month = digits(bytes, start + 5, 2);
   const day = digits(bytes, start + 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  if (day > DAYS_IN_MONTH[month - 1]! + (month === 2 && leap ? 1 : 0)) return false;
-  let ms = daysFromCivil(year, month, day) * 86_400_000;
+  if (year < 0 || month < 0 || day < 0) return false;
+  const key = year * 10_000 + month * 100 + day;
+  let days: number;
+  if (key === result.lastDateKey) days = result.lastDays!;
+  else {
+    if (month < 1 || month > 12 || day < 1) return false;
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    if (day > DAYS_IN_MONTH[month - 1]! + (month === 2 && leap ? 1 : 0)) return false;
+    days = daysFromCivil(year, month, day);
+    result.lastDateKey = key;
+    result.lastDays = days;
+  }
+  let ms = days * 86_400_000;
   let i = start + 10;
   result.hasTime = false;
   result.hasZone = false;
@@ -68,15 +80,16 @@ export function parseDatetimeBytes(bytes: Uint8Array, start: number, end: number
   return true;
 }
 
-/** The value of `count` ASCII digits at `at`, or -1. */
-function digits(bytes: Uint8Array, at: number, count: number): number {
-  let value = 0;
-  for (let i = at; i < at + count; i++) {
-    const d = bytes[i]! - 0x30;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
-  }
-  return value;
+/** The value of 2 or 4 ASCII digits at `at`, or -1. */
+function digits(bytes: Uint8Array, at: number, count: 2 | 4): number {
+  const a = bytes[at]! - 0x30;
+  const b = bytes[at + 1]! - 0x30;
+  if (a < 0 || a > 9 || b < 0 || b > 9) return -1;
+  if (count === 2) return a * 10 + b;
+  const c = bytes[at + 2]! - 0x30;
+  const d = bytes[at + 3]! - 0x30;
+  if (c < 0 || c > 9 || d < 0 || d > 9) return -1;
+  return a * 1000 + b * 100 + c * 10 + d;
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm). */

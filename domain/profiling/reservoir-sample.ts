@@ -50,6 +50,22 @@ export class ReservoirSample {
     this.sortedItems = undefined;
   }
 
+  /** Offers values[0, count): only the items the skip lands on cost anything once the sample is full. */
+  addBlock(values: Float64Array, count: number): void {
+    let i = 0;
+    while (i < count && this.n < this.capacity) this.add(values[i++]!);
+    if (i === count) return;
+    const first = this.n + 1; // the stream index of values[i]
+    const last = this.n + count - i;
+    while (this.nextIndex <= last) {
+      this.items[Math.floor(this.random.next() * this.capacity)] = values[i + this.nextIndex - first]!;
+      this.n = this.nextIndex;
+      this.drawSkip(false);
+    }
+    this.n = last;
+    this.sortedItems = undefined;
+  }
+
   /** Nearest-rank quantile of the sample: the smallest item with at least q of the sample at or below it. */
   quantile(q: number): number | null {
     if (this.size === 0) return null;

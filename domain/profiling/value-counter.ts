@@ -2,6 +2,9 @@ import { HyperLogLog } from './hyperloglog.js';
 import { selectKth } from './select-kth.js';
 import { decodeUtf8 } from './utf8-text.js';
 
+/** Past the exact limit, one value in this many (at random) updates the frequent-items counters. */
+export const FREQUENT_SAMPLE_EVERY = 16;
+
 /** What a counted value is; strings keep their text, the rest their number (booleans 0/1, datetimes epoch ms). */
 export const ValueKind = { number: 1, boolean: 2, datetime: 3, string: 4 } as const;
 export type ValueKind = (typeof ValueKind)[keyof typeof ValueKind];
@@ -15,12 +18,15 @@ export interface CountedValue {
 
 /**
  * Distinct values and their frequencies for one column, in bounded memory. Values arrive as
- * 64-bit hashes (two 32-bit halves) in an open-addressing table, so the count is exact (barring
- * a 2⁻⁶⁴ collision) up to `exactLimit` distinct values. Past it, the distinct count moves to a
- * HyperLogLog (fed every hash the table held, so nothing seen is lost) and the table becomes a
- * Misra–Gries frequent-items summary of `frequentCapacity` counters: when full, the median
- * count is subtracted from every counter and the emptied ones dropped. Every count it reports is
- * then low by at most `countErrorBound`, and any value more frequent than that is in it.
+ * 64-bit hashes (two 32-bit halves) in an open-addressing table, so counts are exact (numbers
+ * hash injectively; text could collide with probability 2⁻⁶⁴) up to `exactLimit` distinct
+ * values. Past it, the distinct count moves to a HyperLogLog (fed every hash the table held, so
+ * nothing seen is lost, then every later value) and the table becomes a Misra–Gries
+ * frequent-items summary of `frequentCapacity` counters, fed a 1-in-16 random sample of the
+ * later values, each counting 16: when full, the median weight is subtracted from every counter
+ * and the emptied ones dropped. A reported count is then an estimate, low by at most
+ * `countErrorBound` plus sampling noise of about 4·√count. The sample keeps a column of
+ * unique values (timestamps, coordinates) from paying for a counter update per value.
  */
 export class ValueCounter {
   private slots = 64;
@@ -34,6 +40,8 @@ export class ValueCounter {
   private size = 0;
   private hll: HyperLogLog | undefined;
   private scratch: Float64Array | undefined;
+  private held: Float64Array | undefined;
+  private coin = 0x6a09e667;
   /** The most any reported count can be below the truth (0 while exact). */
   countErrorBound = 0;
 
@@ -63,13 +71,23 @@ export class ValueCounter {
    * Counts one value. `text` bytes are decoded only when a string value is new to the table.
    */
   add(h1: number, h2: number, kind: ValueKind, number: number, bytes: Uint8Array | undefined, start: number, end: number, ascii: boolean): void {
-    this.hll?.add(h1, h2);
+    let weight = 1;
+    if (this.hll !== undefined) {
+      this.hll.add(h1, h2);
+      let coin = this.coin;
+      coin ^= coin << 13;
+      coin ^= coin >>> 17;
+      coin ^= coin << 5;
+      this.coin = coin;
+      if ((coin & (FREQUENT_SAMPLE_EVERY - 1)) !== 0) return;
+      weight = FREQUENT_SAMPLE_EVERY;
+    }
     let index = h1 & this.mask;
     for (;;) {
       const count = this.counts[index]!;
       if (count === 0) break;
       if (this.keys1[index] === h1 && this.keys2[index] === h2) {
-        this.counts[index] = count + 1;
+        this.counts[index] = count + weight;
         return;
       }
       index = (index + 1) & this.mask;
@@ -85,7 +103,7 @@ export class ValueCounter {
     }
     this.keys1[index] = h1;
     this.keys2[index] = h2;
-    this.counts[index] = 1;
+    this.counts[index] = weight;
     this.kinds[index] = kind;
     this.numbers[index] = number;
     this.texts[index] = kind === ValueKind.string && bytes ? decodeUtf8(bytes, start, end, ascii) : undefined;
@@ -115,7 +133,8 @@ export class ValueCounter {
 
   /** Misra–Gries: subtract the median count from all counters so at least half of them empty. */
   private purge(): void {
-    const held = new Float64Array(this.size);
+    this.held ??= new Float64Array(Math.max(this.exactLimit, this.frequentCapacity) + 1);
+    const held = this.held;
     let n = 0;
     for (let i = 0; i < this.slots; i++) if (this.counts[i]! > 0) held[n++] = this.counts[i]!;
     this.scratch ??= new Float64Array(Math.max(this.frequentCapacity, this.size));
