@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import { CHART_CONFIG } from './chart-theme.js';
 
 /**
@@ -10,6 +9,7 @@ import { CHART_CONFIG } from './chart-theme.js';
  * every spec carries its data inline.
  */
 export async function renderChart(spec: TopLevelSpec): Promise<string> {
+  const { vega, compile } = await chartLibraries();
   const compiled = compile({ ...spec, config: { ...CHART_CONFIG, ...spec.config } } as TopLevelSpec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   try {
@@ -19,6 +19,16 @@ export async function renderChart(spec: TopLevelSpec): Promise<string> {
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * Vega takes a quarter of a second to load; only the steps that draw should pay for it, not every
+ * function and CLI command that merely knows the use cases.
+ */
+let libraries: Promise<{ vega: typeof import('vega'); compile: typeof import('vega-lite').compile }> | undefined;
+function chartLibraries() {
+  libraries ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vl]) => ({ vega, compile: vl.compile }));
+  return libraries;
 }
 
 /**
