@@ -74,7 +74,7 @@ describe('charts', () => {
   });
 
   it('keeps a heatmap readable: the most correlated columns when there are too many', () => {
-    const names = range(30, (i) => `c${i}`);
+    const names = Array.from({ length: 30 }, (_, i) => `c${i}`);
     const correlations = names.flatMap((a, i) => names.slice(i + 1).map((b) => ({ a, b, pearson: a === 'c29' || b === 'c29' ? 0.99 : 0.01, n: 100 })));
     const spec = correlationHeatmapSpec(correlations) as { data: { values: { a: string }[] } };
     const shown = new Set(spec.data.values.map((v) => v.a));
