@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { CloudFormationClient, CreateStackCommand, DeleteStackCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectsCommand, ListObjectVersionsCommand, PutBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, DeleteQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CreateEventBusCommand, DeleteEventBusCommand, DeleteRuleCommand, EventBridgeClient, PutRuleCommand, PutTargetsCommand, RemoveTargetsCommand } from '@aws-sdk/client-eventbridge';
@@ -41,23 +42,26 @@ const client = { endpoint: EMULATOR, region: EMULATOR_ENV.AWS_REGION, credential
 /**
  * What `serve --aws` needs of a stage, made by hand under a unique name: the buckets (uploads
  * versioned, as deployed), the bus, and per function a queue and its dead-letter queue
- * (maxReceiveCount 1, a short visibility timeout) named by the stage contract. No functions,
- * no routing rules: the test plays EventBridge by putting messages on the queues itself.
+ * (maxReceiveCount 1, a short visibility timeout) named by the stage contract, and a stack
+ * `symphainy-<stage>` whose outputs name the buckets and bus. No functions, no routing rules:
+ * the test plays EventBridge by putting messages on the queues itself.
  */
 export async function createTestStage(): Promise<TestStage> {
   const stage = `t${randomBytes(4).toString('hex')}`;
   const sqs = new SQSClient(client);
   const s3 = new S3Client({ ...client, forcePathStyle: true });
   const eventBridge = new EventBridgeClient(client);
+  const cloudFormation = new CloudFormationClient(client);
   const uploadBucket = `symphainy-${stage}-uploads`;
   const artifactBucket = `symphainy-${stage}-artifacts`;
   const eventBus = `symphainy-${stage}`;
   const listenerRule = `symphainy-${stage}-test-listener`;
   const targets = [...new Set(routingTable(defaultUseCaseRegistry(), { uploadBucket }).map((r) => r.target))];
   const queues = new Map<string, { url: string; deadLetterUrl: string }>();
-  const created: { buckets: string[]; queueUrls: string[]; bus?: string; rule?: string } = { buckets: [], queueUrls: [] };
+  const created: { buckets: string[]; queueUrls: string[]; bus?: string; rule?: string; stack?: string } = { buckets: [], queueUrls: [] };
 
   const destroy = async () => {
+    if (created.stack) await cloudFormation.send(new DeleteStackCommand({ StackName: created.stack })).catch(() => undefined);
     if (created.rule) {
       await eventBridge.send(new RemoveTargetsCommand({ Rule: created.rule, EventBusName: eventBus, Ids: ['listener'] })).catch(() => undefined);
       await eventBridge.send(new DeleteRuleCommand({ Name: created.rule, EventBusName: eventBus })).catch(() => undefined);
@@ -65,7 +69,7 @@ export async function createTestStage(): Promise<TestStage> {
     if (created.bus) await eventBridge.send(new DeleteEventBusCommand({ Name: created.bus })).catch(() => undefined);
     await Promise.all(created.queueUrls.map((url) => sqs.send(new DeleteQueueCommand({ QueueUrl: url })).catch(() => undefined)));
     for (const bucket of created.buckets) await emptyAndDelete(s3, bucket);
-    for (const c of [sqs, s3, eventBridge]) c.destroy();
+    for (const c of [sqs, s3, eventBridge, cloudFormation]) c.destroy();
   };
 
   try {
@@ -97,6 +101,15 @@ export async function createTestStage(): Promise<TestStage> {
     await eventBridge.send(new PutRuleCommand({ Name: listenerRule, EventBusName: eventBus, EventPattern: JSON.stringify({ source: [PLATFORM_SOURCE] }) }));
     created.rule = listenerRule;
     await eventBridge.send(new PutTargetsCommand({ Rule: listenerRule, EventBusName: eventBus, Targets: [{ Id: 'listener', Arn: listenerArn }] }));
+    // The stack holds one placeholder resource (a template needs one); its outputs are what counts.
+    const stack = `symphainy-${stage}`;
+    const template = {
+      Resources: { Placeholder: { Type: 'AWS::SQS::Queue', Properties: { QueueName: `symphainy-${stage}-stack-placeholder` } } },
+      Outputs: { UploadBucketName: { Value: uploadBucket }, ArtifactBucketName: { Value: artifactBucket }, EventBusName: { Value: eventBus } },
+    };
+    await cloudFormation.send(new CreateStackCommand({ StackName: stack, TemplateBody: JSON.stringify(template) }));
+    created.stack = stack;
+    await stackComplete(cloudFormation, stack);
     return {
       stage,
       uploadBucket,
@@ -114,6 +127,16 @@ export async function createTestStage(): Promise<TestStage> {
     await destroy();
     throw error;
   }
+}
+
+async function stackComplete(cloudFormation: CloudFormationClient, stack: string): Promise<void> {
+  for (let round = 0; round < 100; round++) {
+    const status = (await cloudFormation.send(new DescribeStacksCommand({ StackName: stack }))).Stacks?.[0]?.StackStatus ?? '';
+    if (status === 'CREATE_COMPLETE') return;
+    if (status.endsWith('FAILED') || status.includes('ROLLBACK')) throw new Error(`stack ${stack}: ${status}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`stack ${stack} not created in time`);
 }
 
 async function emptyAndDelete(s3: S3Client, bucket: string): Promise<void> {

@@ -53,7 +53,8 @@ describe.skipIf(!up)(`symphainy serve --aws against the emulator at ${EMULATOR}$
   beforeAll(async () => {
     stage = await createTestStage();
     serve = await startServe(
-      ['--aws', '--stage', stage.stage, '--endpoint', EMULATOR, '--upload-bucket', stage.uploadBucket, '--artifact-bucket', stage.artifactBucket, '--event-bus', stage.eventBus, '--poll-seconds', '1'],
+      // Buckets and bus come from the stack's outputs, as for a deployed stage.
+      ['--aws', '--stage', stage.stage, '--endpoint', EMULATOR, '--poll-seconds', '1'],
       EMULATOR_ENV,
     );
   });
@@ -137,9 +138,13 @@ describe.skipIf(!up)(`symphainy serve --aws against the emulator at ${EMULATOR}$
     expect(deadLetters.value).toBe(1);
   });
 
-  it('refuses to start on a stage whose queues are missing, saying which (exit 1)', () => {
-    const result = runCli(['serve', '--aws', '--stage', `${stage.stage}-absent`, '--endpoint', EMULATOR, '--upload-bucket', 'b', '--artifact-bucket', 'b', '--event-bus', 'b'], { env: EMULATOR_ENV });
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`symphainy-${stage.stage}-absent-experience-manager`);
+  it('refuses to start on a stage that is not there, saying what is missing (exit 1)', () => {
+    const absent = `${stage.stage}-absent`;
+    const noStack = runCli(['serve', '--aws', '--stage', absent, '--endpoint', EMULATOR], { env: EMULATOR_ENV });
+    expect(noStack.status).toBe(1);
+    expect(noStack.stderr).toContain(`cannot read the outputs of stack symphainy-${absent}`);
+    const noQueues = runCli(['serve', '--aws', '--stage', absent, '--endpoint', EMULATOR, '--upload-bucket', 'b', '--artifact-bucket', 'b', '--event-bus', 'b'], { env: EMULATOR_ENV });
+    expect(noQueues.status).toBe(1);
+    expect(noQueues.stderr).toContain(`symphainy-${absent}-experience-manager`);
   });
 });
