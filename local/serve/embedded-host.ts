@@ -30,6 +30,10 @@ export class EmbeddedHost implements PlatformHost {
     return this.runtime.journey(journeyId);
   }
 
+  async lookupJourney(journeyId: string) {
+    return this.runtime.journey(journeyId);
+  }
+
   journeys() {
     return this.runtime.journeys();
   }

@@ -50,7 +50,10 @@ export interface PlatformHost {
   /** The buckets uploads land in. */
   readonly uploadBucket: string;
   upload(input: UploadInput): Promise<AcceptedUpload>;
+  /** What this process knows of a journey now, without I/O (waiting on events uses it). */
   journey(journeyId: string): JourneyView | undefined;
+  /** The most complete account of one journey the host can give, reading storage if it must. */
+  lookupJourney(journeyId: string): Promise<JourneyView | undefined>;
   journeys(): JourneyView[];
   /** Every event the platform publishes from now on; returns the unsubscribe. */
   onEvent(listener: (event: EventBridgeEnvelope) => void): () => void;

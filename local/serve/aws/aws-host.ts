@@ -15,6 +15,7 @@ import type { AcceptedUpload, DrainOutcome, PlatformHost, QueueDepth, ReadinessC
 import type { ServeLog } from '../serve-log.js';
 import { JourneyIndex } from './journey-index.js';
 import { QueueConsumer } from './queue-consumer.js';
+import { readRecordedJourney } from './recorded-journey.js';
 import { resolveStageNames, resolveStageQueues, type StageNames, type StageQueue } from './stage-resources.js';
 
 export interface AwsHostOptions {
@@ -117,6 +118,14 @@ export class AwsHost implements PlatformHost {
 
   journey(journeyId: string) {
     return this.index.journey(journeyId);
+  }
+
+  /**
+   * The journey recorder's copy when the stage has one: it holds the events of every process
+   * and Lambda working on the stage. Otherwise what this process saw itself.
+   */
+  async lookupJourney(journeyId: string) {
+    return (await readRecordedJourney(this.uploads, this.names.artifactBucket, journeyId)) ?? this.index.journey(journeyId);
   }
 
   journeys() {

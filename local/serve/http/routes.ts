@@ -110,14 +110,14 @@ export function createRoutes(host: PlatformHost, metrics: PlatformMetrics, lifec
         GET: async (_req, res, url, [id]) => {
           queryParameters(url, [], `GET /journeys/${id}`);
           const journeyId = decodePathSegment(id!);
-          const view = host.journey(journeyId);
+          const view = await host.lookupJourney(journeyId);
           if (view) {
             accepted.delete(journeyId);
             return sendJson(res, 200, journeyReport(view));
           }
           const upload = accepted.get(journeyId);
           if (upload) return sendJson(res, 202, acceptedBody(upload), { 'retry-after': '1' });
-          throw new HttpError(404, 'journey_not_found', `no journey ${journeyId}${host.mode === 'aws' ? ' among those this process has seen' : ''}; GET /journeys lists them`);
+          throw new HttpError(404, 'journey_not_found', `no journey ${journeyId}${host.mode === 'aws' ? " in the stage's journey record or among those this process has seen" : ''}; GET /journeys lists them`);
         },
       },
     },

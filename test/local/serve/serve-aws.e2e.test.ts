@@ -126,6 +126,25 @@ describe.skipIf(!up)(`symphainy serve --aws against the emulator at ${EMULATOR}$
     expect(after.body.steps[0]).toMatchObject({ name: 'validate_file', status: 'completed', attempts: 1 });
   });
 
+  it('shows a journey it never worked on from the journey record (events another process published, recorded by the recorder it hosts)', async () => {
+    const journeyId = `j-${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+    const steps = ['validate_file', 'process_file', 'store_file', 'notify_completion'];
+    const ids = { schemaVersion: 1, journeyId, useCase: 'mvp', journey: 'upload', correlationId: randomUUID() };
+    const input = { bucket: stage.uploadBucket, key: 'uploads/mvp/elsewhere.csv' };
+    const envelope = (id: string, detailType: string, detail: object) => ({ version: '0', id, 'detail-type': detailType, source: 'symphainy.journeys', account: '000000000000', time: '2026-11-26T09:14:04Z', region: EMULATOR_ENV.AWS_REGION, resources: [], detail });
+    const startedId = randomUUID();
+    const started = envelope(startedId, 'Journey Started', { ...ids, causationId: ids.correlationId, input, steps, resolvedBy: 'key-prefix' });
+    const requested = envelope(randomUUID(), 'Journey Step Requested', { ...ids, causationId: startedId, step: steps[0], stepIndex: 0, input, journeyStartedAt: '2026-11-26T09:14:03Z', steps, completedSteps: [] });
+    // Play the recorder rule: every platform event also lands on the journey recorder's queue.
+    for (const event of [requested, started]) await stage.sqs.send(new SendMessageCommand({ QueueUrl: stage.queueUrl('journey-recorder'), MessageBody: JSON.stringify(event) }));
+    const journey = await eventually('the recorded journey', async () => {
+      const res = await getJson(`${serve.url}/journeys/${journeyId}`);
+      return res.status === 200 && res.body.steps[0]?.status === 'requested' ? res.body : undefined;
+    });
+    expect(journey).toMatchObject({ journeyId, status: 'running', useCase: 'mvp', input, steps: steps.map((name) => ({ name })) });
+    expect((await getJson(`${serve.url}/journeys`)).body.map((j: { journeyId: string }) => j.journeyId)).not.toContain(journeyId);
+  });
+
   it('leaves a failing message on its queue, where the redrive policy dead-letters it, and counts it', async () => {
     await stage.sqs.send(new SendMessageCommand({ QueueUrl: stage.queueUrl('process-file'), MessageBody: '{"not":"an EventBridge event"}' }));
     await eventually('the message in the dead-letter queue', async () => ((await messagesIn(stage.deadLetterUrl('process-file'))) === 1 ? true : undefined));
