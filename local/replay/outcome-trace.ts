@@ -1,6 +1,6 @@
 import { JourneyDelivered } from '#events/journey-delivered.js';
 import type { EventBridgeEnvelope } from '#events/platform-event.js';
-import type { JourneyView } from '#domain/journeys/journey-state.js';
+import { foldJourney, type JourneyView } from '#domain/journeys/journey-state.js';
 
 export interface TracedArtifact {
   name: string;
@@ -41,7 +41,13 @@ export interface OutcomeTrace {
   } | null;
 }
 
-export function outcomeTrace(view: JourneyView, events: readonly EventBridgeEnvelope[]): OutcomeTrace {
+/**
+ * The trace of what the journey itself did: copies a replay re-sent (`replay-name`) are left out,
+ * since a bus that gives them new ids would otherwise count them twice.
+ */
+export function outcomeTrace(folded: JourneyView, allEvents: readonly EventBridgeEnvelope[]): OutcomeTrace {
+  const events = allEvents.filter((e) => !e['replay-name']);
+  const view = foldJourney(folded.journeyId, events) ?? folded;
   const relative = (key: string) => key.split(view.journeyId).join('{journeyId}');
   const delivered = events.filter((e) => JourneyDelivered.describes(e) && (e.detail as { journeyId?: string }).journeyId === view.journeyId).map((e) => JourneyDelivered.parseDetail(e))[0];
   return {

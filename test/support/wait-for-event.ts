@@ -59,7 +59,7 @@ export function emulatorSettings(env: NodeJS.ProcessEnv = process.env): Emulator
  * emulator is a failure, not a skip; otherwise they run when one answers and skip, saying so,
  * when none does.
  */
-export async function emulatorAvailability(settings = emulatorSettings(), env: NodeJS.ProcessEnv = process.env): Promise<{ run: boolean; required: boolean; reason: string }> {
+export async function emulatorAvailability(settings = emulatorSettings(), env: NodeJS.ProcessEnv = process.env): Promise<{ run: boolean; required: boolean; reachable: boolean; reason: string }> {
   const required = env.SYMPHAINY_EMULATOR === '1';
   let reachable = false;
   try {
@@ -69,7 +69,7 @@ export async function emulatorAvailability(settings = emulatorSettings(), env: N
     reachable = false;
   }
   const reason = reachable ? `emulator at ${settings.endpoint}` : `no emulator answers at ${settings.endpoint} (npm run local:up starts MiniStack; SYMPHAINY_EMULATOR=1 makes this a failure)`;
-  return { run: reachable || required, required, reason };
+  return { run: reachable || required, required, reachable, reason };
 }
 
 export function emulatorClients(settings: EmulatorSettings): { eventBridge: EventBridgeClient; sqs: SQSClient } {
