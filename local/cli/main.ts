@@ -3,6 +3,7 @@ import { demoCommand, demoUsage } from './commands/demo-command.js';
 import { getCommand, getUsage } from './commands/get-command.js';
 import { journeysCommand, journeysUsage, showCommand } from './commands/journeys-command.js';
 import { patternCommand, patternUsage } from './commands/pattern-command.js';
+import { profileCommand, profileUsage } from './commands/profile-command.js';
 import { reportCommand, reportUsage } from './commands/report-command.js';
 import { replayCommand, replayUsage } from './commands/replay-command.js';
 import { recordCommand, recordUsage } from './commands/record-command.js';
@@ -18,6 +19,7 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
   show: showCommand,
   get: getCommand,
   report: reportCommand,
+  profile: profileCommand,
   pattern: patternCommand,
   replay: replayCommand,
   record: recordCommand,
@@ -37,6 +39,8 @@ ${journeysUsage}
 ${getUsage}
 
 ${reportUsage}
+
+${profileUsage}
 
 ${patternUsage}
 
