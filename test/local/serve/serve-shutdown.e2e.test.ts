@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../support/run-cli.js';
-import { postUpload } from './http-client.js';
+import { getJson, postUpload } from './http-client.js';
 import { startServe, type ServeProcess } from './serve-process.js';
 import { slowUpload } from './slow-upload.js';
 
@@ -70,8 +70,13 @@ describe('symphainy serve: graceful shutdown under load', () => {
     await Promise.all(Array.from({ length: 8 }, client));
     expect(signalled).toBeDefined();
     await signalled;
-    // Whatever came after the signal was turned away; keep knocking until the refusal is seen.
-    for (let n = TOTAL + 1; n <= TOTAL + 200 && !outcomes.slice(-1).some((o) => o.kind !== 'accepted'); n++) outcomes.push(await upload(serve.url, n));
+    // Still draining (the straddling upload is unfinished): alive, not ready, refusing uploads.
+    expect((await getJson(`${serve.url}/health`)).status).toBe(200);
+    const ready = await getJson(`${serve.url}/ready`);
+    expect(ready).toMatchObject({ status: 503, body: { ready: false, draining: true } });
+    const refusedNow = await postUpload(serve.url, ordersCsv(1000, 10), { 'use-case': 'mvp', name: 'too-late.csv' });
+    expect(refusedNow).toMatchObject({ status: 503, body: { error: { code: 'shutting_down' } } });
+    outcomes.push({ kind: 'refused', status: refusedNow.status });
     const straddled = await straddling.finish();
     expect(straddled.status).toBe(202);
     outcomes.push({ kind: 'accepted', journeyId: straddled.body.journeyId });
