@@ -91,7 +91,8 @@ export async function putPlannedEvents(
   for (const { sourced } of chosen) {
     if (done > 0 && gapMs > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
     runtime.replay(sourced.bus, [sourced.event], { replayName: options.replayName });
-    options.onEvent?.(++done, chosen.length);
+    done++;
+    options.onEvent?.(done, chosen.length);
   }
   return done;
 }

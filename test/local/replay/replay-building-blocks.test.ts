@@ -15,6 +15,8 @@ import { routeExplainer } from '#local/replay/route-explanation.js';
 import { busOf } from '#local/replay/sourced-event.js';
 import { diffTraces, isTolerablyUnstable } from '#local/replay/trace-diff.js';
 import { readRecording } from '#local/replay/recording.js';
+import { putPlannedEvents } from '#local/replay/embedded-replay.js';
+import { EmbeddedRuntime } from '#local/runtime/embedded-runtime.js';
 
 const sample = (name: string): EventBridgeEnvelope => eventBridgeEnvelope.parse(JSON.parse(readFileSync(new URL(`../../../events/samples/${name}.json`, import.meta.url), 'utf8')));
 const objectCreated = sample('s3-object-created');
@@ -109,5 +111,25 @@ describe('trace differences', () => {
     expect(differences.map((d) => d.path)).toEqual(['steps/validate_file/status', `steps/process_file/artifacts/${recorded.steps[1]!.artifacts[0]!.name}/sha256`]);
     expect(isTolerablyUnstable('delivery/manifest/sha256')).toBe(true);
     expect(isTolerablyUnstable('steps/validate_file/status')).toBe(false);
+  });
+});
+
+describe('--pace', () => {
+  it('spaces replayed events at most pace a second apart', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'symphainy-pace-'));
+    const runtime = await EmbeddedRuntime.open({ dataDir });
+    try {
+      const putAt: number[] = [];
+      runtime.onEvent((e) => void (e['replay-name'] === 'paced' && putAt.push(performance.now())));
+      const events = [1, 2, 3].map((i) => ({ sourced: { event: { ...stepRequested, id: `paced-${i}` }, bus: 'platform' as const, origin: 'test' }, journeyId: undefined, action: 'replay' as const, routes: [] }));
+      expect(await putPlannedEvents(runtime, events, { replayName: 'paced', pace: 20 })).toBe(3);
+      expect(putAt).toHaveLength(3);
+      // 20 a second is one every 50 ms; timers may fire late, never early.
+      expect(putAt[1]! - putAt[0]!).toBeGreaterThanOrEqual(45);
+      expect(putAt[2]! - putAt[1]!).toBeGreaterThanOrEqual(45);
+    } finally {
+      runtime.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
