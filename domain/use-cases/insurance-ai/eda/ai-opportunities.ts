@@ -4,6 +4,8 @@ import { OPEN_CLAIM_STATUSES, type ClaimStatus } from '../code-lists.js';
 import type { LegacyFormats } from './load-legacy-data.js';
 import { EARLY_CLAIM_DAYS, lineOfBusinessName, type SegmentAnalysis } from './segment-analysis.js';
 
+const MIN_CLAIMS_FOR_RATIO = 5;
+
 export interface AiOpportunity {
   id: string;
   title: string;
@@ -33,7 +35,8 @@ export function identifyOpportunities(profile: DatasetProfile, segments: Segment
   /** Claim columns are empty on policy-only lines by design, so their readiness is measured over claim lines. */
   const claimReadiness = (unreadable: number) => (claims === 0 ? 0 : Math.max(0, 1 - unreadable / claims));
   const open = Object.entries(segments.claimStatus).filter(([s]) => OPEN_CLAIM_STATUSES.has(s as ClaimStatus)).reduce((sum, [, n]) => sum + n, 0);
-  const ratios = segments.byLineOfBusiness.filter((s) => s.lossRatio !== null && s.premium > 0);
+  // A line with a handful of claims has a loss ratio of luck, not of risk: it does not set the spread.
+  const ratios = segments.byLineOfBusiness.filter((s) => s.lossRatio !== null && s.premium > 0 && s.claims >= MIN_CLAIMS_FOR_RATIO);
   const worst = [...ratios].sort((a, b) => b.lossRatio! - a.lossRatio!)[0];
   const best = [...ratios].sort((a, b) => a.lossRatio! - b.lossRatio!)[0];
   const spread = worst && best ? worst.lossRatio! - best.lossRatio! : 0;
@@ -51,8 +54,8 @@ export function identifyOpportunities(profile: DatasetProfile, segments: Segment
       value: clamp(spread),
       readiness: Math.min(completeness('premium', 'line_of_business'), claimReadiness(segments.unreadable.claimAmounts)),
       evidence: worst && best && worst !== best
-        ? `Loss ratios range from ${formatPercent(best.lossRatio!)} (${lineOfBusinessName(best.segment)}) to ${formatPercent(worst.lossRatio!)} (${lineOfBusinessName(worst.segment)}): prices do not follow risk evenly. ${ratios.filter((s) => s.lossRatio! > 1).length} line(s) lose money on claims alone.`
-        : 'Only one line of business carries premium: there is no spread between segments to price.',
+        ? `Loss ratios range from ${formatPercent(best.lossRatio!)} (${lineOfBusinessName(best.segment)}) to ${formatPercent(worst.lossRatio!)} (${lineOfBusinessName(worst.segment)}): prices do not follow risk evenly. ${losingLines(ratios.filter((s) => s.lossRatio! > 1).length)}`
+        : `Fewer than two lines of business have ${MIN_CLAIMS_FOR_RATIO} or more claims: too little history to compare their loss ratios.`,
       dataNeeded: ['premium', 'line_of_business', 'state', 'claim_amount', 'claim_status'],
       nextStep: 'Train a frequency–severity model per line on this history; compare its technical price with the written premium.',
     },
@@ -105,4 +108,8 @@ function clamp(x: number): number {
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+function losingLines(n: number): string {
+  return n === 0 ? 'No line loses money on claims alone.' : `${n} line${n === 1 ? '' : 's'} lose${n === 1 ? 's' : ''} money on claims alone.`;
 }
