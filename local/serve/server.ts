@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { PlatformMetrics } from './metrics/platform-metrics.js';
 import type { DrainOutcome, PlatformHost } from './platform-host.js';
 import { settlesWithin } from './bounded-wait.js';
-import { createRoutes, type ServeLifecycle } from './http/routes.js';
+import { createRoutes } from './http/routes.js';
+import type { ServeLifecycle } from './http/serve-lifecycle.js';
 import type { ServeLog } from './serve-log.js';
 
 export interface ServerOptions {
@@ -61,10 +62,10 @@ export async function startServer(host: PlatformHost, options: ServerOptions, lo
       uploadsInFlight: lifecycle.uploadsInFlight.size,
       messagesInFlight,
     });
-    await bounded(Promise.all(lifecycle.uploadsInFlight));
+    await bounded(Promise.allSettled(lifecycle.uploadsInFlight));
     const outcome = await host.drain(Math.max(0, deadline - Date.now()));
     lifecycle.stopWaiting.abort();
-    await settlesWithin(Promise.all(requestsInFlight), RESPONSE_FLUSH_MS);
+    await settlesWithin(Promise.allSettled(requestsInFlight), RESPONSE_FLUSH_MS);
     await closeServer(server);
     metrics.close();
     await host.close();

@@ -2,23 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { journeyReport } from '#local/cli/journey-report.js';
 import type { PlatformMetrics } from '../metrics/platform-metrics.js';
 import { PROMETHEUS_CONTENT_TYPE } from '../metrics/prometheus-text.js';
-import type { AcceptedUpload, PlatformHost } from '../platform-host.js';
-import { journeyIsOver, waitForJourney } from '../journey-waiter.js';
+import type { PlatformHost } from '../platform-host.js';
+import { acceptedBody, AcceptedUploads } from './accepted-uploads.js';
 import { HttpError } from './http-error.js';
 import { selectJourneys } from './journeys-query.js';
 import { queryParameters } from './query-parameters.js';
-import { readBody } from './read-body.js';
 import { sendError, sendJson, sendText } from './respond.js';
-import { parseUploadRequest } from './upload-request.js';
-
-/** What the routes share with the shutdown sequence. */
-export interface ServeLifecycle {
-  draining: boolean;
-  /** Uploads between their first byte and their answer: shutdown waits for these. */
-  readonly uploadsInFlight: Set<Promise<unknown>>;
-  /** Aborted when shutdown stops waiting: `?wait=true` uploads answer with what they have. */
-  readonly stopWaiting: AbortController;
-}
+import type { ServeLifecycle } from './serve-lifecycle.js';
+import { uploadRoute } from './upload-route.js';
 
 interface Route {
   pattern: RegExp;
@@ -26,21 +17,9 @@ interface Route {
   methods: Record<string, (req: IncomingMessage, res: ServerResponse, url: URL, params: string[]) => Promise<void>>;
 }
 
-const MAX_REMEMBERED_UPLOADS = 10_000;
-
 /** The HTTP API of `symphainy serve`, over whichever host it runs on. */
 export function createRoutes(host: PlatformHost, metrics: PlatformMetrics, lifecycle: ServeLifecycle) {
-  /** Uploads accepted whose journey has not published its first event yet. */
-  const accepted = new Map<string, AcceptedUpload>();
-
-  const acceptedBody = (upload: AcceptedUpload) => ({
-    journeyId: upload.journeyId,
-    status: 'accepted',
-    bucket: upload.bucket,
-    key: upload.key,
-    ...(upload.versionId ? { versionId: upload.versionId } : {}),
-    location: upload.journeyId ? `/journeys/${upload.journeyId}` : null,
-  });
+  const accepted = new AcceptedUploads();
 
   const routes: Route[] = [
     {
@@ -67,36 +46,7 @@ export function createRoutes(host: PlatformHost, metrics: PlatformMetrics, lifec
     {
       pattern: /^\/uploads$/,
       name: '/uploads',
-      methods: {
-        POST: async (req, res, url) => {
-          if (lifecycle.draining) throw shuttingDown();
-          let done!: () => void;
-          const tracked = new Promise<void>((resolve) => (done = resolve));
-          lifecycle.uploadsInFlight.add(tracked);
-          let upload: AcceptedUpload;
-          let request: ReturnType<typeof parseUploadRequest>;
-          try {
-            request = parseUploadRequest(url, req.headers);
-            const body = await readBody(req, host.maxUploadBytes);
-            if (body.byteLength === 0) throw new HttpError(400, 'missing_body', 'the request has no body: send the file\'s bytes as the body (e.g. curl --data-binary @file.csv)');
-            upload = await host.upload({ body, key: request.key, metadata: request.metadata, ...(request.contentType ? { contentType: request.contentType } : {}) });
-          } finally {
-            lifecycle.uploadsInFlight.delete(tracked);
-            done();
-          }
-          metrics.uploadAccepted();
-          if (upload.journeyId) {
-            if (accepted.size >= MAX_REMEMBERED_UPLOADS) accepted.delete(accepted.keys().next().value!);
-            accepted.set(upload.journeyId, upload);
-          }
-          const location: Record<string, string> = upload.journeyId ? { location: `/journeys/${upload.journeyId}` } : {};
-          if (request.wait && upload.journeyId) {
-            const view = await waitForJourney(host, upload.journeyId, request.waitTimeoutMs, lifecycle.stopWaiting.signal);
-            if (journeyIsOver(view)) return sendJson(res, 201, journeyReport(view), location);
-          }
-          sendJson(res, 202, acceptedBody(upload), location);
-        },
-      },
+      methods: { POST: uploadRoute(host, metrics, lifecycle, accepted) },
     },
     {
       pattern: /^\/journeys$/,
@@ -112,7 +62,7 @@ export function createRoutes(host: PlatformHost, metrics: PlatformMetrics, lifec
           const journeyId = decodePathSegment(id!);
           const view = await host.lookupJourney(journeyId);
           if (view) {
-            accepted.delete(journeyId);
+            accepted.forget(journeyId);
             return sendJson(res, 200, journeyReport(view));
           }
           const upload = accepted.get(journeyId);
@@ -153,8 +103,4 @@ function decodePathSegment(segment: string): string {
   } catch {
     throw new HttpError(400, 'bad_path', `"${segment}" is not a valid URL path segment`);
   }
-}
-
-function shuttingDown(): HttpError {
-  return new HttpError(503, 'shutting_down', 'the server is shutting down and takes no new uploads; retry against another instance', { connection: 'close', 'retry-after': '5' });
 }
