@@ -10,18 +10,6 @@ import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
 export const EMULATOR = process.env.AWS_ENDPOINT_URL ?? 'http://127.0.0.1:4566';
 export const EMULATOR_ENV = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'us-east-1' };
 
-/** True when a LocalStack-compatible emulator answers its health check. */
-export async function emulatorUp(): Promise<boolean> {
-  for (const path of ['/_ministack/health', '/_localstack/health']) {
-    try {
-      if ((await fetch(`${EMULATOR}${path}`, { signal: AbortSignal.timeout(2_000) })).ok) return true;
-    } catch {
-      // try the next kind
-    }
-  }
-  return false;
-}
-
 export interface TestStage {
   stage: string;
   uploadBucket: string;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -21,6 +21,7 @@ export function pythonTools(): PythonTools {
   const check = `import importlib.metadata as m; assert [f"{d}=={m.version(d)}" for d in ${JSON.stringify(REQUIREMENTS.map((r) => r.split('==')[0]))}] == ${JSON.stringify(REQUIREMENTS)}`;
   const ready = () => existsSync(tools.hadolint) && spawnSync(tools.python, ['-c', check]).status === 0;
   if (ready()) return tools;
+  mkdirSync(`${ROOT}.venv`, { recursive: true });
   const script = `[ -x "${VENV}/bin/python" ] || python3 -m venv "${VENV}"; "${VENV}/bin/pip" install --quiet --disable-pip-version-check ${REQUIREMENTS.join(' ')}`;
   const install = spawnSync('flock', [`${ROOT}.venv/.serve-test-tools.lock`, 'sh', '-c', script], { encoding: 'utf8', timeout: 300_000 });
   if (install.status !== 0 || !ready()) throw new Error(`could not install ${REQUIREMENTS.join(', ')} into ${VENV}: ${install.stderr || install.error?.message}`);
