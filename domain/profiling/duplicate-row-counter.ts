@@ -43,7 +43,7 @@ export class DuplicateRowCounter {
     if (++this.size >= CAPACITY) {
       while (this.size >= CAPACITY >>> 1 && this.level < 31) {
         this.level++;
-        this.rehash(this.slots);
+        this.dropUnwatched();
       }
     } else if (this.size > this.slots >>> 1) this.rehash(this.slots * 2);
   }
@@ -55,7 +55,30 @@ export class DuplicateRowCounter {
     return Math.round(repeats * 2 ** this.level);
   }
 
-  /** Rebuilds the table with `slots` slots, keeping only the hashes the current level watches. */
+  /** After a level rise: keeps the watched entries in the same arrays (a compact copy of the survivors is all it allocates). */
+  private dropUnwatched(): void {
+    const survivors = new Int32Array(this.size * 3);
+    let n = 0;
+    for (let i = 0; i < this.slots; i++) {
+      if (this.counts[i] === 0 || this.keys2[i]! >>> (32 - this.level) !== 0) continue;
+      survivors[n++] = this.keys1[i]!;
+      survivors[n++] = this.keys2[i]!;
+      survivors[n++] = this.counts[i]!;
+    }
+    this.counts.fill(0);
+    this.size = 0;
+    const mask = this.slots - 1;
+    for (let k = 0; k < n; k += 3) {
+      let index = survivors[k]! & mask;
+      while (this.counts[index] !== 0) index = (index + 1) & mask;
+      this.keys1[index] = survivors[k]!;
+      this.keys2[index] = survivors[k + 1]!;
+      this.counts[index] = survivors[k + 2]!;
+      this.size++;
+    }
+  }
+
+  /** Rebuilds the table with `slots` slots. */
   private rehash(slots: number): void {
     const { keys1, keys2, counts } = this;
     this.slots = slots;
@@ -65,7 +88,7 @@ export class DuplicateRowCounter {
     this.size = 0;
     const mask = slots - 1;
     for (let i = 0; i < counts.length; i++) {
-      if (counts[i] === 0 || (this.level > 0 && keys2[i]! >>> (32 - this.level) !== 0)) continue;
+      if (counts[i] === 0) continue;
       let index = keys1[i]! & mask;
       while (this.counts[index] !== 0) index = (index + 1) & mask;
       this.keys1[index] = keys1[i]!;

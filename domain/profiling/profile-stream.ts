@@ -8,7 +8,8 @@ import { TableProfiler } from './table-profiler.js';
  * Profiles a file arriving as a stream of chunks, in memory that does not grow with its size.
  * Compression is recognised from the first bytes (gzip is read; zip, bzip2, xz and zstd are
  * refused by name), the format from the text. `onProgress` hears the bytes consumed so far, as
- * stored (compressed bytes for gzip).
+ * stored (compressed bytes for gzip). A chunk is finished with by the time the next one is
+ * requested, so a caller may read every chunk into the same buffer.
  */
 export async function profileStream(chunks: AsyncIterable<Uint8Array>, options: ProfileOptions = {}): Promise<DatasetProfile> {
   const profiler = new TableProfiler(options);
@@ -19,9 +20,18 @@ export async function profileStream(chunks: AsyncIterable<Uint8Array>, options: 
   if (compression !== 'none' && compression !== 'gzip') {
     throw new ProfileError('unsupported_compression', `the file is ${compression}-compressed; gzip or uncompressed text is supported`, [`bytes 0-5: ${compression} signature`]);
   }
-  const text = compression === 'gzip' ? gunzipChunks(rest) : rest;
+  const text = compression === 'gzip' ? gunzipChunks(copies(rest)) : rest;
   for await (const chunk of text) profiler.push(chunk);
   return profiler.finish({ compression, bytes: counted.total() });
+}
+
+/**
+ * Each chunk copied: the decompressor may still be reading a chunk when the next one is asked
+ * for, and callers may reuse their buffer for the next chunk (plain text is consumed before it
+ * asks, so only compressed input pays for the copy).
+ */
+async function* copies(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) yield chunk.slice();
 }
 
 /** The same bytes in 1 MiB chunks, so progress is reported and nothing is copied. */
@@ -56,7 +66,7 @@ async function peek(chunks: AsyncIterable<Uint8Array>, n: number): Promise<{ hea
   while (length < n) {
     const next = await iterator.next();
     if (next.done) break;
-    taken.push(next.value);
+    taken.push(next.value.slice());
     length += next.value.length;
   }
   const head = new Uint8Array(Math.min(length, n));

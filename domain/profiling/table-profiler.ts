@@ -41,7 +41,8 @@ export class TableProfiler {
     if (chunk.length === 0) return;
     this.guard.check(chunk);
     if (!this.started) {
-      this.head.push(chunk);
+      // Copied: the caller may reuse the chunk's buffer for the next one.
+      this.head.push(chunk.slice());
       this.headBytes += chunk.length;
       if (this.headBytes >= SNIFF_BYTES) this.start(false);
       return;

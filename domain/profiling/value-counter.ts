@@ -31,17 +31,18 @@ export interface CountedValue {
 export class ValueCounter {
   private slots = 64;
   private mask = 63;
-  private keys1 = new Int32Array(64);
-  private keys2 = new Int32Array(64);
-  private counts = new Float64Array(64);
-  private kinds = new Uint8Array(64);
-  private numbers = new Float64Array(64);
+  private keys1: Int32Array = new Int32Array(64);
+  private keys2: Int32Array = new Int32Array(64);
+  private counts: Float64Array = new Float64Array(64);
+  private kinds: Uint8Array = new Uint8Array(64);
+  private numbers: Float64Array = new Float64Array(64);
   private texts: (string | undefined)[] = new Array<string | undefined>(64);
   private size = 0;
   private hll: HyperLogLog | undefined;
   private scratch: Float64Array | undefined;
   private held: Float64Array | undefined;
   private coin = 0x6a09e667;
+  private spare: { keys1: Int32Array; keys2: Int32Array; counts: Float64Array; kinds: Uint8Array; numbers: Float64Array; texts: (string | undefined)[] } | undefined;
   /** The most any reported count can be below the truth (0 while exact). */
   countErrorBound = 0;
 
@@ -146,17 +147,30 @@ export class ValueCounter {
     this.rehash(this.frequentCapacity * 2);
   }
 
+  /**
+   * Moves the live entries into a table of `slots` slots. Once the summary has settled at its
+   * fixed size, the previous arrays are kept and reused for the next purge, so the steady state
+   * allocates nothing (a purge every few hundred values would otherwise churn garbage).
+   */
   private rehash(slots: number): void {
     const { keys1, keys2, counts, kinds, numbers, texts } = this;
     const old = this.slots;
+    const spare = this.spare;
     this.slots = slots;
     this.mask = slots - 1;
-    this.keys1 = new Int32Array(slots);
-    this.keys2 = new Int32Array(slots);
-    this.counts = new Float64Array(slots);
-    this.kinds = new Uint8Array(slots);
-    this.numbers = new Float64Array(slots);
-    this.texts = new Array<string | undefined>(slots);
+    if (spare && spare.counts.length === slots) {
+      ({ keys1: this.keys1, keys2: this.keys2, counts: this.counts, kinds: this.kinds, numbers: this.numbers, texts: this.texts } = spare);
+      this.counts.fill(0);
+      this.texts.fill(undefined);
+    } else {
+      this.keys1 = new Int32Array(slots);
+      this.keys2 = new Int32Array(slots);
+      this.counts = new Float64Array(slots);
+      this.kinds = new Uint8Array(slots);
+      this.numbers = new Float64Array(slots);
+      this.texts = new Array<string | undefined>(slots);
+    }
+    this.spare = old === slots ? { keys1, keys2, counts, kinds, numbers, texts } : undefined;
     this.size = 0;
     for (let i = 0; i < old; i++) {
       if (counts[i]! <= 0) continue;
