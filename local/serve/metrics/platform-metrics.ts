@@ -56,19 +56,20 @@ export class PlatformMetrics {
   }
 
   async render(): Promise<string> {
-    const byUseCase = new Map<string, Record<string, number>>();
+    const byKind = new Map<string, { useCase: string; journey: string; counts: Record<string, number> }>();
     for (const view of this.host.journeys()) {
-      const counts = byUseCase.get(view.useCase) ?? Object.fromEntries(JOURNEY_STATUSES.map((s) => [s, 0]));
-      counts[view.status] = (counts[view.status] ?? 0) + 1;
-      byUseCase.set(view.useCase, counts);
+      const id = `${view.useCase}/${view.journey}`;
+      const kind = byKind.get(id) ?? { useCase: view.useCase, journey: view.journey, counts: Object.fromEntries(JOURNEY_STATUSES.map((s) => [s, 0])) };
+      kind.counts[view.status] = (kind.counts[view.status] ?? 0) + 1;
+      byKind.set(id, kind);
     }
     const depths = await this.host.depths();
     const families: MetricFamily[] = [
       {
         name: 'symphainy_journeys',
-        help: this.host.mode === 'embedded' ? 'Journeys in the data directory, by use case and status.' : 'Journeys this process has seen events of since it started, by use case and status.',
+        help: this.host.mode === 'embedded' ? 'Journeys in the data directory, by use case, journey and status.' : 'Journeys this process has seen events of since it started, by use case, journey and status.',
         type: 'gauge',
-        samples: [...byUseCase].flatMap(([useCase, counts]) => Object.entries(counts).map(([status, value]) => ({ labels: { use_case: useCase, status }, value }))),
+        samples: [...byKind.values()].flatMap(({ useCase, journey, counts }) => Object.entries(counts).map(([status, value]) => ({ labels: { use_case: useCase, journey, status }, value }))),
       },
       {
         name: 'symphainy_step_duration_seconds',

@@ -117,7 +117,8 @@ describe('symphainy serve (embedded): the HTTP API', () => {
     const samples = families.flatMap((f) => f.samples.map((s) => ({ ...s, type: f.type })));
     const value = (name: string, labels: Record<string, string>) => samples.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))?.value;
 
-    expect(value('symphainy_journeys', { use_case: 'mvp', status: 'completed' })).toBeGreaterThanOrEqual(1);
+    expect(value('symphainy_journeys', { use_case: 'mvp', journey: 'upload', status: 'completed' })).toBeGreaterThanOrEqual(1);
+    expect(value('symphainy_journeys', { use_case: 'mvp', journey: 'upload', status: 'failed' })).toBeGreaterThanOrEqual(0);
     expect(families.find((f) => f.name === 'symphainy_step_duration_seconds')?.type).toBe('histogram');
     for (const step of MVP_STEPS) {
       expect(value('symphainy_step_duration_seconds_count', { use_case: 'mvp', step, outcome: 'completed' })).toBeGreaterThanOrEqual(1);
