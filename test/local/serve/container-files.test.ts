@@ -73,7 +73,7 @@ describe('the platform image (local/container/platform.Dockerfile)', () => {
 
   it('keeps state, caches and dependencies out of the build context', () => {
     const ignored = read('.dockerignore').split('\n').map((l) => l.trim());
-    for (const path of ['.git', 'node_modules', '.symphainy', '.venv', '.serverless']) expect(ignored).toContain(path);
+    for (const path of ['.git', 'node_modules', '.symphainy', '.venv']) expect(ignored).toContain(path);
   });
 });
 
