@@ -293,7 +293,11 @@ async function archiveReplay(options: ArchiveOptions): Promise<number> {
       return ExitCode.notFound;
     }
     if ((error as { name?: string }).name === 'ResourceAlreadyExistsException') throw new UsageError(`a replay named ${options.replayName} exists already: choose another --name`);
-    throw error;
+    if (error instanceof UsageError) throw error;
+    // Unreachable endpoint, missing credentials, access denied: say who said what, without a stack.
+    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+    console.error(`symphainy replay: EventBridge at ${where} could not be asked: ${(error as Error).name}: ${(error as Error).message}${cause && !(error as Error).message.includes(cause) ? ` (${cause})` : ''}`);
+    return ExitCode.notOk;
   } finally {
     client.destroy();
   }
