@@ -74,8 +74,16 @@ export class ColumnAccumulator {
     frequentCapacity: number,
     sampleCapacity?: number,
   ) {
-    this.values = new ValueCounter(exactDistinctLimit, frequentCapacity);
     this.sample = new ReservoirSample(sampleCapacity);
+    // While every distinct value is counted exactly, quantiles come from the counts and the
+    // sample stays empty; when counting turns approximate, the sample starts from the counts.
+    this.values = new ValueCounter(exactDistinctLimit, frequentCapacity, (entries) => {
+      const ordered = entries.filter((e) => e.kind === ValueKind.number || e.kind === ValueKind.datetime);
+      this.sample.seedFromCounts(
+        Float64Array.from(ordered, (e) => e.number),
+        Float64Array.from(ordered, (e) => e.count),
+      );
+    });
   }
 
   /** Non-missing values. */
@@ -185,18 +193,23 @@ export class ColumnAccumulator {
     }
     this.min = min;
     this.max = max;
-    this.sample.addBlock(block, n);
     if (this.blockNumbers === n) this.foldMoments(n);
     if (this.blockTimes > 0) this.followTimes(n);
     const hash = this.hash;
     const values = this.values;
     const kinds = this.blockKinds;
+    const sampledFrom = values.exact ? -1 : 0;
+    let switchedAt = -1;
     for (let i = 0; i < n; i++) {
       const v = block[i]!;
       const datetime = kinds[i] === CellKind.datetime;
       hash.number(v, datetime ? HashTag.datetime : HashTag.number);
       values.add(hash.h1, hash.h2, datetime ? ValueKind.datetime : ValueKind.number, v, undefined, 0, 0, true);
+      if (sampledFrom < 0 && switchedAt < 0 && !values.exact) switchedAt = i;
     }
+    // The sample started from the counts as they were before value `switchedAt`: it and the values after it are added here.
+    if (sampledFrom === 0) this.sample.addBlock(block, n);
+    else if (switchedAt >= 0) this.sample.addBlock(block.subarray(switchedAt), n - switchedAt);
     this.blockSize = 0;
     this.blockNumbers = 0;
     this.blockTimes = 0;

@@ -87,6 +87,37 @@ export class ReservoirSample {
     return lo / sorted.length;
   }
 
+  /**
+   * Starts from a multiset given as distinct values and their counts, as if each copy had been
+   * offered: all of them when they fit, else a uniform selection of `capacity` (Knuth's
+   * selection sampling over the copies).
+   */
+  seedFromCounts(values: Float64Array, counts: Float64Array): void {
+    let total = 0;
+    for (const c of counts) total += c;
+    if (total + this.n <= this.capacity) {
+      values.forEach((v, i) => {
+        for (let c = 0; c < counts[i]!; c++) this.add(v);
+      });
+      return;
+    }
+    if (this.n > 0) throw new Error('seedFromCounts needs an empty sample or room for every copy');
+    this.items = new Float64Array(this.capacity);
+    let chosen = 0;
+    let seen = 0;
+    for (let i = 0; i < values.length && chosen < this.capacity; i++) {
+      for (let c = 0; c < counts[i]! && chosen < this.capacity; c++, seen++) {
+        if ((total - seen) * this.random.next() < this.capacity - chosen) this.items[chosen++] = values[i]!;
+      }
+    }
+    this.size = chosen;
+    this.n = total;
+    this.w = this.capacity / this.n;
+    this.nextIndex = this.n;
+    this.drawSkip(false, false);
+    this.sortedItems = undefined;
+  }
+
   /** Folds another sample of the same capacity in: each slot is drawn from either side in proportion to their streams. */
   merge(other: ReservoirSample): void {
     if (other.n === 0) return;

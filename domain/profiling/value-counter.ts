@@ -49,6 +49,8 @@ export class ValueCounter {
   constructor(
     readonly exactLimit: number,
     readonly frequentCapacity = 1024,
+    /** Hears every exact count once, just before the counts become estimates. */
+    private readonly onLeavingExact?: (entries: CountedValue[]) => void,
   ) {}
 
   get exact(): boolean {
@@ -128,6 +130,7 @@ export class ValueCounter {
   }
 
   private switchToSketch(): void {
+    this.onLeavingExact?.(this.entries());
     this.hll = new HyperLogLog();
     for (let i = 0; i < this.slots; i++) if (this.counts[i]! > 0) this.hll.add(this.keys1[i]!, this.keys2[i]!);
   }

@@ -71,6 +71,17 @@ describe('reservoir sample for quantiles', () => {
     }
   });
 
+  it('starts from exact counts (a column that outgrew its exact limit) and stays uniform as values keep coming', () => {
+    const sample = new ReservoirSample(8192);
+    const values = Float64Array.from({ length: 1000 }, (_, i) => i);
+    sample.seedFromCounts(values, new Float64Array(1000).fill(100));
+    expect([sample.n, sample.retainedItems]).toEqual([100_000, 8192]);
+    const later = Float64Array.from({ length: 100_000 }, (_, i) => 1000 + (i % 1000));
+    sample.addBlock(later, later.length);
+    const sorted = Float64Array.from({ length: 200_000 }, (_, i) => Math.floor(i / 100));
+    for (const q of [0.01, 0.25, 0.5, 0.75, 0.99]) expect(rankError(sample, sorted, q), `q ${q}`).toBeLessThanOrEqual(sample.rankError);
+  });
+
   it('merges two samples into one that represents both streams', () => {
     const left = new ReservoirSample(4096);
     const right = new ReservoirSample(4096);
