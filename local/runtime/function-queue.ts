@@ -91,6 +91,10 @@ export class FunctionQueue {
   private async deliver(batch: Message[]): Promise<void> {
     this.inFlightBatches++;
     this.inFlightMessages += batch.length;
+    // Handlers over the embedded store resolve without real I/O, so a journey would otherwise run
+    // as one unbroken promise chain: yield to the event loop first, so HTTP probes and signals
+    // in a long-lived process are answered between batches.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     for (const message of batch) message.receiveCount++;
     let failed: Set<string>;
     try {
