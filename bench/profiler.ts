@@ -45,10 +45,10 @@ async function child(mode: string, path: string): Promise<void> {
   process.stdout.write(JSON.stringify(result));
 }
 
-/** The file in 1 MiB reads into one reused buffer: the profiler is done with a chunk before asking for the next. */
+/** The file in 256 KiB reads into one reused buffer: the profiler is done with a chunk before asking for the next. */
 async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
   const fd = openSync(path, 'r');
-  const buffer = new Uint8Array(1 << 20);
+  const buffer = new Uint8Array(256 * 1024);
   try {
     for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) yield buffer.subarray(0, n);
   } finally {

@@ -12,22 +12,36 @@ const BLOCK_ROWS = 1024;
  */
 export class CorrelationAccumulator {
   private columns = 0;
-  private readonly block = new Float64Array(BLOCK_ROWS * MAX_CORRELATED_COLUMNS);
-  private readonly centered = new Float64Array(BLOCK_ROWS * MAX_CORRELATED_COLUMNS);
+  /** Room for this many columns; grown as columns appear. */
+  private capacity = 0;
+  private block = new Float64Array(0);
+  private centered = new Float64Array(0);
   private readonly presentInBlock = new Int32Array(MAX_CORRELATED_COLUMNS);
   private rowInBlock = 0;
-  /** Per pair (i < j): n, mean x, mean y, Σ(x−x̄)², Σ(y−ȳ)², Σ(x−x̄)(y−ȳ). */
-  private readonly totals: Float64Array;
-
-  constructor() {
-    this.totals = new Float64Array(6 * MAX_CORRELATED_COLUMNS * MAX_CORRELATED_COLUMNS);
-  }
+  /** Per pair (i < j), at 6·(i·MAX + j): n, mean x, mean y, Σ(x−x̄)², Σ(y−ȳ)², Σ(x−x̄)(y−ȳ). */
+  private totals = new Float64Array(0);
 
   /** Columns from here on take part (up to {@link MAX_CORRELATED_COLUMNS}); earlier rows of the block had them missing. */
   setColumnCount(count: number): void {
     const next = Math.min(count, MAX_CORRELATED_COLUMNS);
+    if (next > this.capacity) this.grow(Math.min(MAX_CORRELATED_COLUMNS, Math.max(next, this.capacity * 2, 8)));
     for (let c = this.columns; c < next; c++) this.block.fill(NaN, c * BLOCK_ROWS, c * BLOCK_ROWS + this.rowInBlock);
     this.columns = Math.max(this.columns, next);
+  }
+
+  private grow(capacity: number): void {
+    const block = new Float64Array(BLOCK_ROWS * capacity);
+    block.set(this.block);
+    this.block = block;
+    this.centered = new Float64Array(BLOCK_ROWS * capacity);
+    // Pairs are laid out by the largest column count, so growing never moves a pair's totals.
+    if (this.totals.length === 0) this.totals = new Float64Array(6 * MAX_CORRELATED_COLUMNS * capacity);
+    else {
+      const totals = new Float64Array(6 * MAX_CORRELATED_COLUMNS * capacity);
+      totals.set(this.totals);
+      this.totals = totals;
+    }
+    this.capacity = capacity;
   }
 
   /** Sets column c of the current row; call for every tracked column of each row, then {@link endRow}. */

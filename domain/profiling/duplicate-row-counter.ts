@@ -1,8 +1,8 @@
-const CAPACITY = 1 << 18;
+const CAPACITY = 1 << 17;
 
 /**
  * Duplicate rows (rows equal to an earlier row) from 64-bit row hashes. Exact while at most
- * 2^18 distinct rows have been seen; beyond that it keeps only the hashes whose top `level`
+ * 2^17 distinct rows have been seen; beyond that it keeps only the hashes whose top `level`
  * bits are zero (raising the level, and dropping the others, each time the table fills), so
  * it watches a fixed 1/2^level of all distinct rows, every copy of a watched row included. The
  * duplicates among watched rows, scaled by 2^level, estimate the total: unbiased, with a

@@ -100,7 +100,8 @@ export class ValueCounter {
       this.hll!.add(h1, h2);
       this.purge();
       index = this.freeSlot(h1);
-    } else if (this.hll === undefined && this.size + 1 > this.slots >>> 1) {
+    } else if (this.hll === undefined && this.size + 1 > (this.slots >>> 2) * 3) {
+      // Linear probing stays quick up to three quarters full; exact tables are the largest memory here.
       this.rehash(this.slots * 2);
       index = this.freeSlot(h1);
     }

@@ -47,13 +47,13 @@ export async function profileCommand(argv: string[]): Promise<number> {
 }
 
 /**
- * The file in 1 MiB reads into one reused buffer: the profiler is done with a chunk before it
+ * The file in 256 KiB reads into one reused buffer: the profiler is done with a chunk before it
  * asks for the next, and a fresh buffer per read would leave the garbage collector a trail of
  * dead megabytes (tens of MiB of peak RSS on a large file).
  */
 async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
   const fd = openSync(path, 'r');
-  const buffer = new Uint8Array(1 << 20);
+  const buffer = new Uint8Array(256 * 1024);
   try {
     for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) yield buffer.subarray(0, n);
   } finally {

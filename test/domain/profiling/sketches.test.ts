@@ -162,7 +162,7 @@ describe('duplicate rows', () => {
       estimated.add(hash.h1, hash.h2);
     }
     expect(estimated.approximate).toBe(true);
-    expect(estimated.retainedItems).toBeLessThan(2 ** 18);
+    expect(estimated.retainedItems).toBeLessThan(2 ** 17);
     expect(Math.abs(estimated.duplicates() - duplicates) / duplicates).toBeLessThan(0.05);
   });
 });
