@@ -62,6 +62,9 @@ export function foldJourney(journeyId: string, events: readonly EventBridgeEnvel
   };
   for (const event of events) {
     if (seenEventIds.has(event.id)) continue;
+    // A replayed event re-sends one the journey already has (under a new id on AWS); a replay
+    // that runs the journey again does so under a fresh journey id, so nothing is lost here.
+    if (event['replay-name'] !== undefined) continue;
     seenEventIds.add(event.id);
     const detail = event.detail as { journeyId?: string } | null;
     if (detail?.journeyId !== journeyId) continue;
