@@ -1,0 +1,48 @@
+// How a function becomes one small file: the esbuild options serverless-esbuild packages with
+// (esbuild-config.cjs) and `npm run bench` measures (bench/bundles.ts), so the figures are the
+// deployed bundles'.
+
+/**
+ * zod's `z` namespace re-exports every locale (~250 KB minified) and cannot be tree-shaken; the
+ * platform's messages are English, so a bundle carries `en` alone. `z.locales.<other>` would be
+ * undefined in a bundle.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer) ? { path: 'zod-locales-en', namespace: 'zod-english-only', pluginData: args.resolveDir } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, (args) => ({
+      contents: "export { default as en } from '../locales/en.js';",
+      resolveDir: args.pluginData,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * @param {{ sdkFromRuntime: boolean }} options `sdkFromRuntime`: leave `@aws-sdk/*` out, as the
+ *   nodejs22.x runtime provides SDK v3; emulators that run functions on a plain Node (MiniStack)
+ *   need it bundled.
+ */
+function bundleOptions({ sdkFromRuntime }) {
+  return {
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    // Lambda runs nodejs22.x; node20 keeps the bundles runnable on the Node 20 used locally.
+    target: 'node20',
+    // ESM: some dependencies (vega's canvas probe) use top-level await, which CommonJS cannot hold.
+    format: 'esm',
+    outExtension: { '.js': '.mjs' },
+    // Bundled CommonJS dependencies still call require() for Node built-ins.
+    banner: { js: "import { createRequire as __symphainyCreateRequire } from 'node:module'; const require = __symphainyCreateRequire(import.meta.url);" },
+    legalComments: 'none',
+    // `canvas` is vega's optional native renderer, probed with a guarded import(): not shipped.
+    external: [...(sdkFromRuntime ? ['@aws-sdk/*'] : []), 'canvas'],
+    plugins: [zodEnglishOnly],
+  };
+}
+
+module.exports = { bundleOptions, zodEnglishOnly };
