@@ -21,6 +21,12 @@ export default tseslint.config(
     },
   },
   {
+    // osls loads its ${file()} resolvers and plugins with require(): they are CommonJS.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', __filename: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: IMPURE_MODULES }],
