@@ -8,7 +8,7 @@ const BLOCK_ROWS = 1024;
  * block's own means (two passes over a block that fits in cache) and folded into the running
  * totals with Chan et al.'s pairwise update, which keeps the precision of a two-pass
  * computation however far the data sit from zero. NaN marks a value that is missing or not a
- * number.
+ * number: the block starts all NaN and only numbers are written into it.
  */
 export class CorrelationAccumulator {
   private columns = 0;
@@ -25,12 +25,11 @@ export class CorrelationAccumulator {
   setColumnCount(count: number): void {
     const next = Math.min(count, MAX_CORRELATED_COLUMNS);
     if (next > this.capacity) this.grow(Math.min(MAX_CORRELATED_COLUMNS, Math.max(next, this.capacity * 2, 8)));
-    for (let c = this.columns; c < next; c++) this.block.fill(NaN, c * BLOCK_ROWS, c * BLOCK_ROWS + this.rowInBlock);
     this.columns = Math.max(this.columns, next);
   }
 
   private grow(capacity: number): void {
-    const block = new Float64Array(BLOCK_ROWS * capacity);
+    const block = new Float64Array(BLOCK_ROWS * capacity).fill(NaN);
     block.set(this.block);
     this.block = block;
     this.centered = new Float64Array(BLOCK_ROWS * capacity);
@@ -44,11 +43,11 @@ export class CorrelationAccumulator {
     this.capacity = capacity;
   }
 
-  /** Sets column c of the current row; call for every tracked column of each row, then {@link endRow}. */
+  /** Sets column c of the current row to a number; columns not set in a row are missing from it. Then {@link endRow}. */
   set(column: number, value: number): void {
     if (column >= this.columns) return;
     this.block[column * BLOCK_ROWS + this.rowInBlock] = value;
-    if (value === value) this.presentInBlock[column]!++;
+    this.presentInBlock[column]!++;
   }
 
   endRow(): void {
@@ -104,6 +103,8 @@ export class CorrelationAccumulator {
         }
       }
     }
+    // Back to all-missing for the next block: only columns that held numbers need it.
+    for (let c = 0; c < this.columns; c++) if (presentInBlock[c]! > 0) block.fill(NaN, c * BLOCK_ROWS, c * BLOCK_ROWS + rows);
     presentInBlock.fill(0);
     this.rowInBlock = 0;
   }

@@ -23,9 +23,12 @@ export class DatasetAccumulator {
   private readonly correlations = new CorrelationAccumulator();
   private readonly missing = new MissingCooccurrence();
   private readonly duplicates = new DuplicateRowCounter();
+  /** This row's missing columns so far, and how many cells it has fed. */
   private missingInRow = new Int32Array(16);
-  /** Per column, the kind of this row's cell plus one; 0 when the row has not fed it. */
-  private kindInRow = new Uint8Array(16);
+  private missingCount = 0;
+  private fedCount = 0;
+  /** Per column, the number (rows + 1) of the last row that fed it: a column without this row's stamp is missing from it. */
+  private fedStamp = new Float64Array(16);
 
   constructor(
     private readonly options: ResolvedProfileOptions,
@@ -41,10 +44,12 @@ export class DatasetAccumulator {
     if (this.rows > 0) this.columns.forEach((other, i) => other.nulls > 0 && this.missing.addPair(i, index, other.nulls));
     this.columns.push(column);
     if (this.missingInRow.length < this.columns.length) {
-      this.missingInRow = new Int32Array(this.columns.length * 2);
-      const kinds = new Uint8Array(this.columns.length * 2);
-      kinds.set(this.kindInRow);
-      this.kindInRow = kinds;
+      const missing = new Int32Array(this.columns.length * 2);
+      missing.set(this.missingInRow);
+      this.missingInRow = missing;
+      const stamps = new Float64Array(this.columns.length * 2);
+      stamps.set(this.fedStamp);
+      this.fedStamp = stamps;
     }
     this.correlations.setColumnCount(this.columns.length);
     return index;
@@ -52,30 +57,30 @@ export class DatasetAccumulator {
 
   /** Records how a cell of column `index` was read in this row (after the column accumulated it). */
   noteCell(index: number, kind: CellKind): void {
-    this.kindInRow[index] = kind + 1;
+    this.fedStamp[index] = this.rows + 1;
+    this.fedCount++;
+    if (kind === CellKind.missing) this.missingInRow[this.missingCount++] = index;
+    else if (kind === CellKind.integer || kind === CellKind.float) this.correlations.set(index, this.columns[index]!.lastNumber);
   }
 
   /** Ends the row; `h1`/`h2` hash its content, for duplicate detection. */
   endRow(h1: number, h2: number): void {
-    this.rows++;
     const columns = this.columns;
-    let missing = 0;
-    const tracked = Math.min(columns.length, MAX_CORRELATED_COLUMNS);
-    for (let c = 0; c < columns.length; c++) {
-      const column = columns[c]!;
-      let kind: number = CellKind.missing;
-      const fed = this.kindInRow[c]!;
-      if (fed === 0) column.addMissing();
-      else {
-        this.kindInRow[c] = 0;
-        kind = fed - 1;
+    // Delimited rows feed every column; only short rows and JSON records need the search for absent ones.
+    if (this.fedCount < columns.length) {
+      const stamp = this.rows + 1;
+      for (let c = 0; c < columns.length; c++) {
+        if (this.fedStamp[c] === stamp) continue;
+        columns[c]!.addMissing();
+        this.missingInRow[this.missingCount++] = c;
       }
-      if (kind === CellKind.missing) this.missingInRow[missing++] = c;
-      if (c < tracked) this.correlations.set(c, kind === CellKind.integer || kind === CellKind.float ? column.lastNumber : NaN);
     }
+    this.rows++;
     this.correlations.endRow();
-    this.missing.addRow(this.missingInRow, missing);
+    this.missing.addRow(this.missingInRow, this.missingCount);
     this.duplicates.add(h1, h2);
+    this.missingCount = 0;
+    this.fedCount = 0;
   }
 
   /** Items held by every sketch and table: what the memory bound is about. */

@@ -6,15 +6,19 @@ export class MissingCooccurrence {
   private capacity = 16;
   private counts = new Float64Array(16 * 16);
 
-  /** Counts the pairs among the first `n` column indexes of `missing` (ascending). */
+  /** Counts the pairs among the first `n` column indexes of `missing` (in any order). */
   addRow(missing: Int32Array, n: number): void {
     if (n < 2) return;
-    const top = missing[n - 1]!;
+    let top = 0;
+    for (let i = 0; i < n; i++) if (missing[i]! > top) top = missing[i]!;
     if (top >= this.capacity) this.grow(top + 1);
     const cap = this.capacity;
     for (let a = 0; a < n; a++) {
-      const row = missing[a]! * cap;
-      for (let b = a + 1; b < n; b++) this.counts[row + missing[b]!]!++;
+      const x = missing[a]!;
+      for (let b = a + 1; b < n; b++) {
+        const y = missing[b]!;
+        this.counts[x < y ? x * cap + y : y * cap + x]!++;
+      }
     }
   }
 
