@@ -11,6 +11,8 @@ export type CellKind = (typeof CellKind)[keyof typeof CellKind];
 
 /** Numbers and datetimes wait in a block this long, then each statistic runs over the block in one tight loop. */
 const BLOCK = 1024;
+const EMPTY_BLOCK = new Float64Array(0);
+const EMPTY_KINDS = new Uint8Array(0);
 
 /**
  * Everything the profiler keeps about one column while the rows stream past, in memory that
@@ -59,8 +61,9 @@ export class ColumnAccumulator {
   /** The last number or datetime read, for the row-level correlations. */
   lastNumber = 0;
 
-  private readonly block = new Float64Array(BLOCK);
-  private readonly blockKinds = new Uint8Array(BLOCK);
+  /** Allocated with the first number or datetime: a wide file's text columns never need one. */
+  private block: Float64Array = EMPTY_BLOCK;
+  private blockKinds: Uint8Array = EMPTY_KINDS;
   private blockSize = 0;
   private blockNumbers = 0;
   private blockTimes = 0;
@@ -217,6 +220,10 @@ export class ColumnAccumulator {
 
   private push(value: number, kind: CellKind): void {
     const at = this.blockSize;
+    if (at === 0 && this.block === EMPTY_BLOCK) {
+      this.block = new Float64Array(BLOCK);
+      this.blockKinds = new Uint8Array(BLOCK);
+    }
     this.block[at] = value;
     this.blockKinds[at] = kind;
     this.blockSize = at + 1;

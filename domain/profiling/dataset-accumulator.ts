@@ -2,7 +2,7 @@ import { CellKind, ColumnAccumulator } from './column-accumulator.js';
 import { columnProfile } from './column-profile.js';
 import { CorrelationAccumulator, MAX_CORRELATED_COLUMNS } from './correlation-accumulator.js';
 import { DuplicateRowCounter } from './duplicate-row-counter.js';
-import { MissingCooccurrence } from './missing-cooccurrence.js';
+import { MAX_COOCCURRENCE_COLUMNS, MissingCooccurrence } from './missing-cooccurrence.js';
 import type { ResolvedProfileOptions } from './profile-options.js';
 import type { Correlation, DatasetProfile } from './profile-types.js';
 
@@ -100,9 +100,10 @@ export class DatasetAccumulator {
       }
     }
     const missingCooccurrence: DatasetProfile['missingCooccurrence'] = [];
-    for (let a = 0; a < columns.length; a++) {
+    const paired = Math.min(columns.length, MAX_COOCCURRENCE_COLUMNS);
+    for (let a = 0; a < paired; a++) {
       if (columns[a]!.nulls === 0) continue;
-      for (let b = a + 1; b < columns.length; b++) {
+      for (let b = a + 1; b < paired; b++) {
         if (columns[b]!.nulls === 0) continue;
         missingCooccurrence.push({ a: columns[a]!.name, b: columns[b]!.name, bothMissing: this.missing.bothMissing(a, b) });
       }

@@ -173,6 +173,8 @@ export class JsonRecords {
     const column = this.dataset.columns[index]!;
     switch (typeof value) {
       case 'number':
+        // 1e400 parses to Infinity: kept as the text it was, not as a number that would poison the moments.
+        if (!Number.isFinite(value)) return column.addString(this.text, 0, this.encode(String(value)));
         return column.addNumber(value, Number.isSafeInteger(value), this.text, 0, this.encode(String(value)));
       case 'boolean':
         return column.addBoolean(value, this.text, 0, this.encode(String(value)));

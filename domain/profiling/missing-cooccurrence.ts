@@ -1,3 +1,6 @@
+/** Pairs are tracked among the first this many columns: the matrix (and the report) grow with its square. */
+export const MAX_COOCCURRENCE_COLUMNS = 256;
+
 /**
  * How often two columns are missing in the same row. Only rows with two or more missing cells
  * touch the counts, and only their pairs, so complete rows cost nothing.
@@ -10,20 +13,22 @@ export class MissingCooccurrence {
   addRow(missing: Int32Array, n: number): void {
     if (n < 2) return;
     let top = 0;
-    for (let i = 0; i < n; i++) if (missing[i]! > top) top = missing[i]!;
+    for (let i = 0; i < n; i++) if (missing[i]! > top && missing[i]! < MAX_COOCCURRENCE_COLUMNS) top = missing[i]!;
     if (top >= this.capacity) this.grow(top + 1);
     const cap = this.capacity;
     for (let a = 0; a < n; a++) {
       const x = missing[a]!;
+      if (x >= MAX_COOCCURRENCE_COLUMNS) continue;
       for (let b = a + 1; b < n; b++) {
         const y = missing[b]!;
-        this.counts[x < y ? x * cap + y : y * cap + x]!++;
+        if (y < MAX_COOCCURRENCE_COLUMNS) this.counts[x < y ? x * cap + y : y * cap + x]!++;
       }
     }
   }
 
   /** Adds `times` to the pair (a < b): for a column that appeared after rows where it was absent. */
   addPair(a: number, b: number, times: number): void {
+    if (b >= MAX_COOCCURRENCE_COLUMNS) return;
     if (b >= this.capacity) this.grow(b + 1);
     this.counts[a * this.capacity + b]! += times;
   }

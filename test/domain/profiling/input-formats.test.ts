@@ -111,6 +111,23 @@ describe('formats', () => {
     expect(profile.missingCooccurrence).toContainEqual({ a: 'n', b: 's', bothMissing: 1 });
   });
 
+  it('profiles a very wide file, pairing missing values among its first 256 columns', async () => {
+    const columns = 3000;
+    const header = Array.from({ length: columns }, (_, i) => `c${i}`).join(',');
+    const rows = Array.from({ length: 20 }, (_, r) => Array.from({ length: columns }, (_, c) => ((r + c) % 3 === 0 ? '' : String(r * c))).join(','));
+    const profile = await profileBytes(encode(`${header}\n${rows.join('\n')}\n`));
+    expect([profile.rows, profile.columns.length]).toEqual([20, columns]);
+    expect(profile.columns[2999]!.nulls).toBe(7);
+    expect(profile.missingCooccurrence.every((pair) => Number(pair.a.slice(1)) < 256 && Number(pair.b.slice(1)) < 256)).toBe(true);
+    expect(profile.missingCooccurrence).toContainEqual({ a: 'c0', b: 'c3', bothMissing: 7 });
+  });
+
+  it('keeps a JSON number too large for a double as text', async () => {
+    const profile = await profileBytes(encode('{"x": 1e400}\n{"x": 2}\n'));
+    expect(profile.columns[0]!.typeCounts).toEqual({ integer: 1, string: 1 });
+    expect(profile.columns[0]!.mean).toBeNull();
+  });
+
   it('reads an empty JSON array and a header-only CSV as tables without rows', async () => {
     expect((await profileBytes(encode(' [ ] '))).rows).toBe(0);
     const headerOnly = await profileBytes(encode('a,b\n'));
