@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { EmbeddedRuntime } from '#local/runtime/embedded-runtime.js';
+import type { CloudTarget } from '#local/cloud/cloud-stage.js';
+import { UsageError } from './cli-error.js';
 
 export interface CommonOptions {
   'data-dir'?: string;
@@ -19,4 +21,25 @@ export function dataDirOf(options: CommonOptions): string {
 
 export function openRuntime(options: CommonOptions): Promise<EmbeddedRuntime> {
   return EmbeddedRuntime.open({ dataDir: dataDirOf(options), logLevel: options.verbose ? 'INFO' : 'SILENT' });
+}
+
+/** `--endpoint <url>` and/or `--stage <name>`: a deployed stage instead of the embedded runtime. */
+export const cloudOptionSpec = {
+  endpoint: { type: 'string' },
+  stage: { type: 'string' },
+} as const;
+
+export const cloudUsage = `  --endpoint <url>  a deployed stage on an AWS emulator, e.g. http://127.0.0.1:4566 (stage "local" unless --stage)
+  --stage <name>    a deployed stage (stack symphainy-<name>); on AWS, or on AWS_ENDPOINT_URL if set`;
+
+/** The deployed stage the options name, or undefined for the embedded runtime. */
+export function cloudTargetOf(options: { endpoint?: string; stage?: string }, env: NodeJS.ProcessEnv = process.env): CloudTarget | undefined {
+  if (options.endpoint === undefined && options.stage === undefined) return undefined;
+  const endpoint = options.endpoint ?? env.AWS_ENDPOINT_URL;
+  if (endpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(endpoint)) {
+    throw new UsageError(`${options.endpoint !== undefined ? '--endpoint' : 'AWS_ENDPOINT_URL'} "${endpoint}" is not an http(s) URL, e.g. http://127.0.0.1:4566`);
+  }
+  const stage = options.stage ?? 'local';
+  if (!/^[a-zA-Z0-9-]{1,15}$/.test(stage)) throw new UsageError(`--stage "${stage}" is not a stage name (letters, digits and dashes, at most 15)`);
+  return { stage, region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1', ...(endpoint ? { endpoint: endpoint.replace(/\/$/, '') } : {}) };
 }

@@ -5,14 +5,17 @@ import type { EmbeddedRuntime } from '#local/runtime/embedded-runtime.js';
 import { ExitCode, UsageError } from '../cli-error.js';
 import { formatJourney, journeyReport } from '../journey-report.js';
 import { formatBytes, ProgressLine } from '../progress-line.js';
-import { commonOptionSpec, openRuntime } from '../runtime-options.js';
+import { cloudOptionSpec, cloudTargetOf, cloudUsage, commonOptionSpec, openRuntime } from '../runtime-options.js';
+import { cloudUpload, DEFAULT_UPLOAD_TIMEOUT_SECONDS } from '#local/cloud/cloud-commands.js';
 
-export const uploadUsage = `symphainy upload <file> [--use-case <tag>] [--key <key>] [--journey <name>] [--json] [--data-dir <dir>]
+export const uploadUsage = `symphainy upload <file> [--use-case <tag>] [--key <key>] [--journey <name>] [--json] [--data-dir <dir> | --endpoint <url> [--stage <name>] [--timeout <s>]]
 
 Puts <file> into the upload bucket as a user would and waits for its journey to end.
   --use-case <tag>  the use case; without --key the object goes to uploads/<tag>/<file name>
   --key <key>       the object key (any characters); with --use-case the tag goes in metadata
   --journey <name>  the journey to run (object metadata "journey"; default: upload)
+${cloudUsage}
+  --timeout <s>     with a deployed stage: how long to wait for the journey (default ${DEFAULT_UPLOAD_TIMEOUT_SECONDS})
 Exit code 0 only when the journey completed.`;
 
 const BIG_FILE_BYTES = 8 * 1024 * 1024;
@@ -21,7 +24,7 @@ export async function uploadCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { ...commonOptionSpec, 'use-case': { type: 'string' }, key: { type: 'string' }, journey: { type: 'string' } },
+    options: { ...commonOptionSpec, ...cloudOptionSpec, 'use-case': { type: 'string' }, key: { type: 'string' }, journey: { type: 'string' }, timeout: { type: 'string' } },
   });
   if (values.help) return help();
   const [file, ...extra] = positionals;
@@ -43,7 +46,13 @@ export async function uploadCommand(argv: string[]): Promise<number> {
   if (useCase && values.key) metadata['use-case'] = useCase;
   if (values.journey) metadata['journey'] = values.journey;
 
+  const cloud = cloudTargetOf(values);
+  const timeoutSeconds = values.timeout === undefined ? DEFAULT_UPLOAD_TIMEOUT_SECONDS : Number(values.timeout);
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new UsageError(`--timeout "${values.timeout}" is not a number of seconds`);
+  if (values.timeout !== undefined && !cloud) throw new UsageError('--timeout applies to a deployed stage (--endpoint or --stage); the embedded runtime waits until the journey ends');
+
   const body = await readWithProgress(file, size);
+  if (cloud) return cloudUpload(cloud, { body, key, metadata, json: values.json, timeoutSeconds });
   const runtime = await openRuntime(values);
   try {
     const progress = new ProgressLine();

@@ -1,0 +1,65 @@
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { S3Client } from '@aws-sdk/client-s3';
+import { S3ObjectStore } from '#functions/adapters/s3-object-store.js';
+
+/** Where a deployed stage lives: an emulator's endpoint (MiniStack, LocalStack) or AWS itself. */
+export interface CloudTarget {
+  stage: string;
+  region: string;
+  endpoint?: string;
+}
+
+/** A deployed stage as the CLI uses it: its buckets (from the stack's outputs) and an S3 client. */
+export interface CloudStage {
+  target: CloudTarget;
+  stackName: string;
+  uploadBucket: string;
+  artifactBucket: string;
+  s3: S3Client;
+  store: S3ObjectStore;
+}
+
+/** The stage cannot be used as asked; the message says what to do. */
+export class CloudStageError extends Error {
+  override readonly name = 'CloudStageError';
+}
+
+export const stackNameOf = (stage: string) => `symphainy-${stage}`;
+
+/** An emulator takes any credentials; against AWS the SDK's own chain finds them. */
+function clientConfig(target: CloudTarget, env: NodeJS.ProcessEnv) {
+  const emulated = target.endpoint !== undefined && !env.AWS_ACCESS_KEY_ID && !env.AWS_PROFILE;
+  return {
+    region: target.region,
+    ...(target.endpoint ? { endpoint: target.endpoint } : {}),
+    ...(emulated ? { credentials: { accessKeyId: 'test', secretAccessKey: 'test' } } : {}),
+  };
+}
+
+/** Finds the stage's bucket names in its stack's outputs (CloudFormation DescribeStacks). */
+export async function openCloudStage(target: CloudTarget, env: NodeJS.ProcessEnv = process.env): Promise<CloudStage> {
+  const config = clientConfig(target, env);
+  const stackName = stackNameOf(target.stage);
+  const where = target.endpoint ?? `AWS ${target.region}`;
+  let outputs: Record<string, string>;
+  try {
+    const out = await new CloudFormationClient(config).send(new DescribeStacksCommand({ StackName: stackName }));
+    outputs = Object.fromEntries((out.Stacks?.[0]?.Outputs ?? []).map((o) => [o.OutputKey ?? '', o.OutputValue ?? '']));
+  } catch (error) {
+    const reason = (error as Error).message;
+    const hint = /does not exist|not found/i.test(reason)
+      ? target.stage === 'local'
+        ? 'deploy it with npm run deploy:local'
+        : `deploy it with npx sls deploy --stage ${target.stage}`
+      : target.endpoint
+        ? 'is the emulator running? (npm run local:up)'
+        : 'check your AWS credentials and region';
+    throw new CloudStageError(`cannot read stack ${stackName} at ${where}: ${reason}; ${hint}`);
+  }
+  const uploadBucket = outputs['UploadBucketName'];
+  const artifactBucket = outputs['ArtifactBucketName'];
+  if (!uploadBucket || !artifactBucket) throw new CloudStageError(`stack ${stackName} at ${where} has no UploadBucketName/ArtifactBucketName outputs: is it a symphainy stack?`);
+  // Emulators serve buckets by path, not by virtual host.
+  const s3 = new S3Client({ ...config, forcePathStyle: target.endpoint !== undefined });
+  return { target, stackName, uploadBucket, artifactBucket, s3, store: new S3ObjectStore(s3) };
+}

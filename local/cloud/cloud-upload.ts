@@ -1,0 +1,97 @@
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { journeyIdForUpload } from '#domain/journeys/journey-id.js';
+import type { JourneyView } from '#domain/journeys/journey-state.js';
+import type { CloudStage } from './cloud-stage.js';
+import { recordedJourney, recordedJourneyIds } from './recorded-journeys.js';
+
+export interface CloudUpload {
+  bucket: string;
+  key: string;
+  etag: string;
+  versionId?: string;
+}
+
+export class JourneyWaitTimeout extends Error {
+  override readonly name = 'JourneyWaitTimeout';
+  constructor(
+    message: string,
+    readonly lastSeen: JourneyView | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/** Puts a file into the stage's upload bucket, as `aws s3 cp` would; its Object Created starts the journey. */
+export async function putUpload(stage: CloudStage, request: { body: Uint8Array; key: string; metadata: Record<string, string> }): Promise<CloudUpload> {
+  const out = await stage.s3.send(new PutObjectCommand({ Bucket: stage.uploadBucket, Key: request.key, Body: request.body, Metadata: request.metadata }));
+  return { bucket: stage.uploadBucket, key: request.key, etag: (out.ETag ?? '').replace(/"/g, ''), ...(out.VersionId ? { versionId: out.VersionId } : {}) };
+}
+
+/**
+ * The journey an upload started. On AWS the id follows from the object version the S3 event
+ * names; an emulator that leaves the version out of its event (MiniStack) makes the id depend on
+ * the event's sequencer, which the uploader never sees: then the journey is the new one whose
+ * input is this very object.
+ */
+export async function findUploadJourney(stage: CloudStage, upload: CloudUpload, journeysBefore: ReadonlySet<string>): Promise<JourneyView | undefined> {
+  if (upload.versionId) {
+    const expected = await recordedJourney(stage, journeyIdForUpload(upload));
+    if (expected) return expected;
+  }
+  const fresh = (await recordedJourneyIds(stage)).filter((id) => !journeysBefore.has(id));
+  for (const id of fresh) {
+    const view = await recordedJourney(stage, id);
+    const input = view?.input;
+    // A follow-on journey (eda after upload) reads the same object: the upload's own has no parent.
+    const sameObject = input && input.bucket === upload.bucket && input.key === upload.key && (input.versionId ? input.versionId === upload.versionId : input.etag === upload.etag);
+    if (sameObject && !view.parentJourneyId) {
+      return view;
+    }
+  }
+  return undefined;
+}
+
+export interface WaitOptions {
+  timeoutMs: number;
+  pollMs?: number;
+  /** Told what the journey looks like after each look, for a progress line. */
+  onProgress?: (view: JourneyView | undefined, elapsedMs: number) => void;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const ENDED = new Set(['completed', 'failed', 'rejected']);
+
+/**
+ * Polls the journey record until the journey has ended and its delivery is recorded (so the
+ * view carries the notification), or the timeout passes.
+ */
+export async function waitForUploadOutcome(stage: CloudStage, upload: CloudUpload, journeysBefore: ReadonlySet<string>, options: WaitOptions): Promise<JourneyView> {
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const started = Date.now();
+  let journeyId: string | undefined;
+  let view: JourneyView | undefined;
+  for (;;) {
+    view = journeyId ? await recordedJourney(stage, journeyId) : await findUploadJourney(stage, upload, journeysBefore);
+    journeyId ??= view?.journeyId;
+    const elapsed = Date.now() - started;
+    options.onProgress?.(view, elapsed);
+    if (view && ENDED.has(view.status) && view.delivery) return view;
+    if (elapsed >= options.timeoutMs) {
+      const state = view ? `journey ${view.journeyId} is still ${view.status}` : 'no journey has been recorded for it';
+      throw new JourneyWaitTimeout(`gave up waiting after ${Math.round(elapsed / 1000)} s: ${state}`, view);
+    }
+    await sleep(options.pollMs ?? 1000);
+  }
+}
+
+/** What the progress line says about a journey in flight. */
+export function describeProgress(view: JourneyView | undefined, elapsedMs: number): string {
+  const seconds = `${Math.round(elapsedMs / 1000)} s`;
+  if (!view) return `waiting for the journey to start (${seconds})`;
+  const running = view.steps.findIndex((s) => s.status !== 'completed');
+  if (ENDED.has(view.status)) return `journey ${view.journeyId} ${view.status}, waiting for its delivery (${seconds})`;
+  if (running === -1) return `journey ${view.journeyId}: all steps done (${seconds})`;
+  const step = view.steps[running]!;
+  const retry = step.status === 'retrying' ? `, retrying after attempt ${step.attempts}` : '';
+  return `journey ${view.journeyId}: step ${running + 1}/${view.steps.length} ${step.name}${retry} (${seconds})`;
+}
