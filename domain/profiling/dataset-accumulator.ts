@@ -3,11 +3,14 @@ import { columnProfile } from './column-profile.js';
 import { CorrelationAccumulator, MAX_CORRELATED_COLUMNS } from './correlation-accumulator.js';
 import { DuplicateRowCounter } from './duplicate-row-counter.js';
 import { MAX_COOCCURRENCE_COLUMNS, MissingCooccurrence } from './missing-cooccurrence.js';
+import { ProfileError } from './profile-error.js';
 import type { ResolvedProfileOptions } from './profile-options.js';
 import type { Correlation, DatasetProfile } from './profile-types.js';
 
 /** Misra–Gries counters per column once its distinct values pass the exact limit. */
 const FREQUENT_CAPACITY = 1024;
+/** Every column holds its own sketches, so the column count is bounded too (a few KiB each to start). */
+export const MAX_COLUMNS = 16_384;
 
 /**
  * The dataset-level half of the profiler: columns (known up front for delimited text,
@@ -39,9 +42,12 @@ export class DatasetAccumulator {
   /** Adds a column; rows already seen had it missing. Returns its index. */
   addColumn(name: string): number {
     const index = this.columns.length;
+    if (index === MAX_COLUMNS) {
+      throw new ProfileError('too_many_columns', `the table has more than ${MAX_COLUMNS} columns; the profiler reads at most ${MAX_COLUMNS}`, [`column ${index + 1}: "${name.slice(0, 80)}"`]);
+    }
     const column = new ColumnAccumulator(name, this.options.exactDistinctLimit, FREQUENT_CAPACITY, this.sampleCapacity);
     column.nulls = this.rows;
-    if (this.rows > 0) this.columns.forEach((other, i) => other.nulls > 0 && this.missing.addPair(i, index, other.nulls));
+    if (this.rows > 0) this.missing.addColumnAfterRows(index, (a) => this.columns[a]!.nulls);
     this.columns.push(column);
     if (this.missingInRow.length < this.columns.length) {
       const missing = new Int32Array(this.columns.length * 2);
@@ -77,7 +83,7 @@ export class DatasetAccumulator {
     }
     this.rows++;
     this.correlations.endRow();
-    this.missing.addRow(this.missingInRow, this.missingCount);
+    this.missing.addRow(this.missingInRow, this.missingCount, columns.length);
     this.duplicates.add(h1, h2);
     this.missingCount = 0;
     this.fedCount = 0;

@@ -7,7 +7,8 @@ export type ProfileErrorCode =
   | 'truncated_input'
   | 'bad_compression'
   | 'unsupported_compression'
-  | 'record_too_large';
+  | 'record_too_large'
+  | 'too_many_columns';
 
 /** A file the profiler refuses, with the evidence (offsets, what was expected) in `details`. */
 export class ProfileError extends Error {

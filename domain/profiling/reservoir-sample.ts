@@ -13,7 +13,7 @@ import { SeededRandom } from '#domain/use-cases/shared/seeded-random.js';
 export class ReservoirSample {
   /** Items offered. */
   n = 0;
-  private items: Float64Array = new Float64Array(64);
+  private items: Float64Array = new Float64Array(16);
   private size = 0;
   private readonly random = new SeededRandom(0x51ced);
   private w = 0;

@@ -29,14 +29,14 @@ export interface CountedValue {
  * unique values (timestamps, coordinates) from paying for a counter update per value.
  */
 export class ValueCounter {
-  private slots = 64;
-  private mask = 63;
-  private keys1: Int32Array = new Int32Array(64);
-  private keys2: Int32Array = new Int32Array(64);
-  private counts: Float64Array = new Float64Array(64);
-  private kinds: Uint8Array = new Uint8Array(64);
-  private numbers: Float64Array = new Float64Array(64);
-  private texts: (string | undefined)[] = new Array<string | undefined>(64);
+  private slots = 16;
+  private mask = 15;
+  private keys1: Int32Array = new Int32Array(16);
+  private keys2: Int32Array = new Int32Array(16);
+  private counts: Float64Array = new Float64Array(16);
+  private kinds: Uint8Array = new Uint8Array(16);
+  private numbers: Float64Array = new Float64Array(16);
+  private texts: (string | undefined)[] = new Array<string | undefined>(16);
   private size = 0;
   private hll: HyperLogLog | undefined;
   private scratch: Float64Array | undefined;

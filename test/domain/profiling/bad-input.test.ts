@@ -97,6 +97,12 @@ describe('files the profiler refuses, each with a named reason', () => {
     await expectRefusal(endless(), 'record_too_large', /unclosed quote/);
   });
 
+  it('a header or JSON records with more columns than it keeps sketches for', async () => {
+    await expectRefusal(encode(`${Array.from({ length: 20_000 }, (_, i) => `c${i}`).join(',')}\n1,2\n`), 'too_many_columns', /more than 16384 columns/);
+    const records = Array.from({ length: 17_000 }, (_, i) => `{"key${i}": ${i}}`).join('\n');
+    await expectRefusal(encode(records), 'too_many_columns');
+  });
+
   it('lets a failure of the byte source itself through unchanged', async () => {
     async function* failing() {
       yield table.subarray(0, 1000);

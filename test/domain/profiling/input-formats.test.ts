@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { profileBytes, profileStream, type DatasetProfile } from '#domain/profiling/index.js';
+import { SeededRandom } from '#domain/use-cases/shared/seeded-random.js';
 import { generatedRows, toDelimited, toNdjson } from './generated-table.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -120,6 +121,23 @@ describe('formats', () => {
     expect(profile.columns[2999]!.nulls).toBe(7);
     expect(profile.missingCooccurrence.every((pair) => Number(pair.a.slice(1)) < 256 && Number(pair.b.slice(1)) < 256)).toBe(true);
     expect(profile.missingCooccurrence).toContainEqual({ a: 'c0', b: 'c3', bothMissing: 7 });
+  });
+
+  it('counts missing pairs exactly in sparse JSON whose keys keep appearing', async () => {
+    const random = new SeededRandom(31);
+    const keys = Array.from({ length: 40 }, (_, i) => `k${i}`);
+    const records = Array.from({ length: 600 }, (_, r) => {
+      // Early records know only the first keys; density varies from nearly empty to nearly full.
+      const known = keys.slice(0, Math.min(keys.length, 5 + Math.floor(r / 15)));
+      const density = random.next();
+      return Object.fromEntries(known.filter(() => random.next() < density).map((k) => [k, r]));
+    });
+    const profile = await profileBytes(encode(records.map((r) => JSON.stringify(r)).join('\n')));
+    const names = profile.columns.map((c) => c.name);
+    for (const { a, b, bothMissing } of profile.missingCooccurrence) {
+      expect(bothMissing, `${a}+${b}`).toBe(records.filter((r) => !(a in r) && !(b in r)).length);
+    }
+    expect(profile.missingCooccurrence.length).toBe((names.length * (names.length - 1)) / 2);
   });
 
   it('keeps a JSON number too large for a double as text', async () => {
