@@ -1,5 +1,7 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import type { EventBridgeEnvelope } from '#events/platform-event.js';
 import { journeyIdForUpload } from '#domain/journeys/journey-id.js';
+import { journeyEventsPrefix } from '#domain/journeys/journey-record.js';
 import type { JourneyView } from '#domain/journeys/journey-state.js';
 import type { CloudStage } from './cloud-stage.js';
 import { recordedJourney, recordedJourneyIds } from './recorded-journeys.js';
@@ -27,11 +29,39 @@ export async function putUpload(stage: CloudStage, request: { body: Uint8Array; 
   return { bucket: stage.uploadBucket, key: request.key, etag: (out.ETag ?? '').replace(/"/g, ''), ...(out.VersionId ? { versionId: out.VersionId } : {}) };
 }
 
+/** What a journey's opening event says about where it came from. */
+interface Opening {
+  input: { bucket: string; key: string; etag?: string; versionId?: string };
+  parentJourneyId?: string;
+}
+
+/** Opening events never change once recorded, so each journey is read for it once per process. */
+const openings = new Map<string, Opening>();
+
+async function openingOf(stage: CloudStage, journeyId: string): Promise<Opening | undefined> {
+  const cacheKey = `${stage.artifactBucket}/${journeyId}`;
+  const cached = openings.get(cacheKey);
+  if (cached) return cached;
+  // Keys start with the event time, so the opening event is among the first few.
+  for (const head of await stage.store.list(stage.artifactBucket, journeyEventsPrefix(journeyId))) {
+    const object = await stage.store.get(stage.artifactBucket, head.key);
+    const event = object && (JSON.parse(new TextDecoder().decode(object.body)) as EventBridgeEnvelope);
+    if (!event || !OPENING_EVENTS.has(event['detail-type'])) continue;
+    const detail = event.detail as Opening;
+    const opening: Opening = { input: detail.input, ...(detail.parentJourneyId ? { parentJourneyId: detail.parentJourneyId } : {}) };
+    openings.set(cacheKey, opening);
+    return opening;
+  }
+  return undefined;
+}
+
+const OPENING_EVENTS = new Set(['Journey Started', 'Upload Rejected']);
+
 /**
  * The journey an upload started. On AWS the id follows from the object version the S3 event
  * names; an emulator that leaves the version out of its event (MiniStack) makes the id depend on
  * the event's sequencer, which the uploader never sees: then the journey is the new one whose
- * input is this very object.
+ * opening event names this very object (and no parent: a follow-on reads the same object).
  */
 export async function findUploadJourney(stage: CloudStage, upload: CloudUpload, journeysBefore: ReadonlySet<string>): Promise<JourneyView | undefined> {
   if (upload.versionId) {
@@ -40,13 +70,10 @@ export async function findUploadJourney(stage: CloudStage, upload: CloudUpload, 
   }
   const fresh = (await recordedJourneyIds(stage)).filter((id) => !journeysBefore.has(id));
   for (const id of fresh) {
-    const view = await recordedJourney(stage, id);
-    const input = view?.input;
-    // A follow-on journey (eda after upload) reads the same object: the upload's own has no parent.
+    const opening = await openingOf(stage, id);
+    const input = opening?.input;
     const sameObject = input && input.bucket === upload.bucket && input.key === upload.key && (input.versionId ? input.versionId === upload.versionId : input.etag === upload.etag);
-    if (sameObject && !view.parentJourneyId) {
-      return view;
-    }
+    if (sameObject && !opening.parentJourneyId) return recordedJourney(stage, id);
   }
   return undefined;
 }

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { PutObjectCommand, RestoreObjectCommand } from '@aws-sdk/client-s3';
+import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import type { JourneyView } from '#domain/journeys/journey-state.js';
+import { findUploadJourney, type CloudUpload } from '#local/cloud/cloud-upload.js';
+import { recordedJourney, recordedJourneyIds } from '#local/cloud/recorded-journeys.js';
+import { emulatorStage, uniqueKey } from '../support/emulator-stage.js';
+import { eventually } from '../support/emulator-journeys.js';
+
+const emulator = await emulatorStage();
+
+/**
+ * A step that cannot read its input, for a reason retrying may cure: the upload was written
+ * straight to the GLACIER storage class. S3 (and MiniStack, which models it) answers HeadObject
+ * but refuses GetObject with InvalidObjectState until the object is restored. That is an
+ * ordinary error, not bad data, so the step reports the attempt and rethrows; the message comes
+ * back from its SQS queue after the visibility timeout. Nothing in the functions knows a test
+ * is running: the failure is a property of the uploaded object alone.
+ */
+describe.skipIf(!emulator.available)('retries through the queue and dead-lettering on the emulator', () => {
+  const { stage, sqs, queueUrl } = emulator.available ? emulator.emulator : ({} as never);
+  const body = 'id,name,amount\n1,alpha,1.5\n2,beta,2.5\n';
+
+  async function uploadArchived(name: string): Promise<{ upload: CloudUpload; before: Set<string> }> {
+    const before = new Set(await recordedJourneyIds(stage));
+    const key = uniqueKey('mvp', name);
+    const out = await stage.s3.send(new PutObjectCommand({ Bucket: stage.uploadBucket, Key: key, Body: body, StorageClass: 'GLACIER' }));
+    return { upload: { bucket: stage.uploadBucket, key, etag: (out.ETag ?? '').replace(/"/g, ''), ...(out.VersionId ? { versionId: out.VersionId } : {}) }, before };
+  }
+
+  async function journeyWhere(upload: CloudUpload, before: Set<string>, what: string, holds: (view: JourneyView) => boolean, timeoutMs: number): Promise<JourneyView> {
+    let journeyId: string | undefined;
+    return eventually(
+      what,
+      async () => {
+        const view = journeyId ? await recordedJourney(stage, journeyId) : await findUploadJourney(stage, upload, before);
+        journeyId ??= view?.journeyId;
+        return view && holds(view) ? view : undefined;
+      },
+      timeoutMs,
+    );
+  }
+
+  it.concurrent('retries a step whose input cannot be read yet, and the journey completes once it can', async () => {
+    const { upload, before } = await uploadArchived('archived-then-restored.csv');
+    const firstFailure = await journeyWhere(upload, before, 'the first failed attempt of validate_file', (v) => v.steps[0]?.status === 'retrying', 60_000);
+    expect(firstFailure.steps[0]).toMatchObject({ name: 'validate_file', attempts: 1, error: { code: 'step_error' } });
+    expect(firstFailure.steps[0]!.error!.message).toMatch(/storage class/i);
+
+    await stage.s3.send(new RestoreObjectCommand({ Bucket: upload.bucket, Key: upload.key, RestoreRequest: { Days: 1, GlacierJobParameters: { Tier: 'Expedited' } } }));
+    const done = await journeyWhere(upload, before, 'the journey to end', (v) => v.status !== 'running' && v.delivery !== null, 150_000);
+    expect(done.status).toBe('completed');
+    expect(done.steps[0]).toMatchObject({ name: 'validate_file', status: 'completed' });
+    expect(done.steps[0]!.attempts).toBeGreaterThanOrEqual(2);
+  }, 240_000);
+
+  it.concurrent('dead-letters a step that keeps failing and fails the journey with the reason', async () => {
+    const { upload, before } = await uploadArchived('archived-for-good.csv');
+    const failed = await journeyWhere(upload, before, 'the journey to fail', (v) => v.status !== 'running' && v.delivery !== null, 180_000);
+
+    expect(failed.status).toBe('failed');
+    expect(failed.error?.code).toBe('step_retries_exhausted');
+    expect(failed.error?.message).toMatch(/validate_file threw: .*storage class/i);
+    expect(failed.steps[0]).toMatchObject({ name: 'validate_file', status: 'failed', attempts: 3 });
+    expect(failed.delivery?.message).toContain('step_retries_exhausted');
+
+    // After its third delivery the message is not deleted, so SQS moves it to the dead-letter
+    // queue on the next receive. Peek (visibility 0) so other messages stay where they are.
+    const deadLetters = await queueUrl('validate-file', true);
+    const dead = await eventually(
+      `the request for ${failed.journeyId} in the validate-file dead-letter queue`,
+      async () => {
+        const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: deadLetters, MaxNumberOfMessages: 10, VisibilityTimeout: 0, WaitTimeSeconds: 1 }));
+        return (out.Messages ?? []).map((m) => JSON.parse(m.Body ?? '{}')).find((event) => event.detail?.journeyId === failed.journeyId);
+      },
+      120_000,
+    );
+    expect(dead).toMatchObject({ 'detail-type': 'Journey Step Requested', detail: { step: 'validate_file' } });
+  }, 300_000);
+});
