@@ -78,7 +78,7 @@ describe('symphainy profile', () => {
     const big = file('big.csv', `timestamp,vehicle,speed,accel,lat,lon,heading,battery,road,brake\n${row.repeat(Math.ceil((9 * 1024 * 1024) / row.length))}`);
     const result = runCli(['profile', big, '--json']);
     expect(result.status).toBe(0);
-    expect(result.stderr).toMatch(/profiling big\.csv: [\d.]+ MiB of 9\.0 MiB \(\d+%\), [\d.]+ MB\/s/);
+    expect(result.stderr).toMatch(/profiling big\.csv: [\d.]+ (KiB|MiB) of 9\.0 MiB \(\d+%\), [\d.]+ MB\/s/);
     expect(JSON.parse(result.stdout).rows).toBeGreaterThan(100_000);
   });
 });
