@@ -7,6 +7,7 @@ import type { BenchRow } from './bench-row.js';
 const suites: { name: string; load: () => Promise<{ run(): Promise<BenchRow[]> }> }[] = [
   { name: 'pattern matching', load: () => import('./pattern-matching.js') },
   { name: 'orchestration', load: () => import('./orchestration.js') },
+  { name: 'bundles', load: () => import('./bundles.js') },
   { name: 'profiler', load: () => import('./profiler.js') },
 ];
 

@@ -1,10 +1,7 @@
-import { S3Client } from '@aws-sdk/client-s3';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { z } from 'zod';
 import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
-import { EventBridgePublisher } from '../adapters/eventbridge-publisher.js';
-import { S3ObjectStore } from '../adapters/s3-object-store.js';
+import { deferredObjectStore, deferredPublisher } from '../adapters/deferred-adapters.js';
 import type { FunctionPorts } from './function-ports.js';
 
 const environment = z.object({
@@ -26,8 +23,15 @@ export function awsPorts(functionName: string, env: NodeJS.ProcessEnv = process.
   const settings = parsed.data;
   const endpoint = settings.AWS_ENDPOINT_URL ? { endpoint: settings.AWS_ENDPOINT_URL } : {};
   return {
-    store: new S3ObjectStore(new S3Client({ ...endpoint, forcePathStyle: Boolean(settings.AWS_ENDPOINT_URL) })),
-    publisher: new EventBridgePublisher(new EventBridgeClient(endpoint), settings.EVENT_BUS_NAME),
+    // The SDK loads on the first S3 or EventBridge call, not at cold start (nodejs22.x provides it).
+    store: deferredObjectStore(async () => {
+      const [{ S3Client }, { S3ObjectStore }] = await Promise.all([import('@aws-sdk/client-s3'), import('../adapters/s3-object-store.js')]);
+      return new S3ObjectStore(new S3Client({ ...endpoint, forcePathStyle: Boolean(settings.AWS_ENDPOINT_URL) }));
+    }),
+    publisher: deferredPublisher(async () => {
+      const [{ EventBridgeClient }, { EventBridgePublisher }] = await Promise.all([import('@aws-sdk/client-eventbridge'), import('../adapters/eventbridge-publisher.js')]);
+      return new EventBridgePublisher(new EventBridgeClient(endpoint), settings.EVENT_BUS_NAME);
+    }),
     clock: { now: () => new Date() },
     config: {
       uploadBucket: settings.UPLOAD_BUCKET,

@@ -1,3 +1,5 @@
+const { registrySlice } = require('./registry-slices.cjs');
+
 // How a function becomes one small file: the esbuild options serverless-esbuild packages with
 // (esbuild-config.cjs) and `npm run bench` measures (bench/bundles.ts), so the figures are the
 // deployed bundles'.
@@ -35,13 +37,19 @@ function bundleOptions({ sdkFromRuntime }) {
     target: 'node20',
     // ESM: some dependencies (vega's canvas probe) use top-level await, which CommonJS cannot hold.
     format: 'esm',
+    // What is imported with import() (the SDK adapters, the chart renderer) goes to its own chunk,
+    // loaded when first used instead of at every cold start.
+    splitting: true,
     outExtension: { '.js': '.mjs' },
     // Bundled CommonJS dependencies still call require() for Node built-ins.
     banner: { js: "import { createRequire as __symphainyCreateRequire } from 'node:module'; const require = __symphainyCreateRequire(import.meta.url);" },
+    // Prefer packages' ES module builds: a CommonJS build behind import() (the SDK, when bundled)
+    // would hand back only a default export from its chunk.
+    mainFields: ['module', 'main'],
     legalComments: 'none',
     // `canvas` is vega's optional native renderer, probed with a guarded import(): not shipped.
     external: [...(sdkFromRuntime ? ['@aws-sdk/*'] : []), 'canvas'],
-    plugins: [zodEnglishOnly],
+    plugins: [zodEnglishOnly, registrySlice],
   };
 }
 

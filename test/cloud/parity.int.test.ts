@@ -20,24 +20,27 @@ interface JourneyTrace {
 
 /**
  * What necessarily differs between two runs of the same file: the journey ids (derived from the
- * object version S3 assigned), the journey's start time and the object's version id. Artifacts
- * that mention them are hashed with them replaced; every other artifact must be byte-identical.
+ * object version S3 assigned), the journeys' start times (each step is handed its journey's
+ * start, which artifacts may print) and the object's version id. Artifacts that mention them are
+ * hashed with them replaced; every other artifact must be byte-identical.
  */
-function identifiersOf(runs: readonly JourneyView[]): [string, string][] {
+function identifiersOf(runs: readonly { view: JourneyView; events: EventBridgeEnvelope[] }[]): [string, string][] {
   const pairs: [string, string][] = [];
-  for (const run of runs) {
-    pairs.push([run.journeyId, `<journey:${run.journey}>`]);
-    if (run.startedAt) pairs.push([run.startedAt.replace(/Z$/, '.000Z'), '<started-at>'], [run.startedAt, '<started-at>']);
-    if (run.input?.versionId) pairs.push([run.input.versionId, '<version>']);
+  for (const { view, events } of runs) {
+    pairs.push([view.journeyId, `<journey:${view.journey}>`]);
+    const starts = new Set(events.map((e) => (e.detail as { journeyStartedAt?: string }).journeyStartedAt).filter((t): t is string => typeof t === 'string'));
+    for (const start of starts) pairs.push([new Date(start).toISOString(), '<started-at>'], [start, '<started-at>']);
+    if (view.input?.versionId) pairs.push([view.input.versionId, '<version>']);
   }
   return pairs;
 }
 
-async function traceOf(runs: readonly JourneyView[], eventsOf: (id: string) => Promise<EventBridgeEnvelope[]>, store: ObjectStore): Promise<{ traces: JourneyTrace[]; identical: number }> {
+async function traceOf(views: readonly JourneyView[], eventsOf: (id: string) => Promise<EventBridgeEnvelope[]>, store: ObjectStore): Promise<{ traces: JourneyTrace[]; identical: number }> {
+  const runs = await Promise.all(views.map(async (view) => ({ view, events: await eventsOf(view.journeyId) })));
   const identifiers = identifiersOf(runs);
   let identical = 0;
   const traces: JourneyTrace[] = [];
-  for (const run of runs) {
+  for (const { view: run, events } of runs) {
     const artifacts = [];
     for (const artifact of run.artifacts) {
       const object = await store.get(artifact.bucket, artifact.key);
@@ -55,7 +58,7 @@ async function traceOf(runs: readonly JourneyView[], eventsOf: (id: string) => P
       journey: run.journey,
       status: run.status,
       error: run.error?.code ?? null,
-      detailTypes: (await eventsOf(run.journeyId)).map((e) => e['detail-type']),
+      detailTypes: events.map((e) => e['detail-type']),
       steps: run.steps.map((s) => ({ name: s.name, status: s.status, attempts: s.attempts })),
       artifacts,
     });

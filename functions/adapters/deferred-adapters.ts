@@ -1,0 +1,34 @@
+import type { EventPublisher } from '#domain/ports/event-publisher.js';
+import type { ObjectStore } from '#domain/ports/object-store.js';
+
+/** Loads once, on first use; a failed load is tried again on the next use. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+}
+
+/**
+ * An object store whose adapter, and the AWS SDK behind it, is imported on first use: a cold
+ * start builds its handler without parsing the SDK, and the first record pays for it once.
+ */
+export function deferredObjectStore(load: () => Promise<ObjectStore>): ObjectStore {
+  const store = once(load);
+  return {
+    head: async (bucket, key) => (await store()).head(bucket, key),
+    get: async (bucket, key) => (await store()).get(bucket, key),
+    stream: async (bucket, key) => (await store()).stream(bucket, key),
+    put: async (bucket, key, body, options) => (await store()).put(bucket, key, body, options),
+    list: async (bucket, prefix) => (await store()).list(bucket, prefix),
+    delete: async (bucket, key) => (await store()).delete(bucket, key),
+  };
+}
+
+/** An event publisher whose adapter (and SDK) is imported on first use. */
+export function deferredPublisher(load: () => Promise<EventPublisher>): EventPublisher {
+  const publisher = once(load);
+  return { publish: async (events) => (await publisher()).publish(events) };
+}
