@@ -24,6 +24,42 @@ const zodEnglishOnly = {
 };
 
 /**
+ * esbuild emits a chunk for every import() it sees, even one inside code tree-shaking removed
+ * (a step that imports a barrel which can also draw charts): such chunks are never loaded, so
+ * they are deleted rather than shipped. Reachable = imported, statically or dynamically, from an
+ * entry point through other reachable files.
+ */
+const pruneUnreachableChunks = {
+  name: 'prune-unreachable-chunks',
+  setup(build) {
+    build.onEnd((result) => {
+      const outputs = result.metafile?.outputs;
+      if (!outputs) return;
+      const { unlinkSync } = require('node:fs');
+      const { relative, resolve } = require('node:path');
+      const cwd = build.initialOptions.absWorkingDir ?? process.cwd();
+      // Dynamic-import chunks carry an entryPoint too: only the build's own entries count.
+      const given = build.initialOptions.entryPoints;
+      const entries = new Set((Array.isArray(given) ? given : Object.values(given ?? {})).map((entry) => relative(cwd, resolve(cwd, String(entry)))));
+      const reachable = new Set(Object.keys(outputs).filter((file) => entries.has(outputs[file].entryPoint)));
+      for (const pending = [...reachable]; pending.length; ) {
+        for (const { path } of outputs[pending.pop()].imports) {
+          if (outputs[path] && !reachable.has(path)) {
+            reachable.add(path);
+            pending.push(path);
+          }
+        }
+      }
+      for (const file of Object.keys(outputs)) {
+        if (reachable.has(file)) continue;
+        unlinkSync(resolve(cwd, file));
+        delete outputs[file];
+      }
+    });
+  },
+};
+
+/**
  * @param {{ sdkFromRuntime: boolean }} options `sdkFromRuntime`: leave `@aws-sdk/*` out, as the
  *   nodejs22.x runtime provides SDK v3; emulators that run functions on a plain Node (MiniStack)
  *   need it bundled.
@@ -49,7 +85,8 @@ function bundleOptions({ sdkFromRuntime }) {
     legalComments: 'none',
     // `canvas` is vega's optional native renderer, probed with a guarded import(): not shipped.
     external: [...(sdkFromRuntime ? ['@aws-sdk/*'] : []), 'canvas'],
-    plugins: [zodEnglishOnly, registrySlice],
+    metafile: true, // read by pruneUnreachableChunks
+    plugins: [zodEnglishOnly, registrySlice, pruneUnreachableChunks],
   };
 }
 
