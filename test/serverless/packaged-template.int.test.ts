@@ -125,12 +125,12 @@ describe('the packaged CloudFormation template', () => {
   });
 
   it('keeps uploads and artifacts apart: only the upload bucket notifies EventBridge', () => {
-    const buckets = Object.fromEntries(ofType('AWS::S3::Bucket').map(([id, b]) => [id, b.Properties]));
-    expect(buckets.UploadBucket.NotificationConfiguration).toEqual({ EventBridgeConfiguration: { EventBridgeEnabled: true } });
-    expect(buckets.ArtifactBucket.NotificationConfiguration).toBeUndefined();
+    const buckets: Record<string, Record<string, any>> = Object.fromEntries(ofType('AWS::S3::Bucket').map(([id, b]) => [id, b.Properties]));
+    expect(buckets.UploadBucket!.NotificationConfiguration).toEqual({ EventBridgeConfiguration: { EventBridgeEnabled: true } });
+    expect(buckets.ArtifactBucket!.NotificationConfiguration).toBeUndefined();
     for (const id of ['UploadBucket', 'ArtifactBucket']) {
-      expect(buckets[id].PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
-      expect(buckets[id].VersioningConfiguration).toEqual({ Status: 'Enabled' });
+      expect(buckets[id]!.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+      expect(buckets[id]!.VersioningConfiguration).toEqual({ Status: 'Enabled' });
     }
   });
 
