@@ -1,6 +1,6 @@
 const { registrySlice } = require('./registry-slices.cjs');
 
-// How a function becomes one small file: the esbuild options serverless-esbuild packages with
+// How a function becomes a small bundle: the esbuild options serverless-esbuild packages with
 // (esbuild-config.cjs) and `npm run bench` measures (bench/bundles.ts), so the figures are the
 // deployed bundles'.
 
