@@ -1,3 +1,4 @@
+import { emulatorRequired } from './emulator-stage.js';
 import { randomBytes } from 'node:crypto';
 import { DeleteRuleCommand, EventBridgeClient, PutRuleCommand, PutTargetsCommand, RemoveTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { CreateQueueCommand, DeleteMessageBatchCommand, DeleteQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -55,12 +56,12 @@ export function emulatorSettings(env: NodeJS.ProcessEnv = process.env): Emulator
 }
 
 /**
- * Whether emulator tests run: they must when SYMPHAINY_EMULATOR=1 (CI), and then an unreachable
+ * Whether emulator tests run: they must when SYMPHAINY_EMULATOR=required (or CI), and then an unreachable
  * emulator is a failure, not a skip; otherwise they run when one answers and skip, saying so,
  * when none does.
  */
 export async function emulatorAvailability(settings = emulatorSettings(), env: NodeJS.ProcessEnv = process.env): Promise<{ run: boolean; required: boolean; reachable: boolean; reason: string }> {
-  const required = env.SYMPHAINY_EMULATOR === '1';
+  const required = emulatorRequired(env);
   let reachable = false;
   try {
     const response = await fetch(new URL('/_ministack/health', settings.endpoint), { signal: AbortSignal.timeout(2000) });
@@ -68,7 +69,7 @@ export async function emulatorAvailability(settings = emulatorSettings(), env: N
   } catch {
     reachable = false;
   }
-  const reason = reachable ? `emulator at ${settings.endpoint}` : `no emulator answers at ${settings.endpoint} (npm run local:up starts MiniStack; SYMPHAINY_EMULATOR=1 makes this a failure)`;
+  const reason = reachable ? `emulator at ${settings.endpoint}` : `no emulator answers at ${settings.endpoint} (npm run local:up starts MiniStack; SYMPHAINY_EMULATOR=required makes this a failure)`;
   return { run: reachable || required, required, reachable, reason };
 }
 

@@ -49,7 +49,7 @@ describe.skipIf(!emulator.run)(`symphainy replay --archive on the emulator (${em
   let recountJourney: string;
 
   beforeAll(async () => {
-    if (!emulator.reachable) throw new Error(`SYMPHAINY_EMULATOR=1 but ${emulator.reason}`);
+    if (!emulator.reachable) throw new Error(`SYMPHAINY_EMULATOR=required (or CI) but ${emulator.reason}`);
     since = new Date(Date.now() - 5_000).toISOString();
     const { EventBusArn } = await eventBridge.send(new CreateEventBusCommand({ Name: busName }));
     busCreated = true;

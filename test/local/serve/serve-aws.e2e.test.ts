@@ -10,7 +10,7 @@ import { createTestStage, EMULATOR, EMULATOR_ENV, type TestStage } from './emula
 import { parsePrometheusText } from './python-tools.js';
 import { startServe, type ServeProcess } from './serve-process.js';
 
-// Runs when an emulator answers; with SYMPHAINY_EMULATOR=1 (CI) a missing one is a failure, not a skip.
+// Runs when an emulator answers; with SYMPHAINY_EMULATOR=required (or CI) a missing one is a failure, not a skip.
 const emulator = await emulatorAvailability(emulatorSettings({ ...process.env, AWS_ENDPOINT_URL: EMULATOR }));
 
 const ORDERS = 'order_id,total,paid\n1,9.99,true\n2,15.00,false\n';
