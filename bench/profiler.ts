@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { readFileChunks } from '../local/files/read-file-chunks.js';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -33,7 +34,7 @@ async function child(mode: string, path: string): Promise<void> {
   let rows: number;
   if (mode === 'profiler') {
     const { profileStream } = await import('#domain/profiling/index.js');
-    rows = (await profileStream(readChunks(path), { totalBytes: statSync(path).size })).rows;
+    rows = (await profileStream(readFileChunks(path), { totalBytes: statSync(path).size })).rows;
   } else {
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const connection = await (await DuckDBInstance.create(':memory:')).connect();
@@ -45,16 +46,6 @@ async function child(mode: string, path: string): Promise<void> {
   process.stdout.write(JSON.stringify(result));
 }
 
-/** The file in 256 KiB reads into one reused buffer: the profiler is done with a chunk before asking for the next. */
-async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
-  const fd = openSync(path, 'r');
-  const buffer = new Uint8Array(256 * 1024);
-  try {
-    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) yield buffer.subarray(0, n);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 if (process.env[CHILD]) await child(process.env[CHILD]!, process.argv[2]!);
 

@@ -1,4 +1,5 @@
 import { ProfileError } from './profile-error.js';
+import { ChunkCarry } from './chunk-carry.js';
 
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -23,10 +24,8 @@ export interface DelimitedRowSink {
  * leaves no room for the statistics.
  */
 export class DelimitedScanner {
-  private work = new Uint8Array(0);
-  private carry = 0;
+  private readonly carry = new ChunkCarry();
   /** Bytes of the input before `work[0]` (or the chunk's first byte), for error offsets. */
-  private consumed = 0;
   private starts = new Int32Array(64);
   private ends = new Int32Array(64);
   private escaped = new Uint8Array(64);
@@ -47,38 +46,20 @@ export class DelimitedScanner {
   private readonly delimiter: number;
 
   push(chunk: Uint8Array): void {
-    let bytes = chunk;
-    let length = chunk.length;
-    if (this.carry > 0) {
-      length = this.carry + chunk.length;
-      if (this.work.length < length) {
-        const bigger = new Uint8Array(Math.max(length, this.work.length * 2));
-        bigger.set(this.work.subarray(0, this.carry));
-        this.work = bigger;
-      }
-      this.work.set(chunk, this.carry);
-      bytes = this.work;
-    }
-    const done = this.scan(bytes, length, false);
-    const rest = length - done;
-    if (rest > this.maxRowBytes) {
-      throw new ProfileError('record_too_large', `a row starting at byte ${this.consumed + done} runs past ${this.maxRowBytes} bytes (an unclosed quote?)`, [
-        `byte ${this.consumed + done}: row longer than ${this.maxRowBytes} bytes`,
+    const joined = this.carry.join(chunk);
+    const done = this.scan(joined.bytes, joined.length, false);
+    if (joined.length - done > this.maxRowBytes) {
+      throw new ProfileError('record_too_large', `a row starting at byte ${this.carry.consumed + done} runs past ${this.maxRowBytes} bytes (an unclosed quote?)`, [
+        `byte ${this.carry.consumed + done}: row longer than ${this.maxRowBytes} bytes`,
       ]);
     }
-    if (bytes === this.work) this.work.copyWithin(0, done, length);
-    else {
-      if (this.work.length < rest) this.work = new Uint8Array(Math.max(rest, 64 * 1024));
-      this.work.set(chunk.subarray(done));
-    }
-    this.carry = rest;
-    this.consumed += done;
+    this.carry.keep(joined, chunk, done);
   }
 
   /** The input ended: the last row needs no line break, but an open quote is a cut-off file. */
   finish(): void {
-    if (this.carry > 0) this.scan(this.work, this.carry, true);
-    this.carry = 0;
+    if (this.carry.carried > 0) this.scan(this.carry.tail(), this.carry.carried, true);
+    this.carry.carried = 0;
   }
 
   /** Emits every complete row in bytes[0, length); returns where the first incomplete row starts. */
@@ -104,8 +85,8 @@ export class DelimitedScanner {
             const close = bytes.indexOf(QUOTE, from);
             if (close === -1 || close >= length) {
               if (!final) return rowStart;
-              throw new ProfileError('truncated_input', `the file ends inside a quoted field that opens at byte ${this.consumed + open}`, [
-                `byte ${this.consumed + open}: quote never closed`,
+              throw new ProfileError('truncated_input', `the file ends inside a quoted field that opens at byte ${this.carry.consumed + open}`, [
+                `byte ${this.carry.consumed + open}: quote never closed`,
               ]);
             }
             if (close + 1 < length && bytes[close + 1] === QUOTE) {

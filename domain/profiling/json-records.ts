@@ -1,4 +1,5 @@
 import type { CellKind } from './column-accumulator.js';
+import { ChunkCarry } from './chunk-carry.js';
 import type { DatasetAccumulator } from './dataset-accumulator.js';
 import { Hash64 } from './hash64.js';
 import { ProfileError } from './profile-error.js';
@@ -25,9 +26,7 @@ const enum Top {
  */
 export class JsonRecords {
   private top: Top;
-  private work = new Uint8Array(0);
-  private carry = 0;
-  private consumed = 0;
+  private readonly carry = new ChunkCarry();
   private depth = 0;
   private inString = false;
   private escape = false;
@@ -46,40 +45,22 @@ export class JsonRecords {
   }
 
   push(chunk: Uint8Array): void {
-    let bytes = chunk;
-    let length = chunk.length;
-    if (this.carry > 0) {
-      length = this.carry + chunk.length;
-      if (this.work.length < length) {
-        const bigger = new Uint8Array(Math.max(length, this.work.length * 2));
-        bigger.set(this.work.subarray(0, this.carry));
-        this.work = bigger;
-      }
-      this.work.set(chunk, this.carry);
-      bytes = this.work;
-    }
-    const done = this.scan(bytes, this.carry, length);
-    const rest = length - done;
-    if (rest > this.maxRecordBytes) {
-      throw new ProfileError('record_too_large', `a JSON record starting at byte ${this.consumed + done} runs past ${this.maxRecordBytes} bytes`, [
-        `byte ${this.consumed + done}: record longer than ${this.maxRecordBytes} bytes`,
+    const joined = this.carry.join(chunk);
+    const done = this.scan(joined.bytes, this.carry.carried, joined.length);
+    if (joined.length - done > this.maxRecordBytes) {
+      throw new ProfileError('record_too_large', `a JSON record starting at byte ${this.carry.consumed + done} runs past ${this.maxRecordBytes} bytes`, [
+        `byte ${this.carry.consumed + done}: record longer than ${this.maxRecordBytes} bytes`,
       ]);
     }
-    if (bytes === this.work) this.work.copyWithin(0, done, length);
-    else {
-      if (this.work.length < rest) this.work = new Uint8Array(Math.max(rest, 64 * 1024));
-      this.work.set(chunk.subarray(done));
-    }
-    this.carry = rest;
-    this.consumed += done;
+    this.carry.keep(joined, chunk, done);
   }
 
   finish(): void {
-    if (this.carry > 0 || this.depth > 0) {
-      throw new ProfileError('truncated_input', `the JSON ends inside a record that starts at byte ${this.consumed}`, [`byte ${this.consumed}: record never closed`]);
+    if (this.carry.carried > 0 || this.depth > 0) {
+      throw new ProfileError('truncated_input', `the JSON ends inside a record that starts at byte ${this.carry.consumed}`, [`byte ${this.carry.consumed}: record never closed`]);
     }
     if (this.top === Top.BeforeArray || this.top === Top.ArrayValue || this.top === Top.ArrayComma) {
-      throw new ProfileError('truncated_input', 'the JSON array is never closed', [`byte ${this.consumed}: expected "]"`]);
+      throw new ProfileError('truncated_input', 'the JSON array is never closed', [`byte ${this.carry.consumed}: expected "]"`]);
     }
   }
 
@@ -110,7 +91,7 @@ export class JsonRecords {
         i++;
         continue;
       }
-      const at = this.consumed + i;
+      const at = this.carry.consumed + i;
       switch (this.top) {
         case Top.BeforeArray:
           if (b !== 0x5b) throw invalid(at, 'expected "["');
@@ -154,7 +135,7 @@ export class JsonRecords {
     try {
       value = JSON.parse(this.decoder.decode(bytes.subarray(start, end)));
     } catch (error) {
-      throw invalid(this.consumed + start, `the record starting here is not valid JSON (${(error as Error).message})`);
+      throw invalid(this.carry.consumed + start, `the record starting here is not valid JSON (${(error as Error).message})`);
     }
     const dataset = this.dataset;
     for (const key of Object.keys(value as object)) {

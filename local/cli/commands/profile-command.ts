@@ -1,4 +1,5 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readFileChunks } from '#local/files/read-file-chunks.js';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deriveInsights } from '#domain/insights/index.js';
@@ -30,7 +31,7 @@ export async function profileCommand(argv: string[]): Promise<number> {
   const progress = size > PROGRESS_FROM_BYTES ? progressReporter(basename(path), size) : undefined;
   let profile: DatasetProfile;
   try {
-    profile = await profileStream(readChunks(path), { totalBytes: size, onProgress: progress?.update });
+    profile = await profileStream(readFileChunks(path), { totalBytes: size, onProgress: progress?.update });
   } catch (error) {
     if (!(error instanceof ProfileError)) throw error;
     progress?.done();
@@ -46,20 +47,6 @@ export async function profileCommand(argv: string[]): Promise<number> {
   return ExitCode.ok;
 }
 
-/**
- * The file in 256 KiB reads into one reused buffer: the profiler is done with a chunk before it
- * asks for the next, and a fresh buffer per read would leave the garbage collector a trail of
- * dead megabytes (tens of MiB of peak RSS on a large file).
- */
-async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
-  const fd = openSync(path, 'r');
-  const buffer = new Uint8Array(256 * 1024);
-  try {
-    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) yield buffer.subarray(0, n);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 function sizeOf(path: string): number {
   try {
