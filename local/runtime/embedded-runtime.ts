@@ -10,7 +10,8 @@ import type { ObjectHead } from '#domain/ports/object-store.js';
 import { routingTable, type BusRole, type Route } from '#domain/routing/routing-table.js';
 import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
 import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
-import { foldJourney, type JourneyView } from '#domain/journeys/journey-state.js';
+import type { JourneyView } from '#domain/journeys/journey-state.js';
+import { JourneyEventIndex } from '#domain/journeys/journey-event-index.js';
 import { journeyIdForUpload } from '#domain/journeys/journey-id.js';
 import { createFunctionFor } from '#functions/shared/function-catalogue.js';
 import type { FunctionPorts } from '#functions/shared/function-ports.js';
@@ -57,7 +58,7 @@ export class EmbeddedRuntime {
   private readonly journal: Journal;
   private readonly bus: EmbeddedEventBus;
   private readonly queues = new Map<string, FunctionQueue>();
-  private readonly eventsByJourney = new Map<string, EventBridgeEnvelope[]>();
+  private readonly journeyEvents = new JourneyEventIndex();
   private readonly idleWaiters: (() => void)[] = [];
   private readonly eventListeners = new Set<(event: EventBridgeEnvelope) => void>();
   private readonly journalListeners = new Set<(record: JournalRecord) => void>();
@@ -123,7 +124,7 @@ export class EmbeddedRuntime {
       else finished.add(`${record.queue}|${record.messageId}`);
     }
     for (const { bus, event } of events) {
-      this.index(event);
+      this.journeyEvents.add(event);
       for (const message of this.routeMessages(bus, event)) {
         if (!finished.has(`${message.route.target}|${message.messageId}`)) this.queues.get(message.route.target)!.send(message.messageId, message.body);
       }
@@ -152,7 +153,7 @@ export class EmbeddedRuntime {
 
   private dispatch(bus: BusRole, event: EventBridgeEnvelope): RoutedMessage[] {
     this.record({ kind: 'event', bus, event });
-    this.index(event);
+    this.journeyEvents.add(event);
     for (const listener of this.eventListeners) listener(event);
     const messages = this.routeMessages(bus, event);
     for (const message of messages) {
@@ -214,13 +215,7 @@ export class EmbeddedRuntime {
     ]);
   }
 
-  private index(event: EventBridgeEnvelope): void {
-    const journeyId = (event.detail as { journeyId?: unknown } | null)?.journeyId;
-    if (typeof journeyId !== 'string') return;
-    const list = this.eventsByJourney.get(journeyId);
-    if (list) list.push(event);
-    else this.eventsByJourney.set(journeyId, [event]);
-  }
+
 
   /**
    * Puts an object into a bucket without an `Object Created` notification, as restoring a backup
@@ -254,15 +249,15 @@ export class EmbeddedRuntime {
   }
 
   journey(journeyId: string): JourneyView | undefined {
-    return foldJourney(journeyId, this.eventsByJourney.get(journeyId) ?? []);
+    return this.journeyEvents.journey(journeyId);
   }
 
   journeys(): JourneyView[] {
-    return [...this.eventsByJourney.keys()].map((id) => this.journey(id)).filter((v): v is JourneyView => v !== undefined);
+    return this.journeyEvents.journeys();
   }
 
   events(journeyId: string): EventBridgeEnvelope[] {
-    return [...(this.eventsByJourney.get(journeyId) ?? [])];
+    return this.journeyEvents.events(journeyId);
   }
 
   deadLetters(): { queue: string; messageId: string; receiveCount: number; error: string; body: string }[] {

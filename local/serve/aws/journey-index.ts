@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EventBridgeEnvelope, EventDraft } from '#events/platform-event.js';
 import type { EventPublisher } from '#domain/ports/event-publisher.js';
-import { foldJourney, type JourneyView } from '#domain/journeys/journey-state.js';
+import type { JourneyView } from '#domain/journeys/journey-state.js';
+import { JourneyEventIndex } from '#domain/journeys/journey-event-index.js';
 
 /**
  * The journeys this process has taken part in, folded from the events its functions published.
@@ -10,10 +11,13 @@ import { foldJourney, type JourneyView } from '#domain/journeys/journey-state.js
  * functions this process hosts; with several replicas each sees the journeys it worked on.
  */
 export class JourneyIndex {
-  private readonly eventsByJourney = new Map<string, EventBridgeEnvelope[]>();
+  private readonly journeyEvents: JourneyEventIndex;
   private readonly listeners = new Set<(event: EventBridgeEnvelope) => void>();
 
-  constructor(private readonly settings: { region: string; maxJourneys?: number }) {}
+  constructor(private readonly settings: { region: string; maxJourneys?: number }) {
+    // Bounded memory for a long-lived process: forget the journeys heard of longest ago.
+    this.journeyEvents = new JourneyEventIndex(settings.maxJourneys ?? 10_000);
+  }
 
   /** A publisher that records what `inner` published once PutEvents accepted it. */
   tap(inner: EventPublisher): EventPublisher {
@@ -40,16 +44,7 @@ export class JourneyIndex {
   }
 
   private add(event: EventBridgeEnvelope): void {
-    const journeyId = (event.detail as { journeyId?: unknown } | null)?.journeyId;
-    if (typeof journeyId === 'string') {
-      const list = this.eventsByJourney.get(journeyId);
-      if (list) list.push(event);
-      else {
-        // Bounded memory for a long-lived process: forget the journeys heard of longest ago.
-        if (this.eventsByJourney.size >= (this.settings.maxJourneys ?? 10_000)) this.eventsByJourney.delete(this.eventsByJourney.keys().next().value!);
-        this.eventsByJourney.set(journeyId, [event]);
-      }
-    }
+    this.journeyEvents.add(event);
     for (const listener of this.listeners) listener(event);
   }
 
@@ -59,10 +54,10 @@ export class JourneyIndex {
   }
 
   journey(journeyId: string): JourneyView | undefined {
-    return foldJourney(journeyId, this.eventsByJourney.get(journeyId) ?? []);
+    return this.journeyEvents.journey(journeyId);
   }
 
   journeys(): JourneyView[] {
-    return [...this.eventsByJourney.keys()].map((id) => this.journey(id)).filter((v): v is JourneyView => v !== undefined);
+    return this.journeyEvents.journeys();
   }
 }
