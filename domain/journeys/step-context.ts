@@ -78,6 +78,17 @@ export function createStepContext(
       if (!opened) throw new StepRejection('object_missing', `s3://${request.input.bucket}/${request.input.key} no longer exists`);
       return { size: opened.head.size, chunks: opened.chunks };
     },
+    async inputMetadata() {
+      return (await store.head(request.input.bucket, request.input.key))?.metadata ?? {};
+    },
+    async findBesideInput(fileName) {
+      for (const folder of foldersAbove(request.input.key)) {
+        const key = `${folder}${fileName}`;
+        const object = await store.get(request.input.bucket, key);
+        if (object) return { key, body: object.body };
+      }
+      return undefined;
+    },
     findArtifact,
     readArtifact,
     async readArtifactJson<T>(name: string) {
@@ -88,4 +99,12 @@ export function createStepContext(
       writeArtifact({ name, body: `${JSON.stringify(value, null, 2)}\n`, contentType: 'application/json', ...(key ? { key } : {}) }),
   };
   return { context, written };
+}
+
+/** `a/b/c.csv` -> `a/b/`, `a/`, `` : nearest first. */
+function foldersAbove(key: string): string[] {
+  const parts = key.split('/').slice(0, -1);
+  const folders: string[] = [];
+  for (let depth = parts.length; depth >= 0; depth--) folders.push(parts.slice(0, depth).map((p) => `${p}/`).join(''));
+  return folders;
 }

@@ -23,6 +23,13 @@ export interface StepContext {
   readInput(): Promise<Uint8Array>;
   /** The upload's bytes as a stream (no size cap): for steps whose memory must stay bounded. */
   streamInput(): Promise<{ size: number; chunks: AsyncIterable<Uint8Array> }>;
+  /** The upload's user metadata (`x-amz-meta-*`), keys lower-cased; empty when it has none. */
+  inputMetadata(): Promise<Record<string, string>>;
+  /**
+   * The nearest object called `fileName` in the upload's folder or a folder above it (same
+   * bucket), e.g. a mapping file a team keeps beside its uploads; undefined when there is none.
+   */
+  findBesideInput(fileName: string): Promise<{ key: string; body: Uint8Array } | undefined>;
   /** The artifact of that name left by an earlier step (the latest one if several). */
   findArtifact(name: string): ArtifactRef | undefined;
   readArtifact(name: string): Promise<Uint8Array>;

@@ -30,6 +30,11 @@ import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
 import { journeyIdForReplay, journeyIdForUpload } from '#domain/journeys/journey-id.js';
 import { journeyDelivered } from './delivery-manager.js';
 import { UPLOAD_PREFIX } from '#domain/routing/routing-table.js';
+import { COLUMN_MAP_FILE_NAME } from '#domain/fields/declared-mapping.js';
+
+export function isColumnMapFile(key: string): boolean {
+  return key.split('/').pop() === COLUMN_MAP_FILE_NAME;
+}
 
 export const DEFAULT_JOURNEY = 'upload';
 
@@ -88,6 +93,8 @@ export function resolveUseCase(key: string, metadata: Record<string, string>, re
 
 export async function onObjectCreated(envelope: EventBridgeEnvelope, detail: S3ObjectCreatedDetail, deps: ExperienceManagerDeps): Promise<EventDraft[]> {
   const key = decodeS3EventKey(detail.object.key);
+  // A mapping file kept beside uploads configures the journeys of its folder; it is not one itself.
+  if (isColumnMapFile(key)) return [];
   const versionId = detail.object['version-id'];
   const etag = detail.object.etag;
   const input: ObjectRef = {

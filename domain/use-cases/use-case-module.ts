@@ -7,6 +7,8 @@ export interface SampleFile {
   /** What should happen to it: the journey completes, or fails/rejects with this error code. */
   expect: { status: 'completed' } | { status: 'failed' | 'rejected'; code: string };
   description: string;
+  /** Object metadata the sample is uploaded with, e.g. a declared `column-map`. */
+  metadata?: Record<string, string>;
 }
 
 export interface DeliveryNotice {

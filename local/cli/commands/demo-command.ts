@@ -18,7 +18,7 @@ export async function demoCommand(argv: string[]): Promise<number> {
     const uploads = [];
     for (const useCase of builtInUseCases) {
       for (const sample of useCase.samples(seed)) {
-        const uploaded = await runtime.upload({ body: sample.body, key: `uploads/${useCase.id}/${sample.fileName}` });
+        const uploaded = await runtime.upload({ body: sample.body, key: `uploads/${useCase.id}/${sample.fileName}`, ...(sample.metadata ? { metadata: sample.metadata } : {}) });
         uploads.push({ useCase: useCase.id, sample, journeyId: uploaded.journeyId });
       }
     }

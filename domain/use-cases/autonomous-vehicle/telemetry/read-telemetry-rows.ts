@@ -1,6 +1,6 @@
 import { isMissing, typeOfValue } from '#domain/tabular/infer-column-types.js';
 import type { Cell, ParsedTable } from '#domain/tabular/parse-table.js';
-import { parseIsoTimestamp } from './iso-timestamp.js';
+import { parseIsoTimestamp } from '#domain/fields/iso-timestamp.js';
 import type { ResolvedColumns } from './resolve-columns.js';
 import { conditionToken, type TelemetryColumn } from './telemetry-columns.js';
 import type { TelemetryViolation } from './telemetry-checks.js';

@@ -3,7 +3,7 @@ import { speedBandOf } from '#domain/use-cases/autonomous-vehicle/conditions/spe
 import { percentile } from '#domain/use-cases/autonomous-vehicle/shared/descriptive-statistics.js';
 import { haversineMeters } from '#domain/use-cases/autonomous-vehicle/shared/haversine.js';
 import { percentShares } from '#domain/use-cases/autonomous-vehicle/shared/percent-shares.js';
-import { parseIsoTimestamp } from '#domain/use-cases/autonomous-vehicle/telemetry/iso-timestamp.js';
+import { parseIsoTimestamp } from '#domain/fields/iso-timestamp.js';
 import { timeOfDayFromHour } from '#domain/use-cases/autonomous-vehicle/telemetry/time-of-day.js';
 
 describe('parseIsoTimestamp', () => {
