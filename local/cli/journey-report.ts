@@ -1,4 +1,7 @@
+import type { FieldMapping } from '#domain/fields/index.js';
 import type { JourneyView } from '#domain/journeys/journey-state.js';
+import type { ObjectStore } from '#domain/ports/object-store.js';
+import { columnMappingOf, formatColumnMapping } from './column-mapping-view.js';
 
 /** The `--json` shape of a journey, shared by `upload` and `show`. */
 export function journeyReport(view: JourneyView) {
@@ -37,8 +40,15 @@ function duration(from: string | null, to: string | null): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
 
+/** A journey as `upload` and `show` print it, with the column mapping its first step resolved. */
+export async function printJourney(view: JourneyView, store: ObjectStore, json: boolean): Promise<void> {
+  const columnMapping = await columnMappingOf(view, store);
+  if (json) console.log(JSON.stringify({ ...journeyReport(view), columnMapping: columnMapping ?? null }, null, 2));
+  else console.log(formatJourney(view, columnMapping));
+}
+
 /** A readable timeline for people. */
-export function formatJourney(view: JourneyView): string {
+export function formatJourney(view: JourneyView, columnMapping?: FieldMapping): string {
   const lines: string[] = [];
   const input = view.input ? `s3://${view.input.bucket}/${view.input.key}` : '(unknown input)';
   lines.push(`${STATUS_MARK[view.status] ?? '?'} ${view.journeyId}  ${view.useCase}/${view.journey}  ${view.status.toUpperCase()}`);
@@ -57,6 +67,7 @@ export function formatJourney(view: JourneyView): string {
     if (step.artifacts.length > shown.length) lines.push(`       … and ${step.artifacts.length - shown.length} more artifacts (see --json)`);
     if (step.error && step.status !== 'completed') lines.push(`       error ${step.error.code}: ${step.error.message}`);
   });
+  if (columnMapping) lines.push(...formatColumnMapping(columnMapping));
   if (view.error) {
     lines.push(`  reason   ${view.error.code}: ${view.error.message}`);
     for (const detail of (view.error.details ?? []).slice(0, 10)) lines.push(`           ${detail}`);

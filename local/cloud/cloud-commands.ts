@@ -3,7 +3,7 @@
  * the embedded runtime, read from the stage's journey record instead of a local journal.
  */
 import { ExitCode } from '#local/cli/cli-error.js';
-import { formatJourney, journeyReport } from '#local/cli/journey-report.js';
+import { formatJourney, journeyReport, printJourney } from '#local/cli/journey-report.js';
 import { ProgressLine } from '#local/cli/progress-line.js';
 import type { JourneyView } from '#domain/journeys/journey-state.js';
 import { CloudStageError, openCloudStage, type CloudTarget } from './cloud-stage.js';
@@ -48,9 +48,14 @@ export function cloudUpload(
       return ExitCode.notOk;
     }
     progress.done();
-    console.log(request.json ? JSON.stringify(journeyReport(view), null, 2) : formatJourney(view));
+    await printJourney(view, stage.store, request.json);
     return view.status === 'completed' ? ExitCode.ok : ExitCode.notOk;
   });
+}
+
+/** Stores an object without waiting for a journey: for files that configure journeys rather than start one. */
+export function cloudPut(target: CloudTarget, request: { body: Uint8Array; key: string }): Promise<{ bucket: string; key: string } | number> {
+  return withStage(target, (stage) => putUpload(stage, { ...request, metadata: {} }));
 }
 
 export function cloudJourneys(target: CloudTarget): Promise<JourneyView[] | number> {
@@ -65,7 +70,7 @@ export function cloudShow(target: CloudTarget, journeyId: string, json: boolean)
       console.error(`no journey ${journeyId} recorded in s3://${stage.artifactBucket}/journeys/${similar.length ? `; similar: ${similar.slice(0, 5).join(', ')}` : ''}`);
       return ExitCode.notFound;
     }
-    console.log(json ? JSON.stringify(journeyReport(view), null, 2) : formatJourney(view));
+    await printJourney(view, stage.store, json);
     return ExitCode.ok;
   });
 }

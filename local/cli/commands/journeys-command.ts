@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ExitCode, UsageError } from '../cli-error.js';
-import { formatJourney, journeyReport } from '../journey-report.js';
+import { journeyReport, printJourney } from '../journey-report.js';
 import type { JourneyView } from '#domain/journeys/journey-state.js';
 import { cloudJourneys, cloudShow } from '#local/cloud/cloud-commands.js';
 import { cloudOptionSpec, cloudTargetOf, cloudUsage, commonOptionSpec, openRuntime } from '../runtime-options.js';
@@ -56,8 +56,7 @@ export async function showCommand(argv: string[]): Promise<number> {
       console.error(`no journey ${journeyId} in ${values['data-dir'] ?? '.symphainy'}${known.length ? `; similar: ${known.slice(0, 5).join(', ')}` : ''}`);
       return ExitCode.notFound;
     }
-    if (values.json) console.log(JSON.stringify(journeyReport(view), null, 2));
-    else console.log(formatJourney(view));
+    await printJourney(view, runtime.store, values.json);
     return ExitCode.ok;
   } finally {
     runtime.close();

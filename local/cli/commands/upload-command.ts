@@ -3,10 +3,12 @@ import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { EmbeddedRuntime } from '#local/runtime/embedded-runtime.js';
 import { ExitCode, UsageError } from '../cli-error.js';
-import { formatJourney, journeyReport } from '../journey-report.js';
+import { printJourney } from '../journey-report.js';
 import { formatBytes, ProgressLine } from '../progress-line.js';
 import { cloudOptionSpec, cloudTargetOf, cloudUsage, commonOptionSpec, openRuntime } from '../runtime-options.js';
-import { cloudUpload, DEFAULT_UPLOAD_TIMEOUT_SECONDS } from '#local/cloud/cloud-commands.js';
+import { cloudPut, cloudUpload, DEFAULT_UPLOAD_TIMEOUT_SECONDS } from '#local/cloud/cloud-commands.js';
+import { isColumnMapFile } from '#domain/managers/experience-manager.js';
+import { checkColumnMapFile, columnMapMetadata } from './column-map-option.js';
 
 export const uploadUsage = `symphainy upload <file> [--use-case <tag>] [--key <key>] [--journey <name>] [--json] [--data-dir <dir> | --endpoint <url> [--stage <name>] [--timeout <s>]]
 
@@ -14,6 +16,9 @@ Puts <file> into the upload bucket as a user would and waits for its journey to 
   --use-case <tag>  the use case; without --key the object goes to uploads/<tag>/<file name>
   --key <key>       the object key (any characters); with --use-case the tag goes in metadata
   --journey <name>  the journey to run (object metadata "journey"; default: upload)
+  --map <f=column>  which column holds a field, e.g. --map speed=velocity_mph or --map time=ts:epoch_ms
+                    (repeatable; object metadata "column-map"). A file named _column-map.json is
+                    stored as the mapping of its folder instead, and starts no journey.
 ${cloudUsage}
   --timeout <s>     with a deployed stage: how long to wait for the journey (default ${DEFAULT_UPLOAD_TIMEOUT_SECONDS})
 Exit code 0 only when the journey completed.`;
@@ -24,7 +29,7 @@ export async function uploadCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { ...commonOptionSpec, ...cloudOptionSpec, 'use-case': { type: 'string' }, key: { type: 'string' }, journey: { type: 'string' }, timeout: { type: 'string' } },
+    options: { ...commonOptionSpec, ...cloudOptionSpec, 'use-case': { type: 'string' }, key: { type: 'string' }, journey: { type: 'string' }, timeout: { type: 'string' }, map: { type: 'string', multiple: true } },
   });
   if (values.help) return help();
   const [file, ...extra] = positionals;
@@ -45,6 +50,7 @@ export async function uploadCommand(argv: string[]): Promise<number> {
   const metadata: Record<string, string> = {};
   if (useCase && values.key) metadata['use-case'] = useCase;
   if (values.journey) metadata['journey'] = values.journey;
+  Object.assign(metadata, columnMapMetadata(values.map));
 
   const cloud = cloudTargetOf(values);
   const timeoutSeconds = values.timeout === undefined ? DEFAULT_UPLOAD_TIMEOUT_SECONDS : Number(values.timeout);
@@ -52,6 +58,10 @@ export async function uploadCommand(argv: string[]): Promise<number> {
   if (values.timeout !== undefined && !cloud) throw new UsageError('--timeout applies to a deployed stage (--endpoint or --stage); the embedded runtime waits until the journey ends');
 
   const body = await readWithProgress(file, size);
+  if (isColumnMapFile(key)) {
+    if (values.map?.length) throw new UsageError('--map declares a mapping for one upload; a mapping file is the mapping itself');
+    return storeColumnMapFile(body, key, values.json, cloud, values);
+  }
   if (cloud) return cloudUpload(cloud, { body, key, metadata, json: values.json, timeoutSeconds });
   const runtime = await openRuntime(values);
   try {
@@ -63,8 +73,7 @@ export async function uploadCommand(argv: string[]): Promise<number> {
     progress.done();
     const view = runtime.journey(uploaded.journeyId);
     if (!view) throw new Error(`journey ${uploaded.journeyId} left no trace; see the journal in the data directory`);
-    if (values.json) console.log(JSON.stringify(journeyReport(view), null, 2));
-    else console.log(formatJourney(view));
+    await printJourney(view, runtime.store, values.json);
     return view.status === 'completed' ? ExitCode.ok : ExitCode.notOk;
   } finally {
     runtime.close();
@@ -91,6 +100,28 @@ function watchSteps(runtime: EmbeddedRuntime, progress: ProgressLine): () => voi
       progress.update(`running step ${(detail.stepIndex ?? 0) + 1}/${detail.steps.length}: ${detail.step}`);
     }
   });
+}
+
+async function storeColumnMapFile(body: Uint8Array, key: string, json: boolean, cloud: ReturnType<typeof cloudTargetOf>, values: Parameters<typeof openRuntime>[0]): Promise<number> {
+  const fields = checkColumnMapFile(body, key);
+  let stored: { bucket: string; key: string };
+  if (cloud) {
+    const put = await cloudPut(cloud, { body, key });
+    if (typeof put === 'number') return put;
+    stored = put;
+  } else {
+    const runtime = await openRuntime(values);
+    try {
+      stored = await runtime.upload({ body, key, contentType: 'application/json' });
+      await runtime.idle();
+    } finally {
+      runtime.close();
+    }
+  }
+  const folder = key.slice(0, key.lastIndexOf('/') + 1);
+  if (json) console.log(JSON.stringify({ stored: `s3://${stored.bucket}/${stored.key}`, appliesTo: folder, fields }, null, 2));
+  else console.log(`stored the column mapping s3://${stored.bucket}/${stored.key}; it applies to uploads under ${folder || 'the bucket'}:\n${Object.entries(fields).map(([f, c]) => `  ${f} = ${c}`).join('\n')}`);
+  return ExitCode.ok;
 }
 
 function help(): number {
