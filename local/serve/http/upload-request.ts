@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { UPLOAD_PREFIX } from '#domain/routing/routing-table.js';
+import { COLUMN_MAP_FILE_NAME, COLUMN_MAP_METADATA_KEY, formatColumnMap, MAX_COLUMN_MAP_METADATA_BYTES, parseColumnMap } from '#domain/fields/index.js';
 import { badRequest } from './http-error.js';
 import { booleanParameter, integerParameter, queryParameters } from './query-parameters.js';
 
@@ -12,9 +13,9 @@ export interface UploadRequest {
   waitTimeoutMs: number;
 }
 
-const PARAMETERS = ['use-case', 'key', 'name', 'journey', 'wait', 'timeout'] as const;
+const PARAMETERS = ['use-case', 'key', 'name', 'journey', 'column-map', 'wait', 'timeout'] as const;
 /** The same settings as headers, for clients that would rather not encode a key into the query. */
-const HEADERS: Record<string, string> = { 'use-case': 'x-symphainy-use-case', key: 'x-symphainy-key', journey: 'x-symphainy-journey' };
+const HEADERS: Record<string, string> = { 'use-case': 'x-symphainy-use-case', key: 'x-symphainy-key', journey: 'x-symphainy-journey', 'column-map': 'x-symphainy-column-map' };
 const TAG = /^[a-z][a-z0-9_]*$/;
 const MAX_KEY_BYTES = 1024;
 const DEFAULT_WAIT_SECONDS = 60;
@@ -54,6 +55,8 @@ export function parseUploadRequest(url: URL, headers: IncomingHttpHeaders): Uplo
   const metadata: Record<string, string> = {};
   if (useCase && explicitKey !== undefined) metadata['use-case'] = useCase;
   if (journey) metadata['journey'] = journey;
+  const columnMap = setting('column-map');
+  if (columnMap !== undefined) metadata[COLUMN_MAP_METADATA_KEY] = checkColumnMap(columnMap);
 
   const timeoutSeconds = integerParameter('timeout', query.get('timeout'), { min: 1, max: 900 }) ?? DEFAULT_WAIT_SECONDS;
   const contentType = headerValue(headers, 'content-type');
@@ -65,6 +68,18 @@ export function parseUploadRequest(url: URL, headers: IncomingHttpHeaders): Uplo
     wait: booleanParameter('wait', query.get('wait')) ?? false,
     waitTimeoutMs: timeoutSeconds * 1000,
   };
+}
+
+/** Checked here so a typo is a 400 now, not a rejected journey later; the journey reads the same syntax. */
+function checkColumnMap(text: string): string {
+  const { entries, problems } = parseColumnMap(text, 'column-map');
+  if (problems.length > 0) throw badRequest('bad_parameter', problems.join('; '));
+  if (entries.length === 0) throw badRequest('bad_parameter', 'column-map maps no field; write e.g. speed=velocity_mph');
+  const value = formatColumnMap(entries);
+  if (Buffer.byteLength(value) > MAX_COLUMN_MAP_METADATA_BYTES) {
+    throw badRequest('bad_parameter', `column-map is ${Buffer.byteLength(value)} bytes; S3 metadata allows ${MAX_COLUMN_MAP_METADATA_BYTES} for it: put the mapping in ${COLUMN_MAP_FILE_NAME} beside the upload`);
+  }
+  return value;
 }
 
 function checkKey(key: string): void {

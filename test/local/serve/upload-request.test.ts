@@ -13,6 +13,11 @@ describe('POST /uploads parameters', () => {
     expect(parse('key=uploads/any/where.csv&use-case=mvp&journey=eda')).toMatchObject({ key: 'uploads/any/where.csv', metadata: { 'use-case': 'mvp', journey: 'eda' } });
   });
 
+  it('carries a column map as the column-map metadata a journey reads, from the query or a header', () => {
+    expect(parse(`use-case=autonomous_vehicle&column-map=${encodeURIComponent('speed=v_mph:mph,time=ts')}`).metadata).toEqual({ 'column-map': 'speed=v_mph:mph,time=ts' });
+    expect(parse('use-case=mvp', { 'x-symphainy-column-map': 'latitude=Breite' }).metadata).toEqual({ 'column-map': 'latitude=Breite' });
+  });
+
   it('names an upload without use case or name so it lands under uploads/ (and is rejected for want of a use case)', () => {
     expect(parse('').key).toMatch(/^uploads\/upload-\d{8}T\d{6}Z-[0-9a-f]{8}$/);
   });
@@ -37,6 +42,8 @@ describe('POST /uploads parameters', () => {
     ['wait=yes', 'bad_parameter'],
     ['timeout=901', 'bad_parameter'],
     ['timeout=1.5', 'bad_parameter'],
+    ['column-map=speed', 'bad_parameter'],
+    [`column-map=speed=${'v'.repeat(1600)}`, 'bad_parameter'],
     ['use-case=mvp&use-case=mvp', 'repeated_parameter'],
     ['colour=red', 'unknown_parameter'],
   ])('refuses %s with 400 %s', (query, code) => {
