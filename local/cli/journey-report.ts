@@ -47,6 +47,11 @@ export async function printJourney(view: JourneyView, store: ObjectStore, json: 
   else console.log(formatJourney(view, columnMapping));
 }
 
+/** One journey's whole account, as `show --json` and `GET /journeys/{id}` give it: the report and its column mapping. */
+export async function journeyDetail(view: JourneyView, store: ObjectStore) {
+  return { ...journeyReport(view), columnMapping: (await columnMappingOf(view, store)) ?? null };
+}
+
 /** A readable timeline for people. */
 export function formatJourney(view: JourneyView, columnMapping?: FieldMapping): string {
   const lines: string[] = [];

@@ -1,3 +1,4 @@
+import type { ObjectStore } from '#domain/ports/object-store.js';
 import { EmbeddedRuntime } from '#local/runtime/embedded-runtime.js';
 import { settlesWithin } from './bounded-wait.js';
 import type { AcceptedUpload, DrainOutcome, PlatformHost, QueueDepth, ReadinessCheck, UploadInput } from './platform-host.js';
@@ -8,12 +9,14 @@ export class EmbeddedHost implements PlatformHost {
   readonly where: Record<string, string>;
   readonly maxUploadBytes: number;
   readonly uploadBucket: string;
+  readonly objects: ObjectStore;
   private closed = false;
 
   private constructor(private readonly runtime: EmbeddedRuntime, dataDir: string) {
     this.where = { dataDir };
     this.maxUploadBytes = runtime.config.maxUploadBytes;
     this.uploadBucket = runtime.config.uploadBucket;
+    this.objects = runtime.store;
   }
 
   static async open(options: { dataDir: string; verbose: boolean }): Promise<EmbeddedHost> {

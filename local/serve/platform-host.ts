@@ -1,5 +1,6 @@
 import type { EventBridgeEnvelope } from '#events/platform-event.js';
 import type { JourneyView } from '#domain/journeys/journey-state.js';
+import type { ObjectStore } from '#domain/ports/object-store.js';
 
 export interface UploadInput {
   body: Uint8Array;
@@ -49,6 +50,8 @@ export interface PlatformHost {
   readonly maxUploadBytes: number;
   /** The buckets uploads land in. */
   readonly uploadBucket: string;
+  /** Where the journeys' artifacts are read from (the column mapping a journey's report carries). */
+  readonly objects: ObjectStore;
   upload(input: UploadInput): Promise<AcceptedUpload>;
   /** What this process knows of a journey now, without I/O (waiting on events uses it). */
   journey(journeyId: string): JourneyView | undefined;

@@ -45,7 +45,7 @@ export class AwsHost implements PlatformHost {
   readonly maxUploadBytes = defaultPlatformConfig.maxUploadBytes;
   readonly uploadBucket: string;
   private readonly index: JourneyIndex;
-  private readonly uploads: S3ObjectStore;
+  readonly objects: S3ObjectStore;
   private readonly consumers: QueueConsumer[];
   private depthReading: { at: number; depths: Promise<QueueDepth[]> } | undefined;
 
@@ -59,7 +59,7 @@ export class AwsHost implements PlatformHost {
     this.uploadBucket = names.uploadBucket;
     this.where = { stage: options.stage, region, ...(options.endpoint ? { endpoint: options.endpoint } : {}), uploadBucket: names.uploadBucket, eventBus: names.eventBus };
     this.index = new JourneyIndex({ region });
-    this.uploads = new S3ObjectStore(clients.s3);
+    this.objects = new S3ObjectStore(clients.s3);
     const routes = new Map<string, Route>();
     for (const route of routingTable(defaultUseCaseRegistry(), { uploadBucket: names.uploadBucket })) if (!routes.has(route.target)) routes.set(route.target, route);
     this.consumers = queues.map((queue) => {
@@ -103,7 +103,7 @@ export class AwsHost implements PlatformHost {
   }
 
   async upload(input: UploadInput): Promise<AcceptedUpload> {
-    const put = await this.uploads.put(this.names.uploadBucket, input.key, input.body, {
+    const put = await this.objects.put(this.names.uploadBucket, input.key, input.body, {
       metadata: input.metadata,
       ...(input.contentType ? { contentType: input.contentType } : {}),
     });
@@ -125,7 +125,7 @@ export class AwsHost implements PlatformHost {
    * and Lambda working on the stage. Otherwise what this process saw itself.
    */
   async lookupJourney(journeyId: string) {
-    return (await readRecordedJourney(this.uploads, this.names.artifactBucket, journeyId)) ?? this.index.journey(journeyId);
+    return (await readRecordedJourney(this.objects, this.names.artifactBucket, journeyId)) ?? this.index.journey(journeyId);
   }
 
   journeys() {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { journeyReport } from '#local/cli/journey-report.js';
+import { journeyDetail, journeyReport } from '#local/cli/journey-report.js';
 import type { PlatformMetrics } from '../metrics/platform-metrics.js';
 import { PROMETHEUS_CONTENT_TYPE } from '../metrics/prometheus-text.js';
 import type { PlatformHost } from '../platform-host.js';
@@ -63,7 +63,7 @@ export function createRoutes(host: PlatformHost, metrics: PlatformMetrics, lifec
           const view = await host.lookupJourney(journeyId);
           if (view) {
             accepted.forget(journeyId);
-            return sendJson(res, 200, journeyReport(view));
+            return sendJson(res, 200, await journeyDetail(view, host.objects));
           }
           const upload = accepted.get(journeyId);
           if (upload) return sendJson(res, 202, acceptedBody(upload), { 'retry-after': '1' });

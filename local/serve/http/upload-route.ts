@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { journeyReport } from '#local/cli/journey-report.js';
+import { journeyDetail } from '#local/cli/journey-report.js';
 import type { PlatformMetrics } from '../metrics/platform-metrics.js';
 import type { AcceptedUpload, PlatformHost } from '../platform-host.js';
 import { journeyIsOver, waitForJourney } from '../journey-waiter.js';
@@ -36,7 +36,7 @@ export function uploadRoute(host: PlatformHost, metrics: PlatformMetrics, lifecy
     const location: Record<string, string> = upload.journeyId ? { location: `/journeys/${upload.journeyId}` } : {};
     if (request.wait && upload.journeyId) {
       const view = await waitForJourney(host, upload.journeyId, request.waitTimeoutMs, lifecycle.stopWaiting.signal);
-      if (journeyIsOver(view)) return sendJson(res, 201, journeyReport(view), location);
+      if (journeyIsOver(view)) return sendJson(res, 201, await journeyDetail(view, host.objects), location);
     }
     sendJson(res, 202, acceptedBody(upload), location);
   };
