@@ -6,6 +6,10 @@
 export function normalizeColumnName(name: string): string {
   return name
     .trim()
+    // Accents dropped, so `Länge` and `Lange` are one name; `ß` is written `ss`, as German does without it.
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()
     .replace(/²/g, '2')

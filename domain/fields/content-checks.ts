@@ -53,3 +53,12 @@ export function contentFit(field: FieldSpec, sample: readonly string[]): Content
 export function fits(fit: ContentFit): boolean {
   return fit.checked === 0 || fit.fitting / fit.checked >= 0.9;
 }
+
+/**
+ * Most values fit, but not enough to confirm the column: a column named exactly for the field is
+ * still taken when nothing fits better, so validation can point at each bad value by line
+ * instead of the file being refused as lacking the field.
+ */
+export function mostlyFits(fit: ContentFit): boolean {
+  return fit.checked > 0 && fit.fitting / fit.checked >= 0.5;
+}

@@ -1,5 +1,5 @@
 import { containsTokens, nameSimilarity, normalizeColumnName } from './column-name.js';
-import { contentFit, fits } from './content-checks.js';
+import { contentFit, fits, mostlyFits } from './content-checks.js';
 import type { DeclaredEntry } from './declared-mapping.js';
 import type { FieldSet, FieldSpec } from './field-spec.js';
 import type { FieldMapping, MatchRule, ResolvedField } from './field-mapping.js';
@@ -38,6 +38,8 @@ interface Candidate {
   suffix?: string;
   fitRatio: number;
   fit: { checked: number; fitting: number };
+  /** Named for the field but with too many misfitting values: taken only when nothing else fits. */
+  weak: boolean;
 }
 
 /**
@@ -84,14 +86,15 @@ export function resolveFields(fieldSet: FieldSet, evidence: ColumnEvidence, decl
       const match = matchByName(spec, name);
       if (!match) return;
       const fit = contentFit(spec, evidence.sample(index));
-      if (!fits(fit)) {
+      const weak = !fits(fit);
+      if (weak) {
         passedOver.push({ field: spec.name, column: evidence.columns[index]!, reason: `its name fits ${spec.name} but ${fit.checked - fit.fitting} of ${fit.checked} sampled values do not (e.g. ${JSON.stringify(fit.firstMisfit)})` });
-        return;
+        if (match.rule === 'contains-name' || !mostlyFits(fit)) return;
       }
-      candidates.push({ spec, fieldOrder, index, ...match, fitRatio: fit.checked === 0 ? 0 : fit.fitting / fit.checked, fit });
+      candidates.push({ spec, fieldOrder, index, ...match, fitRatio: fit.checked === 0 ? 0 : fit.fitting / fit.checked, fit, weak });
     });
   });
-  candidates.sort((a, b) => RANK[a.rule] - RANK[b.rule] || b.fitRatio - a.fitRatio || a.fieldOrder - b.fieldOrder || a.index - b.index);
+  candidates.sort((a, b) => Number(a.weak) - Number(b.weak) || RANK[a.rule] - RANK[b.rule] || b.fitRatio - a.fitRatio || a.fieldOrder - b.fieldOrder || a.index - b.index);
 
   const ambiguities: FieldMapping['ambiguities'] = [];
   for (const candidate of candidates) {
@@ -232,12 +235,15 @@ function missingFields(
   taken: ReadonlyMap<number, string>,
   passedOver: FieldMapping['passedOver'],
 ): MissingField[] {
-  const describe = (spec: FieldSpec, why: string): MissingField => ({
-    field: spec.name,
-    description: spec.description,
-    why,
-    closest: closestColumns(spec, evidence, normalized, taken, passedOver),
-  });
+  // Each missing field's first suggestion is a column no other missing field was offered first,
+  // so the one-line fix maps distinct columns.
+  const offered = new Set<string>();
+  const describe = (spec: FieldSpec, why: string): MissingField => {
+    const closest = closestColumns(spec, evidence, normalized, taken, passedOver);
+    const first = closest.find((c) => !offered.has(c));
+    if (first !== undefined) offered.add(first);
+    return { field: spec.name, description: spec.description, why, closest: first === undefined ? closest : [first, ...closest.filter((c) => c !== first)] };
+  };
   const missing = fieldSet.fields.filter((f) => f.required && !chosen.has(f.name)).map((f) => describe(f, 'required'));
   for (const rule of fieldSet.requireOneOf ?? []) {
     if (rule.groups.some((group) => group.every((name) => chosen.has(name)))) continue;
@@ -250,13 +256,35 @@ function missingFields(
   return missing;
 }
 
+/** Kinds whose values say what they are; a number could be anything. */
+const TELLING_KINDS = new Set<FieldSpec['kind']>(['instant', 'date', 'latitude', 'longitude', 'email', 'phone', 'national_id']);
+
+/**
+ * Columns the user may have meant, best first: those whose name matched but values did not,
+ * then free columns whose values fit, scored by name likeness, shared name parts, a unit suffix
+ * of the field's quantity (`v_mph` for a speed) and values of a telling shape.
+ */
 function closestColumns(spec: FieldSpec, evidence: ColumnEvidence, normalized: readonly string[], taken: ReadonlyMap<number, string>, passedOver: FieldMapping['passedOver']): string[] {
   const byContent = passedOver.filter((p) => p.field === spec.name).map((p) => p.column);
   const names = namesOf(spec);
-  const byName = normalized
-    .map((name, index) => ({ index, score: Math.max(...names.map((n) => nameSimilarity(name, n))) }))
-    .filter((c) => !taken.has(c.index) && c.score >= 0.4 && !byContent.includes(evidence.columns[c.index]!))
-    .sort((a, b) => b.score - a.score || a.index - b.index)
-    .map((c) => evidence.columns[c.index]!);
+  const scored = normalized.flatMap((name, index) => {
+    if (taken.has(index) || byContent.includes(evidence.columns[index]!)) return [];
+    const fit = contentFit(spec, evidence.sample(index));
+    if (fit.checked > 0 && !fits(fit)) return [];
+    const likeness = Math.max(...names.map((n) => Math.max(nameSimilarity(name, n), sharedParts(name, n))));
+    const unitHint = spec.kind !== 'instant' && spec.unit !== undefined && unitSuffixOf(spec, name) !== undefined ? 1 : 0;
+    const telling = fit.checked > 0 && TELLING_KINDS.has(spec.kind) ? 0.5 : 0;
+    if (likeness < 0.4 && unitHint === 0 && telling === 0) return [];
+    return [{ index, score: likeness + unitHint + telling }];
+  });
+  const byName = scored.sort((a, b) => b.score - a.score || a.index - b.index).map((c) => evidence.columns[c.index]!);
   return [...byContent, ...byName].slice(0, 3);
+}
+
+/** The share of name parts two names have in common: `a_long` and `long_accel` share half. */
+function sharedParts(a: string, b: string): number {
+  const partsA = a.split('_').filter((p) => p.length >= 2);
+  const partsB = new Set(b.split('_').filter((p) => p.length >= 2));
+  if (partsA.length === 0 || partsB.size === 0) return 0;
+  return partsA.filter((p) => partsB.has(p)).length / Math.max(partsA.length, partsB.size);
 }

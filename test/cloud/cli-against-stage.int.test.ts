@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emulatorStage } from '../support/emulator-stage.js';
 import { runCli } from '../support/run-cli.js';
+import { GERMAN_FLEET_MAP, germanFleetExport } from '../support/german-fleet-export.js';
 
 const emulator = await emulatorStage();
 
@@ -38,6 +39,28 @@ describe.skipIf(!emulator.available)('the CLI against the deployed local stage',
       rmSync(dir, { recursive: true, force: true });
     }
   }, 180_000);
+
+  it('runs a file only a declared mapping explains: with --map, and with a mapping file stored beside it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'symphainy-cli-'));
+    try {
+      const folder = `uploads/autonomous_vehicle/cli-${Date.now().toString(36)}`;
+      writeFileSync(join(dir, 'fahrt.csv'), germanFleetExport(30));
+      writeFileSync(join(dir, '_column-map.json'), JSON.stringify(Object.fromEntries(GERMAN_FLEET_MAP.map((m) => m.split('=')))));
+
+      const mapped = runCli(['upload', join(dir, 'fahrt.csv'), '--key', `${folder}/mapped.csv`, '--use-case', 'autonomous_vehicle', ...GERMAN_FLEET_MAP.flatMap((m) => ['--map', m]), '--endpoint', endpoint, '--json'], { env });
+      expect(mapped.status, mapped.stderr + mapped.stdout).toBe(0);
+      const speed = JSON.parse(mapped.stdout).columnMapping.fields.find((f: { field: string }) => f.field === 'speed');
+      expect(speed).toMatchObject({ column: 'v_mph', unit: { from: 'mph', to: 'km/h' }, rule: 'declared' });
+
+      const stored = runCli(['upload', join(dir, '_column-map.json'), '--key', `${folder}/_column-map.json`, '--endpoint', endpoint, '--json'], { env });
+      expect(stored.status, stored.stderr).toBe(0);
+      const beside = runCli(['upload', join(dir, 'fahrt.csv'), '--key', `${folder}/day-2/fahrt.csv`, '--use-case', 'autonomous_vehicle', '--endpoint', endpoint, '--json'], { env });
+      expect(beside.status, beside.stderr + beside.stdout).toBe(0);
+      expect(JSON.parse(beside.stdout).columnMapping.declaredBy).toEqual([`${folder}/_column-map.json`]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
 
   it('says what is wrong, with exit codes scripts can rely on', () => {
     const unknown = runCli(['show', 'j-does-not-exist', '--endpoint', endpoint], { env });

@@ -1,13 +1,15 @@
 import type { DeliveryNotice, DeliverySummary } from '#domain/use-cases/use-case-module.js';
 import { formatCount } from './shared/format-number.js';
-import { REQUIRED_COLUMNS } from './telemetry/telemetry-columns.js';
+import { COLUMN_MAP_FILE_NAME } from '#domain/fields/index.js';
+import { REQUIRED_TELEMETRY_FIELDS } from './telemetry/telemetry-fields.js';
 
 /** What to do about each rejection, in the words of someone who has seen it before. */
 const ADVICE: Record<string, string> = {
-  missing_columns: `The telemetry needs the columns ${REQUIRED_COLUMNS.join(', ')}; road_type, weather, time_of_day and heading are optional.`,
-  invalid_values: 'Timestamps must be ISO-8601 (e.g. 2026-03-02T07:40:00Z) and speed, acceleration, latitude and longitude plain numbers.',
-  timestamps_not_increasing: "Each vehicle's samples must be in time order without repeated timestamps; sort by vehicle_id and timestamp and remove duplicates.",
-  implausible_values: 'Check the units (km/h, m/s², decimal degrees) and remove sensor glitches: speeds above 300 km/h, accelerations beyond ±15 m/s² or GPS jumps.',
+  missing_fields: `The telemetry needs the fields ${REQUIRED_TELEMETRY_FIELDS.join(', ')} under any usual column name (speed_mph, accel_g, lat, ts_ms, ...); vehicle, road_type, weather, time_of_day and heading are optional. Name the columns the platform could not find with --map field=column[:unit], column-map object metadata or a ${COLUMN_MAP_FILE_NAME} beside the upload.`,
+  invalid_column_map: `The declared column mapping is field=column[:unit] pairs, each field a known one and each column in the file's header; fix the --map arguments, the column-map metadata or the ${COLUMN_MAP_FILE_NAME}.`,
+  invalid_values: 'Times must be in one encoding per column (ISO-8601, epoch seconds or milliseconds, or a local date-time) and speed, acceleration, latitude and longitude plain numbers (a decimal comma is read).',
+  timestamps_not_increasing: "Each vehicle's samples must be in time order without repeated timestamps; sort by vehicle and time and remove duplicates.",
+  implausible_values: 'Check the units: name them in the column (speed_mph, accel_g) or declare them (--map speed=v:mph); values are checked in km/h, m/s² and decimal degrees and remove sensor glitches: speeds above 300 km/h, accelerations beyond ±15 m/s² or GPS jumps.',
 };
 
 export function describeAutonomousVehicleDelivery(summary: DeliverySummary): DeliveryNotice {

@@ -7,7 +7,7 @@ const fleet: FieldSet = {
   fields: [
     { name: 'time', kind: 'instant', required: true, synonyms: ['timestamp', 'ts'], description: 'when' },
     { name: 'speed', kind: 'number', unit: 'km/h', required: true, synonyms: ['velocity', 'spd'], description: 'how fast' },
-    { name: 'acceleration', kind: 'number', unit: 'm/s²', required: true, synonyms: ['accel'], description: 'speeding up' },
+    { name: 'acceleration', kind: 'number', unit: 'm/s²', required: true, synonyms: ['accel', 'long_accel'], description: 'speeding up' },
     { name: 'latitude', kind: 'latitude', required: true, synonyms: ['lat'], description: 'north' },
     { name: 'longitude', kind: 'longitude', required: true, synonyms: ['lon', 'lng'], description: 'east' },
     { name: 'weather', kind: 'category', required: false, synonyms: ['wx'], description: 'sky', withoutIt: 'no weather axis' },
@@ -80,6 +80,28 @@ describe('resolving columns to fields', () => {
     expect(rejection?.details[0]).toContain('closest columns: acc_long');
     expect(rejection?.details.join('\n')).toContain('--map acceleration=acc_long');
     expect(rejection?.details.join('\n')).toContain('columns seen: ts, speed, acc_long, lat, lon');
+  });
+});
+
+describe('columns whose values partly misfit, and suggestions', () => {
+  it('still takes a column named for the field when most values fit, so validation can name the bad cells', () => {
+    const rows = Array.from({ length: 10 }, (_, i) => [`2026-01-01T00:00:0${i}Z`, i === 3 ? 'n/a' : 40, 0, i === 5 ? 95 : 48.1, 11.5]);
+    const mapping = mappingOrReject(resolveFields(fleet, table(['ts', 'speed', 'accel', 'lat', 'lon'], ...rows)), fleet, []);
+    expect(mapping.fields.find((f) => f.field === 'speed')).toMatchObject({ column: 'speed', content: { checked: 10, fitting: 9 } });
+    expect(mapping.fields.find((f) => f.field === 'latitude')?.column).toBe('lat');
+  });
+
+  it('prefers a fitting column over one named for the field whose values mostly misfit', () => {
+    const rows = Array.from({ length: 4 }, (_, i) => ['2026-01-01T00:00:00Z', 1, 0, i < 3 ? 300 : 48, 48.1, 11.5]);
+    const mapping = mappingOrReject(resolveFields(fleet, table(['ts', 'spd', 'accel', 'lat', 'gps_latitude', 'lon'], ...rows)), fleet, []);
+    expect(mapping.fields.find((f) => f.field === 'latitude')?.column).toBe('gps_latitude');
+  });
+
+  it('suggests distinct columns by unit suffix, shared name parts and telling values', () => {
+    const resolution = resolveFields(fleet, table(['Zeit', 'v_mph', 'a_long', 'lat', 'lon', 'odometer'], ['2026-01-01T00:00:00Z', 30, 0.1, 48.1, 11.5, 12000]));
+    expect(resolution.ok).toBe(false);
+    const missing = (resolution as { missing: { field: string; closest: string[] }[] }).missing;
+    expect(Object.fromEntries(missing.map((m) => [m.field, m.closest[0]]))).toEqual({ time: 'Zeit', speed: 'v_mph', acceleration: 'a_long' });
   });
 });
 

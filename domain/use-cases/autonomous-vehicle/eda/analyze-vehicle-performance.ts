@@ -1,16 +1,16 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
 import { inputRecords } from '#domain/reporting/eda/index.js';
 import { AV_EDA_ARTIFACTS, AV_EDA_STEPS } from './eda-names.js';
-import { readTelemetry, type TelemetryFieldNames } from './telemetry-fields.js';
+import { telemetryReaderOf } from './telemetry-fields.js';
 import { VehiclePerformanceAnalysis } from './vehicle-performance.js';
 
 export const analyzeVehiclePerformance: StepDefinition = {
   name: AV_EDA_STEPS.performance,
   description: 'Speed, acceleration and jerk distributions per vehicle, with distance and driving time, in one streaming pass.',
   async run(context) {
-    const names = await context.readArtifactJson<TelemetryFieldNames>(AV_EDA_ARTIFACTS.columns);
+    const read = await telemetryReaderOf(context);
     const analysis = new VehiclePerformanceAnalysis();
-    for await (const record of inputRecords(context)) analysis.add(readTelemetry(record, names));
+    for await (const record of inputRecords(context)) analysis.add(read(record));
     const result = analysis.result();
     await context.writeJsonArtifact(AV_EDA_ARTIFACTS.performance, result);
     return {

@@ -27,7 +27,7 @@ export function anomalyInsights(report: AnomalyReport): Insight[] {
     numbers: { whileMoving: moving },
   }), () => (moving === 0 ? 'info' : moving / readings >= 0.01 ? 'critical' : 'warning'), (v) => v.timestampGaps);
   add('timestamp_disorder', report.totals.timestamp_disorder, (w) => ({ title: `Timestamps out of order or repeated ${formatCount(report.totals.timestamp_disorder)} times`, evidence: `Within a vehicle, time goes back ${formatCount(report.vehicles.reduce((s, v) => s + v.backwardSteps, 0))} times and repeats ${formatCount(report.vehicles.reduce((s, v) => s + v.repeatedTimestamps, 0))} times; ${w.vehicleId} has the most. Sort by vehicle and time and drop repeated readings before replaying.` }), bySeverity(0, 0.01), (v) => v.backwardSteps + v.repeatedTimestamps);
-  add('unreadable_timestamps', report.totals.unreadable_timestamp, (w) => ({ title: `${formatCount(report.totals.unreadable_timestamp)} readings without a usable timestamp`, evidence: `Empty or not ISO-8601; these readings cannot be placed in time. ${w.vehicleId} has ${formatCount(w.unreadableTimestamps)}.` }), bySeverity(0, 0.01), (v) => v.unreadableTimestamps);
+  add('unreadable_timestamps', report.totals.unreadable_timestamp, (w) => ({ title: `${formatCount(report.totals.unreadable_timestamp)} readings without a usable timestamp`, evidence: `Empty or not in the time column's encoding; these readings cannot be placed in time. ${w.vehicleId} has ${formatCount(w.unreadableTimestamps)}.` }), bySeverity(0, 0.01), (v) => v.unreadableTimestamps);
   const order: Record<Insight['severity'], number> = { critical: 0, warning: 1, info: 2 };
   return insights.sort((a, b) => order[a.severity] - order[b.severity]);
 }

@@ -90,7 +90,7 @@ export class AnomalyScan {
 
     if (reading.epochMs === undefined) {
       c.unreadableTimestamps++;
-      note('unreadable_timestamp', reading.timestamp === null ? 'the timestamp is empty' : `the timestamp "${reading.timestamp.slice(0, 40)}" is not ISO-8601`);
+      note('unreadable_timestamp', reading.timestamp === null ? 'the timestamp is empty' : `the timestamp "${reading.timestamp.slice(0, 40)}" cannot be read in the time column's encoding`);
       return;
     }
     const before = scanTime(scan.time);

@@ -7,7 +7,6 @@ export const AV_EDA_STEPS = {
 } as const;
 
 export const AV_EDA_ARTIFACTS = {
-  columns: 'telemetry-columns.json',
   performance: 'vehicle-performance.json',
   anomalies: 'anomalies.json',
   safety: 'safety-report.json',

@@ -7,7 +7,7 @@ import { AV_EDA_ARTIFACTS, AV_EDA_STEPS } from './eda-names.js';
 import { anomaliesSection, performanceSection, safetySection } from './report-sections.js';
 import { SafetyScan } from './safety-events.js';
 import { safetyMarkdown } from './safety-markdown.js';
-import { readTelemetry, type TelemetryFieldNames } from './telemetry-fields.js';
+import { telemetryReaderOf } from './telemetry-fields.js';
 import type { FleetPerformance } from './vehicle-performance.js';
 
 /** Counts safety events per 1,000 km and writes the journey's report: performance, anomalies, safety and the profile. */
@@ -15,9 +15,9 @@ export const generateSafetyReports: StepDefinition = {
   name: AV_EDA_STEPS.safety,
   description: 'Hard braking, emergency braking, harsh acceleration and abrupt jerk per 1,000 km per vehicle and road type, with the report.',
   async run(context) {
-    const names = await context.readArtifactJson<TelemetryFieldNames>(AV_EDA_ARTIFACTS.columns);
+    const read = await telemetryReaderOf(context);
     const scan = new SafetyScan();
-    for await (const record of inputRecords(context)) scan.add(readTelemetry(record, names));
+    for await (const record of inputRecords(context)) scan.add(read(record));
     const safety = scan.result();
     const file = fileNameOf(context.input.key);
     await context.writeJsonArtifact(AV_EDA_ARTIFACTS.safety, safety);

@@ -3,15 +3,15 @@ import { inputRecords } from '#domain/reporting/eda/index.js';
 import { anomalyInsights } from './anomaly-insights.js';
 import { AnomalyScan } from './anomaly-scan.js';
 import { AV_EDA_ARTIFACTS, AV_EDA_STEPS } from './eda-names.js';
-import { readTelemetry, type TelemetryFieldNames } from './telemetry-fields.js';
+import { telemetryReaderOf } from './telemetry-fields.js';
 
 export const identifyAnomalies: StepDefinition = {
   name: AV_EDA_STEPS.anomalies,
   description: 'Finds sensor dropouts, timestamp gaps and disorder, impossible values and impossible jumps, per vehicle, with their rows.',
   async run(context) {
-    const names = await context.readArtifactJson<TelemetryFieldNames>(AV_EDA_ARTIFACTS.columns);
+    const read = await telemetryReaderOf(context);
     const scan = new AnomalyScan();
-    for await (const record of inputRecords(context)) scan.add(readTelemetry(record, names));
+    for await (const record of inputRecords(context)) scan.add(read(record));
     const report = scan.result();
     const findings = anomalyInsights(report);
     await context.writeJsonArtifact(AV_EDA_ARTIFACTS.anomalies, { ...report, findings });

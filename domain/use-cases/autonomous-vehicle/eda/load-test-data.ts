@@ -1,38 +1,60 @@
-import type { StepDefinition } from '#domain/journeys/step-definition.js';
-import { StepRejection } from '#domain/journeys/step-rejection.js';
-import { EDA_ARTIFACTS, profileInput } from '#domain/reporting/eda/index.js';
-import { REQUIRED_COLUMNS } from '../telemetry/telemetry-columns.js';
-import { AV_EDA_ARTIFACTS, AV_EDA_STEPS } from './eda-names.js';
-import { telemetryFieldNames } from './telemetry-fields.js';
+import { declaredMapping, EVIDENCE_ROWS, evidenceFromRecords, FIELD_MAPPING_ARTIFACT, fieldColumn, mappingOrReject, readInstant, resolveFields, type FieldMapping } from '#domain/fields/index.js';
+import type { TableRecord } from '#domain/insights/index.js';
+import type { StepContext, StepDefinition } from '#domain/journeys/step-definition.js';
+import { EDA_ARTIFACTS, inputRecords, profileInput } from '#domain/reporting/eda/index.js';
+import { TELEMETRY_FIELDS } from '../telemetry/telemetry-fields.js';
+import { AV_EDA_STEPS } from './eda-names.js';
 
 /**
- * Profiles the telemetry as it streams and checks it is telemetry at all: without a vehicle,
- * a time, a speed, an acceleration and a position there is nothing to analyse. Bad values are
- * not refused here, unlike the upload journey: finding them is what identify_anomalies is for.
+ * Profiles the telemetry as it streams and maps its columns to the telemetry fields, as the
+ * upload journey does: without a time, a speed, an acceleration and a position there is nothing
+ * to analyse. Bad values are not refused here, unlike the upload journey: finding them is what
+ * identify_anomalies is for.
  */
 export const loadTestData: StepDefinition = {
   name: AV_EDA_STEPS.load,
-  description: 'Streams the telemetry through the profiler, stores profile.json and resolves the telemetry columns.',
+  description: 'Streams the telemetry through the profiler, stores profile.json and maps the columns to telemetry fields.',
   async run(context) {
     const profile = await profileInput(context);
     const header = profile.columns.map((c) => c.name);
-    const { names, missing } = telemetryFieldNames(header);
-    if (missing.length > 0) {
-      throw new StepRejection('missing_columns', `the telemetry lacks ${missing.join(', ')}; it needs ${REQUIRED_COLUMNS.join(', ')}`, [`header: ${header.join(', ')}`]);
-    }
+    const first = await firstRecords(context);
+    const declared = await declaredMapping(context);
+    const mapping = mappingOrReject(resolveFields(TELEMETRY_FIELDS, evidenceFromRecords(header, first.map((r) => r.values)), declared), TELEMETRY_FIELDS, header);
     await context.writeJsonArtifact(EDA_ARTIFACTS.profile, profile);
-    await context.writeJsonArtifact(AV_EDA_ARTIFACTS.columns, names);
-    const vehicles = profile.columns.find((c) => c.name === names.vehicle_id);
-    const time = profile.columns.find((c) => c.name === names.timestamp);
+    await context.writeJsonArtifact(FIELD_MAPPING_ARTIFACT, mapping);
+    const vehicle = fieldColumn(mapping, 'vehicle');
+    const span = timeSpan(mapping, profile.columns.find((c) => c.name === fieldColumn(mapping, 'time')?.column));
     return {
       summary: {
         rows: profile.rows,
-        vehicles: vehicles?.distinct ?? 0,
-        from: typeof time?.min === 'string' ? time.min : null,
-        to: typeof time?.max === 'string' ? time.max : null,
+        vehicles: vehicle ? (profile.columns.find((c) => c.name === vehicle.column)?.distinct ?? 0) : 1,
+        from: span.from,
+        to: span.to,
         format: profile.format,
         compression: profile.compression,
+        fieldsAbsent: mapping.absent.map((a) => a.field).join(', ') || null,
       },
     };
   },
 };
+
+/** The first records only: the mapping is judged on them, the whole file is read by the later steps. */
+async function firstRecords(context: StepContext): Promise<TableRecord[]> {
+  const records: TableRecord[] = [];
+  for await (const record of inputRecords(context)) {
+    records.push(record);
+    if (records.length >= EVIDENCE_ROWS) break;
+  }
+  return records;
+}
+
+/**
+ * The profile's least and greatest time, read in the column's encoding. Day- and month-first
+ * dates do not sort as text, so their span is left to the later steps rather than misstated.
+ */
+function timeSpan(mapping: FieldMapping, profiled: { min?: unknown; max?: unknown } | undefined): { from: string | null; to: string | null } {
+  const time = fieldColumn(mapping, 'time')!;
+  if (time.encoding?.name === 'dmy' || time.encoding?.name === 'mdy') return { from: null, to: null };
+  const asIso = (value: unknown): string | null => (value === undefined || value === null ? null : (readInstant(time, String(value))?.iso ?? null));
+  return { from: asIso(profiled?.min), to: asIso(profiled?.max) };
+}

@@ -1,17 +1,7 @@
+import { FIELD_MAPPING_ARTIFACT, fieldColumn, readInstant, readQuantity, type FieldMapping, type ResolvedField } from '#domain/fields/index.js';
 import type { TableRecord } from '#domain/insights/index.js';
-import { parseTimestampMs } from '#domain/insights/index.js';
-import { resolveColumns } from '../telemetry/resolve-columns.js';
-import { conditionToken, type TelemetryColumn } from '../telemetry/telemetry-columns.js';
-
-/** Header name per telemetry column, as the file spells it (`Speed_KMH` is still the speed). */
-export type TelemetryFieldNames = Partial<Record<TelemetryColumn, string>>;
-
-export function telemetryFieldNames(header: readonly string[]): { names: TelemetryFieldNames; missing: string[] } {
-  const resolved = resolveColumns(header);
-  const names: TelemetryFieldNames = {};
-  for (const [column, index] of Object.entries(resolved.indexOf) as [TelemetryColumn, number][]) names[column] = header[index]!;
-  return { names, missing: resolved.missing };
-}
+import type { StepContext } from '#domain/journeys/step-definition.js';
+import { conditionToken, vehicleFromKey, type TelemetryField } from '../telemetry/telemetry-fields.js';
 
 /** One reading as the EDA sees it: unreadable sensor values are `null`, to be counted as dropouts, not dropped. */
 export interface TelemetryReading {
@@ -28,28 +18,44 @@ export interface TelemetryReading {
 
 export const SENSORS = ['speed_kmh', 'acceleration_mps2', 'latitude', 'longitude'] as const;
 
-export function readTelemetry(record: TableRecord, names: TelemetryFieldNames): TelemetryReading {
-  const text = (column: TelemetryColumn) => {
-    const name = names[column];
-    return name === undefined ? null : (record.values[name] ?? null);
+export type TelemetryReader = (record: TableRecord) => TelemetryReading;
+
+/**
+ * Reads records through the mapping load_test_data resolved: the file's own column names, its
+ * units converted, its time encoding read. A file without a vehicle column is one vehicle, named
+ * after the file, as in the upload journey.
+ */
+export function telemetryReader(mapping: FieldMapping, fileVehicle: string): TelemetryReader {
+  const columnOf = (field: TelemetryField): ResolvedField | undefined => fieldColumn(mapping, field);
+  const time = columnOf('time');
+  const vehicle = columnOf('vehicle');
+  const road = columnOf('road_type');
+  const quantities = { speed: columnOf('speed'), acceleration: columnOf('acceleration'), latitude: columnOf('latitude'), longitude: columnOf('longitude') };
+  return (record) => {
+    const text = (resolved: ResolvedField | undefined) => (resolved === undefined ? null : (record.values[resolved.column] ?? null));
+    const number = (resolved: ResolvedField | undefined) => {
+      const raw = text(resolved)?.trim();
+      if (!raw) return null;
+      const value = readQuantity(resolved!, raw);
+      return value !== undefined && Number.isFinite(value) ? value : null;
+    };
+    const timestamp = text(time);
+    const roadType = text(road);
+    return {
+      row: record.row,
+      vehicleId: vehicle ? text(vehicle)?.trim() || '(no vehicle id)' : fileVehicle,
+      epochMs: timestamp === null || !time ? undefined : readInstant(time, timestamp)?.epochMs,
+      timestamp,
+      speedKmh: number(quantities.speed),
+      accelerationMps2: number(quantities.acceleration),
+      latitude: number(quantities.latitude),
+      longitude: number(quantities.longitude),
+      roadType: roadType ? conditionToken(roadType) : 'unknown',
+    };
   };
-  const number = (column: TelemetryColumn) => {
-    const raw = text(column)?.trim();
-    if (!raw) return null;
-    const value = Number(raw);
-    return Number.isFinite(value) ? value : null;
-  };
-  const timestamp = text('timestamp');
-  const road = text('road_type');
-  return {
-    row: record.row,
-    vehicleId: text('vehicle_id')?.trim() || '(no vehicle id)',
-    epochMs: timestamp === null ? undefined : parseTimestampMs(timestamp),
-    timestamp,
-    speedKmh: number('speed_kmh'),
-    accelerationMps2: number('acceleration_mps2'),
-    latitude: number('latitude'),
-    longitude: number('longitude'),
-    roadType: road ? conditionToken(road) : 'unknown',
-  };
+}
+
+/** The reader for this journey's upload, from the mapping its first step stored. */
+export async function telemetryReaderOf(context: StepContext): Promise<TelemetryReader> {
+  return telemetryReader(await context.readArtifactJson<FieldMapping>(FIELD_MAPPING_ARTIFACT), vehicleFromKey(context.input.key));
 }

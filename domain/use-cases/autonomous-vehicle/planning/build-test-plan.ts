@@ -1,5 +1,6 @@
 import { conditionSpace, type ConditionSpace } from '../conditions/operating-conditions.js';
 import type { HardBrakingEvent } from '../driving/hard-braking.js';
+import type { ConditionNotRecorded } from '../telemetry/conditions-not-recorded.js';
 import type { TelemetrySample } from '../telemetry/telemetry-sample.js';
 import { EMERGENCY_BRAKING_MPS2, SPARSE_MIN_SAMPLES, SPARSE_SHARE } from '../thresholds.js';
 import { baselineScenario } from './baseline-scenario.js';
@@ -11,12 +12,14 @@ export interface TestPlan {
   totals: { samples: number; vehicles: number; hardBrakingEvents: number; scenarios: number };
   byPriority: Record<Priority, number>;
   conditionSpace: ConditionSpace;
+  /** Condition columns the file lacks: no gaps are planned on those axes. */
+  notRecorded: ConditionNotRecorded[];
   rules: { sparseShare: number; sparseMinSamples: number; emergencyBrakingMps2: number; hardBrakingContextsLeftOut: number };
   scenarios: TestScenario[];
 }
 
 /** Gap, sparse, replay and baseline scenarios, ranked by priority then kind, numbered AV-TS-001... */
-export function buildTestPlan(samples: readonly TelemetrySample[], events: readonly HardBrakingEvent[]): TestPlan {
+export function buildTestPlan(samples: readonly TelemetrySample[], events: readonly HardBrakingEvent[], notRecorded: readonly ConditionNotRecorded[] = []): TestPlan {
   const space = conditionSpace(samples);
   const replay = hardBrakingScenarios(events);
   const baseline = baselineScenario(samples);
@@ -31,6 +34,7 @@ export function buildTestPlan(samples: readonly TelemetrySample[], events: reado
     totals: { samples: samples.length, vehicles: new Set(samples.map((s) => s.vehicleId)).size, hardBrakingEvents: events.length, scenarios: scenarios.length },
     byPriority,
     conditionSpace: space,
+    notRecorded: [...notRecorded],
     rules: { sparseShare: SPARSE_SHARE, sparseMinSamples: SPARSE_MIN_SAMPLES, emergencyBrakingMps2: EMERGENCY_BRAKING_MPS2, hardBrakingContextsLeftOut: replay.contextsLeftOut },
     scenarios,
   };

@@ -21,6 +21,9 @@ export function renderTestPlanMarkdown(plan: TestPlan): string {
     `- weather: ${conditionSpace.weathers.join(', ')}`,
     `- time of day: ${conditionSpace.timesOfDay.join(', ')}`,
   ];
+  if (plan.notRecorded.length > 0) {
+    lines.push('', 'Not recorded in the file:', '', ...plan.notRecorded.map((n) => `- ${n.field}: ${n.withoutIt}`));
+  }
   if (plan.rules.hardBrakingContextsLeftOut > 0) {
     lines.push('', `${plan.rules.hardBrakingContextsLeftOut} further hard-braking context(s) are not listed; see hard-braking-events.json.`);
   }

@@ -6,13 +6,13 @@ type Fields = Record<SampleColumn, string>;
 /** Data rows start on line 2, under the header. */
 const lineOf = (index: number): number => index + 2;
 
-export function missingColumnsSample(rows: readonly Fields[]): SampleFile {
+export function missingFieldsSample(rows: readonly Fields[]): SampleFile {
   const kept = SAMPLE_COLUMNS.filter((c) => c !== 'acceleration_mps2' && c !== 'longitude');
   return {
-    fileName: 'av-missing-columns.csv',
+    fileName: 'av-missing-fields.csv',
     body: toCsv(rows, kept),
-    expect: { status: 'failed', code: 'missing_columns' },
-    description: 'Telemetry exported without the acceleration_mps2 and longitude columns.',
+    expect: { status: 'failed', code: 'missing_fields' },
+    description: 'Telemetry exported without acceleration and longitude: the rejection names the fields, the columns it saw and the --map that would fix it.',
   };
 }
 

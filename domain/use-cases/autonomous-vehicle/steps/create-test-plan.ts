@@ -3,6 +3,7 @@ import type { HardBrakingEvent } from '../driving/hard-braking.js';
 import { buildTestPlan } from '../planning/build-test-plan.js';
 import { renderTestPlanMarkdown } from '../planning/test-plan-markdown.js';
 import { ARTIFACTS } from '../shared/artifact-names.js';
+import { conditionsNotRecorded } from '../telemetry/conditions-not-recorded.js';
 import { loadNormalizedTelemetry } from '../telemetry/load-normalized-telemetry.js';
 
 export const createTestPlan: StepDefinition = {
@@ -11,7 +12,7 @@ export const createTestPlan: StepDefinition = {
   async run(context) {
     const samples = await loadNormalizedTelemetry(context);
     const { events } = await context.readArtifactJson<{ events: HardBrakingEvent[] }>(ARTIFACTS.hardBrakingEvents);
-    const plan = buildTestPlan(samples, events);
+    const plan = buildTestPlan(samples, events, await conditionsNotRecorded(context));
     await context.writeJsonArtifact(ARTIFACTS.testPlan, plan);
     await context.writeArtifact({ name: ARTIFACTS.testPlanMarkdown, body: renderTestPlanMarkdown(plan), contentType: 'text/markdown; charset=utf-8' });
     return {
@@ -21,6 +22,7 @@ export const createTestPlan: StepDefinition = {
         high: plan.byPriority.high,
         medium: plan.byPriority.medium,
         low: plan.byPriority.low,
+        conditionsNotRecorded: plan.notRecorded.map((n) => n.field).join(', ') || null,
       },
     };
   },

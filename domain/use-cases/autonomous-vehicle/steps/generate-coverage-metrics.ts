@@ -3,13 +3,14 @@ import { renderCoverageCsv } from '../coverage/coverage-csv.js';
 import { buildCoverageMatrix } from '../coverage/coverage-matrix.js';
 import { ARTIFACTS } from '../shared/artifact-names.js';
 import { round } from '../shared/round.js';
+import { conditionsNotRecorded } from '../telemetry/conditions-not-recorded.js';
 import { loadNormalizedTelemetry } from '../telemetry/load-normalized-telemetry.js';
 
 export const generateCoverageMetrics: StepDefinition = {
   name: 'generate_coverage_metrics',
   description: 'Measures how the telemetry covers speed band x road type x weather, cell by cell and per dimension',
   async run(context) {
-    const matrix = buildCoverageMatrix(await loadNormalizedTelemetry(context));
+    const matrix = { ...buildCoverageMatrix(await loadNormalizedTelemetry(context)), notRecorded: await conditionsNotRecorded(context) };
     await context.writeJsonArtifact(ARTIFACTS.coverageMatrix, matrix);
     await context.writeArtifact({ name: ARTIFACTS.coverageCsv, body: renderCoverageCsv(matrix), contentType: 'text/csv; charset=utf-8' });
     return {
@@ -18,6 +19,7 @@ export const generateCoverageMetrics: StepDefinition = {
         coveredCells: matrix.coveredCells,
         cellsCoveredPercent: round(matrix.cellsCoveredFraction * 100, 1),
         plausibleCellsCoveredPercent: round(matrix.plausibleCellsCoveredFraction * 100, 1),
+        axesNotRecorded: matrix.notRecorded.filter((n) => n.field !== 'time_of_day').map((n) => n.field).join(', ') || null,
       },
     };
   },

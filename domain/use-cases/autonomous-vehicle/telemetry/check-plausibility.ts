@@ -32,13 +32,13 @@ export function checkPlausibility(samples: readonly TelemetrySample[]): Telemetr
 function rangeViolations(s: TelemetrySample): TelemetryViolation[] {
   const found: TelemetryViolation[] = [];
   if (s.speedKmh < 0 || s.speedKmh > MAX_PLAUSIBLE_SPEED_KMH) {
-    found.push({ line: s.line, check: 'speed_range', message: `speed ${s.speedKmh} km/h is outside 0..${MAX_PLAUSIBLE_SPEED_KMH}` });
+    found.push({ line: s.line, check: 'speed_range', message: `speed ${round(s.speedKmh, 2)} km/h is outside 0..${MAX_PLAUSIBLE_SPEED_KMH}` });
   }
   if (Math.abs(s.accelerationMps2) > MAX_PLAUSIBLE_ABS_ACCELERATION_MPS2) {
     found.push({
       line: s.line,
       check: 'acceleration_range',
-      message: `acceleration ${s.accelerationMps2} m/s² is beyond ±${MAX_PLAUSIBLE_ABS_ACCELERATION_MPS2}`,
+      message: `acceleration ${round(s.accelerationMps2, 2)} m/s² is beyond ±${MAX_PLAUSIBLE_ABS_ACCELERATION_MPS2}`,
     });
   }
   if (s.latitude < -90 || s.latitude > 90) found.push({ line: s.line, check: 'coordinate_range', message: `latitude ${s.latitude} is outside -90..90` });

@@ -1,8 +1,7 @@
-import { isMissing, typeOfValue } from '#domain/tabular/infer-column-types.js';
+import { fieldColumn, readInstant, readQuantity, type FieldMapping, type ResolvedField } from '#domain/fields/index.js';
+import { isMissing } from '#domain/tabular/infer-column-types.js';
 import type { Cell, ParsedTable } from '#domain/tabular/parse-table.js';
-import { parseIsoTimestamp } from '#domain/fields/iso-timestamp.js';
-import type { ResolvedColumns } from './resolve-columns.js';
-import { conditionToken, type TelemetryColumn } from './telemetry-columns.js';
+import { conditionToken, type TelemetryField } from './telemetry-fields.js';
 import type { TelemetryViolation } from './telemetry-checks.js';
 import type { TelemetrySample } from './telemetry-sample.js';
 import { timeOfDayFromHour } from './time-of-day.js';
@@ -15,49 +14,52 @@ export interface TelemetryRows {
   timeOfDayDerived: number;
 }
 
-/** Types every row, collecting each unreadable value with its line instead of stopping at the first. */
-export function readTelemetryRows(table: ParsedTable, columns: ResolvedColumns): TelemetryRows {
+/**
+ * Types every row through the column mapping (units converted, time read in its encoding),
+ * collecting each unreadable value with its line and column instead of stopping at the first.
+ * `fileVehicle` names the vehicle of a file without a vehicle column.
+ */
+export function readTelemetryRows(table: ParsedTable, mapping: FieldMapping, fileVehicle: string): TelemetryRows {
+  const column = (field: TelemetryField): ResolvedField | undefined => fieldColumn(mapping, field);
+  const time = column('time')!;
+  const vehicle = column('vehicle');
+  const stated = column('time_of_day');
   const samples: TelemetrySample[] = [];
   const violations: TelemetryViolation[] = [];
   let timeOfDayDerived = 0;
   table.rows.forEach((row, index) => {
     const line = table.rowLines[index] ?? index + 2;
-    const cell = (name: TelemetryColumn): Cell => {
-      const at = columns.indexOf[name];
-      return at === undefined ? null : (row[at] ?? null);
-    };
+    const cell = (resolved: ResolvedField | undefined): Cell => (resolved === undefined ? null : (row[resolved.index] ?? null));
     const problems: string[] = [];
-    const number = (name: TelemetryColumn, required: boolean): number | null => {
-      const raw = cell(name);
+    const quantity = (field: TelemetryField, required: boolean): number | null => {
+      const resolved = column(field);
+      const raw = cell(resolved);
       if (isMissing(raw)) {
-        if (required) problems.push(`${name} is empty`);
+        if (required) problems.push(`${label(field, resolved)} is empty`);
         return null;
       }
-      const kind = typeOfValue(raw!.trim());
-      if (kind !== 'integer' && kind !== 'float') {
-        problems.push(`${name} ${quote(raw!)} is not a number`);
-        return null;
-      }
-      return Number(raw!.trim());
+      const value = readQuantity(resolved!, raw!);
+      if (value === undefined) problems.push(`${label(field, resolved)} ${quote(raw!)} is not a number`);
+      return value ?? null;
     };
 
-    const rawTimestamp = cell('timestamp');
-    const timestamp = isMissing(rawTimestamp) ? undefined : parseIsoTimestamp(rawTimestamp!);
-    if (isMissing(rawTimestamp)) problems.push('timestamp is empty');
-    else if (!timestamp) problems.push(`timestamp ${quote(rawTimestamp!)} is not an ISO-8601 date-time`);
-    const vehicleId = cell('vehicle_id')?.trim() ?? '';
-    if (vehicleId === '') problems.push('vehicle_id is empty');
-    const speedKmh = number('speed_kmh', true);
-    const accelerationMps2 = number('acceleration_mps2', true);
-    const latitude = number('latitude', true);
-    const longitude = number('longitude', true);
-    const heading = number('heading', false);
+    const rawTime = cell(time);
+    const timestamp = isMissing(rawTime) ? undefined : readInstant(time, rawTime!);
+    if (isMissing(rawTime)) problems.push(`${label('time', time)} is empty`);
+    else if (!timestamp) problems.push(`${label('time', time)} ${quote(rawTime!)} is not ${encodingInWords(time)}`);
+    const vehicleId = vehicle ? (cell(vehicle)?.trim() ?? '') : fileVehicle;
+    if (vehicleId === '') problems.push(`${label('vehicle', vehicle)} is empty`);
+    const speedKmh = quantity('speed', true);
+    const accelerationMps2 = quantity('acceleration', true);
+    const latitude = quantity('latitude', true);
+    const longitude = quantity('longitude', true);
+    const heading = quantity('heading', false);
 
     if (problems.length > 0 || !timestamp || speedKmh === null || accelerationMps2 === null || latitude === null || longitude === null) {
       for (const message of problems) violations.push({ line, check: 'values_parse', message });
       return;
     }
-    const statedTimeOfDay = cell('time_of_day');
+    const statedTimeOfDay = cell(stated);
     if (isMissing(statedTimeOfDay)) timeOfDayDerived++;
     samples.push({
       line,
@@ -68,13 +70,35 @@ export function readTelemetryRows(table: ParsedTable, columns: ResolvedColumns):
       accelerationMps2,
       latitude,
       longitude,
-      roadType: token(cell('road_type')),
-      weather: token(cell('weather')),
+      roadType: token(cell(column('road_type'))),
+      weather: token(cell(column('weather'))),
       timeOfDay: isMissing(statedTimeOfDay) ? timeOfDayFromHour(timestamp.localHour) : conditionToken(statedTimeOfDay!),
       heading,
     });
   });
   return { samples, violations, timeOfDayDerived };
+}
+
+/** The file's own column name, which is what the user searches for; the field only when no column has it. */
+function label(field: TelemetryField, resolved: ResolvedField | undefined): string {
+  return resolved === undefined ? field : resolved.column;
+}
+
+function encodingInWords(field: ResolvedField): string {
+  switch (field.encoding?.name ?? 'iso') {
+    case 'iso':
+      return 'an ISO-8601 date-time';
+    case 'epoch_s':
+      return 'epoch seconds';
+    case 'epoch_ms':
+      return 'epoch milliseconds';
+    case 'dmy':
+      return 'a day-first date-time';
+    case 'mdy':
+      return 'a month-first date-time';
+    case 'ymd':
+      return 'a year-first date-time';
+  }
 }
 
 function token(cell: Cell): string {

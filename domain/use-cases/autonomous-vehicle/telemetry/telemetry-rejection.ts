@@ -8,8 +8,11 @@ import { TELEMETRY_CHECKS, type RejectionCode, type TelemetryViolation } from '.
  */
 const PRECEDENCE: readonly RejectionCode[] = ['invalid_values', 'timestamps_not_increasing', 'implausible_values'];
 
-/** One rejection carrying every violation found (sorted by line, the first hundred listed). */
-export function telemetryRejection(violations: readonly TelemetryViolation[]): StepRejection {
+/**
+ * One rejection carrying every violation found (sorted by line, the first hundred listed);
+ * `hints` say what probably caused them and come first.
+ */
+export function telemetryRejection(violations: readonly TelemetryViolation[], hints: readonly string[] = []): StepRejection {
   const sorted = [...violations].sort((a, b) => a.line - b.line);
   const byCode = new Map<RejectionCode, number>();
   for (const v of sorted) byCode.set(TELEMETRY_CHECKS[v.check].code, (byCode.get(TELEMETRY_CHECKS[v.check].code) ?? 0) + 1);
@@ -18,7 +21,8 @@ export function telemetryRejection(violations: readonly TelemetryViolation[]): S
   const tally = PRECEDENCE.filter((c) => byCode.has(c))
     .map((c) => `${byCode.get(c)} ${c.replace(/_/g, ' ')}`)
     .join(', ');
-  const details = sorted.slice(0, MAX_LISTED_VIOLATIONS).map((v) => `line ${v.line}: ${v.message}`);
+  const details = [...hints, ...sorted.slice(0, MAX_LISTED_VIOLATIONS).map((v) => `line ${v.line}: ${v.message}`)];
   if (sorted.length > MAX_LISTED_VIOLATIONS) details.push(`... and ${sorted.length - MAX_LISTED_VIOLATIONS} more`);
-  return new StepRejection(code, `${sorted.length} problem(s) in the telemetry (${tally}); first at line ${first.line}: ${first.message}`, details);
+  const hinted = hints.length > 0 ? `; ${hints[0]}` : '';
+  return new StepRejection(code, `${sorted.length} problem(s) in the telemetry (${tally}); first at line ${first.line}: ${first.message}${hinted}`, details);
 }

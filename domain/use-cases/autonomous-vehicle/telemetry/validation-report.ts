@@ -1,8 +1,8 @@
 import type { ParsedTable } from '#domain/tabular/parse-table.js';
 import { countBy } from '../shared/count-by.js';
 import { groupByVehicle } from '../shared/group-by-vehicle.js';
-import type { ResolvedColumns } from './resolve-columns.js';
-import { REQUIRED_COLUMNS } from './telemetry-columns.js';
+import { describeReading, type FieldMapping } from '#domain/fields/index.js';
+import { REQUIRED_TELEMETRY_FIELDS } from './telemetry-fields.js';
 import { TELEMETRY_CHECKS, type CheckName } from './telemetry-checks.js';
 import type { TelemetrySample } from './telemetry-sample.js';
 
@@ -12,14 +12,19 @@ export interface ValidationReport {
   vehicles: number;
   samplesPerVehicle: Record<string, number>;
   timeSpan: { start: string; end: string; durationSeconds: number };
-  columns: { required: string[]; optionalPresent: string[]; ignored: string[] };
+  /** Which column became which field and how its values were read; what is absent and what that means. */
+  columns: {
+    fields: { field: string; column: string; reading: string; rule: string }[];
+    absent: { field: string; withoutIt: string }[];
+    unmapped: string[];
+  };
   timeOfDay: { derivedFromTimestamp: number; fromColumn: number };
   checks: { name: string; description: string; passed: boolean; violations: number }[];
   conditions: { roadType: Record<string, number>; weather: Record<string, number>; timeOfDay: Record<string, number> };
 }
 
 /** Written only for accepted data, so every check it lists has passed with nothing to report. */
-export function buildValidationReport(table: ParsedTable, columns: ResolvedColumns, samples: readonly TelemetrySample[], timeOfDayDerived: number): ValidationReport {
+export function buildValidationReport(table: ParsedTable, mapping: FieldMapping, samples: readonly TelemetrySample[], timeOfDayDerived: number): ValidationReport {
   // A loop, not Math.min(...): spreading a million timestamps overflows the call stack.
   let start = Infinity;
   let end = -Infinity;
@@ -34,10 +39,14 @@ export function buildValidationReport(table: ParsedTable, columns: ResolvedColum
     vehicles: groupByVehicle(samples).size,
     samplesPerVehicle: countBy(samples, (s) => s.vehicleId),
     timeSpan: { start: new Date(start).toISOString(), end: new Date(end).toISOString(), durationSeconds: (end - start) / 1000 },
-    columns: { required: [...REQUIRED_COLUMNS], optionalPresent: columns.optionalPresent, ignored: columns.ignored },
+    columns: {
+      fields: mapping.fields.map((f) => ({ field: f.field, column: f.column, reading: describeReading(f), rule: f.rule })),
+      absent: mapping.absent.map((a) => ({ field: a.field, withoutIt: a.withoutIt })),
+      unmapped: mapping.unmapped,
+    },
     timeOfDay: { derivedFromTimestamp: timeOfDayDerived, fromColumn: samples.length - timeOfDayDerived },
     checks: [
-      { name: 'required_columns', description: `columns present: ${REQUIRED_COLUMNS.join(', ')}`, passed: true, violations: 0 },
+      { name: 'required_fields', description: `fields found: ${REQUIRED_TELEMETRY_FIELDS.join(', ')}`, passed: true, violations: 0 },
       ...checkNames.map((name) => ({ name, description: TELEMETRY_CHECKS[name].description, passed: true, violations: 0 })),
     ],
     conditions: {

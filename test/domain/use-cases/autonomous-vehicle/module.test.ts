@@ -37,7 +37,7 @@ describe('autonomousVehicleUseCase', () => {
     });
     expect(notice.subject).toBe('Autonomous-vehicle test data rejected: timestamps_not_increasing');
     expect(notice.message).toContain('uploads/autonomous_vehicle/fleet.csv rejected (timestamps_not_increasing): 2 problem(s) in the telemetry; first at line 62');
-    expect(notice.message).toContain('sort by vehicle_id and timestamp');
+    expect(notice.message).toContain('sort by vehicle and time');
   });
 
   it('still says something useful for a failure it has no advice for', () => {

@@ -27,7 +27,7 @@ describe('autonomous_vehicle bad samples', () => {
 
   it('has one bad sample per rejection code', () => {
     expect(bad.map((s) => [s.fileName, s.expect.status === 'completed' ? '' : s.expect.code])).toEqual([
-      ['av-missing-columns.csv', 'missing_columns'],
+      ['av-missing-fields.csv', 'missing_fields'],
       ['av-bad-timestamps.csv', 'timestamps_not_increasing'],
       ['av-implausible-speed.csv', 'implausible_values'],
       ['av-invalid-values.csv', 'invalid_values'],
@@ -43,9 +43,12 @@ describe('autonomous_vehicle bad samples', () => {
     });
   }
 
-  it('names both missing columns', async () => {
+  it('names both missing fields, the columns it saw and the mapping that would supply them', async () => {
     const error = await rejection(bad[0]!.body);
-    expect(error.details).toEqual(['line 1: required column "acceleration_mps2" is missing', 'line 1: required column "longitude" is missing']);
+    expect(error.message).toMatch(/^the file lacks fields the journey needs: acceleration, longitude \(columns seen: timestamp, vehicle_id, speed_kmh, latitude, heading, road_type, weather\)/);
+    expect(error.details[0]).toMatch(/^field "acceleration" \(the longitudinal acceleration .* in m\/s²; required\): no column matched/);
+    expect(error.details[1]).toMatch(/^field "longitude" .*fix: --map longitude=<column>$/);
+    expect(error.details).toContain('to map them: symphainy upload <file> --map acceleration=<column> --map longitude=<column>');
   });
 
   it('says what is wrong with an implausible speed', async () => {
@@ -60,11 +63,12 @@ describe('autonomous_vehicle validation on small vectors', () => {
     expect(run.json('validation-report.json').rows).toBe(10);
   });
 
-  it('names a missing column in NDJSON at the first record', async () => {
-    const body = '\n{"timestamp":"2026-03-02T10:00:00Z","vehicle_id":"V1","speed_kmh":4,"acceleration_mps2":0,"latitude":48}\n';
+  it('names a missing field in NDJSON, suggesting the closest key', async () => {
+    const body = '\n{"timestamp":"2026-03-02T10:00:00Z","vehicle_id":"V1","speed_kmh":4,"acceleration_mps2":0,"latitude":48,"lngtd":11}\n';
     const error = await rejection(body);
-    expect(error.code).toBe('missing_columns');
-    expect(error.details).toEqual(['line 2: required column "longitude" is missing']);
+    expect(error.code).toBe('missing_fields');
+    expect(error.message).toContain('longitude');
+    expect(error.details).toContain('columns seen: timestamp, vehicle_id, speed_kmh, acceleration_mps2, latitude, lngtd');
   });
 
   it('accepts header names in any case', async () => {

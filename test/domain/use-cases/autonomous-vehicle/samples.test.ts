@@ -66,6 +66,7 @@ describe('autonomous_vehicle samples', () => {
     const digests = async () => (await runJourneySteps(autonomousVehicleUseCase, 'upload', good!.body)).records.flatMap((r) => r.artifacts.map((a) => `${a.name}:${a.sha256}`));
     const first = await digests();
     expect(first.map((d) => d.split(':')[0])).toEqual([
+      'column-mapping.json',
       'validation-report.json',
       'telemetry.normalized.json',
       'segments.json',

@@ -74,10 +74,25 @@ describe('autonomous_vehicle EDA journey', () => {
     expect(run.json('notification.json').subject).toMatch(/safety report ready/);
   });
 
-  it('refuses a file that is not telemetry, naming the missing columns', async () => {
+  it('refuses a file that is not telemetry, naming the missing fields and the columns it saw', async () => {
     const error = await runJourneySteps(autonomousVehicleUseCase, 'eda', 'a,b\n1,2\n').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StepRejection);
-    expect(error).toMatchObject({ code: 'missing_columns' });
-    expect((error as Error).message).toContain('timestamp, vehicle_id, speed_kmh');
+    expect(error).toMatchObject({ code: 'missing_fields' });
+    expect((error as Error).message).toContain('time, speed, acceleration, latitude, longitude (columns seen: a, b)');
+  });
+
+  it('reads a US logger export (epoch ms, mph, g, no vehicle column) in the units the analysis uses', async () => {
+    const body = ['ts_ms,speed_mph,accel_g,gps_lat,gps_lng', ...Array.from({ length: 60 }, (_, i) => `${1767258000000 + i * 1000},${i < 30 ? 50 : 0},${i === 30 ? -0.8 : 0},${(48.1 + i * 0.0002).toFixed(4)},11.5`)].join('\n');
+    const run = await runJourneySteps(autonomousVehicleUseCase, 'eda', `${body}\n`, { key: 'uploads/autonomous_vehicle/test-car-7.csv' });
+    const mapping = run.json('column-mapping.json');
+    expect(mapping.fields.find((f: { field: string }) => f.field === 'speed').unit).toMatchObject({ from: 'mph', to: 'km/h' });
+    expect(mapping.absent.map((a: { field: string }) => a.field)).toContain('vehicle');
+    expect(run.records[0]!.summary).toMatchObject({ vehicles: 1, from: '2026-01-01T09:00:00.000Z', to: '2026-01-01T09:00:59.000Z' });
+    const performance = run.json('vehicle-performance.json');
+    const vehicle = performance.vehicles[0];
+    expect(vehicle.vehicleId).toBe('test-car-7');
+    // 50 mph is 80.47 km/h; a braking of -0.8 g is -7.85 m/s².
+    expect(vehicle.speedKmh.max).toBe(80.5);
+    expect(vehicle.accelerationMps2.min).toBe(-7.85);
   });
 });
