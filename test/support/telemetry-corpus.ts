@@ -104,6 +104,13 @@ export function telemetryCorpus(): CorpusFile[] {
       expect: { status: 'completed', vehicles: 2 },
     },
     {
+      name: 'two-speed-sensors.csv',
+      folder: 'ambiguous',
+      // Wheel and GPS speed (speed_kmh, velocity_kmh) both fit the speed field equally: the first is taken and the choice reported.
+      body: lines('timestamp,vehicle_id,speed_kmh,velocity_kmh,accel_mps2,lat,lon,yaw_rate_dps,battery_soc', all.map((r) => [iso(r.epochMs), r.vehicle, r.speedKmh.toFixed(1), (r.speedKmh * 0.98).toFixed(1), r.accelerationMps2, r.latitude.toFixed(6), r.longitude, 0.2, 81].join(','))),
+      expect: { status: 'completed', vehicles: 2 },
+    },
+    {
       name: 'no-acceleration.csv',
       folder: 'partial',
       body: lines('timestamp,vehicle_id,speed_kmh,lat,lon,odometer_km', all.map((r) => [iso(r.epochMs), r.vehicle, r.speedKmh, r.latitude.toFixed(6), r.longitude, 100].join(','))),

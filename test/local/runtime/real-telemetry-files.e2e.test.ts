@@ -79,6 +79,15 @@ describe('autonomous_vehicle journeys on other teams’ telemetry files', () => 
     expect(mapping.fields.find((f: { field: string }) => f.field === 'longitude').column).toBe('Länge');
   });
 
+  it('reports two equally fitting speed columns as an ambiguity, taking the first, in both journeys', async () => {
+    for (const view of [upload.get('two-speed-sensors.csv')!, eda.get('two-speed-sensors.csv')!]) {
+      const mapping = await json(view, 'column-mapping.json');
+      expect(mapping.fields.find((f: { field: string }) => f.field === 'speed').column).toBe('speed_kmh');
+      expect(mapping.ambiguities).toEqual([expect.objectContaining({ field: 'speed', chosen: 'speed_kmh', alsoFitting: ['velocity_kmh'] })]);
+      expect(mapping.unmapped).toEqual(['velocity_kmh', 'yaw_rate_dps', 'battery_soc']);
+    }
+  });
+
   it('leaves every upload byte for byte as it was sent', async () => {
     for (const file of corpus) {
       const view = upload.get(file.name)!;
