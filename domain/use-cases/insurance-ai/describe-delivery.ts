@@ -2,12 +2,14 @@ import type { DeliveryNotice, DeliverySummary } from '#domain/use-cases/use-case
 
 /** What to do about each rejection, in the uploader's terms. */
 const FIXES: Record<string, string> = {
-  missing_columns: 'Add the missing columns to the header (names are matched case-insensitively).',
+  missing_fields:
+    'Name the columns the journey needs (a policy id, and premium or claim ids) so they can be recognised, or state which column is which: symphainy upload <file> --map policy_number=<your column>, or a _column-map.json beside the upload.',
+  invalid_column_map: 'Fix the declared column mapping: each entry is field=column, naming a field of insurance_ai and a column the file has.',
   invalid_layout: 'Fix the #layout line: fields are name:start-end (1-based, inclusive), optionally :vN for N implied decimals, and may not overlap.',
   layout_mismatch: 'Every fixed-width record must reach the last column of the layout; check for lines trimmed of trailing spaces.',
-  invalid_dates: 'Use YYYYMMDD, MM/DD/YY, MM/DD/YYYY, DD-MON-YYYY or YYYY-MM-DD, with real calendar dates; claims cannot precede the policy or lie in the future.',
+  invalid_dates: 'Use YYYYMMDD, MM/DD/YY, MM/DD/YYYY, DD-MON-YYYY, DD.MM.YYYY or YYYY-MM-DD, with real calendar dates; claims cannot precede the policy or lie in the future.',
   unknown_codes: 'Use the listed codes for line of business, state and claim status.',
-  invalid_amounts: 'Write amounts as digits with an optional decimal point, leading zeros, $ and thousands commas, and a leading or trailing minus.',
+  invalid_amounts: 'Write amounts as digits with an optional decimal point, leading zeros, $ and thousands commas, and a leading or trailing minus; a semicolon-delimited file writes decimal commas (1.250,00).',
   missing_values: 'Fill the required values; claim columns must be all filled or all empty.',
   inconsistent_policies: 'Lines of the same policy must agree on holder, line of business, effective date and premium.',
 };
@@ -41,12 +43,14 @@ export function describeInsuranceDelivery(summary: DeliverySummary): DeliveryNot
     message: [
       `Your extract ${file} has been validated, landed in the data lake and made ready for AI work.`,
       '',
-      `- Records: ${fmt(validated['records'])} lines (${fmt(validated['policies'])} policies, ${fmt(validated['claims'])} claims), ${validated['format'] ?? 'unknown'} format; date formats seen: ${validated['dateFormats'] || 'none'}`,
-      `- Data lake: ${fmt(lake['partitions'])} partitions by line of business and year, ${fmt(lake['rows'])} rows`,
+      `- Records: ${fmt(validated['records'])} lines (${fmt(validated['policies'])} policies, ${validated['claims'] === null ? 'no claim columns' : `${fmt(validated['claims'])} claims`}), ${validated['format'] ?? 'unknown'} format${validated['shape'] ? `, a ${validated['shape']}` : ''}; date formats seen: ${validated['dateFormats'] || 'none'}`,
+      ...(validated['fieldsAbsent'] ? [`- Not in the file: ${validated['fieldsAbsent']} (column-mapping.json says what each one's absence leaves out)`] : []),
+      `- Data lake: ${fmt(lake['partitions'])} partitions by line of business and year, ${fmt(lake['rows'])} rows${lake['notes'] ? ` (${lake['notes']})` : ''}`,
       `- PII masked: ${fmt(ai['piiColumns'])} columns (${ai['maskedColumns'] || 'none'}); ${fmt(ai['featureReadyColumns'])} columns ready as model features`,
       top
         ? `- Top opportunity: ${top}${typeof topValue === 'number' ? ` (estimated ${fmt(topValue)} a year)` : ''}; ${fmt(money['opportunities'])} opportunities in total, see opportunities.md`
         : '- No monetisation opportunity cleared its threshold.',
+      ...(money['leftOut'] ? [`- Left out: ${money['leftOut']}`] : []),
       '',
       `Journey ${summary.journeyId}.`,
     ].join('\n'),

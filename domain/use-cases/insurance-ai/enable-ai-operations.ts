@@ -1,6 +1,8 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
 import { ARTIFACTS } from './artifact-names.js';
 import { READY_SCORE, assessFeature } from './feature-readiness.js';
+import { fieldsOfUpload } from './field-availability.js';
+import { INSURANCE_FIELDS, type InsuranceField } from './fields.js';
 import type { InsuranceRecord } from './insurance-record.js';
 import { toNdjson } from './lake-partitions.js';
 import { DETECTION_THRESHOLD, detectColumnPii, type ColumnPii } from './pii-detection.js';
@@ -8,6 +10,9 @@ import { PII_HASH_SALT, maskValue } from './pii-masking.js';
 
 /** Provenance we add ourselves; never PII, never a feature. */
 const PROVENANCE_COLUMNS = new Set(['source_line']);
+
+/** Fields that hold personal data when a file has them. */
+const PII_FIELDS: readonly InsuranceField[] = ['holder_name', 'national_id', 'email', 'phone'];
 
 /**
  * Makes the records safe and useful for AI work: finds PII by value patterns, writes a masked
@@ -19,7 +24,11 @@ export const enableAiOperations: StepDefinition = {
   description: 'Detect and mask PII, and score each column as a model feature',
   async run(context) {
     const records = await context.readArtifactJson<InsuranceRecord[]>(ARTIFACTS.normalizedRecords);
-    const columns = columnsOf(records).filter((column) => !PROVENANCE_COLUMNS.has(column));
+    const fields = await fieldsOfUpload(context);
+    // A field the file lacks is null on every record: scoring it would rank a column nobody sent.
+    const columns = columnsOf(records).filter((column) => !PROVENANCE_COLUMNS.has(column) && fields.has(column as InsuranceField));
+    const notInFile = INSURANCE_FIELDS.fields.filter((f) => !fields.has(f.name as InsuranceField)).map((f) => ({ field: f.name, withoutIt: f.withoutIt ?? 'left out' }));
+    const piiNotInFile = notInFile.filter((f) => PII_FIELDS.includes(f.field as InsuranceField));
     const valuesOf = (column: string) => records.map((record) => (record as unknown as Record<string, unknown>)[column]);
 
     const pii = columns.map((column) => detectColumnPii(column, valuesOf(column)));
@@ -28,6 +37,7 @@ export const enableAiOperations: StepDefinition = {
       detectionThreshold: DETECTION_THRESHOLD,
       maskedColumns: masked.map((c) => ({ column: c.column, kind: c.maskAs })),
       columns: pii,
+      notInFile: piiNotInFile,
     });
 
     const maskedRecords = records.map((record) => {
@@ -48,6 +58,7 @@ export const enableAiOperations: StepDefinition = {
       scoring: 'PII, identifiers and constants score ~0; otherwise type factor x (0.5 completeness + 0.3 spread + 0.2 usable cardinality)',
       rows: records.length,
       columns: ranked,
+      notScored: notInFile.map((f) => ({ field: f.field, because: 'the file does not have it' })),
     });
 
     return {
@@ -57,6 +68,7 @@ export const enableAiOperations: StepDefinition = {
         maskedRecords: maskedRecords.length,
         featureReadyColumns: features.filter((f) => f.ready).length,
         topFeature: ranked[0]?.column ?? null,
+        piiFieldsNotInFile: piiNotInFile.map((f) => f.field).join(', ') || null,
       },
     };
   },

@@ -1,32 +1,23 @@
+import { CLAIM_CORE_FIELDS, CLAIM_FIELDS, REQUIRED_WHEN_PRESENT, type InsuranceField } from './fields.js';
+
 /**
- * The columns of a policy/claim extract. One line per claim; a policy without claims has one
- * line with the claim columns empty, and a policy with several claims repeats its policy
- * columns on each line (the usual shape of a denormalised mainframe extract).
+ * The fields of a policy/claim extract, by the names the records and the lake use. One line per
+ * claim; a policy without claims has one line with the claim fields empty, and a policy with
+ * several claims repeats its policy fields on each line (a denormalised mainframe extract).
+ * Which of them a file has, and under which column names, is the column mapping's business.
  */
-export const EXTRACT_COLUMNS = [
-  'policy_number',
-  'holder_name',
-  'national_id',
-  'email',
-  'phone',
-  'line_of_business',
-  'state',
-  'effective_date',
-  'premium',
-  'claim_id',
-  'claim_date',
-  'claim_amount',
-  'claim_status',
-] as const;
-export type ExtractColumn = (typeof EXTRACT_COLUMNS)[number];
+export type ExtractColumn = InsuranceField;
 
-/** Columns whose value every line must have. Contact details are optional: legacy data lacks them. */
-export const REQUIRED_VALUES: readonly ExtractColumn[] = ['policy_number', 'holder_name', 'line_of_business', 'state', 'effective_date', 'premium'];
+/** Fields every line must fill when the file has them. */
+export const REQUIRED_VALUES: readonly ExtractColumn[] = ['policy_number', ...REQUIRED_WHEN_PRESENT];
 
-/** Columns that are all filled when a line carries a claim, and all empty when it does not. */
-export const CLAIM_COLUMNS: readonly ExtractColumn[] = ['claim_id', 'claim_date', 'claim_amount', 'claim_status'];
+/** Fields that are all filled when a line carries a claim, and all empty when it does not. */
+export const CLAIM_COLUMNS: readonly ExtractColumn[] = ['claim_id', ...CLAIM_CORE_FIELDS];
 
-/** Header names are matched case-insensitively, with spaces and hyphens read as underscores. */
+/** Every claim field, the optional ones (report date, reserve) included. */
+export const ALL_CLAIM_COLUMNS: readonly ExtractColumn[] = CLAIM_FIELDS;
+
+/** A layout or header name compared case-insensitively, with spaces and hyphens read as underscores. */
 export function canonicalColumnName(name: string): string {
   return name.trim().toLowerCase().replace(/[\s-]+/g, '_');
 }

@@ -2,7 +2,6 @@ import { StepRejection } from '#domain/journeys/step-rejection.js';
 
 export type ExtractViolationCode =
   | 'invalid_layout'
-  | 'missing_columns'
   | 'layout_mismatch'
   | 'missing_values'
   | 'invalid_dates'
@@ -14,7 +13,10 @@ export type ExtractViolationCode =
 export interface ExtractViolation {
   line: number;
   code: ExtractViolationCode;
+  /** The field, by its name in the records. */
   column?: string;
+  /** The file's own name for that column, where it differs. */
+  sourceColumn?: string;
   value?: string;
   /** For unknown codes: what the column accepts. */
   allowed?: readonly string[];

@@ -8,14 +8,15 @@
  * - `MM/DD/YYYY`   the same with a full year
  * - `DD-MON-YYYY`  Oracle exports, e.g. `15-MAR-2024` (month names in any case; `DD-MON-YY`
  *                  pivots like `MM/DD/YY`)
+ * - `DD.MM.YYYY`   European exports, e.g. `15.03.2024`: dots always mean day first
  * - `ISO`          `YYYY-MM-DD`
  *
  * All-zero dates (`00000000`, `00/00/00`) are how mainframes write "no date" and read as missing.
  * Years outside 1900-2099 are refused: they are sentinels such as `99991231`, not dates.
  */
-export type LegacyDateFormat = 'YYYYMMDD' | 'MM/DD/YY' | 'MM/DD/YYYY' | 'DD-MON-YYYY' | 'DD-MON-YY' | 'ISO';
+export type LegacyDateFormat = 'YYYYMMDD' | 'MM/DD/YY' | 'MM/DD/YYYY' | 'DD-MON-YYYY' | 'DD-MON-YY' | 'DD.MM.YYYY' | 'ISO';
 
-export const ACCEPTED_DATE_FORMATS = 'YYYYMMDD, MM/DD/YY, MM/DD/YYYY, DD-MON-YYYY, DD-MON-YY, YYYY-MM-DD';
+export const ACCEPTED_DATE_FORMATS = 'YYYYMMDD, MM/DD/YY, MM/DD/YYYY, DD-MON-YYYY, DD-MON-YY, DD.MM.YYYY, YYYY-MM-DD';
 export const TWO_DIGIT_YEAR_RULE = 'two-digit years 00-49 are 2000-2049, 50-99 are 1950-1999';
 
 export type ParsedLegacyDate = { kind: 'date'; iso: string; format: LegacyDateFormat } | { kind: 'null' } | { kind: 'invalid' };
@@ -28,12 +29,13 @@ export function pivotTwoDigitYear(yy: number): number {
 
 export function parseLegacyDate(raw: string): ParsedLegacyDate {
   const value = raw.trim();
-  if (/^0+$/.test(value.replace(/[/-]/g, ''))) return { kind: 'null' };
+  if (/^0+$/.test(value.replace(/[/.-]/g, ''))) return { kind: 'null' };
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})(\d{2})(\d{2})$/.exec(value))) return calendarDate(+m[1]!, +m[2]!, +m[3]!, 'YYYYMMDD');
   if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value))) return calendarDate(+m[1]!, +m[2]!, +m[3]!, 'ISO');
   if ((m = /^(\d{1,2})\/(\d{1,2})\/(\d{2})$/.exec(value))) return calendarDate(pivotTwoDigitYear(+m[3]!), +m[1]!, +m[2]!, 'MM/DD/YY');
   if ((m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value))) return calendarDate(+m[3]!, +m[1]!, +m[2]!, 'MM/DD/YYYY');
+  if ((m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value))) return calendarDate(+m[3]!, +m[2]!, +m[1]!, 'DD.MM.YYYY');
   if ((m = /^(\d{1,2})-([A-Za-z]{3})-(\d{4}|\d{2})$/.exec(value))) {
     const month = MONTHS.indexOf(m[2]!.toUpperCase()) + 1;
     if (month === 0) return { kind: 'invalid' };

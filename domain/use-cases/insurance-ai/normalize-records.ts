@@ -1,9 +1,10 @@
 import { CLAIM_STATUSES, LINES_OF_BUSINESS, STATE_CODES, isClaimStatus, isLineOfBusiness, isStateCode, type ClaimStatus } from './code-lists.js';
-import { CLAIM_COLUMNS, REQUIRED_VALUES, type ExtractColumn } from './extract-columns.js';
+import { ALL_CLAIM_COLUMNS, REQUIRED_VALUES, type ExtractColumn } from './extract-columns.js';
 import type { ExtractViolation } from './extract-violation.js';
+import { POLICY_LEVEL_FIELDS } from './fields.js';
 import type { InsuranceRecord } from './insurance-record.js';
 import { ACCEPTED_DATE_FORMATS, parseLegacyDate, type LegacyDateFormat } from './legacy-date.js';
-import { parseLegacyAmount } from './legacy-amount.js';
+import { parseLegacyAmount, type AmountConvention } from './legacy-amount.js';
 import type { ExtractLine, RawExtract } from './read-extract.js';
 
 export interface NormalizationStats {
@@ -27,20 +28,17 @@ export interface Normalized {
  * Turns raw extract lines into typed records, collecting every violation instead of stopping
  * at the first. `today` (ISO) bounds claim dates: a claim cannot be reported in the future.
  */
-export function normalizeRecords(extract: RawExtract, today: string): Normalized {
-  const implied = Object.fromEntries((extract.layout?.fields ?? []).map((f) => [f.name, f.impliedDecimals]));
+export function normalizeRecords(extract: RawExtract, today: string, present: ReadonlySet<ExtractColumn>, impliedDecimals: Readonly<Record<string, number>> = {}): Normalized {
   const stats: NormalizationStats = { dateFormats: {}, legacyNullDates: 0, negativeClaimAmounts: 0, reformattedNationalIds: 0 };
   const violations: ExtractViolation[] = [...extract.shortLines];
   const records: InsuranceRecord[] = [];
   for (const line of extract.lines) {
-    const record = normalizeLine(line, { implied, today, stats, violations });
+    const record = normalizeLine(line, { implied: impliedDecimals, amounts: extract.amounts, today, stats, violations, present });
     if (record) records.push(record);
   }
   violations.push(...policyConflicts(records));
   return { records, violations, stats };
 }
-
-const POLICY_LEVEL: readonly (keyof InsuranceRecord & ExtractColumn)[] = ['holder_name', 'line_of_business', 'effective_date', 'premium'];
 
 /**
  * Lines of the same policy must agree on what belongs to the policy; otherwise premium would be
@@ -55,7 +53,7 @@ function policyConflicts(records: readonly InsuranceRecord[]): ExtractViolation[
       first.set(record.policy_number, record);
       continue;
     }
-    for (const column of POLICY_LEVEL) {
+    for (const column of POLICY_LEVEL_FIELDS) {
       if (record[column] === earlier[column]) continue;
       violations.push({
         line: record.source_line,
@@ -70,7 +68,10 @@ function policyConflicts(records: readonly InsuranceRecord[]): ExtractViolation[
 }
 
 interface LineContext {
-  implied: Record<string, number>;
+  implied: Readonly<Record<string, number>>;
+  amounts: AmountConvention;
+  /** The fields the file has: only those are required to be filled. */
+  present: ReadonlySet<ExtractColumn>;
   today: string;
   stats: NormalizationStats;
   violations: ExtractViolation[];
@@ -82,7 +83,7 @@ function normalizeLine({ line, values }: ExtractLine, ctx: LineContext): Insuran
   const report = (violation: Omit<ExtractViolation, 'line'>) => ctx.violations.push({ line, ...violation });
 
   for (const column of REQUIRED_VALUES) {
-    if (raw(column) === '') report({ code: 'missing_values', column, message: `${column} is empty` });
+    if (ctx.present.has(column) && raw(column) === '') report({ code: 'missing_values', column, message: `${column} is empty` });
   }
 
   const code = <T extends string>(column: ExtractColumn, allowed: readonly string[], is: (c: string) => c is T): T | null => {
@@ -114,9 +115,14 @@ function normalizeLine({ line, values }: ExtractLine, ctx: LineContext): Insuran
     const value = raw(column);
     if (value === '') return null;
     const decimals = ctx.implied[column] ?? 0;
-    const parsed = parseLegacyAmount(value, decimals);
+    const parsed = parseLegacyAmount(value, decimals, ctx.amounts);
     if (parsed === undefined) {
-      const expected = decimals > 0 ? `digits with ${decimals} implied decimals and an optional trailing minus` : 'a number such as 1250.00, 0001250.00, $1,250.00 or 250.00-';
+      const expected =
+        decimals > 0
+          ? `digits with ${decimals} implied decimals and an optional trailing minus`
+          : ctx.amounts === 'decimal-comma'
+            ? 'a number with a decimal comma such as 1250,00 or 1.250,00 (the file is semicolon-delimited)'
+            : 'a number such as 1250.00, 0001250.00, $1,250.00 or 250.00-';
       report({ code: 'invalid_amounts', column, value, message: `${column} "${value}" is not an amount (expected ${expected})` });
       return null;
     }
@@ -130,13 +136,13 @@ function normalizeLine({ line, values }: ExtractLine, ctx: LineContext): Insuran
   if (premium !== null && premium < 0) {
     report({ code: 'invalid_amounts', column: 'premium', value: raw('premium'), message: `premium "${raw('premium')}" is negative; a written premium cannot be` });
   }
-  const claim = normalizeClaim(raw, { code, date, amount, report }, effectiveDate, ctx);
+  const claim = ctx.present.has('claim_id') ? normalizeClaim(raw, { code, date, amount, report }, effectiveDate, ctx) : NO_CLAIM;
 
-  if (ctx.violations.length > before || lineOfBusiness === null || state === null || effectiveDate === null || premium === null) return undefined;
+  if (ctx.violations.length > before) return undefined;
   return {
     source_line: line,
     policy_number: raw('policy_number'),
-    holder_name: raw('holder_name').replace(/\s+/g, ' '),
+    holder_name: raw('holder_name') === '' ? null : raw('holder_name').replace(/\s+/g, ' '),
     national_id: normalizeNationalId(raw('national_id'), ctx.stats),
     email: raw('email') === '' ? null : raw('email').toLowerCase(),
     phone: raw('phone') === '' ? null : raw('phone'),
@@ -155,22 +161,28 @@ interface FieldReaders {
   report(violation: Omit<ExtractViolation, 'line'>): void;
 }
 
-type ClaimFields = Pick<InsuranceRecord, 'claim_id' | 'claim_date' | 'claim_amount' | 'claim_status'>;
-const NO_CLAIM: ClaimFields = { claim_id: null, claim_date: null, claim_amount: null, claim_status: null };
+type ClaimFields = Pick<InsuranceRecord, 'claim_id' | 'claim_date' | 'reported_date' | 'claim_amount' | 'reserve_amount' | 'claim_status'>;
+const NO_CLAIM: ClaimFields = { claim_id: null, claim_date: null, reported_date: null, claim_amount: null, reserve_amount: null, claim_status: null };
 
 /** Claim columns are all filled or all empty; zero-filled dates and amounts count as empty. */
 function normalizeClaim(raw: (c: ExtractColumn) => string, read: FieldReaders, effectiveDate: string | null, ctx: LineContext): ClaimFields {
   const claimId = raw('claim_id');
   if (claimId === '') {
-    const stray = CLAIM_COLUMNS.filter((column) => !/^[0\s./$-]*$/.test(raw(column)));
+    const stray = ALL_CLAIM_COLUMNS.filter((column) => column !== 'claim_id' && !/^[0\s./$-]*$/.test(raw(column)));
     if (stray.length > 0) read.report({ code: 'missing_values', column: 'claim_id', message: `claim_id is empty but ${stray.join(', ')} ${stray.length === 1 ? 'is' : 'are'} filled` });
     return NO_CLAIM;
   }
   const claimDate = read.date('claim_date');
   const claimAmount = read.amount('claim_amount');
   const claimStatus = read.code<ClaimStatus>('claim_status', Object.keys(CLAIM_STATUSES), isClaimStatus);
+  const reportedDate = read.date('reported_date');
+  const reserveAmount = read.amount('reserve_amount');
   for (const [column, value] of [['claim_date', claimDate], ['claim_amount', claimAmount], ['claim_status', claimStatus]] as const) {
+    if (!ctx.present.has(column)) continue;
     if (value === null && raw(column).replace(/^[0\s/-]*$/, '') === '') read.report({ code: 'missing_values', column, message: `claim ${claimId} has no ${column}` });
+  }
+  if (reportedDate !== null && claimDate !== null && reportedDate < claimDate) {
+    read.report({ code: 'invalid_dates', column: 'reported_date', value: raw('reported_date'), message: `reported_date ${reportedDate} is before the claim's loss date ${claimDate}` });
   }
   if (claimDate !== null && effectiveDate !== null && claimDate < effectiveDate) {
     read.report({ code: 'invalid_dates', column: 'claim_date', value: raw('claim_date'), message: `claim_date ${claimDate} is before the policy's effective_date ${effectiveDate}` });
@@ -179,7 +191,7 @@ function normalizeClaim(raw: (c: ExtractColumn) => string, read: FieldReaders, e
     read.report({ code: 'invalid_dates', column: 'claim_date', value: raw('claim_date'), message: `claim_date ${claimDate} is in the future (today is ${ctx.today})` });
   }
   if (claimAmount !== null && claimAmount < 0) ctx.stats.negativeClaimAmounts++;
-  return { claim_id: claimId, claim_date: claimDate, claim_amount: claimAmount, claim_status: claimStatus };
+  return { claim_id: claimId, claim_date: claimDate, reported_date: reportedDate, claim_amount: claimAmount, reserve_amount: reserveAmount, claim_status: claimStatus };
 }
 
 function normalizeNationalId(value: string, stats: NormalizationStats): string | null {

@@ -1,12 +1,12 @@
 import { StepRejection } from '#domain/journeys/step-rejection.js';
 import { decodeUtf8Text, parseTable, rejectViolations } from '#domain/tabular/index.js';
-import { canonicalColumnName } from './extract-columns.js';
 import type { ExtractViolation } from './extract-violation.js';
 import { lineCharacters, parseLayoutDeclaration, sliceField, startsWithLayout, type Layout } from './fixed-width-layout.js';
+import { amountConventionOf, type AmountConvention } from './legacy-amount.js';
 
 export type ExtractFormat = 'csv' | 'tsv' | 'json' | 'ndjson' | 'fixed-width';
 
-/** One record line before validation: raw text per canonical column name. */
+/** One record line before validation: raw text per column name. */
 export interface ExtractLine {
   line: number;
   values: Record<string, string>;
@@ -14,9 +14,11 @@ export interface ExtractLine {
 
 export interface RawExtract {
   format: ExtractFormat;
-  /** Canonical names of the columns the file has, in file order. */
+  /** The columns (or layout fields) the file has, named as it names them, in file order. */
   columns: string[];
   layout: Layout | null;
+  /** Decimal commas in a semicolon-delimited file, decimal points otherwise. */
+  amounts: AmountConvention;
   lines: ExtractLine[];
   /** Fixed-width lines too short for the layout; they are not in `lines`. */
   shortLines: ExtractViolation[];
@@ -36,18 +38,19 @@ export function readExtract(bytes: Uint8Array): RawExtract {
 function readDelimited(bytes: Uint8Array): RawExtract {
   const table = parseTable(bytes);
   rejectViolations(table);
-  const columns = table.columns.map(canonicalColumnName);
+  // Names as written: the column mapping reports them, and the user declares mappings by them.
+  const columns = table.columns.map((name) => name.trim());
   const lines = table.rows.map((row, i) => ({
     line: table.rowLines[i]!,
     values: Object.fromEntries(columns.map((column, c) => [column, row[c] ?? ''])),
   }));
-  return { format: table.format, columns, layout: null, lines, shortLines: [] };
+  return { format: table.format, columns, layout: null, amounts: amountConventionOf(table.delimiter ?? null), lines, shortLines: [] };
 }
 
 function readFixedWidth(text: string): RawExtract {
   const rawLines = text.split('\n').map((line) => line.replace(/\r$/, ''));
   const layoutIndex = rawLines.findIndex((line) => line.trim() !== '');
-  const parsed = parseLayoutDeclaration(rawLines[layoutIndex]!, canonicalColumnName);
+  const parsed = parseLayoutDeclaration(rawLines[layoutIndex]!, (name) => name.trim());
   if ('problems' in parsed) {
     throw new StepRejection(
       'invalid_layout',
@@ -76,5 +79,5 @@ function readFixedWidth(text: string): RawExtract {
   if (lines.length === 0 && shortLines.length === 0) {
     throw new StepRejection('no_data_rows', `the #layout line is not followed by any record`, [`line ${layoutIndex + 2}: no record`]);
   }
-  return { format: 'fixed-width', columns: layout.fields.map((f) => f.name), layout, lines, shortLines };
+  return { format: 'fixed-width', columns: layout.fields.map((f) => f.name), layout, amounts: 'decimal-point', lines, shortLines };
 }

@@ -1,10 +1,12 @@
 import type { ColumnProfile, DatasetProfile } from '#domain/profiling/profile-types.js';
 import { formatCount, formatNumber, formatPercent } from '#domain/insights/index.js';
 import { OPEN_CLAIM_STATUSES, type ClaimStatus } from '../code-lists.js';
+import { INSURANCE_FIELDS } from '../fields.js';
 import type { LegacyFormats } from './load-legacy-data.js';
 import { EARLY_CLAIM_DAYS, lineOfBusinessName, type SegmentAnalysis } from './segment-analysis.js';
 
 const MIN_CLAIMS_FOR_RATIO = 5;
+const FIELD_NAMES = new Set(INSURANCE_FIELDS.fields.map((f) => f.name));
 
 export interface AiOpportunity {
   id: string;
@@ -31,16 +33,22 @@ export function identifyOpportunities(profile: DatasetProfile, segments: Segment
     if (columns.some((c) => !c) || profile.rows === 0) return 0;
     return Math.min(...(columns as ColumnProfile[]).map((c) => c.count / profile.rows));
   };
-  const claims = segments.portfolio.claims;
+  // Zero claims to measure readiness over when the file has none; the evidence says so in words.
+  const claims = segments.portfolio.claims ?? 0;
+  const present = new Set(formats.fieldsPresent);
+  const notInFile = (needed: readonly string[]) => {
+    const missing = needed.filter((f) => FIELD_NAMES.has(f) && !present.has(f));
+    return missing.length === 0 ? '' : ` Not in this file: ${missing.join(', ')}.`;
+  };
   /** Claim columns are empty on policy-only lines by design, so their readiness is measured over claim lines. */
   const claimReadiness = (unreadable: number) => (claims === 0 ? 0 : Math.max(0, 1 - unreadable / claims));
   const open = Object.entries(segments.claimStatus).filter(([s]) => OPEN_CLAIM_STATUSES.has(s as ClaimStatus)).reduce((sum, [, n]) => sum + n, 0);
   // A line with a handful of claims has a loss ratio of luck, not of risk: it does not set the spread.
-  const ratios = segments.byLineOfBusiness.filter((s) => s.lossRatio !== null && s.premium > 0 && s.claims >= MIN_CLAIMS_FOR_RATIO);
+  const ratios = segments.byLineOfBusiness.filter((s) => s.lossRatio !== null && (s.premium ?? 0) > 0 && (s.claims ?? 0) >= MIN_CLAIMS_FOR_RATIO);
   const worst = [...ratios].sort((a, b) => b.lossRatio! - a.lossRatio!)[0];
   const best = [...ratios].sort((a, b) => a.lossRatio! - b.lossRatio!)[0];
   const spread = worst && best ? worst.lossRatio! - best.lossRatio! : 0;
-  const earlyShare = claims ? segments.earlyClaims / claims : 0;
+  const earlyShare = claims && segments.earlyClaims !== null ? segments.earlyClaims / claims : 0;
   const largeShare = segments.portfolio.incurredClaims ? segments.largeLosses / segments.portfolio.incurredClaims : 0;
   const contact = Math.max(completeness('email'), completeness('phone'));
   const legacyValues = Object.values(formats.dateFormats).reduce((s, n) => s + n, 0);
@@ -55,7 +63,9 @@ export function identifyOpportunities(profile: DatasetProfile, segments: Segment
       readiness: Math.min(completeness('premium', 'line_of_business'), claimReadiness(segments.unreadable.claimAmounts)),
       evidence: worst && best && worst !== best
         ? `Loss ratios range from ${formatPercent(best.lossRatio!)} (${lineOfBusinessName(best.segment)}) to ${formatPercent(worst.lossRatio!)} (${lineOfBusinessName(worst.segment)}): prices do not follow risk evenly. ${losingLines(ratios.filter((s) => s.lossRatio! > 1).length)}`
-        : `Fewer than two lines of business have ${MIN_CLAIMS_FOR_RATIO} or more claims: too little history to compare their loss ratios.`,
+        : segments.portfolio.lossRatio === null
+          ? 'No loss ratios to compare: the file lacks premium or claim amounts.'
+          : `Fewer than two lines of business have ${MIN_CLAIMS_FOR_RATIO} or more claims: too little history to compare their loss ratios.`,
       dataNeeded: ['premium', 'line_of_business', 'state', 'claim_amount', 'claim_status'],
       nextStep: 'Train a frequency–severity model per line on this history; compare its technical price with the written premium.',
     },
@@ -64,7 +74,7 @@ export function identifyOpportunities(profile: DatasetProfile, segments: Segment
       title: 'Fraud screening of new claims',
       value: clamp(earlyShare * 4 + largeShare * 4),
       readiness: Math.min(completeness('effective_date'), claimReadiness(segments.unreadable.claimDates + segments.unreadable.claimAmounts)),
-      evidence: `${formatCount(segments.earlyClaims)} of ${formatCount(claims)} claims (${formatPercent(earlyShare)}) arrive within ${EARLY_CLAIM_DAYS} days of the policy starting, and ${formatCount(segments.largeLosses)} incurred claims are ${segments.largeLossThreshold === null ? 'large losses' : `above ${formatNumber(segments.largeLossThreshold)} (ten times the median)`}: both classic review triggers.`,
+      evidence: `${segments.earlyClaims === null ? 'Early claims cannot be told: the file lacks effective or loss dates;' : `${formatCount(segments.earlyClaims)} of ${formatCount(claims)} claims (${formatPercent(earlyShare)}) arrive within ${EARLY_CLAIM_DAYS} days of the policy starting, and`} ${formatCount(segments.largeLosses)} incurred claims are ${segments.largeLossThreshold === null ? 'large losses' : `above ${formatNumber(segments.largeLossThreshold)} (ten times the median)`}: both classic review triggers.`,
       dataNeeded: ['effective_date', 'claim_date', 'claim_amount', 'holder_name', 'national_id'],
       nextStep: 'Score each new claim on time-since-inception, amount against its segment and prior claims of the holder; route the top few per cent to review.',
     },
@@ -73,7 +83,7 @@ export function identifyOpportunities(profile: DatasetProfile, segments: Segment
       title: 'Claims triage and straight-through payment',
       value: clamp((claims ? open / claims : 0) * 2 + Math.min(1, claims / 5000) * 0.5),
       readiness: claimReadiness(segments.unreadable.claimAmounts),
-      evidence: `${formatCount(claims)} claims, ${formatCount(open)} (${formatPercent(claims ? open / claims : 0)}) still open or reopened; median incurred claim ${segments.claimAmounts.p50 === null ? 'unknown' : formatNumber(segments.claimAmounts.p50)}. Small, clean claims could be paid without a handler.`,
+      evidence: `${segments.portfolio.claims === null ? 'The file has no claims;' : `${formatCount(claims)} claims, ${present.has('claim_status') ? `${formatCount(open)} (${formatPercent(claims ? open / claims : 0)}) still open or reopened` : 'with no status to tell open ones'};`} median incurred claim ${segments.claimAmounts.p50 === null ? 'unknown' : formatNumber(segments.claimAmounts.p50)}. Small, clean claims could be paid without a handler.`,
       dataNeeded: ['claim_amount', 'claim_status', 'line_of_business'],
       nextStep: 'Classify incoming claims into fast-track and handler queues by amount and line; measure cycle time before and after.',
     },
@@ -98,6 +108,7 @@ export function identifyOpportunities(profile: DatasetProfile, segments: Segment
     },
   ];
   return opportunities
+    .map((o) => ({ ...o, evidence: `${o.evidence}${notInFile(o.dataNeeded)}` }))
     .map((o) => ({ ...o, value: round(o.value), readiness: round(clamp(o.readiness)), score: Math.round(clamp(o.value) * clamp(o.readiness) * 100) }))
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 }

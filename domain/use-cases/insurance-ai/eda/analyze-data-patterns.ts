@@ -1,19 +1,23 @@
+import { FIELD_MAPPING_ARTIFACT, type FieldMapping } from '#domain/fields/index.js';
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
 import { rejectingUnreadable } from '#domain/reporting/eda/index.js';
+import { describeLeftOut } from '../field-availability.js';
+import { fieldsRead } from '../fields.js';
 import { INSURANCE_EDA_ARTIFACTS, INSURANCE_EDA_STEPS } from './eda-names.js';
+import { normalizedFieldRecords } from './field-records.js';
 import { LegacyRecordReader } from './legacy-records.js';
-import { emptyTally, normalizeLegacyValues } from './normalize-legacy-values.js';
+import { emptyTally } from './normalize-legacy-values.js';
 import { SegmentScan } from './segment-analysis.js';
 
 export const analyzeDataPatterns: StepDefinition = {
   name: INSURANCE_EDA_STEPS.patterns,
-  description: 'Claim frequency, severity and loss ratio by line of business, state and policy year; time to claim and large losses.',
+  description: 'Claim frequency, severity and loss ratio by line of business, state and policy year; time to claim, reporting lag and large losses, as far as the file’s fields allow.',
   async run(context) {
+    const mapping = await context.readArtifactJson<FieldMapping>(FIELD_MAPPING_ARTIFACT);
     const { chunks } = await context.streamInput();
-    const scan = new SegmentScan();
-    const tally = emptyTally();
+    const scan = new SegmentScan(fieldsRead(mapping));
     await rejectingUnreadable(async () => {
-      for await (const record of new LegacyRecordReader(chunks).records()) scan.add({ row: record.row, values: normalizeLegacyValues(record.values, tally) });
+      for await (const record of normalizedFieldRecords(new LegacyRecordReader(chunks), mapping, emptyTally())) scan.add(record);
     });
     const analysis = scan.result();
     await context.writeJsonArtifact(INSURANCE_EDA_ARTIFACTS.segments, analysis);
@@ -26,6 +30,7 @@ export const analyzeDataPatterns: StepDefinition = {
         claimFrequency: analysis.portfolio.frequency,
         claimSeverity: analysis.portfolio.severity,
         highestLossRatioLine: worst ? `${worst.segment} (${Math.round(worst.lossRatio! * 100)}%)` : null,
+        leftOut: describeLeftOut(analysis.leftOut),
       },
     };
   },

@@ -13,6 +13,3 @@ export const INSURANCE_EDA_ARTIFACTS = {
   opportunitiesMarkdown: 'ai-opportunities.md',
   businessInsights: 'business-insights.md',
 } as const;
-
-/** Columns without which there are no segments to compare: a policy, its line of business, its premium. */
-export const EDA_REQUIRED_COLUMNS = ['policy_number', 'line_of_business', 'premium'] as const;

@@ -21,7 +21,7 @@ export const generateBusinessInsights: StepDefinition = {
     const statements = businessInsights(segments, opportunities);
     const file = fileNameOf(context.input.key);
     await context.writeArtifact({ name: INSURANCE_EDA_ARTIFACTS.businessInsights, body: businessInsightsMarkdown(file, statements), contentType: 'text/markdown; charset=utf-8' });
-    const insights = contextualiseClaimColumns(deriveInsights(profile), formats.records - segments.portfolio.claims);
+    const insights = contextualiseClaimColumns(deriveInsights(profile), formats.records - (segments.portfolio.claims ?? 0));
     const order = { critical: 0, warning: 1, info: 2 };
     insights.sort((a, b) => order[a.severity] - order[b.severity]);
     await context.writeJsonArtifact(EDA_ARTIFACTS.insights, insights);
@@ -33,7 +33,7 @@ export const generateBusinessInsights: StepDefinition = {
     });
     const p = segments.portfolio;
     await writeEdaNotification(context, {
-      subject: `${file}: portfolio insights ready, loss ratio ${p.lossRatio === null ? 'unknown' : formatPercent(p.lossRatio)}${opportunities[0] ? `; top AI opportunity: ${opportunities[0].title}` : ''}`,
+      subject: `${file}: portfolio insights ready, ${lossRatioInWords(segments)}${opportunities[0] ? `; top AI opportunity: ${opportunities[0].title}` : ''}`,
       lines: [
         ...statements.slice(0, 4).map((s) => `- ${s.title}. ${s.text}`),
         `The report is report.html (s3://${report.bucket}/${report.key}); business-insights.md and ai-opportunities.md hold the text.`,
@@ -42,3 +42,10 @@ export const generateBusinessInsights: StepDefinition = {
     return { summary: { statements: statements.length, lossRatio: p.lossRatio, findings: insights.length, topOpportunity: opportunities[0]?.title ?? null } };
   },
 };
+
+function lossRatioInWords(segments: SegmentAnalysis): string {
+  const ratio = segments.portfolio.lossRatio;
+  if (ratio !== null) return `loss ratio ${formatPercent(ratio)}`;
+  const why = segments.leftOut.find((l) => l.figure.includes('loss ratio'));
+  return why ? `no loss ratio (${why.because})` : 'loss ratio unknown';
+}

@@ -1,18 +1,20 @@
 import { decodeChunks, recordsFromText, type TableRecord } from '#domain/insights/index.js';
-import { parseLegacyAmount } from '../legacy-amount.js';
-import { canonicalColumnName } from '../extract-columns.js';
+import { detectFormat } from '#domain/tabular/index.js';
+import { amountConventionOf, parseLegacyAmount, type AmountConvention } from '../legacy-amount.js';
 import { lineCharacters, parseLayoutDeclaration, sliceField, startsWithLayout, type Layout } from '../fixed-width-layout.js';
 import { RecordStreamError } from '#domain/insights/index.js';
 
 export type LegacyFormat = 'delimited' | 'fixed-width';
 
 /**
- * An extract's records one at a time, with canonical column names, whether it is delimited text
+ * An extract's records one at a time, with the file's column names, whether it is delimited text
  * (or JSON) or fixed-width with a `#layout` line. Implied decimals of a fixed-width layout are
  * applied here, so every amount downstream reads the same way whatever the source format.
  */
 export class LegacyRecordReader {
   format: LegacyFormat | undefined;
+  /** Known once the first record is read: decimal commas in a semicolon-delimited file. */
+  amounts: AmountConvention = 'decimal-point';
 
   constructor(private readonly chunks: AsyncIterable<Uint8Array>) {}
 
@@ -35,9 +37,10 @@ export class LegacyRecordReader {
       return;
     }
     this.format = 'delimited';
+    this.amounts = amountConventionOf(detectFormat(head).delimiter ?? null);
     for await (const record of recordsFromText(rest)) {
       const values: Record<string, string | null> = {};
-      for (const [name, value] of Object.entries(record.values)) values[canonicalColumnName(name)] = value === null ? null : value.trim() || null;
+      for (const [name, value] of Object.entries(record.values)) values[name.trim()] = value === null ? null : value.trim() || null;
       yield { row: record.row, values };
     }
   }
@@ -53,7 +56,7 @@ async function* fixedWidthRecords(text: AsyncIterable<string>): AsyncGenerator<T
     const line = raw.replace(/\r$/, '');
     if (!layout) {
       if (line.trim() === '') return undefined;
-      const parsed = parseLayoutDeclaration(line, canonicalColumnName);
+      const parsed = parseLayoutDeclaration(line, (name) => name.trim());
       if ('problems' in parsed) throw new RecordStreamError('invalid_layout', `the #layout declaration on line ${lineNumber} is invalid: ${parsed.problems[0]}`);
       layout = parsed.layout;
       return undefined;

@@ -1,53 +1,84 @@
+import type { FieldMapping } from '#domain/fields/index.js';
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
 import { StepRejection } from '#domain/journeys/step-rejection.js';
 import { EDA_ARTIFACTS, profileInput } from '#domain/reporting/eda/index.js';
+import { fileShape, type FileShape } from '../field-availability.js';
+import { fieldsRead } from '../fields.js';
 import { csvLine } from './csv-lines.js';
-import { EDA_REQUIRED_COLUMNS, INSURANCE_EDA_ARTIFACTS, INSURANCE_EDA_STEPS } from './eda-names.js';
+import { INSURANCE_EDA_ARTIFACTS, INSURANCE_EDA_STEPS } from './eda-names.js';
+import { mapEdaInput, normalizedFieldRecords } from './field-records.js';
 import { LegacyRecordReader } from './legacy-records.js';
-import { emptyTally, normalizeLegacyValues, type LegacyFormatTally } from './normalize-legacy-values.js';
+import { emptyTally, type LegacyFormatTally } from './normalize-legacy-values.js';
 
 /**
- * Reads the legacy extract (delimited or fixed-width) as it streams, normalises dates, amounts
- * and codes on the way, and profiles the result: the profile describes what the data says, while
- * legacy-formats.json records how it was written.
+ * Maps the extract's columns to the insurance fields (as the upload journey does), then reads it
+ * (delimited or fixed-width) as it streams, normalises dates, amounts and codes on the way, and
+ * profiles the result by field: the profile describes what the data says, while
+ * legacy-formats.json records how it was written and which fields the file has.
  */
 export const loadLegacyData: StepDefinition = {
   name: INSURANCE_EDA_STEPS.load,
-  description: 'Streams the legacy extract (CSV or fixed-width), normalises legacy dates, amounts and codes, and profiles it into profile.json.',
+  description: 'Maps the extract’s columns to insurance fields, streams it (CSV or fixed-width), normalises legacy dates, amounts and codes, and profiles it into profile.json.',
   async run(context) {
+    const mapping = await mapEdaInput(context);
     const tally = emptyTally();
     let reader: LegacyRecordReader | undefined;
     let columns: string[] = [];
     let records = 0;
     const profile = await profileInput(context, (chunks) => {
       reader = new LegacyRecordReader(chunks);
-      return normalizedCsv(reader, tally, (header) => (columns = header), () => records++);
+      return normalizedCsv(normalizedFieldRecords(reader, mapping, tally), (header) => (columns = header), () => records++);
     });
-    const missing = EDA_REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
     if (records === 0) throw new StepRejection('no_data_rows', 'the extract holds no record');
-    if (missing.length > 0) throw new StepRejection('missing_columns', `the extract lacks ${missing.join(', ')}, which the analysis needs`, [`columns: ${columns.join(', ')}`]);
     await context.writeJsonArtifact(EDA_ARTIFACTS.profile, profile);
-    const formats: LegacyFormats = { sourceFormat: reader?.format ?? 'delimited', records, columns, ...tally };
+    const fields = fieldsRead(mapping);
+    const formats: LegacyFormats = {
+      sourceFormat: reader?.format ?? 'delimited',
+      records,
+      columns,
+      fieldsPresent: [...fields],
+      fieldsAbsent: absentFields(mapping),
+      shape: fileShape(fields),
+      ...tally,
+    };
     await context.writeJsonArtifact(INSURANCE_EDA_ARTIFACTS.legacyFormats, formats);
     return {
       summary: {
         records,
         columns: columns.length,
         sourceFormat: formats.sourceFormat,
+        shape: formats.shape,
         dateFormats: Object.keys(tally.dateFormats).sort().join(', '),
         unreadableValues: tally.unreadableDates + tally.unreadableAmounts,
+        fieldsAbsent: formats.fieldsAbsent.map((a) => a.field).join(', ') || null,
       },
     };
   },
 };
 
-export type LegacyFormats = LegacyFormatTally & { sourceFormat: string; records: number; columns: string[] };
+export type LegacyFormats = LegacyFormatTally & {
+  sourceFormat: string;
+  records: number;
+  /** The profiled columns: fields by their names, other columns by the file's. */
+  columns: string[];
+  fieldsPresent: string[];
+  fieldsAbsent: { field: string; withoutIt: string }[];
+  shape: FileShape;
+};
 
-async function* normalizedCsv(reader: LegacyRecordReader, tally: LegacyFormatTally, onHeader: (columns: string[]) => void, onRecord: () => void): AsyncGenerator<Uint8Array> {
+function absentFields(mapping: FieldMapping): LegacyFormats['fieldsAbsent'] {
+  return mapping.absent.map((a) => ({ field: a.field, withoutIt: a.withoutIt }));
+}
+
+async function* normalizedCsv(
+  records: AsyncIterable<{ values: Record<string, string | null> }>,
+  onHeader: (columns: string[]) => void,
+  onRecord: () => void,
+): AsyncGenerator<Uint8Array> {
   const encoder = new TextEncoder();
   let header: string[] | undefined;
   let batch = '';
-  for await (const record of reader.records()) {
+  for await (const record of records) {
     // The first record's columns are the extract's: delimited and fixed-width extracts name every column on every record.
     if (!header) {
       header = Object.keys(record.values);
@@ -55,8 +86,7 @@ async function* normalizedCsv(reader: LegacyRecordReader, tally: LegacyFormatTal
       batch += csvLine(header);
     }
     onRecord();
-    const values = normalizeLegacyValues(record.values, tally);
-    batch += csvLine(header.map((c) => values[c] ?? null));
+    batch += csvLine(header.map((c) => record.values[c] ?? null));
     if (batch.length >= 64 * 1024) {
       yield encoder.encode(batch);
       batch = '';

@@ -1,8 +1,9 @@
-import { parseLegacyAmount } from '../legacy-amount.js';
+import { parseLegacyAmount, type AmountConvention } from '../legacy-amount.js';
 import { parseLegacyDate } from '../legacy-date.js';
 
-export const DATE_COLUMNS = ['effective_date', 'claim_date'] as const;
-export const AMOUNT_COLUMNS = ['premium', 'claim_amount'] as const;
+/** Fields by name: records reach here keyed by field (see field-records.ts), whatever the file calls its columns. */
+export const DATE_COLUMNS = ['effective_date', 'claim_date', 'reported_date'] as const;
+export const AMOUNT_COLUMNS = ['premium', 'claim_amount', 'reserve_amount'] as const;
 export const CODE_COLUMNS = ['line_of_business', 'state', 'claim_status'] as const;
 
 /** How the legacy values were written: the work a modernisation would have to automate. */
@@ -27,7 +28,7 @@ export function emptyTally(): LegacyFormatTally {
  * upper-case. What cannot be read stays as written, so the profile shows it as a mixed column
  * instead of hiding it.
  */
-export function normalizeLegacyValues(values: Readonly<Record<string, string | null>>, tally: LegacyFormatTally): Record<string, string | null> {
+export function normalizeLegacyValues(values: Readonly<Record<string, string | null>>, tally: LegacyFormatTally, amounts: AmountConvention = 'decimal-point'): Record<string, string | null> {
   const out: Record<string, string | null> = { ...values };
   for (const column of DATE_COLUMNS) {
     const raw = values[column];
@@ -44,7 +45,7 @@ export function normalizeLegacyValues(values: Readonly<Record<string, string | n
   for (const column of AMOUNT_COLUMNS) {
     const raw = values[column];
     if (raw === null || raw === undefined) continue;
-    const amount = parseLegacyAmount(raw);
+    const amount = parseLegacyAmount(raw, 0, amounts);
     if (amount === undefined) tally.unreadableAmounts++;
     else {
       if (!/^-?(0|[1-9]\d*)(\.\d+)?$/.test(raw.trim())) tally.decoratedAmounts++;

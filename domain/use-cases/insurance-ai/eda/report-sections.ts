@@ -7,6 +7,7 @@ import { lineOfBusinessName, type SegmentAnalysis, type SegmentFigures } from '.
 
 const pct = (x: number | null) => (x === null ? '–' : formatPercent(x));
 const num = (x: number | null) => (x === null ? '–' : formatNumber(x));
+const count = (x: number | null) => (x === null ? '–' : formatCount(x));
 
 function segmentTable(rows: readonly SegmentFigures[], label: string, caption: string, name = (s: string) => s) {
   return {
@@ -14,46 +15,61 @@ function segmentTable(rows: readonly SegmentFigures[], label: string, caption: s
     caption,
     columns: [label, 'policies', 'premium', 'claims', 'frequency', 'severity', 'incurred', 'loss ratio'],
     numeric: [false, true, true, true, true, true, true, true],
-    rows: rows.map((s) => [name(s.segment), formatCount(s.policies), num(s.premium), formatCount(s.claims), num(s.frequency), num(s.severity), num(s.incurred), pct(s.lossRatio)]),
+    rows: rows.map((s) => [name(s.segment), formatCount(s.policies), num(s.premium), count(s.claims), num(s.frequency), num(s.severity), num(s.incurred), pct(s.lossRatio)]),
   };
 }
 
+const lineLabel = (s: SegmentFigures) => `${s.segment} · ${lineOfBusinessName(s.segment)}`;
+
+async function chartOf(title: string, rows: readonly SegmentFigures[], value: (s: SegmentFigures) => number | null, options: Parameters<typeof barChartSpec>[1], label = lineLabel) {
+  return { kind: 'chart' as const, title, svg: await renderChart(barChartSpec(rows.map((s) => ({ label: label(s), value: value(s) ?? 0 })), options)) };
+}
+
+/** Charts and tables only for figures the file allows; what it does not is listed, with why. */
 export async function portfolioSection(segments: SegmentAnalysis, formats: LegacyFormats): Promise<ReportSection> {
   const lines = segments.byLineOfBusiness.filter((s) => s.segment !== '(none)');
   const p = segments.portfolio;
-  const label = (s: SegmentFigures) => `${s.segment} · ${lineOfBusinessName(s.segment)}`;
+  const any = (value: (s: SegmentFigures) => number | null) => lines.some((s) => value(s) !== null);
+  const breakEven = { value: 1, label: 'break-even' };
   return {
     id: 'portfolio',
     title: 'Claims by segment',
-    intro: `Frequency is claims per policy, severity the mean incurred claim (paid, open or reopened), loss ratio incurred over written premium; a policy's premium counts once however many claim lines repeat it. Read from a ${formats.sourceFormat} extract of ${formatCount(formats.records)} records, with legacy dates, amounts and codes normalised first.`,
+    intro: `Frequency is claims per policy, severity the mean incurred claim (paid, open or reopened, with case reserves where the file has them), loss ratio incurred over written premium; a policy's premium counts once however many claim lines repeat it. Read from a ${formats.sourceFormat} ${formats.shape ?? 'extract'} of ${formatCount(formats.records)} records, with legacy dates, amounts and codes normalised first.`,
     blocks: [
       {
         kind: 'figures',
         items: [
           { label: 'Policies', value: formatCount(p.policies) },
           { label: 'Written premium', value: num(p.premium) },
-          { label: 'Claims', value: formatCount(p.claims), note: `${formatCount(p.incurredClaims)} incurred` },
+          { label: 'Claims', value: count(p.claims), ...(p.incurredClaims === null ? {} : { note: `${formatCount(p.incurredClaims)} incurred` }) },
           { label: 'Claim frequency', value: num(p.frequency), note: 'claims per policy' },
           { label: 'Claim severity', value: num(p.severity), note: 'per incurred claim' },
           { label: 'Loss ratio', value: pct(p.lossRatio), note: `${num(p.incurred)} incurred` },
         ],
       },
-      { kind: 'chart', title: 'Loss ratio by line of business', svg: await renderChart(barChartSpec(lines.map((s) => ({ label: label(s), value: s.lossRatio ?? 0 })), { valueTitle: 'incurred / premium', format: '.0%', width: 360, reference: { value: 1, label: 'break-even' } })) },
-      { kind: 'chart', title: 'Claim frequency by line of business', svg: await renderChart(barChartSpec(lines.map((s) => ({ label: label(s), value: s.frequency ?? 0 })), { valueTitle: 'claims per policy', width: 360 })) },
-      { kind: 'chart', title: 'Claim severity by line of business', svg: await renderChart(barChartSpec(lines.map((s) => ({ label: label(s), value: s.severity ?? 0 })), { valueTitle: 'mean incurred claim', format: '~s', width: 360 })) },
-      ...(segments.byEffectiveYear.length > 1
-        ? [{ kind: 'chart' as const, title: 'Loss ratio by policy year', svg: await renderChart(barChartSpec(segments.byEffectiveYear.map((s) => ({ label: s.segment, value: s.lossRatio ?? 0 })), { valueTitle: 'incurred / premium', format: '.0%', width: 360, reference: { value: 1, label: 'break-even' } })) }]
+      ...(any((s) => s.lossRatio) ? [await chartOf('Loss ratio by line of business', lines, (s) => s.lossRatio, { valueTitle: 'incurred / premium', format: '.0%', width: 360, reference: breakEven })] : []),
+      ...(any((s) => s.frequency) ? [await chartOf('Claim frequency by line of business', lines, (s) => s.frequency, { valueTitle: 'claims per policy', width: 360 })] : []),
+      ...(any((s) => s.severity) ? [await chartOf('Claim severity by line of business', lines, (s) => s.severity, { valueTitle: 'mean incurred claim', format: '~s', width: 360 })] : []),
+      ...(segments.byEffectiveYear.length > 1 && segments.byEffectiveYear.some((s) => s.lossRatio !== null)
+        ? [await chartOf('Loss ratio by policy year', segments.byEffectiveYear, (s) => s.lossRatio, { valueTitle: 'incurred / premium', format: '.0%', width: 360, reference: breakEven }, (s) => s.segment)]
         : []),
-      segmentTable(segments.byLineOfBusiness, 'line of business', 'By line of business', (s) => `${s} (${lineOfBusinessName(s)})`),
-      segmentTable(segments.byState.slice(0, 15), 'state', segments.byState.length > 15 ? `The 15 states with the most premium (of ${segments.byState.length})` : 'By state'),
-      segmentTable(segments.byEffectiveYear, 'policy year', 'By year the policy took effect'),
-      {
-        kind: 'table',
-        caption: 'Claim status',
-        columns: ['status', 'claims', 'share'],
-        numeric: [false, true, true],
-        rows: Object.entries(segments.claimStatus).map(([status, n]) => [status, formatCount(n), pct(p.claims ? n / p.claims : null)]),
-      },
+      ...(segments.byLineOfBusiness.length > 0 ? [segmentTable(segments.byLineOfBusiness, 'line of business', 'By line of business', (s) => `${s} (${lineOfBusinessName(s)})`)] : []),
+      ...(segments.byState.length > 0 ? [segmentTable(segments.byState.slice(0, 15), 'state', segments.byState.length > 15 ? `The 15 states with the most premium (of ${segments.byState.length})` : 'By state')] : []),
+      ...(segments.byEffectiveYear.length > 0 ? [segmentTable(segments.byEffectiveYear, 'policy year', 'By year the policy took effect')] : []),
+      ...(Object.keys(segments.claimStatus).length > 0
+        ? [
+            {
+              kind: 'table' as const,
+              caption: 'Claim status',
+              columns: ['status', 'claims', 'share'],
+              numeric: [false, true, true],
+              rows: Object.entries(segments.claimStatus).map(([status, n]) => [status, formatCount(n), pct(p.claims ? n / p.claims : null)]),
+            },
+          ]
+        : []),
+      ...(segments.leftOut.length > 0
+        ? [{ kind: 'list' as const, items: segments.leftOut.map((l) => ({ title: `Not computed: ${l.figure}`, text: `${l.because}.`, tone: 'info' as const })) }]
+        : []),
     ],
   };
 }

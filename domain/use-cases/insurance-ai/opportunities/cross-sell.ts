@@ -11,10 +11,15 @@ export const ASSUMED_CROSS_SELL_TAKE_UP = 0.05;
  * already verified. The line to offer each is the one most often held alongside theirs by the
  * holders who already have several.
  */
-export function crossSellOpportunity(policies: readonly PolicySummary[]): Opportunity | undefined {
+/**
+ * `claimFreeKnown` is false when the file cannot tell a policy without claims: a policy register
+ * has no claims at all, a claims register only policies that claimed.
+ */
+export function crossSellOpportunity(policies: readonly PolicySummary[], claimFreeKnown = true): Opportunity | undefined {
   const linesByHolder = new Map<string, Set<LineOfBusiness>>();
   const claimsByHolder = new Map<string, number>();
   for (const policy of policies) {
+    if (policy.lineOfBusiness === null) continue;
     linesByHolder.set(policy.holder, (linesByHolder.get(policy.holder) ?? new Set()).add(policy.lineOfBusiness));
     claimsByHolder.set(policy.holder, (claimsByHolder.get(policy.holder) ?? 0) + policy.claims.length);
   }
@@ -28,20 +33,24 @@ export function crossSellOpportunity(policies: readonly PolicySummary[]): Opport
   for (const line of Object.keys(singleByLine).sort()) nextBestLine[line] = mostCommonCompanion(line as LineOfBusiness, multi);
 
   const claimFreeSingle = single.filter(([holder]) => (claimsByHolder.get(holder) ?? 0) === 0).length;
-  const medianPremium = median(policies.map((p) => p.premium));
+  const premiums = policies.map((p) => p.premium).filter((p): p is number => p !== null);
+  const medianPremium = premiums.length > 0 ? median(premiums) : null;
   return {
     id: 'cross-sell-single-line-holders',
     kind: 'cross_sell',
     title: `Cross-sell to ${single.length} holders with a single line of business`,
-    action: `Offer each single-line holder the line most often held alongside theirs, starting with the ${claimFreeSingle} who have never claimed.`,
-    estimatedValue: Math.round(single.length * medianPremium * ASSUMED_CROSS_SELL_TAKE_UP),
-    valueBasis: `single-line holders x median policy premium (${medianPremium.toFixed(2)}) x an assumed ${ASSUMED_CROSS_SELL_TAKE_UP * 100}% take-up`,
+    action: `Offer each single-line holder the line most often held alongside theirs${claimFreeKnown ? `, starting with the ${claimFreeSingle} who have never claimed` : ''}.`,
+    estimatedValue: medianPremium === null ? null : Math.round(single.length * medianPremium * ASSUMED_CROSS_SELL_TAKE_UP),
+    valueBasis:
+      medianPremium === null
+        ? 'not estimable: the file has no premium to value a second policy by'
+        : `single-line holders x median policy premium (${medianPremium.toFixed(2)}) x an assumed ${ASSUMED_CROSS_SELL_TAKE_UP * 100}% take-up`,
     evidence: {
       holders: linesByHolder.size,
       singleLineHolders: single.length,
       multiLineHolders: multi.length,
       singleLineShare: Math.round((single.length / linesByHolder.size) * 1000) / 1000,
-      claimFreeSingleLineHolders: claimFreeSingle,
+      claimFreeSingleLineHolders: claimFreeKnown ? claimFreeSingle : null,
       singleLineHoldersByLine: singleByLine,
       nextBestLine,
       medianPolicyPremium: medianPremium,

@@ -19,12 +19,14 @@ export function dataProductOpportunity(records: readonly InsuranceRecord[], poli
   const stateOf = new Map(records.map((r) => [r.policy_number, r.state]));
   const cells = new Map<string, number>();
   for (const policy of policies) {
-    const cell = `${stateOf.get(policy.policyNumber)}/${policy.lineOfBusiness}`;
+    const state = stateOf.get(policy.policyNumber);
+    if (state === null || state === undefined || policy.lineOfBusiness === null) continue;
+    const cell = `${state}/${policy.lineOfBusiness}`;
     cells.set(cell, (cells.get(cell) ?? 0) + 1);
   }
   const publishable = [...cells.values()].filter((n) => n >= MIN_POLICIES_PER_CELL);
   if (publishable.length === 0) return undefined;
-  const years = new Set(records.map((r) => r.effective_date.slice(0, 4)));
+  const years = new Set(records.map((r) => (r.effective_date ?? r.claim_date)?.slice(0, 4)).filter((y) => y !== undefined));
   return {
     id: 'data-product-loss-experience',
     kind: 'data_product',

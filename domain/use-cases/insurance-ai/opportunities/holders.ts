@@ -4,8 +4,8 @@ export interface PolicySummary {
   policyNumber: string;
   holder: string;
   lineOfBusiness: InsuranceRecord['line_of_business'];
-  effectiveDate: string;
-  premium: number;
+  effectiveDate: string | null;
+  premium: number | null;
   claims: InsuranceRecord[];
 }
 
@@ -16,26 +16,29 @@ export interface PolicySummary {
 export function holderKey(record: InsuranceRecord): string {
   if (record.national_id) return `id:${record.national_id}`;
   if (record.email) return `email:${record.email}`;
-  return `name:${record.holder_name.toUpperCase()}`;
+  if (record.holder_name) return `name:${record.holder_name.toUpperCase()}`;
+  // A file without any holder detail: each policy is its own holder, as far as anyone can tell.
+  return `policy:${record.policy_number}`;
 }
 
 /** One entry per policy, with its claim lines, in first-seen order. */
 export function policiesOf(records: readonly InsuranceRecord[]): PolicySummary[] {
   const byNumber = new Map<string, PolicySummary>();
   for (const record of records) {
-    let policy = byNumber.get(record.policy_number);
-    if (!policy) {
-      policy = {
-        policyNumber: record.policy_number,
-        holder: holderKey(record),
-        lineOfBusiness: record.line_of_business,
-        effectiveDate: record.effective_date,
-        premium: record.premium,
-        claims: [],
-      };
-      byNumber.set(record.policy_number, policy);
-    }
+    const policy = byNumber.get(record.policy_number) ?? newPolicy(record);
+    byNumber.set(record.policy_number, policy);
     if (record.claim_id !== null) policy.claims.push(record);
   }
   return [...byNumber.values()];
+}
+
+function newPolicy(record: InsuranceRecord): PolicySummary {
+  return {
+    policyNumber: record.policy_number,
+    holder: holderKey(record),
+    lineOfBusiness: record.line_of_business,
+    effectiveDate: record.effective_date,
+    premium: record.premium,
+    claims: [],
+  };
 }

@@ -1,13 +1,21 @@
+import type { FigureLeftOut } from '../field-availability.js';
 import type { EvidenceValue, RankedOpportunity } from './opportunity.js';
 
 /** The opportunities as a short memo a business reader can act on without opening the JSON. */
-export function renderOpportunitiesMarkdown(opportunities: readonly RankedOpportunity[], context: { records: number; policies: number; source: string }): string {
+export function renderOpportunitiesMarkdown(
+  opportunities: readonly RankedOpportunity[],
+  context: { records: number; policies: number; source: string; leftOut?: readonly FigureLeftOut[] },
+): string {
   const lines = [
     '# Monetisation opportunities',
     '',
     `From ${context.records} extract lines (${context.policies} policies) in \`${context.source}\`. Ranked by estimated yearly value; unvalued opportunities follow.`,
     '',
   ];
+  // Said first, so nobody reads the ranking as covering what this file could not show.
+  if (context.leftOut && context.leftOut.length > 0) {
+    lines.push('Not looked for, because of what the file lacks:', '', ...context.leftOut.map((l) => `- no ${l.figure}: ${l.because}`), '');
+  }
   if (opportunities.length === 0) return [...lines, 'No opportunity cleared its threshold in this extract.', ''].join('\n');
   lines.push('| Rank | Opportunity | Estimated value |', '| ---: | --- | ---: |');
   for (const o of opportunities) lines.push(`| ${o.rank} | ${escapeCell(o.title)} | ${o.estimatedValue === null ? 'n/a' : money(o.estimatedValue)} |`);

@@ -1,4 +1,5 @@
 import { LINES_OF_BUSINESS, type LineOfBusiness } from '../code-lists.js';
+import type { FileFields } from '../field-availability.js';
 import type { InsuranceRecord } from '../insurance-record.js';
 import { claimCount, distinctPolicies, incurredLosses, lossRatio, round, writtenPremium } from '../portfolio-figures.js';
 import type { Opportunity } from './opportunity.js';
@@ -13,15 +14,19 @@ export const MIN_POLICIES_FOR_PRICING = 3;
 export interface LineExperience {
   lineOfBusiness: LineOfBusiness;
   policies: number;
-  claims: number;
-  writtenPremium: number;
-  incurredLosses: number;
+  /** Null when the file has no claim ids (a policy register). */
+  claims: number | null;
+  /** Null when the file has no premium (a claims register). */
+  writtenPremium: number | null;
+  /** Paid plus case reserves; null when the file has no claims or claim amounts (a policy register). */
+  incurredLosses: number | null;
   lossRatio: number | null;
 }
 
-export function experienceByLine(records: readonly InsuranceRecord[]): LineExperience[] {
+export function experienceByLine(records: readonly InsuranceRecord[], fields: FileFields): LineExperience[] {
   const byLine = new Map<LineOfBusiness, InsuranceRecord[]>();
   for (const record of records) {
+    if (record.line_of_business === null) continue;
     const lines = byLine.get(record.line_of_business);
     if (lines) lines.push(record);
     else byLine.set(record.line_of_business, [record]);
@@ -31,23 +36,31 @@ export function experienceByLine(records: readonly InsuranceRecord[]): LineExper
     .map(([lineOfBusiness, lines]) => ({
       lineOfBusiness,
       policies: distinctPolicies(lines),
-      claims: claimCount(lines),
-      writtenPremium: writtenPremium(lines),
-      incurredLosses: incurredLosses(lines),
-      lossRatio: lossRatio(lines),
+      claims: claimCount(lines, fields),
+      writtenPremium: writtenPremium(lines, fields),
+      incurredLosses: incurredLosses(lines, fields),
+      lossRatio: lossRatio(lines, fields),
     }));
+}
+
+/** A line with both premium and losses known, so a loss ratio. */
+type PricedLine = LineExperience & { writtenPremium: number; incurredLosses: number; lossRatio: number };
+
+function isPriced(line: LineExperience): line is PricedLine {
+  return line.lossRatio !== null && line.writtenPremium !== null && line.incurredLosses !== null;
 }
 
 /** One opportunity per line whose loss ratio is above the repricing threshold. */
 export function repricingOpportunities(experience: readonly LineExperience[]): Opportunity[] {
   return experience
-    .filter((line) => line.lossRatio !== null && line.lossRatio > REPRICE_ABOVE_LOSS_RATIO && line.policies >= MIN_POLICIES_FOR_PRICING)
+    .filter(isPriced)
+    .filter((line) => line.lossRatio > REPRICE_ABOVE_LOSS_RATIO && line.policies >= MIN_POLICIES_FOR_PRICING)
     .map((line) => {
       const requiredPremium = line.incurredLosses / TARGET_LOSS_RATIO;
       return {
         id: `reprice-${line.lineOfBusiness.toLowerCase()}`,
         kind: 'repricing' as const,
-        title: `Reprice ${LINES_OF_BUSINESS[line.lineOfBusiness]} (${line.lineOfBusiness}): loss ratio ${pct(line.lossRatio!)}`,
+        title: `Reprice ${LINES_OF_BUSINESS[line.lineOfBusiness]} (${line.lineOfBusiness}): loss ratio ${pct(line.lossRatio)}`,
         action: `Raise ${line.lineOfBusiness} rates by about ${pct(requiredPremium / line.writtenPremium - 1)} at renewal, or tighten underwriting, to bring the loss ratio to ${pct(TARGET_LOSS_RATIO)}.`,
         estimatedValue: Math.round(requiredPremium - line.writtenPremium),
         valueBasis: `premium needed for a ${pct(TARGET_LOSS_RATIO)} loss ratio (incurred losses / ${TARGET_LOSS_RATIO}) minus written premium`,

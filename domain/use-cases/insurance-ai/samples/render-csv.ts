@@ -1,11 +1,27 @@
-import { EXTRACT_COLUMNS } from '../extract-columns.js';
 import { formatAmount, formatDate, formatEmail, formatName, formatNationalId, formatPhone } from './legacy-formats.js';
 import type { SyntheticPolicy } from './synthetic-portfolio.js';
+
+/** The combined extract's own column names: the insurance field names, without report date and reserve. */
+export const COMBINED_EXTRACT_COLUMNS = [
+  'policy_number',
+  'holder_name',
+  'national_id',
+  'email',
+  'phone',
+  'line_of_business',
+  'state',
+  'effective_date',
+  'premium',
+  'claim_id',
+  'claim_date',
+  'claim_amount',
+  'claim_status',
+] as const;
 
 /** Header and cells of a CSV extract, one row per claim (one per claimless policy), before quoting. */
 export function csvExtractRows(policies: readonly SyntheticPolicy[]): { header: string[]; rows: string[][] } {
   // Upper-case headers, as mainframe report writers produce them; validation matches case-insensitively.
-  const header = EXTRACT_COLUMNS.map((c) => c.toUpperCase());
+  const header = COMBINED_EXTRACT_COLUMNS.map((c) => c.toUpperCase());
   const rows: string[][] = [];
   for (const policy of policies) {
     const s = policy.source;

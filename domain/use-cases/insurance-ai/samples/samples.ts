@@ -2,11 +2,13 @@ import type { SampleFile } from '#domain/use-cases/use-case-module.js';
 import type { LayoutField } from '../fixed-width-layout.js';
 import { csvExtractRows, toCsv } from './render-csv.js';
 import { SAMPLE_LAYOUT, fixedWidthLines, layoutLine } from './render-fixed-width.js';
+import { claimsRegisterCsv, policyRegisterCsv } from './render-registers.js';
 import { syntheticPortfolio, type SyntheticPolicy } from './synthetic-portfolio.js';
 
 const GOOD_CSV_POLICIES = 1100;
 const GOOD_FIXED_WIDTH_POLICIES = 400;
 const BAD_SAMPLE_POLICIES = 40;
+const REGISTER_POLICIES = 600;
 
 /**
  * Good extracts in both formats, and bad ones that each break exactly one rule so the rejection
@@ -26,6 +28,19 @@ export function insuranceAiSamples(seed: number): SampleFile[] {
       body: fixedWidth(syntheticPortfolio(seed + 1, GOOD_FIXED_WIDTH_POLICIES), SAMPLE_LAYOUT),
       expect: { status: 'completed' },
       description: `A ${GOOD_FIXED_WIDTH_POLICIES}-policy mainframe fixed-width extract with a #layout line and implied-decimal amounts`,
+    },
+    {
+      fileName: 'insurance-claims-register.csv',
+      body: claimsRegisterCsv(syntheticPortfolio(seed + 3, REGISTER_POLICIES)),
+      expect: { status: 'completed' },
+      description:
+        'A claims administrator’s register with its own names (policy_no, loss_date, paid_amount, reserve_amount, claimant_ssn, ...): no premium, holder or effective date, so no loss ratio',
+    },
+    {
+      fileName: 'insurance-policy-register.csv',
+      body: policyRegisterCsv(syntheticPortfolio(seed + 4, REGISTER_POLICIES)),
+      expect: { status: 'completed' },
+      description: 'A European policy register (POL_NO;INSURED_NM;PREM;INCEPT_DATE;LOB;ST) with decimal commas and day-first dates: no claims, so no losses',
     },
     {
       fileName: 'insurance-bad-dates.csv',
@@ -56,10 +71,10 @@ export function insuranceAiSamples(seed: number): SampleFile[] {
       description: 'A CSV extract with a premium typed with a letter O and one in European notation',
     },
     {
-      fileName: 'insurance-missing-columns.csv',
-      body: dropColumns(small, ['NATIONAL_ID', 'CLAIM_STATUS']),
-      expect: { status: 'failed', code: 'missing_columns' },
-      description: 'A CSV extract without the national id and claim status columns',
+      fileName: 'insurance-missing-fields.csv',
+      body: dropColumns(small, ['POLICY_NUMBER', 'NATIONAL_ID', 'CLAIM_STATUS']),
+      expect: { status: 'failed', code: 'missing_fields' },
+      description: 'A CSV extract without a policy number column (national id and claim status, which are optional, are missing too)',
     },
     {
       fileName: 'insurance-short-line.dat',

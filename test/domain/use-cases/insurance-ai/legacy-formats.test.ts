@@ -72,3 +72,26 @@ describe('parseLegacyAmount', () => {
     expect(parseLegacyAmount(raw, decimals)).toBeUndefined();
   });
 });
+
+describe('decimal commas and day-first dates of semicolon-delimited exports', () => {
+  it.each([
+    ['1.234,56', 1234.56],
+    ['1234,56', 1234.56],
+    ['800,00', 800],
+    ['€12.000,00', 12000],
+    ['250,00-', -250],
+    ['1250.5', 1250.5],
+  ])('reads %s with decimal commas as %d', (raw, expected) => {
+    expect(parseLegacyAmount(raw, 0, 'decimal-comma')).toBe(expected);
+  });
+
+  it.each(['1,234.56', '1.23,4', '12O,00'])('refuses %s with decimal commas', (raw) => {
+    expect(parseLegacyAmount(raw, 0, 'decimal-comma')).toBeUndefined();
+  });
+
+  it('reads DD.MM.YYYY day first and refuses impossible days', () => {
+    expect(parseLegacyDate('15.01.2024')).toEqual({ kind: 'date', iso: '2024-01-15', format: 'DD.MM.YYYY' });
+    expect(parseLegacyDate('31.02.2024')).toEqual({ kind: 'invalid' });
+    expect(parseLegacyDate('00.00.0000')).toEqual({ kind: 'null' });
+  });
+});

@@ -47,11 +47,25 @@ describe('validate_legacy_data rejections', () => {
     expect(error.details).toEqual([expect.stringMatching(/^line 2: premium "1O00.00" is not an amount/), expect.stringMatching(/^line 3: premium "1000.00-" is negative/)]);
   });
 
-  it('names the missing columns', async () => {
-    const error = await rejection('policy_number,holder_name,premium\nP1,Ann,10\n');
-    expect(error.code).toBe('missing_columns');
-    expect(error.message).toContain('national_id');
-    expect(error.details[0]).toMatch(/^line 1: missing column\(s\) national_id, email, phone, line_of_business, state, effective_date, claim_id, claim_date, claim_amount, claim_status/);
+  it('names the missing fields, the columns seen and the --map line that fixes it', async () => {
+    const error = await rejection('ref,holder_name,amount_due\nP1,Ann,10\n');
+    expect(error.code).toBe('missing_fields');
+    expect(error.message).toContain('policy_number');
+    expect(error.message).toContain('columns seen: ref, holder_name, amount_due');
+    expect(error.details.some((d) => d.includes('field "premium"') && d.includes('a policy register needs premium, a claims register claim_id'))).toBe(true);
+    expect(error.details.some((d) => d.startsWith('to map them: symphainy upload <file> --map policy_number='))).toBe(true);
+  });
+
+  it('keeps a column named for a field whose values all misfit, and names every bad value', async () => {
+    const error = await rejection('policy_number,premium,effective_date\nP1,100.00,2024.01.15\nP2,200.00,2024.02.15\n');
+    expect(error.code).toBe('invalid_dates');
+    expect(error.details).toEqual([expect.stringMatching(/^line 2: effective_date "2024.01.15" is not a valid date/), expect.stringMatching(/^line 3: effective_date "2024.02.15"/)]);
+  });
+
+  it('names the file’s own column next to the field in a violation', async () => {
+    const error = await rejection('POL_NO,PREM\nP1,12O0.00\n');
+    expect(error.code).toBe('invalid_amounts');
+    expect(error.details[0]).toMatch(/^line 2: premium \(column PREM\) "12O0.00" is not an amount/);
   });
 
   it('refuses half-filled claims and lines of one policy that disagree', async () => {
@@ -111,7 +125,9 @@ describe('validate_legacy_data rejections', () => {
           premium: 1000,
           claim_id: 'C01',
           claim_date: '2024-03-01',
+          reported_date: null,
           claim_amount: -50.5,
+          reserve_amount: null,
           claim_status: 'PD',
         },
       ]);
@@ -129,9 +145,18 @@ describe('validate_legacy_data rejections', () => {
       expect(error.details).toEqual(['line 1: fields "effective_date" (55-62) and "premium" (60-70) overlap']);
     });
 
-    it('refuses a layout that lacks expected columns', async () => {
-      const error = await rejection(`#layout policy_number:1-4,premium:5-12:v2\nP0010000100\n`);
-      expect(error.code).toBe('missing_columns');
+    it('refuses a layout whose fields name neither premium nor claims', async () => {
+      const error = await rejection(`#layout policy_number:1-4,amount:5-12:v2\nP00100001000\n`);
+      expect(error.code).toBe('missing_fields');
+      expect(error.message).toMatch(/premium, claim_id/);
+    });
+
+    it('reads a policy register whose layout uses other names', async () => {
+      const result = await runJourneySteps(insuranceAiUseCase, 'upload', `#layout POL_NO:1-4,PREM:5-12:v2,INCEPT_DATE:13-20,LOB:21-24\nP0010012345620240115AUTO\n`);
+      const mapping = result.json('column-mapping.json') as { fields: { field: string; column: string }[] };
+      expect(mapping.fields.map((f) => `${f.column}->${f.field}`)).toEqual(['POL_NO->policy_number', 'LOB->line_of_business', 'INCEPT_DATE->effective_date', 'PREM->premium']);
+      const [record] = result.json('records.normalized.json') as Record<string, unknown>[];
+      expect(record).toMatchObject({ policy_number: 'P001', premium: 1234.56, effective_date: '2024-01-15', line_of_business: 'AUTO', claim_id: null, holder_name: null });
     });
   });
 });

@@ -16,10 +16,12 @@ describe('insurance_ai samples', () => {
     expect(samples.map((s) => [s.fileName, s.expect.status === 'completed' ? 'completed' : s.expect.code])).toEqual([
       ['insurance-policies.csv', 'completed'],
       ['insurance-policies.dat', 'completed'],
+      ['insurance-claims-register.csv', 'completed'],
+      ['insurance-policy-register.csv', 'completed'],
       ['insurance-bad-dates.csv', 'invalid_dates'],
       ['insurance-unknown-code.csv', 'unknown_codes'],
       ['insurance-bad-amounts.csv', 'invalid_amounts'],
-      ['insurance-missing-columns.csv', 'missing_columns'],
+      ['insurance-missing-fields.csv', 'missing_fields'],
       ['insurance-short-line.dat', 'layout_mismatch'],
       ['insurance-bad-layout.dat', 'invalid_layout'],
     ]);
@@ -45,7 +47,7 @@ describe('insurance_ai samples', () => {
     for (const p of manifest.partitions) {
       const rows = result.text(`partition ${p.path}`).trim().split('\n').map((l) => JSON.parse(l) as InsuranceRecord);
       expect(rows).toHaveLength(p.rows);
-      expect(rows.every((r) => r.line_of_business === p.lob && r.effective_date.startsWith(String(p.year)))).toBe(true);
+      expect(rows.every((r) => r.line_of_business === p.lob && r.effective_date!.startsWith(String(p.year)))).toBe(true);
     }
 
     const masked = result.text('records.masked.ndjson');
@@ -88,11 +90,23 @@ describe('insurance_ai samples', () => {
     expect(result.records[0]!.summary).toMatchObject({ format: 'fixed-width', policies: 400 });
     const records = result.json<InsuranceRecord[]>('records.normalized.json');
     expect(records.some((r) => r.claim_amount !== null && r.claim_amount < 0)).toBe(true);
-    expect(records.every((r) => Number.isFinite(r.premium) && r.premium > 0)).toBe(true);
+    expect(records.every((r) => r.premium !== null && Number.isFinite(r.premium) && r.premium > 0)).toBe(true);
     expect(result.json('partitions.json').totalRows).toBe(records.length);
   });
 
-  describe.each(samples.filter((s) => s.expect.status !== 'completed'))('$fileName', (s) => {
+  it('refuses the extract without a policy number column with the --map line that fixes it', async () => {
+    const error = await runSample(sample('insurance-missing-fields.csv')).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(StepRejection);
+    const rejection = error as StepRejection;
+    expect(rejection.code).toBe('missing_fields');
+    expect(rejection.message).toMatch(/^the file lacks a field the journey needs: policy_number \(columns seen: HOLDER_NAME, EMAIL, /);
+    expect(rejection.details).toContainEqual(expect.stringMatching(/^to map them: symphainy upload <file> --map policy_number=/));
+  });
+
+  describe.each(samples.filter((s) => s.expect.status !== 'completed' && s.expect.code !== 'missing_fields'))('$fileName', (s) => {
     it('rejects with its code, each detail naming a line that holds the problem', async () => {
       const error = await runSample(s).then(
         () => undefined,
@@ -109,7 +123,7 @@ describe('insurance_ai samples', () => {
         const text = lines[Number(m![1]) - 1]!;
         const quoted = /"([^"]+)"/.exec(detail.slice(m![0].length));
         if (rejection.code === 'layout_mismatch') expect(text.length).toBeLessThan(153);
-        else if (rejection.code === 'missing_columns' || rejection.code === 'invalid_layout') expect(m![1]).toBe('1');
+        else if (rejection.code === 'invalid_layout') expect(m![1]).toBe('1');
         else expect(text).toContain(quoted![1]);
       }
     });

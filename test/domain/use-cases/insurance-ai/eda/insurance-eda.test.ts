@@ -68,10 +68,11 @@ describe('insurance_ai EDA journey', () => {
     expect(['integer', 'float']).toContain(premium.type);
   });
 
-  it('refuses an extract without the columns the analysis needs, and a broken layout', async () => {
+  it('refuses an extract without the fields the analysis needs, and a broken layout', async () => {
     const missing = await runJourneySteps(insuranceAiUseCase, 'eda', 'policy_number,state\nP1,TX\n').catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(StepRejection);
-    expect(missing).toMatchObject({ code: 'missing_columns' });
+    expect(missing).toMatchObject({ code: 'missing_fields' });
+    expect((missing as StepRejection).message).toMatch(/premium, claim_id/);
     const layout = await runJourneySteps(insuranceAiUseCase, 'eda', '#layout policy_number:1-4,premium:3-8\nP001000100\n').catch((e: unknown) => e);
     expect(layout).toMatchObject({ code: 'invalid_layout' });
   });
