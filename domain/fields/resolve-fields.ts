@@ -164,6 +164,10 @@ function matchByName(spec: FieldSpec, name: string): { rule: MatchRule; because:
   const names = namesOf(spec);
   const withUnit = unitSuffixOf(spec, name);
   if (names.includes(name)) return { rule: 'name', because: `column name "${name}" is ${name === spec.name ? 'the field name' : `a synonym of ${spec.name}`}`, ...(withUnit ? { suffix: withUnit.suffix } : {}) };
+  // Report writers and COBOL copybooks run words together (`CLMAMT`, `POLNO`): compared without separators too.
+  const compact = name.replaceAll('_', '');
+  const runTogether = names.find((n) => n.length >= 4 && n.replaceAll('_', '') === compact);
+  if (runTogether) return { rule: 'name', because: `column name "${name}" is "${runTogether}" written without separators, ${runTogether === spec.name ? 'the field name' : `a synonym of ${spec.name}`}`, ...(withUnit ? { suffix: withUnit.suffix } : {}) };
   if (withUnit && names.includes(withUnit.base)) {
     return { rule: 'name-with-unit', because: `"${withUnit.base}" is a synonym of ${spec.name}, "_${withUnit.suffix}" its unit`, suffix: withUnit.suffix };
   }

@@ -77,12 +77,12 @@ describe.skipIf(!emulator.available)('parity between the deployed stage and the 
 
   it.concurrent.each([...firstGood, ...firstBad])('$useCase: $sample.fileName', async ({ useCase, sample }) => {
     const key = uniqueKey(useCase, sample.fileName);
-    const { view } = await uploadAndWait(stage, { key, body: sample.body });
+    const { view } = await uploadAndWait(stage, { key, body: sample.body, metadata: sample.metadata });
     const cloudRuns = [view, ...(await followOnsOf(stage, view))];
 
     const harness = await embeddedHarness({ config: { uploadBucket: stage.uploadBucket, artifactBucket: stage.artifactBucket } });
     try {
-      const embedded = await harness.uploadAndWait(sample.body, key);
+      const embedded = await harness.uploadAndWait(sample.body, key, sample.metadata);
       const embeddedRuns = [embedded, ...harness.runtime.journeys().filter((j) => j.parentJourneyId === embedded.journeyId).sort((a, b) => a.journey.localeCompare(b.journey))];
 
       const cloud = await traceOf(cloudRuns, (id) => recordedEventsOf(stage, id), stage.store);

@@ -6,7 +6,7 @@ import { followOnsOf, sha256, uploadAndWait } from '../support/emulator-journeys
 const emulator = await emulatorStage();
 
 /**
- * Every sample file of every use case, uploaded to the deployed local stage with S3 PutObject:
+ * Every sample file of every use case, uploaded to the deployed local stage with S3 PutObject (with the sample's object metadata):
  * Object Created -> default bus -> rule -> SQS -> experience manager Lambda -> ... The journeys
  * run in real Lambdas, and each ends as its use case says it should.
  */
@@ -15,7 +15,7 @@ describe.skipIf(!emulator.available)('upload journeys on the emulator (real Lamb
   const samples = builtInUseCases.flatMap((useCase) => useCase.samples(7).map((sample) => ({ useCase: useCase.id, sample })));
 
   it.concurrent.each(samples)('$useCase: $sample.fileName ends $sample.expect.status', async ({ useCase, sample }) => {
-    const { view } = await uploadAndWait(stage, { key: uniqueKey(useCase, sample.fileName), body: sample.body });
+    const { view } = await uploadAndWait(stage, { key: uniqueKey(useCase, sample.fileName), body: sample.body, metadata: sample.metadata });
 
     expect(view.useCase).toBe(useCase);
     expect(view.status).toBe(sample.expect.status);

@@ -31,6 +31,15 @@ describe('resolving columns to fields', () => {
     expect(mapping.absent).toEqual([{ field: 'weather', description: 'sky', withoutIt: 'no weather axis' }]);
   });
 
+  it('reads names run together as report writers write them (LONGACCEL), but not short synonyms run into others', () => {
+    const resolution = resolveFields(fleet, table(['TS', 'SPD', 'LONGACCEL', 'LAT', 'LON', 'LATLON'], [1767225600, 30, 0.1, 48.1, 11.5, 1]));
+    const mapping = mappingOrReject(resolution, fleet, []);
+    const by = Object.fromEntries(mapping.fields.map((f) => [f.field, f]));
+    expect(by['acceleration']).toMatchObject({ column: 'LONGACCEL', rule: 'name' });
+    expect(by['acceleration']!.because).toContain('written without separators');
+    expect(mapping.unmapped).toEqual(['LATLON']);
+  });
+
   it('tells epoch seconds from milliseconds and day-first from month-first dates by content', () => {
     const seconds = mappingOrReject(resolveFields(fleet, table(['time', 'spd', 'accel', 'lat', 'lon'], [1767225600, 1, 0, 1, 1])), fleet, []);
     expect(seconds.fields[0]!.encoding?.name).toBe('epoch_s');
