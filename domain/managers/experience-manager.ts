@@ -30,6 +30,7 @@ import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
 import { journeyIdForReplay, journeyIdForUpload } from '#domain/journeys/journey-id.js';
 import { journeyDelivered } from './delivery-manager.js';
 import { UPLOAD_PREFIX } from '#domain/routing/routing-table.js';
+import { uploadKeyProblem } from '#domain/routing/upload-key.js';
 import { COLUMN_MAP_FILE_NAME } from '#domain/fields/declared-mapping.js';
 
 export function isColumnMapFile(key: string): boolean {
@@ -107,6 +108,10 @@ export async function onObjectCreated(envelope: EventBridgeEnvelope, detail: S3O
   const target = await journeyToStart(envelope, journeyIdForUpload(input, detail.object.sequencer), deps);
   if (!target) return [];
   const ids = { schemaVersion: 1 as const, journeyId: target.journeyId, correlationId: envelope.id, causationId: envelope.id };
+  const keyProblem = uploadKeyProblem(key);
+  if (keyProblem) {
+    return [UploadRejected.draft({ ...ids, useCase: 'unknown', journey: DEFAULT_JOURNEY, input, error: { code: 'invalid_key', message: keyProblem } })];
+  }
   const head = await deps.store.head(input.bucket, key);
   if (!head) {
     return [

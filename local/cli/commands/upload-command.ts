@@ -8,13 +8,15 @@ import { formatBytes, ProgressLine } from '../progress-line.js';
 import { cloudOptionSpec, cloudTargetOf, cloudUsage, commonOptionSpec, openRuntime } from '../runtime-options.js';
 import { cloudPut, cloudUpload, DEFAULT_UPLOAD_TIMEOUT_SECONDS } from '#local/cloud/cloud-commands.js';
 import { isColumnMapFile } from '#domain/managers/experience-manager.js';
+import { uploadKeyProblem } from '#domain/routing/upload-key.js';
 import { checkColumnMapFile, columnMapMetadata } from './column-map-option.js';
 
 export const uploadUsage = `symphainy upload <file> [--use-case <tag>] [--key <key>] [--journey <name>] [--json] [--data-dir <dir> | --endpoint <url> [--stage <name>] [--timeout <s>]]
 
 Puts <file> into the upload bucket as a user would and waits for its journey to end.
   --use-case <tag>  the use case; without --key the object goes to uploads/<tag>/<file name>
-  --key <key>       the object key (any characters); with --use-case the tag goes in metadata
+  --key <key>       the object key, below uploads/ (at most 1,024 bytes, no control characters,
+                    no . or .. segments); with --use-case the tag goes in metadata
   --journey <name>  the journey to run (object metadata "journey"; default: upload)
   --map <f=column>  which column holds a field, e.g. --map speed=velocity_mph or --map time=ts:epoch_ms
                     (repeatable; object metadata "column-map"). A file named _column-map.json is
@@ -47,6 +49,8 @@ export async function uploadCommand(argv: string[]): Promise<number> {
   const useCase = values['use-case'];
   if (useCase !== undefined && !/^[a-z][a-z0-9_]*$/.test(useCase)) throw new UsageError(`--use-case "${useCase}" is not a use-case tag (snake_case, e.g. mvp)`);
   const key = values.key ?? (useCase ? `uploads/${useCase}/${basename(file)}` : `uploads/${basename(file)}`);
+  const keyProblem = uploadKeyProblem(key);
+  if (keyProblem) throw new UsageError(`${keyProblem}${values.key === undefined ? ' (the key is made from the file name; give --key)' : ''}`);
   const metadata: Record<string, string> = {};
   if (useCase && values.key) metadata['use-case'] = useCase;
   if (values.journey) metadata['journey'] = values.journey;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { UPLOAD_PREFIX } from '#domain/routing/routing-table.js';
+import { uploadKeyProblem } from '#domain/routing/upload-key.js';
 import { COLUMN_MAP_FILE_NAME, COLUMN_MAP_METADATA_KEY, formatColumnMap, MAX_COLUMN_MAP_METADATA_BYTES, parseColumnMap } from '#domain/fields/index.js';
 import { badRequest } from './http-error.js';
 import { booleanParameter, integerParameter, queryParameters } from './query-parameters.js';
@@ -17,7 +18,6 @@ const PARAMETERS = ['use-case', 'key', 'name', 'journey', 'column-map', 'wait', 
 /** The same settings as headers, for clients that would rather not encode a key into the query. */
 const HEADERS: Record<string, string> = { 'use-case': 'x-symphainy-use-case', key: 'x-symphainy-key', journey: 'x-symphainy-journey', 'column-map': 'x-symphainy-column-map' };
 const TAG = /^[a-z][a-z0-9_]*$/;
-const MAX_KEY_BYTES = 1024;
 const DEFAULT_WAIT_SECONDS = 60;
 
 export const uploadParameters = PARAMETERS;
@@ -48,10 +48,10 @@ export function parseUploadRequest(url: URL, headers: IncomingHttpHeaders): Uplo
   const name = query.get('name');
   if (explicitKey !== undefined && name !== undefined) throw badRequest('conflicting_parameter', 'give either key or name, not both');
   if (name !== undefined && (name === '' || name.includes('/') || name.length > 255)) throw badRequest('bad_parameter', `name "${name}" must be a file name: 1 to 255 characters, no "/"`);
-  if (explicitKey !== undefined) checkKey(explicitKey);
 
   const fileName = name ?? generatedName();
   const key = explicitKey ?? (useCase ? `${UPLOAD_PREFIX}${useCase}/${fileName}` : `${UPLOAD_PREFIX}${fileName}`);
+  checkKey(key);
   const metadata: Record<string, string> = {};
   if (useCase && explicitKey !== undefined) metadata['use-case'] = useCase;
   if (journey) metadata['journey'] = journey;
@@ -83,11 +83,8 @@ function checkColumnMap(text: string): string {
 }
 
 function checkKey(key: string): void {
-  if (!key.startsWith(UPLOAD_PREFIX) || key.length === UPLOAD_PREFIX.length) {
-    throw badRequest('bad_parameter', `key "${key}" must start with ${UPLOAD_PREFIX} and name a file: only uploads there start a journey`);
-  }
-  if (key.endsWith('/')) throw badRequest('bad_parameter', `key "${key}" ends with "/": that names a folder, not a file`);
-  if (Buffer.byteLength(key) > MAX_KEY_BYTES) throw badRequest('bad_parameter', `key is ${Buffer.byteLength(key)} bytes; S3 keys are at most ${MAX_KEY_BYTES}`);
+  const problem = uploadKeyProblem(key);
+  if (problem) throw badRequest('bad_parameter', problem);
 }
 
 function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {

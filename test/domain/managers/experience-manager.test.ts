@@ -43,6 +43,16 @@ describe('experience manager', () => {
     expect(drafts[0]!.detail).toMatchObject({ error: { code: 'object_missing' } });
   });
 
+  it('rejects an upload whose key no journey may take, with the reason, before reading the object', async () => {
+    const store = new InMemoryObjectStore();
+    const key = 'uploads/mvp/\u001b[2Jcleared.csv';
+    await store.put('symphainy-uploads', key, 'a,b\n1,2\n');
+    const detail = S3ObjectCreated.parseDetail(s3Sample);
+    const drafts = await onObjectCreated(s3Sample, { ...detail, object: { ...detail.object, key: encodeURIComponent(key) } }, { registry, store });
+    expect(drafts.map((d) => d.detailType)).toEqual(['Upload Rejected']);
+    expect(drafts[0]!.detail).toMatchObject({ error: { code: 'invalid_key', message: expect.stringContaining('control character U+001B') } });
+  });
+
   it('requests the next step after a step completes, and completes the journey after the last', () => {
     const record = { name: 'store_file', attempts: 1, startedAt: '2026-11-26T09:00:00.000Z', endedAt: '2026-11-26T09:00:01.000Z', artifacts: [], summary: {} };
     const base = {

@@ -60,4 +60,28 @@ describe('symphainy upload / journeys / show', () => {
     expect(notFound.status).toBe(3);
     expect(notFound.stderr).toContain('no journey j-0000');
   });
+
+  it('refuses keys that S3 or the journeys could not take, with the reason, exit 2 and nothing stored', () => {
+    const file = join(dir, 'orders.csv');
+    const cases: [string, RegExp][] = [
+      ['../../etc/passwd', /must start with uploads\//],
+      ['/etc/passwd', /must start with uploads\//],
+      ['uploads/mvp/', /names a folder/],
+      [`uploads/mvp/${'k'.repeat(1013)}`, /1025 bytes; S3 keys are at most 1024/],
+      ['uploads/mvp/../../secret.csv', /"\." or "\.\." segment/],
+      ['uploads/mvp/\u001b[31mred.csv', /control character U\+001B/],
+    ];
+    const hostileDir = join(dir, 'hostile-keys');
+    for (const [key, reason] of cases) {
+      const result = runCli(['upload', file, '--key', key, '--data-dir', hostileDir]);
+      expect(result.status, key).toBe(2);
+      expect(result.stderr, key).toMatch(reason);
+      expect(result.stderr, key).not.toMatch(/\n\s+at /);
+      const json = runCli(['upload', file, '--key', key, '--json', '--data-dir', hostileDir]);
+      expect(json.status, key).toBe(2);
+    }
+    const listed = runCli(['journeys', '--json', '--data-dir', hostileDir]);
+    expect(listed.status).toBe(0);
+    expect(JSON.parse(listed.stdout)).toEqual([]);
+  });
 });
