@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { EmbeddedRuntime } from '#local/runtime/embedded-runtime.js';
+import { describeRecovery } from '#local/runtime/recovery.js';
 import type { CloudTarget } from '#local/cloud/cloud-stage.js';
 import { UsageError } from './cli-error.js';
 
@@ -19,8 +20,16 @@ export function dataDirOf(options: CommonOptions): string {
   return resolve(options['data-dir'] ?? process.env.SYMPHAINY_DATA_DIR ?? '.symphainy');
 }
 
-export function openRuntime(options: CommonOptions): Promise<EmbeddedRuntime> {
-  return EmbeddedRuntime.open({ dataDir: dataDirOf(options), logLevel: options.verbose ? 'INFO' : 'SILENT' });
+export async function openRuntime(options: CommonOptions): Promise<EmbeddedRuntime> {
+  const dataDir = dataDirOf(options);
+  const runtime = await EmbeddedRuntime.open({
+    dataDir,
+    logLevel: options.verbose ? 'INFO' : 'SILENT',
+    // On stderr, so --json output stays one document.
+    onDataDirWait: (holder) => console.error(`waiting for the data dir ${dataDir} held by pid ${holder.pid} (${holder.command}, since ${holder.since})`),
+  });
+  for (const recovery of runtime.recoveries) console.error(`repaired the data dir ${dataDir}: ${describeRecovery(recovery)}`);
+  return runtime;
 }
 
 /** `--endpoint <url>` and/or `--stage <name>`: a deployed stage instead of the embedded runtime. */

@@ -22,6 +22,8 @@ import { EmbeddedEventBus, type RoutedMessage } from './embedded-event-bus.js';
 import { FileObjectStore } from './file-object-store.js';
 import { FunctionQueue, type QueueSettings } from './function-queue.js';
 import { Journal, type JournalRecord, type NewJournalRecord } from './journal.js';
+import { DataDirLock, type DataDirHolder } from './data-dir-lock.js';
+import type { Recovery } from './recovery.js';
 
 export interface EmbeddedRuntimeOptions {
   dataDir: string;
@@ -33,6 +35,8 @@ export interface EmbeddedRuntimeOptions {
   duplicateDeliveries?: boolean;
   /** Powertools log level for the functions; silent unless asked, so the CLI's output stays readable. */
   logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  /** Called once if another live process holds the data directory and this one waits for it. */
+  onDataDirWait?: (holder: DataDirHolder) => void;
 }
 
 export interface UploadRequest {
@@ -67,7 +71,10 @@ export class EmbeddedRuntime {
   private readonly clock: Clock;
   private closed = false;
 
-  private constructor(private readonly options: EmbeddedRuntimeOptions) {
+  private constructor(
+    private readonly options: EmbeddedRuntimeOptions,
+    private readonly lock: DataDirLock,
+  ) {
     this.config = { ...defaultPlatformConfig, ...options.config };
     this.registry = options.registry ?? defaultUseCaseRegistry();
     this.clock = options.clock ?? { now: () => new Date() };
@@ -78,10 +85,22 @@ export class EmbeddedRuntime {
     this.buildQueues();
   }
 
+  /** What opening the data directory had to repair (torn records a crash left), oldest file first. */
+  get recoveries(): readonly Recovery[] {
+    return [...this.store.recoveries, ...this.journal.recoveries];
+  }
+
   /** Opens (or creates) the runtime's data directory and resumes whatever was in flight. */
   static async open(options: EmbeddedRuntimeOptions): Promise<EmbeddedRuntime> {
-    const runtime = new EmbeddedRuntime(options);
-    // This process owns the data directory: whatever a previous process left half-done is dead.
+    const lock = await DataDirLock.acquire(options.dataDir, options.onDataDirWait ? { onWait: options.onDataDirWait } : {});
+    let runtime: EmbeddedRuntime;
+    try {
+      runtime = new EmbeddedRuntime(options, lock);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+    // This process owns the data directory (the lock says so): whatever a previous one left half-done is dead.
     await releaseAbandonedClaims(runtime.store, runtime.config.artifactBucket);
     runtime.recover();
     return runtime;
@@ -293,6 +312,7 @@ export class EmbeddedRuntime {
     for (const queue of this.queues.values()) queue.stop();
     this.journal.close();
     this.store.close();
+    this.lock.release();
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 }
