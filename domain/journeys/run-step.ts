@@ -2,6 +2,7 @@ import type { EventBridgeEnvelope, EventDraft, StepRecord } from '#events/platfo
 import type { JourneyStepRequestedDetail } from '#events/journey-step-requested.js';
 import { JourneyStepCompleted } from '#events/journey-step-completed.js';
 import { JourneyStepFailed } from '#events/journey-step-failed.js';
+import { eventEntryBytes, jsonBytes, MAX_EVENT_BYTES, MAX_STEP_RECORD_BYTES } from '#events/event-size.js';
 import type { Clock } from '#domain/ports/clock.js';
 import type { ObjectStore } from '#domain/ports/object-store.js';
 import type { PlatformConfig } from '#domain/ports/platform-config.js';
@@ -54,7 +55,7 @@ export async function runRequestedStep(
       kind,
       startedAt,
       endedAt: deps.clock.now().toISOString(),
-      error,
+      error: boundedError(error),
       completedSteps: request.completedSteps,
     });
 
@@ -76,10 +77,17 @@ export async function runRequestedStep(
       artifacts: written,
       summary: outcome.summary ?? {},
     };
-    return { events: [JourneyStepCompleted.draft({ ...common, record, completedSteps: [...request.completedSteps, record] })] };
+    const tooLarge = recordTooLarge(record);
+    if (tooLarge) return { events: [failed(tooLarge, 'rejected', true)] };
+    const completed = JourneyStepCompleted.draft({ ...common, record, completedSteps: [...request.completedSteps, record] });
+    const bytes = eventEntryBytes(completed);
+    if (bytes > MAX_EVENT_BYTES) {
+      return { events: [failed({ code: 'step_result_too_large', message: `${request.step} completed, but the event carrying the journey on would be ${bytes} bytes; events carry at most ${MAX_EVENT_BYTES}` }, 'rejected', true)] };
+    }
+    return { events: [completed] };
   } catch (error) {
     if (error instanceof StepRejection) {
-      return { events: [failed({ code: error.code, message: error.message, details: error.details.slice(0, 100) }, 'rejected', true)] };
+      return { events: [failed({ code: error.code, message: error.message, details: error.details }, 'rejected', true)] };
     }
     const cause = error instanceof Error ? error : new Error(String(error));
     const final = attempt >= deps.config.maxAttempts;
@@ -88,4 +96,31 @@ export async function runRequestedStep(
       retryableError: cause,
     };
   }
+}
+
+const MAX_MESSAGE_CHARS = 2_000;
+const MAX_DETAIL_CHARS = 500;
+const MAX_DETAILS = 100;
+
+/** An error as an event can carry it, whatever a step threw: long texts are cut with a note. */
+function boundedError(error: { code: string; message: string; details?: string[] }): { code: string; message: string; details?: string[] } {
+  const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text);
+  const details = error.details?.slice(0, MAX_DETAILS).map((d) => cut(d, MAX_DETAIL_CHARS));
+  if (error.details && error.details.length > MAX_DETAILS) details!.push(`… and ${error.details.length - MAX_DETAILS} more`);
+  return { code: error.code, message: cut(error.message, MAX_MESSAGE_CHARS), ...(details ? { details } : {}) };
+}
+
+/** Why a step's record cannot travel on to the next step, naming the summary entries that made it big. */
+function recordTooLarge(record: StepRecord): { code: string; message: string; details: string[] } | undefined {
+  const bytes = jsonBytes(record);
+  if (bytes <= MAX_STEP_RECORD_BYTES) return undefined;
+  const entries = Object.entries(record.summary)
+    .map(([key, value]) => ({ key, bytes: jsonBytes(value) }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 5);
+  return {
+    code: 'step_result_too_large',
+    message: `${record.name} completed, but its summary and artifact list are ${bytes} bytes; a step may carry at most ${MAX_STEP_RECORD_BYTES} to the next (its artifacts hold the full result)`,
+    details: entries.map((e) => `summary.${e.key}: ${e.bytes} bytes`),
+  };
 }

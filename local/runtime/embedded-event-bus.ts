@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EventBridgeEnvelope, EventDraft } from '#events/platform-event.js';
+import { eventEntryBytes, MAX_EVENT_BYTES } from '#events/event-size.js';
 import type { BusRole, Route } from '#domain/routing/routing-table.js';
 import { compileRuleSet, type CompiledRuleSet } from '#domain/event-patterns/index.js';
 
-/** EventBridge refuses entries above 1 MB; so do we, so nothing works locally that fails in AWS. */
-const MAX_EVENT_BYTES = 1024 * 1024;
 
 export interface RoutedMessage {
   route: Route;
@@ -44,7 +43,8 @@ export class EmbeddedEventBus {
       resources: draft.resources ?? [],
       detail: draft.detail,
     };
-    const size = Buffer.byteLength(JSON.stringify(event));
+    // EventBridge refuses entries above the limit; so do we, so nothing works locally that fails in AWS.
+    const size = eventEntryBytes(draft);
     if (size > MAX_EVENT_BYTES) throw new Error(`event ${draft.detailType} is ${size} bytes; EventBridge accepts at most ${MAX_EVENT_BYTES}`);
     return event;
   }
