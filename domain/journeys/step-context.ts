@@ -5,6 +5,7 @@ import type { PlatformConfig } from '#domain/ports/platform-config.js';
 import { writeArtifactOnce } from './artifact-store.js';
 import type { StepContext } from './step-definition.js';
 import { StepRejection } from './step-rejection.js';
+import { contentChunks, contentLimits, contentOf, peekContainer } from '#domain/tabular/input-container.js';
 
 export interface StepContextInput {
   journeyId: string;
@@ -59,24 +60,34 @@ export function createStepContext(
     return ref;
   };
 
+  const rejectOverLimit = (size: number) => {
+    if (size > config.maxUploadBytes) throw new StepRejection('file_too_large', `the file is ${size} bytes; the limit is ${config.maxUploadBytes} bytes`);
+  };
+  const readStored = async () => {
+    const head = await store.head(request.input.bucket, request.input.key);
+    if (!head) throw new StepRejection('object_missing', `s3://${request.input.bucket}/${request.input.key} no longer exists`);
+    rejectOverLimit(head.size);
+    const object = await store.get(request.input.bucket, request.input.key);
+    if (!object) throw new StepRejection('object_missing', `s3://${request.input.bucket}/${request.input.key} no longer exists`);
+    return object.body;
+  };
+
   const context: StepContext = {
     ...request,
     config,
     clock: deps.clock,
     async readInput() {
+      return contentOf(await readStored(), contentLimits(config.maxUploadBytes));
+    },
+    readStoredInput: readStored,
+    async streamInput() {
       const head = await store.head(request.input.bucket, request.input.key);
       if (!head) throw new StepRejection('object_missing', `s3://${request.input.bucket}/${request.input.key} no longer exists`);
-      if (head.size > config.maxUploadBytes) {
-        throw new StepRejection('file_too_large', `the file is ${head.size} bytes; the limit is ${config.maxUploadBytes} bytes`);
-      }
-      const object = await store.get(request.input.bucket, request.input.key);
-      if (!object) throw new StepRejection('object_missing', `s3://${request.input.bucket}/${request.input.key} no longer exists`);
-      return object.body;
-    },
-    async streamInput() {
+      rejectOverLimit(head.size);
       const opened = await store.stream(request.input.bucket, request.input.key);
       if (!opened) throw new StepRejection('object_missing', `s3://${request.input.bucket}/${request.input.key} no longer exists`);
-      return { size: opened.head.size, chunks: opened.chunks };
+      const { container, chunks } = await peekContainer(opened.chunks);
+      return { size: opened.head.size, container, chunks: contentChunks(chunks, contentLimits(config.maxUploadBytes)) };
     },
     async inputMetadata() {
       return (await store.head(request.input.bucket, request.input.key))?.metadata ?? {};

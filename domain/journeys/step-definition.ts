@@ -1,3 +1,4 @@
+import type { Container } from '#domain/tabular/input-container.js';
 import type { ArtifactRef, ObjectRef, StepRecord } from '#events/platform-event.js';
 import type { Clock } from '#domain/ports/clock.js';
 import type { PlatformConfig } from '#domain/ports/platform-config.js';
@@ -19,10 +20,16 @@ export interface StepContext {
   readonly completedSteps: readonly StepRecord[];
   readonly config: PlatformConfig;
   readonly clock: Clock;
-  /** The upload's bytes; rejects with `file_too_large` above the configured cap. */
+  /**
+   * The upload's content: its bytes, gunzipped when they are gzip. Rejects with `file_too_large`
+   * above the upload cap, and with `decompressed_too_large` / `decompression_ratio_exceeded` when
+   * the content would pass it, so every journey admits the same files.
+   */
   readInput(): Promise<Uint8Array>;
-  /** The upload's bytes as a stream (no size cap): for steps whose memory must stay bounded. */
-  streamInput(): Promise<{ size: number; chunks: AsyncIterable<Uint8Array> }>;
+  /** The upload's bytes exactly as stored (still compressed), for checksums of the original. */
+  readStoredInput(): Promise<Uint8Array>;
+  /** The upload's content as a stream, under the same rules as readInput: for steps whose memory must stay bounded. `size` is the stored size. */
+  streamInput(): Promise<{ size: number; container: Container; chunks: AsyncIterable<Uint8Array> }>;
   /** The upload's user metadata (`x-amz-meta-*`), keys lower-cased; empty when it has none. */
   inputMetadata(): Promise<Record<string, string>>;
   /**

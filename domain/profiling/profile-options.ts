@@ -3,6 +3,11 @@ export interface ProfileOptions {
   onProgress?(bytesRead: number): void;
   /** Total size if known, for progress percentages. */
   totalBytes?: number;
+  /**
+   * Set when the caller has already taken the content out of its container (the journeys'
+   * step context does, under its limits): the profile reports this compression and these bytes.
+   */
+  decompressedFrom?: { compression: 'gzip' | 'none'; storedBytes: number };
   /** Distinct values are counted exactly up to this many per column, then by a HyperLogLog sketch. */
   exactDistinctLimit?: number;
   /** How many of the most frequent values each column reports. */

@@ -22,7 +22,8 @@ export async function profileStream(chunks: AsyncIterable<Uint8Array>, options: 
   }
   const text = compression === 'gzip' ? gunzipChunks(copies(rest)) : rest;
   for await (const chunk of text) profiler.push(chunk);
-  return profiler.finish({ compression, bytes: counted.total() });
+  const stored = options.decompressedFrom;
+  return profiler.finish(stored && compression === 'none' ? { compression: stored.compression, bytes: stored.storedBytes } : { compression, bytes: counted.total() });
 }
 
 /**

@@ -11,6 +11,8 @@ export async function profileInput(
   context: StepContext,
   transform: (chunks: AsyncIterable<Uint8Array>) => AsyncIterable<Uint8Array> = (chunks) => chunks,
 ): Promise<DatasetProfile> {
-  const { size, chunks } = await context.streamInput();
-  return rejectingUnreadable(() => profileStream(transform(chunks), { totalBytes: size }));
+  const { size, container, chunks } = await context.streamInput();
+  // The step context has already gunzipped the content under the upload limits; the profile still says what was stored.
+  const decompressedFrom = { compression: container === 'gzip' ? ('gzip' as const) : ('none' as const), storedBytes: size };
+  return rejectingUnreadable(() => profileStream(transform(chunks), { decompressedFrom }));
 }

@@ -17,7 +17,7 @@ export const storeFile: StepDefinition = {
   async run(context) {
     const curatedBody = await context.readArtifact(MVP_ARTIFACTS.normalized);
     const schema = await context.readArtifactJson<SchemaDocument>(MVP_ARTIFACTS.schema);
-    const original = await context.readInput();
+    const original = await context.readStoredInput();
     const journeyDate = context.journeyStartedAt;
     const prefix = curatedPrefix(context.useCase, journeyDate, context.journeyId);
 
