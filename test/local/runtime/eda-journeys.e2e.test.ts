@@ -89,12 +89,12 @@ describe('EDA journeys on the embedded runtime', () => {
     expect(await harness.sha256(harness.runtime.config.uploadBucket, key)).toBe(before);
   });
 
-  it('fails on a file that is not tabular at all', async () => {
+  it('fails on a file that is not tabular at all, with the upload journey\'s code', async () => {
     harness = await embeddedHarness();
     const binary = new Uint8Array(256).map((_, i) => (i * 37) % 256);
     const eda = await harness.uploadAndWait(binary, 'uploads/mvp/picture.csv', { journey: 'eda' });
     expect(eda.status).toBe('failed');
-    expect(eda.error).toMatchObject({ code: 'not_tabular' });
+    expect(eda.error).toMatchObject({ code: 'binary_file' });
     expect(eda.error?.message).toContain('binary data');
   });
 });

@@ -2,6 +2,7 @@ import { declaredMapping, EVIDENCE_ROWS, evidenceFromRecords, FIELD_MAPPING_ARTI
 import type { TableRecord } from '#domain/insights/index.js';
 import type { StepContext, StepDefinition } from '#domain/journeys/step-definition.js';
 import { EDA_ARTIFACTS, inputRecords, profileInput } from '#domain/reporting/eda/index.js';
+import { parseTable, rejectViolations } from '#domain/tabular/index.js';
 import { TELEMETRY_FIELDS } from '../telemetry/telemetry-fields.js';
 import { AV_EDA_STEPS } from './eda-names.js';
 
@@ -15,6 +16,8 @@ export const loadTestData: StepDefinition = {
   name: AV_EDA_STEPS.load,
   description: 'Streams the telemetry through the profiler, stores profile.json and maps the columns to telemetry fields.',
   async run(context) {
+    // The upload journey's structural rule first, so both journeys refuse the same files with the same codes.
+    rejectViolations(parseTable(await context.readInput()));
     const profile = await profileInput(context);
     const header = profile.columns.map((c) => c.name);
     const first = await firstRecords(context);

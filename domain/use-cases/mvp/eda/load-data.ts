@@ -1,5 +1,6 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
 import { EDA_ARTIFACTS, profileInput } from '#domain/reporting/eda/index.js';
+import { admitTable } from '../admit-table.js';
 import { MVP_EDA_STEPS } from './eda-step-names.js';
 
 /** Streams the upload through the profiler once; every later step works from profile.json. */
@@ -7,6 +8,8 @@ export const loadData: StepDefinition = {
   name: MVP_EDA_STEPS.load,
   description: 'Streams the upload through the profiler (CSV/TSV/JSON/NDJSON, gzip or not) and stores profile.json.',
   async run(context) {
+    // The upload journey's admission rule first, so both journeys refuse the same files with the same codes.
+    admitTable(await context.readInput());
     const profile = await profileInput(context);
     await context.writeJsonArtifact(EDA_ARTIFACTS.profile, profile);
     return { summary: { rows: profile.rows, columns: profile.columns.length, format: profile.format, compression: profile.compression, bytes: profile.bytes } };

@@ -1,7 +1,6 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
-import { parseTable, rejectViolations } from '#domain/tabular/index.js';
 import { MVP_ARTIFACTS } from '../artifact-names.js';
-import { rejectUnusableColumnNames } from '../column-name-check.js';
+import { admitTable } from '../admit-table.js';
 import { fileNameOf } from '../object-keys.js';
 import { MVP_STEPS } from '../step-names.js';
 import { buildValidationReport } from '../validation-report.js';
@@ -17,9 +16,7 @@ export const validateFile: StepDefinition = {
   async run(context) {
     // readInput enforces the size cap (file_too_large) before the bytes are read.
     const bytes = await context.readInput();
-    const table = parseTable(bytes);
-    rejectViolations(table);
-    rejectUnusableColumnNames(table);
+    const table = admitTable(bytes);
     const report = buildValidationReport({ file: fileNameOf(context.input.key), bytes: bytes.byteLength, maxBytes: context.config.maxUploadBytes, table });
     await context.writeJsonArtifact(MVP_ARTIFACTS.validationReport, report);
     return {
