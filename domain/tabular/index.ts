@@ -2,3 +2,4 @@ export * from './decode-text.js';
 export * from './detect-format.js';
 export * from './infer-column-types.js';
 export * from './parse-table.js';
+export * from './spreadsheet-formula.js';

@@ -1,4 +1,4 @@
-import type { ParsedTable, TabularFormat } from '#domain/tabular/index.js';
+import { findFormulaLikeCells, type FormulaLikeCells, type ParsedTable, type TabularFormat } from '#domain/tabular/index.js';
 
 export interface ValidationCheck {
   check: 'size_within_limit' | 'utf8_text' | 'format_detected' | 'header_present' | 'consistent_columns' | 'has_data_rows';
@@ -15,6 +15,8 @@ export interface ValidationReport {
   rows: number;
   columns: string[];
   checks: ValidationCheck[];
+  /** Cells and header names a spreadsheet would run as formulas: kept as they are, and warned about. */
+  formulaLikeCells: FormulaLikeCells;
 }
 
 /**
@@ -49,5 +51,6 @@ export function buildValidationReport(input: { file: string; bytes: number; maxB
       },
       { check: 'has_data_rows', passed: true, detail: `${table.rows.length} data rows` },
     ],
+    formulaLikeCells: findFormulaLikeCells(table),
   };
 }

@@ -1,14 +1,11 @@
+import { csvCell } from '#domain/tabular/spreadsheet-formula.js';
 import type { CoverageMatrix } from './coverage-matrix.js';
 
-/** One row per cell, for a spreadsheet pivot; condition values are quoted since they come from the upload. */
+/** One row per cell, for a spreadsheet pivot; condition values come from the upload, so they are quoted and never run as formulas. */
 export function renderCoverageCsv(matrix: CoverageMatrix): string {
   const header = 'speed_band,road_type,weather,samples,percent_of_samples,plausible,covered';
   const rows = matrix.cells.map((c) =>
-    [csvField(c.speedBand), csvField(c.roadType), csvField(c.weather), c.samples, c.percentOfSamples.toFixed(2), c.plausible, c.samples > 0].join(','),
+    [csvCell(c.speedBand), csvCell(c.roadType), csvCell(c.weather), c.samples, c.percentOfSamples.toFixed(2), c.plausible, c.samples > 0].join(','),
   );
   return `${[header, ...rows].join('\n')}\n`;
-}
-
-function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

@@ -10,6 +10,8 @@ export interface CompletionFacts {
   columnTypes: string;
   /** Quoted names of columns empty in every row, '' when none; see describeEmptyColumns. */
   emptyColumns: string;
+  /** Cells that start like a spreadsheet formula (=, +, -, @); 0 when none or not known. */
+  formulaLikeCells: number;
   curatedLocation: string | null;
 }
 
@@ -51,6 +53,10 @@ function completionWarnings(facts: CompletionFacts): string[] {
   const warnings: string[] = [];
   if (facts.emptyColumns) warnings.push(`No value in any row for ${facts.emptyColumns}; kept with every value null.`);
   if (facts.rows === 0) warnings.push('The file holds no data rows.');
+  if (facts.formulaLikeCells > 0) {
+    const cells = `${facts.formulaLikeCells} cell${facts.formulaLikeCells === 1 ? '' : 's'}`;
+    warnings.push(`${cells} start${facts.formulaLikeCells === 1 ? 's' : ''} like a spreadsheet formula (=, +, -, @); kept as text, but do not open the original in a spreadsheet without care (see validation-report.json).`);
+  }
   return warnings;
 }
 

@@ -15,12 +15,14 @@ export function describeMvpDelivery(summary: DeliverySummary): DeliveryNotice {
 export function completionFactsFromSummaries(fileName: string, summaries: DeliverySummary['summaries']): CompletionFacts {
   const processed = summaries[MVP_STEPS.process] ?? {};
   const stored = summaries[MVP_STEPS.store] ?? {};
+  const validated = summaries[MVP_STEPS.validate] ?? {};
   return {
     fileName,
     rows: numberOrNull(stored.rows ?? processed.rows),
     columns: numberOrNull(processed.columns),
     columnTypes: typeof processed.columnTypes === 'string' ? processed.columnTypes : '',
     emptyColumns: typeof processed.emptyColumns === 'string' ? processed.emptyColumns : '',
+    formulaLikeCells: numberOrNull(validated.formulaLikeCells) ?? 0,
     curatedLocation: typeof stored.curatedLocation === 'string' ? stored.curatedLocation : null,
   };
 }

@@ -1,6 +1,7 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
 import { MVP_ARTIFACTS } from '../artifact-names.js';
 import { describeColumnTypes, describeEmptyColumns } from '../column-descriptions.js';
+import type { ValidationReport } from '../validation-report.js';
 import type { CuratedManifest } from '../curated-manifest.js';
 import { composeCompletionNotice } from '../notifications/compose-notice.js';
 import { fileNameOf } from '../object-keys.js';
@@ -25,12 +26,14 @@ export const notifyCompletion: StepDefinition = {
   description: 'Composes the completion notification (rows, columns and types, curated location, warnings) for the delivery manager to send.',
   async run(context) {
     const manifest = await context.readArtifactJson<CuratedManifest>(MVP_ARTIFACTS.curatedManifest);
+    const validation = await context.readArtifactJson<ValidationReport>(MVP_ARTIFACTS.validationReport);
     const notice = composeCompletionNotice({
       fileName: fileNameOf(context.input.key),
       rows: manifest.rows,
       columns: manifest.schema.length,
       columnTypes: describeColumnTypes(manifest.schema),
       emptyColumns: describeEmptyColumns(manifest.schema),
+      formulaLikeCells: validation.formulaLikeCells?.count ?? 0,
       curatedLocation: `s3://${manifest.curated.bucket}/${manifest.curated.key}`,
     });
     const notification: NotificationDocument = { subject: notice.subject, message: notice.message, recipients: [], journeyId: context.journeyId };

@@ -20,7 +20,7 @@ export const validateFile: StepDefinition = {
     const report = buildValidationReport({ file: fileNameOf(context.input.key), bytes: bytes.byteLength, maxBytes: context.config.maxUploadBytes, table });
     await context.writeJsonArtifact(MVP_ARTIFACTS.validationReport, report);
     return {
-      summary: { format: report.format, hadBom: report.hadBom, bytes: report.bytes, rows: report.rows, columns: report.columns.length },
+      summary: { format: report.format, hadBom: report.hadBom, bytes: report.bytes, rows: report.rows, columns: report.columns.length, formulaLikeCells: report.formulaLikeCells.count },
     };
   },
 };

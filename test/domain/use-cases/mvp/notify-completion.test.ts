@@ -42,9 +42,32 @@ describe('notify_completion', () => {
   });
 
   it('says "Warnings: none" when every column has values', () => {
-    const notice = composeCompletionNotice({ fileName: 'a.csv', rows: 1, columns: 1, columnTypes: 'id (integer)', emptyColumns: '', curatedLocation: 's3://b/k' });
+    const notice = composeCompletionNotice({ fileName: 'a.csv', rows: 1, columns: 1, columnTypes: 'id (integer)', emptyColumns: '', formulaLikeCells: 0, curatedLocation: 's3://b/k' });
     expect(notice.subject).toBe('Processed a.csv: 1 row, 1 column');
     expect(notice.message.split('\n').at(-1)).toBe('Warnings: none');
+  });
+});
+
+describe('cells that would run as spreadsheet formulas', () => {
+  const CONTACTS = 'name,phone,note\nAda,+44 20 7946 0000,"=HYPERLINK(""http://evil.example"",""open"")"\nBo,-5,@SUM(A1:A2)\n';
+
+  it('are kept as text, listed in the validation report and warned about in the notice and its delivery', async () => {
+    const run = await runJourneySteps(mvpUseCase, 'upload', CONTACTS, { key: 'uploads/mvp/contacts.csv', journeyId: 'j-f' });
+    expect(run.json('validation-report.json').formulaLikeCells).toEqual({
+      count: 3,
+      examples: [
+        { line: 2, column: 'phone', value: '+44 20 7946 0000' },
+        { line: 2, column: 'note', value: '=HYPERLINK("http://evil.example","open")' },
+        { line: 3, column: 'note', value: '@SUM(A1:A2)' },
+      ],
+    });
+    const notification = run.json('notification.json');
+    expect(notification.subject).toBe('Processed contacts.csv: 2 rows, 3 columns, 1 warning');
+    expect(notification.message).toContain('- 3 cells start like a spreadsheet formula (=, +, -, @)');
+    const summaries = Object.fromEntries(run.records.map((r) => [r.name, r.summary]));
+    const delivered = mvpUseCase.describeDelivery!({ journeyId: 'j-f', useCase: 'mvp', journey: 'upload', inputKey: 'uploads/mvp/contacts.csv', outcome: 'completed', summaries });
+    expect(delivered.message).toBe(notification.message);
+    expect(run.text('normalized.ndjson')).toContain('"=HYPERLINK(\\"http://evil.example\\",\\"open\\")"');
   });
 });
 

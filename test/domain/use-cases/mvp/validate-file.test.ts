@@ -27,8 +27,9 @@ describe('validate_file', () => {
         { check: 'consistent_columns', passed: true, detail: 'every row has 2 fields' },
         { check: 'has_data_rows', passed: true, detail: '2 data rows' },
       ],
+      formulaLikeCells: { count: 0, examples: [] },
     });
-    expect(run.records[0]!.summary).toEqual({ format: 'csv', hadBom: true, bytes: 38, rows: 2, columns: 2 });
+    expect(run.records[0]!.summary).toEqual({ format: 'csv', hadBom: true, bytes: 38, rows: 2, columns: 2, formulaLikeCells: 0 });
   });
 
   it.each([
