@@ -9,7 +9,7 @@ export type Cell = string | null;
 
 export interface Violation {
   line: number;
-  code: 'unterminated_quote' | 'ragged_rows' | 'missing_header' | 'duplicate_header' | 'invalid_json' | 'no_data_rows';
+  code: 'unterminated_quote' | 'ragged_rows' | 'missing_header' | 'duplicate_header' | 'invalid_json' | 'json_too_deep' | 'no_data_rows';
   message: string;
 }
 
@@ -37,9 +37,11 @@ export function parseTable(bytes: Uint8Array): ParsedTable {
   const base = { format: detected.format, hadBom, ...(detected.delimiter ? { delimiter: detected.delimiter } : {}) };
   switch (detected.format) {
     case 'json':
-      return { ...base, ...parseJsonArray(text) };
-    case 'ndjson':
-      return { ...base, ...parseNdjson(text) };
+    case 'ndjson': {
+      const tooDeep = tooDeepAt(text);
+      if (tooDeep) return { ...base, columns: [], rows: [], rowLines: [], violations: [tooDeep] };
+      return { ...base, ...(detected.format === 'json' ? parseJsonArray(text) : parseNdjson(text)) };
+    }
     default:
       return { ...base, ...parseDelimited(text, detected.delimiter ?? ',') };
   }
@@ -109,6 +111,31 @@ function headerViolations(header: string[], line: number): Violation[] {
     seen.add(name);
   }
   return violations;
+}
+
+/**
+ * Nesting deeper than this is not a table (a record's nested values become JSON text cells), and
+ * walking it would overflow the stack of every step that reads or writes it.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** The first place the text nests deeper than MAX_JSON_DEPTH, counted outside strings. */
+function tooDeepAt(text: string): Violation | undefined {
+  let depth = 0;
+  let line = 1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) line++;
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) return { line, code: 'json_too_deep', message: `values nest more than ${MAX_JSON_DEPTH} levels deep` };
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return undefined;
 }
 
 function parseJsonArray(text: string): Body {

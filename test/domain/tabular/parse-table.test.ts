@@ -154,3 +154,17 @@ describe('rejectViolations', () => {
     expect(() => rejectViolations(parse('a\n1\n'))).not.toThrow();
   });
 });
+
+describe('parseTable: nesting', () => {
+  it('takes nested values up to the depth limit (the array and the record count too) as JSON text cells', () => {
+    const nested = `${'['.repeat(62)}1${']'.repeat(62)}`;
+    expect(parse(`[{"a":${nested}}]`).rows).toEqual([[nested]]);
+  });
+
+  it('refuses deeper nesting by name, with its line, in JSON and NDJSON, and counts no brackets inside strings', () => {
+    const deep = `{"a":${'['.repeat(64)}${']'.repeat(64)}}`;
+    expect(parse(`[\n${deep}\n]`).violations).toEqual([{ line: 2, code: 'json_too_deep', message: 'values nest more than 64 levels deep' }]);
+    expect(parse(`{"a":1}\n${deep}\n`).violations.map((v) => v.code)).toEqual(['json_too_deep']);
+    expect(parse(`[{"a":"${'['.repeat(500)}"}]`).violations).toEqual([]);
+  });
+});

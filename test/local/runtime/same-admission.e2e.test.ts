@@ -13,6 +13,7 @@ const HOSTILE: [string, string | Uint8Array][] = [
   ['nul-bytes.csv', Buffer.from('a,b\n1,\u00002\n', 'binary')],
   ['bom-only.csv', Buffer.from([0xef, 0xbb, 0xbf])],
   ['gzipped-header-only.csv.gz', gzipSync('order_id,total\n')],
+  ['nested-100000-deep.json', `[{"a":${'['.repeat(100_000)}${']'.repeat(100_000)}}]`],
 ];
 
 /** Whatever a file is, the upload journey and the EDA journey of a use case agree on whether it is admitted, and why not. */
