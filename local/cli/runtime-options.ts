@@ -29,6 +29,12 @@ export async function openRuntime(options: CommonOptions): Promise<EmbeddedRunti
     onDataDirWait: (holder) => console.error(`waiting for the data dir ${dataDir} held by pid ${holder.pid} (${holder.command}, since ${holder.since})`),
   });
   for (const recovery of runtime.recoveries) console.error(`repaired the data dir ${dataDir}: ${describeRecovery(recovery)}`);
+  // Whatever a stopped process left in flight is finished before any command answers, so what it shows is settled.
+  if (!runtime.isIdle()) {
+    const running = runtime.journeys().filter((j) => j.status === 'running').map((j) => j.journeyId);
+    console.error(`resuming ${running.length || 'the'} journey${running.length === 1 ? '' : 's'} left in flight by a process that stopped${running.length ? `: ${running.slice(0, 5).join(', ')}${running.length > 5 ? ', ...' : ''}` : ''}`);
+    await runtime.idle();
+  }
   return runtime;
 }
 
