@@ -78,16 +78,23 @@ async function claim(
   }
 }
 
+/** The claim a function takes before it handles one delivery of an event. */
+export function claimKey(functionName: string, deliveryKey: string): string {
+  return `${IDEMPOTENCY_PREFIX}${functionName}/${deliveryKey}.json`;
+}
+
 /**
  * Releases claims left in progress by a process that is gone. Only a runtime that owns its store
  * alone (the embedded runtime on open) may call this: nothing else can still be holding them.
+ * It names the claims of the messages it is about to deliver again, the only ones a dead process
+ * can have left in progress, so opening costs the same however many claims history holds.
  */
-export async function releaseAbandonedClaims(store: ObjectStore, bucket: string): Promise<number> {
+export async function releaseAbandonedClaims(store: ObjectStore, bucket: string, keys: Iterable<string>): Promise<number> {
   let released = 0;
-  for (const head of await store.list(bucket, IDEMPOTENCY_PREFIX)) {
-    const object = await store.get(bucket, head.key);
+  for (const key of new Set(keys)) {
+    const object = await store.get(bucket, key);
     if (object && (JSON.parse(decoder.decode(object.body)) as IdempotencyRecord).status === 'in_progress') {
-      await store.delete(bucket, head.key);
+      await store.delete(bucket, key);
       released++;
     }
   }

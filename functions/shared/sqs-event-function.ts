@@ -4,7 +4,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { eventBridgeEnvelope, type EventBridgeEnvelope } from '#events/platform-event.js';
 import type { FunctionPorts } from './function-ports.js';
-import { IDEMPOTENCY_PREFIX, runOnce } from './idempotency.js';
+import { claimKey, runOnce } from './idempotency.js';
 import { deliveryKey, isReplayOfDeliveredJourney } from './replay-gate.js';
 
 export type SqsEventHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
@@ -72,7 +72,7 @@ export function sqsEventFunction(
     }
     const outcome = await runOnce(
       { store: ports.store, clock: ports.clock, bucket: ports.config.artifactBucket },
-      `${IDEMPOTENCY_PREFIX}${functionName}/${deliveryKey(envelope)}.json`,
+      claimKey(functionName, deliveryKey(envelope)),
       work,
       // A claim outlives its holder by no more than the invocation could have run.
       context ? { lockMs: Math.max(1_000, context.getRemainingTimeInMillis()) } : {},

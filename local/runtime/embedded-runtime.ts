@@ -12,16 +12,19 @@ import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
 import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
 import type { JourneyView } from '#domain/journeys/journey-state.js';
 import { JourneyEventIndex } from '#domain/journeys/journey-event-index.js';
+import type { JourneyListing } from '#domain/journeys/journey-listing.js';
 import { journeyIdForUpload } from '#domain/journeys/journey-id.js';
 import { createFunctionFor } from '#functions/shared/function-catalogue.js';
 import type { FunctionPorts } from '#functions/shared/function-ports.js';
 import { inProcessLambdaContext } from '#functions/shared/lambda-context.js';
-import { releaseAbandonedClaims } from '#functions/shared/idempotency.js';
+import { claimKey, releaseAbandonedClaims } from '#functions/shared/idempotency.js';
+import { deliveryKey } from '#functions/shared/replay-gate.js';
 import type { SqsEventHandler } from '#functions/shared/sqs-event-function.js';
 import { EmbeddedEventBus, type RoutedMessage } from './embedded-event-bus.js';
 import { FileObjectStore } from './file-object-store.js';
 import { FunctionQueue, type QueueSettings } from './function-queue.js';
 import { Journal, type JournalRecord, type NewJournalRecord } from './journal.js';
+import { readCheckpoint, writeCheckpoint, CHECKPOINT_VERSION, type RuntimeCheckpoint } from './runtime-checkpoint.js';
 import { DataDirLock, type DataDirHolder } from './data-dir-lock.js';
 import type { Recovery } from './recovery.js';
 
@@ -70,6 +73,13 @@ export class EmbeddedRuntime {
   private restoring = false;
   private readonly clock: Clock;
   private closed = false;
+  /** Where each journey's events are in the journal, for the checkpoint. */
+  private readonly journeyOffsets = new Map<string, number[]>();
+  /** Queue messages sent and not yet acknowledged or dead-lettered, by `target|messageId`. */
+  private readonly unfinished = new Map<string, { target: string; messageId: string; body: string }>();
+  private lastRecordAt = 0;
+  private readonly checkpoint: RuntimeCheckpoint | undefined;
+  private readonly checkpointPath: string;
 
   private constructor(
     private readonly options: EmbeddedRuntimeOptions,
@@ -81,8 +91,31 @@ export class EmbeddedRuntime {
     this.routes = routingTable(this.registry, { uploadBucket: this.config.uploadBucket });
     this.bus = new EmbeddedEventBus(this.routes, { account: ACCOUNT, region: REGION, now: () => this.clock.now() });
     this.store = new FileObjectStore(join(options.dataDir, 'objects'), new Map([[this.config.uploadBucket, (head, sequencer) => this.restoring || this.emitObjectCreated(head, sequencer)]]));
-    this.journal = new Journal(join(options.dataDir, 'journal.ndjson'));
+    const journalPath = join(options.dataDir, 'journal.ndjson');
+    this.checkpointPath = join(options.dataDir, 'checkpoint.json');
+    const checkpoint = readCheckpoint(this.checkpointPath);
+    this.checkpoint = checkpoint && Journal.fits(journalPath, checkpoint.journal) ? checkpoint : undefined;
+    this.journal = new Journal(journalPath, this.checkpoint?.journal);
+    this.lastRecordAt = this.checkpoint?.journal.lastRecordAt ?? 0;
     this.buildQueues();
+  }
+
+  /** Only when the journal moved on since the checkpoint it opened from: most commands only read. */
+  private saveCheckpoint(): void {
+    const position = this.journal.position;
+    if (this.checkpoint && this.checkpoint.journal.bytes === position.bytes) return;
+    if (position.bytes === 0) return;
+    const journeys = this.journeyEvents.listings().map((listing) => ({ listing, offsets: this.journeyOffsets.get(listing.journeyId) ?? [] }));
+    try {
+      writeCheckpoint(this.checkpointPath, {
+        version: CHECKPOINT_VERSION,
+        journal: { ...position, lastRecordAt: this.lastRecordAt },
+        unfinished: [...this.unfinished.values()],
+        journeys,
+      });
+    } catch {
+      // A checkpoint only saves time: without it the next open reads the whole journal.
+    }
   }
 
   /** What opening the data directory had to repair (torn records a crash left), oldest file first. */
@@ -100,9 +133,10 @@ export class EmbeddedRuntime {
       lock.release();
       throw error;
     }
+    const pending = runtime.recover();
     // This process owns the data directory (the lock says so): whatever a previous one left half-done is dead.
-    await releaseAbandonedClaims(runtime.store, runtime.config.artifactBucket);
-    runtime.recover();
+    await releaseAbandonedClaims(runtime.store, runtime.config.artifactBucket, pending.map((m) => claimKey(m.target, deliveryKey(JSON.parse(m.body) as EventBridgeEnvelope))));
+    for (const message of pending) runtime.send(message.target, message.messageId, message.body);
     return runtime;
   }
 
@@ -134,20 +168,43 @@ export class EmbeddedRuntime {
     }
   }
 
-  /** Rebuilds the journey index and re-enqueues every routed message not yet finished with. */
-  private recover(): void {
+  /**
+   * Rebuilds the journey index and returns every routed message not yet finished with: from
+   * the checkpoint the last process left (views, and the messages it had not finished), then
+   * from the journal records written after it (all of them when there is none).
+   */
+  private recover(): { target: string; messageId: string; body: string }[] {
     const finished = new Set<string>();
-    const events: { bus: BusRole; event: EventBridgeEnvelope }[] = [];
-    for (const record of this.journal.read()) {
-      if (record.kind === 'event') events.push(record);
+    const events: { bus: BusRole; event: EventBridgeEnvelope; offset: number }[] = [];
+    for (const { record, offset } of this.journal.tail) {
+      this.lastRecordAt = offset;
+      if (record.kind === 'event') events.push({ bus: record.bus, event: record.event, offset });
       else finished.add(`${record.queue}|${record.messageId}`);
     }
-    for (const { bus, event } of events) {
-      this.journeyEvents.add(event);
-      for (const message of this.routeMessages(bus, event)) {
-        if (!finished.has(`${message.route.target}|${message.messageId}`)) this.queues.get(message.route.target)!.send(message.messageId, message.body);
-      }
+    for (const { listing, offsets } of this.checkpoint?.journeys ?? []) {
+      this.journeyOffsets.set(listing.journeyId, [...offsets]);
+      this.journeyEvents.addListing(listing, () => this.journal.readAt(offsets).flatMap((r) => (r.kind === 'event' ? [r.event] : [])));
     }
+    const pending = [...(this.checkpoint?.unfinished ?? [])];
+    for (const { bus, event, offset } of events) {
+      this.journeyEvents.add(event);
+      this.noteOffset(event, offset);
+      for (const message of this.routeMessages(bus, event)) pending.push({ target: message.route.target, messageId: message.messageId, body: message.body });
+    }
+    return pending.filter((message) => !finished.has(`${message.target}|${message.messageId}`));
+  }
+
+  private send(target: string, messageId: string, body: string): void {
+    this.unfinished.set(`${target}|${messageId}`, { target, messageId, body });
+    this.queues.get(target)!.send(messageId, body);
+  }
+
+  private noteOffset(event: EventBridgeEnvelope, offset: number): void {
+    const journeyId = (event.detail as { journeyId?: unknown } | null)?.journeyId;
+    if (typeof journeyId !== 'string') return;
+    const offsets = this.journeyOffsets.get(journeyId);
+    if (offsets) offsets.push(offset);
+    else this.journeyOffsets.set(journeyId, [offset]);
   }
 
   /** PutEvents: journal first (so nothing routed is ever unrecorded), then route. */
@@ -171,14 +228,14 @@ export class EmbeddedRuntime {
   }
 
   private dispatch(bus: BusRole, event: EventBridgeEnvelope): RoutedMessage[] {
-    this.record({ kind: 'event', bus, event });
+    const offset = this.record({ kind: 'event', bus, event });
     this.journeyEvents.add(event);
+    this.noteOffset(event, offset);
     for (const listener of this.eventListeners) listener(event);
     const messages = this.routeMessages(bus, event);
     for (const message of messages) {
-      const queue = this.queues.get(message.route.target)!;
-      queue.send(message.messageId, message.body);
-      if (this.options.duplicateDeliveries) queue.send(`${message.messageId}:duplicate`, message.body);
+      this.send(message.route.target, message.messageId, message.body);
+      if (this.options.duplicateDeliveries) this.send(message.route.target, `${message.messageId}:duplicate`, message.body);
     }
     return messages;
   }
@@ -190,9 +247,12 @@ export class EmbeddedRuntime {
     return replayName ? messages.map((m) => ({ ...m, messageId: `${m.messageId}@${replayName}` })) : messages;
   }
 
-  private record(record: NewJournalRecord): void {
-    const written = this.journal.append(record);
+  private record(record: NewJournalRecord): number {
+    const { record: written, offset } = this.journal.append(record);
+    this.lastRecordAt = offset;
+    if (written.kind !== 'event') this.unfinished.delete(`${written.queue}|${written.messageId}`);
     for (const listener of this.journalListeners) listener(written);
+    return offset;
   }
 
   /** Puts a file into the upload bucket as a user would; its `Object Created` starts the journey. */
@@ -275,6 +335,11 @@ export class EmbeddedRuntime {
     return this.journeyEvents.journeys();
   }
 
+  /** Every journey's listing: what `symphainy journeys` prints, without reading each journey whole. */
+  journeyListings(): JourneyListing[] {
+    return this.journeyEvents.listings();
+  }
+
   events(journeyId: string): EventBridgeEnvelope[] {
     return this.journeyEvents.events(journeyId);
   }
@@ -308,8 +373,10 @@ export class EmbeddedRuntime {
 
   /** Stops delivering; what is still queued stays in the journal and resumes on the next open. */
   close(): void {
+    if (this.closed) return;
     this.closed = true;
     for (const queue of this.queues.values()) queue.stop();
+    this.saveCheckpoint();
     this.journal.close();
     this.store.close();
     this.lock.release();

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import { PreconditionFailedError, type ObjectHead, type ObjectStore, type PutOptions } from '#domain/ports/object-store.js';
@@ -9,7 +9,10 @@ import type { Recovery } from './recovery.js';
 export type ObjectCreatedListener = (head: ObjectHead, sequencer: string) => void;
 
 interface Located {
-  head: ObjectHead;
+  /** Read from the log when first needed for entries restored from a checkpoint. */
+  head?: ObjectHead;
+  /** Where the record's header frame starts; the body follows it. */
+  headerAt: number;
   offset: number;
   length: number;
 }
@@ -47,13 +50,55 @@ export class FileObjectStore implements ObjectStore {
   ) {
     mkdirSync(root, { recursive: true });
     const path = join(root, 'objects.log');
+    this.checkpointPath = join(root, 'index.checkpoint');
     const existed = existsSync(path);
     this.fd = openSync(path, existed ? 'r+' : 'w+');
-    this.size = existed ? this.rebuildIndex() : 0;
+    const from = existed ? this.restoreCheckpoint() : 0;
+    this.restoredFrom = from;
+    this.openedAt = this.size = existed ? this.rebuildIndex(from) : 0;
+  }
+
+  private readonly checkpointPath: string;
+  private restoredFrom = 0;
+  /** The log's size when the index was last saved or rebuilt: a close with nothing new saves nothing. */
+  private openedAt = 0;
+
+  /**
+   * The index a clean close saved, so opening reads only the records after it; 0 (read it all)
+   * when there is none or it does not fit this log.
+   */
+  private restoreCheckpoint(): number {
+    try {
+      const read = readFrame(readFileSync(this.checkpointPath), 0);
+      if (read.kind !== 'record') return 0;
+      const saved = JSON.parse(read.payload) as { version: number; logBytes: number; sequence: number; entries: [string, number, number, number][] };
+      const total = fstatSync(this.fd).size;
+      if (saved.version !== 2 || saved.logBytes > total || (saved.logBytes > 0 && this.readBytes(saved.logBytes - 1, 1)[0] !== NEWLINE)) return 0;
+      // Positions only: heads are read from the log when asked for, so opening stays cheap however many objects there are.
+      for (const [key, headerAt, offset, length] of saved.entries) this.index.set(key, { headerAt, offset, length });
+      this.sequence = saved.sequence;
+      return saved.logBytes;
+    } catch {
+      this.index.clear();
+      return 0;
+    }
+  }
+
+  private saveCheckpoint(): void {
+    if (this.size === this.openedAt && this.restoredFrom === this.size) return;
+    const temporary = `${this.checkpointPath}.${process.pid}.tmp`;
+    try {
+      const entries = [...this.index.entries()].map(([key, l]) => [key, l.headerAt, l.offset, l.length]);
+      writeFileSync(temporary, frame(JSON.stringify({ version: 2, logBytes: this.size, sequence: this.sequence, entries })));
+      renameSync(temporary, this.checkpointPath);
+    } catch {
+      // Only time is lost without it: the next open reads the whole log.
+    }
   }
 
   async head(bucket: string, key: string): Promise<ObjectHead | undefined> {
-    return this.index.get(indexKey(bucket, key))?.head;
+    const located = this.index.get(indexKey(bucket, key));
+    return located && this.headOf(located);
   }
 
   async get(bucket: string, key: string) {
@@ -61,7 +106,7 @@ export class FileObjectStore implements ObjectStore {
     if (!located) return undefined;
     const body = new Uint8Array(located.length);
     if (located.length > 0) readSync(this.fd, body, 0, located.length, located.offset);
-    return { head: located.head, body };
+    return { head: this.headOf(located), body };
   }
 
   async stream(bucket: string, key: string) {
@@ -76,14 +121,14 @@ export class FileObjectStore implements ObjectStore {
         yield chunk;
       }
     };
-    return { head: located.head, chunks: chunks() };
+    return { head: this.headOf(located), chunks: chunks() };
   }
 
   async put(bucket: string, key: string, body: Uint8Array | string, options: PutOptions = {}) {
     const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
     const current = this.index.get(indexKey(bucket, key));
     if (options.ifNoneMatch === '*' && current) throw new PreconditionFailedError(bucket, key);
-    if (options.ifMatch !== undefined && current?.head.etag !== options.ifMatch) throw new PreconditionFailedError(bucket, key);
+    if (options.ifMatch !== undefined && (current && this.headOf(current).etag) !== options.ifMatch) throw new PreconditionFailedError(bucket, key);
     const head: ObjectHead = {
       bucket,
       key,
@@ -94,8 +139,9 @@ export class FileObjectStore implements ObjectStore {
       lastModified: new Date().toISOString(),
       metadata: Object.fromEntries(Object.entries(options.metadata ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
     };
+    const headerAt = this.size;
     const offset = this.append({ op: 'put', head, length: bytes.byteLength, crc: crc32(bytes) }, bytes);
-    this.index.set(indexKey(bucket, key), { head, offset, length: bytes.byteLength });
+    this.index.set(indexKey(bucket, key), { head, headerAt, offset, length: bytes.byteLength });
     const listener = this.notifying.get(bucket);
     if (listener) listener(head, (++this.sequence).toString(16).toUpperCase().padStart(18, '0'));
     return { etag: head.etag, ...(head.versionId ? { versionId: head.versionId } : {}) };
@@ -103,7 +149,8 @@ export class FileObjectStore implements ObjectStore {
 
   async list(bucket: string, prefix: string): Promise<ObjectHead[]> {
     const heads: ObjectHead[] = [];
-    for (const { head } of this.index.values()) if (head.bucket === bucket && head.key.startsWith(prefix)) heads.push(head);
+    const wanted = indexKey(bucket, prefix);
+    for (const [key, located] of this.index) if (key.startsWith(wanted)) heads.push(this.headOf(located));
     return heads.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
@@ -114,7 +161,9 @@ export class FileObjectStore implements ObjectStore {
   }
 
   close(): void {
-    if (!this.closed) closeSync(this.fd);
+    if (this.closed) return;
+    this.saveCheckpoint();
+    closeSync(this.fd);
     this.closed = true;
   }
 
@@ -134,10 +183,11 @@ export class FileObjectStore implements ObjectStore {
    * last object's body is checksummed, because only the last record can be torn. Whatever
    * follows the last whole record is cut off and reported.
    */
-  private rebuildIndex(): number {
+  private rebuildIndex(from: number): number {
     const total = fstatSync(this.fd).size;
-    const chunk = Buffer.alloc(64 * 1024);
-    let position = 0;
+    // Headers are short: a small chunk finds each line end without copying the bodies between them.
+    const chunk = Buffer.alloc(4 * 1024);
+    let position = from;
     let torn: string | undefined;
     let last: { key: string; previous: Located | undefined; located: Located; crc: number | undefined; headerAt: number } | undefined;
     while (position < total) {
@@ -170,7 +220,7 @@ export class FileObjectStore implements ObjectStore {
         break;
       }
       const key = indexKey(header.head.bucket, header.head.key);
-      const located = { head: header.head, offset: bodyOffset, length: header.length };
+      const located = { head: header.head, headerAt: position, offset: bodyOffset, length: header.length };
       last = { key, previous: this.index.get(key), located, crc: header.crc, headerAt: position };
       this.index.set(key, located);
       position = bodyOffset + header.length + 1;
@@ -186,6 +236,14 @@ export class FileObjectStore implements ObjectStore {
       this.recoveries.push({ file: 'objects.log', action: `cut ${torn ?? 'a torn last record'}`, at: position, bytes: total - position });
     }
     return position;
+  }
+
+  private headOf(located: Located): ObjectHead {
+    if (located.head) return located.head;
+    const read = readFrame(this.readBytes(located.headerAt, located.offset - located.headerAt), 0);
+    if (read.kind === 'broken') throw new Error(`the object log's record at ${located.headerAt} is unreadable: ${read.reason}`);
+    located.head = (JSON.parse(read.payload) as { head: ObjectHead }).head;
+    return located.head;
   }
 
   private readBytes(offset: number, length: number): Buffer {

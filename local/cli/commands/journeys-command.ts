@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ExitCode, UsageError } from '../cli-error.js';
 import { journeyReport, printJourney } from '../journey-report.js';
+import { listingOf, type JourneyListing } from '#domain/journeys/journey-listing.js';
 import type { JourneyView } from '#domain/journeys/journey-state.js';
 import { cloudJourneys, cloudShow } from '#local/cloud/cloud-commands.js';
 import { cloudOptionSpec, cloudTargetOf, cloudUsage, commonOptionSpec, openRuntime } from '../runtime-options.js';
@@ -20,24 +21,30 @@ export async function journeysCommand(argv: string[]): Promise<number> {
   }
   const runtime = await openRuntime(values);
   try {
-    return printJourneys(runtime.journeys(), values.json);
+    // The readable list needs only each journey's listing, which a long history keeps ready.
+    return values.json ? printJourneys(runtime.journeys(), true) : printListings(runtime.journeyListings());
   } finally {
     runtime.close();
   }
 }
 
+const newestFirst = (a: { startedAt: string | null }, b: { startedAt: string | null }) => (b.startedAt ?? '').localeCompare(a.startedAt ?? '');
+
 function printJourneys(all: JourneyView[], json: boolean): number {
-  const views = [...all].sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? ''));
-  if (json) {
-    console.log(JSON.stringify(views.map(journeyReport), null, 2));
-  } else if (views.length === 0) {
+  if (!json) return printListings(all.map(listingOf));
+  console.log(JSON.stringify([...all].sort(newestFirst).map(journeyReport), null, 2));
+  return ExitCode.ok;
+}
+
+function printListings(all: JourneyListing[]): number {
+  if (all.length === 0) {
     console.log('no journeys yet: try "symphainy upload <file> --use-case mvp"');
-  } else {
-    for (const v of views) {
-      const done = v.steps.filter((s) => s.status === 'completed').length;
-      console.log(`${v.journeyId}  ${v.status.padEnd(9)} ${`${v.useCase}/${v.journey}`.padEnd(28)} ${String(done).padStart(2)}/${v.steps.length} steps  ${v.startedAt ?? ''}  ${v.input?.key ?? ''}${v.error ? `  (${v.error.code})` : ''}`);
-    }
+    return ExitCode.ok;
   }
+  const lines = [...all].sort(newestFirst).map(
+    (j) => `${j.journeyId}  ${j.status.padEnd(9)} ${`${j.useCase}/${j.journey}`.padEnd(28)} ${String(j.stepsCompleted).padStart(2)}/${j.steps} steps  ${j.startedAt ?? ''}  ${j.inputKey ?? ''}${j.errorCode ? `  (${j.errorCode})` : ''}`,
+  );
+  console.log(lines.join('\n'));
   return ExitCode.ok;
 }
 
