@@ -1,4 +1,5 @@
 import { ExitCode, UsageError } from './cli-error.js';
+import { compactCommand, compactUsage } from './commands/compact-command.js';
 import { demoCommand, demoUsage } from './commands/demo-command.js';
 import { getCommand, getUsage } from './commands/get-command.js';
 import { journeysCommand, journeysUsage, showCommand } from './commands/journeys-command.js';
@@ -28,6 +29,7 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
   demo: demoCommand,
   samples: samplesCommand,
   serve: serveCommand,
+  compact: compactCommand,
 };
 
 const usage = `symphainy — event-driven journeys: a file lands in a bucket, its use case's journey runs.
@@ -37,6 +39,8 @@ ${uploadUsage}
 ${journeysUsage}
 
 ${getUsage}
+
+${compactUsage}
 
 ${reportUsage}
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import { PreconditionFailedError, type ObjectHead, type ObjectStore, type PutOptions } from '#domain/ports/object-store.js';
@@ -38,7 +38,7 @@ const NEWLINE = 0x0a;
  */
 export class FileObjectStore implements ObjectStore {
   private readonly index = new Map<string, Located>();
-  private readonly fd: number;
+  private fd: number;
   private size = 0;
   private sequence = 0;
   private closed = false;
@@ -49,6 +49,7 @@ export class FileObjectStore implements ObjectStore {
     private readonly notifying: ReadonlyMap<string, ObjectCreatedListener> = new Map(),
   ) {
     mkdirSync(root, { recursive: true });
+    this.root = root;
     const path = join(root, 'objects.log');
     this.checkpointPath = join(root, 'index.checkpoint');
     const existed = existsSync(path);
@@ -59,6 +60,7 @@ export class FileObjectStore implements ObjectStore {
   }
 
   private readonly checkpointPath: string;
+  private readonly root: string;
   private restoredFrom = 0;
   /** The log's size when the index was last saved or rebuilt: a close with nothing new saves nothing. */
   private openedAt = 0;
@@ -158,6 +160,57 @@ export class FileObjectStore implements ObjectStore {
     if (!this.index.has(indexKey(bucket, key))) return;
     this.append({ op: 'delete', bucket, key });
     this.index.delete(indexKey(bucket, key));
+  }
+
+  /**
+   * Rewrites the log with only the objects that are still there, latest version each, dropping
+   * those `drop` names too (e.g. spent idempotency claims): what deletes and overwrites left
+   * behind is reclaimed. Written beside the log and renamed over it, so a crash mid-way leaves the
+   * old log whole. Only the data dir's owner may call it, as for every write.
+   */
+  compact(drop: (head: ObjectHead) => boolean = () => false): { bytesBefore: number; bytesAfter: number; objects: number; dropped: number } {
+    if (this.closed) throw new Error('the object store is closed');
+    const bytesBefore = this.size;
+    const path = join(this.root, 'objects.log');
+    const temporary = `${path}.compacting`;
+    const out = openSync(temporary, 'w');
+    const next = new Map<string, Located>();
+    let at = 0;
+    let dropped = 0;
+    try {
+      for (const [key, located] of this.index) {
+        const head = this.headOf(located);
+        if (drop(head)) {
+          dropped++;
+          continue;
+        }
+        const header = this.readBytes(located.headerAt, located.offset - located.headerAt);
+        const body = this.readBytes(located.offset, located.length + 1);
+        writeSync(out, header, 0, header.byteLength, at);
+        writeSync(out, body, 0, body.byteLength, at + header.byteLength);
+        next.set(key, { head, headerAt: at, offset: at + header.byteLength, length: located.length });
+        at += header.byteLength + body.byteLength;
+      }
+      fsyncSync(out);
+    } finally {
+      closeSync(out);
+    }
+    renameSync(temporary, path);
+    rmSync(this.checkpointPath, { force: true });
+    closeSync(this.fd);
+    this.fd = openSync(path, 'r+');
+    this.index.clear();
+    for (const [key, located] of next) this.index.set(key, located);
+    this.size = at;
+    this.openedAt = -1; // the saved index no longer fits: save it at close
+    return { bytesBefore, bytesAfter: at, objects: next.size, dropped };
+  }
+
+  /** Bytes in the log and bytes of objects still there: how much a compaction would reclaim. */
+  usage(): { logBytes: number; liveBytes: number } {
+    let live = 0;
+    for (const located of this.index.values()) live += located.offset - located.headerAt + located.length + 1;
+    return { logBytes: this.size, liveBytes: live };
   }
 
   close(): void {
