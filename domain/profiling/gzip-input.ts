@@ -1,17 +1,10 @@
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { containerOf } from '#domain/tabular/input-container.js';
 import { ProfileError } from './profile-error.js';
 
-/** What the first bytes say about compression: gzip we read; the others are named so the refusal is clear. */
-export function compressionOf(head: Uint8Array): 'none' | 'gzip' | 'zip' | 'bzip2' | 'xz' | 'zstd' {
-  const starts = (...magic: number[]) => magic.every((b, i) => head[i] === b);
-  if (starts(0x1f, 0x8b)) return 'gzip';
-  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'zip';
-  if (starts(0x42, 0x5a, 0x68)) return 'bzip2';
-  if (starts(0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00)) return 'xz';
-  if (starts(0x28, 0xb5, 0x2f, 0xfd)) return 'zstd';
-  return 'none';
-}
+/** What the first bytes say about compression: the same rule the journeys' step context applies. */
+export const compressionOf = containerOf;
 
 /**
  * Decompresses a gzip stream (several concatenated members included) chunk by chunk with the
