@@ -59,5 +59,11 @@ export interface StepDefinition {
   /** snake_case, unique across all use cases: it names the step's function and routing rule. */
   readonly name: string;
   readonly description: string;
+  /**
+   * Prefixes in the artifact bucket, besides `journeys/<journey-id>/<step>/`, under which the step
+   * writes artifacts with an explicit `key` (e.g. `curated/`). The step's cloud role may write
+   * nowhere else, and every runtime refuses other keys the same way (functions/shared/function-access.ts).
+   */
+  readonly keyPrefixes?: readonly string[];
   run(context: StepContext): Promise<StepOutcome>;
 }

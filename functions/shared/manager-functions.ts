@@ -11,8 +11,10 @@ import { DELIVERY_MANAGER, EXPERIENCE_MANAGER } from '#domain/routing/routing-ta
 import type { FunctionPorts } from './function-ports.js';
 import { dispatchTo, on } from './event-dispatch.js';
 import { sqsEventFunction, type SqsEventHandler } from './sqs-event-function.js';
+import { withinAccess } from './access-guard.js';
 
-export function createExperienceManagerFunction(ports: FunctionPorts): SqsEventHandler {
+export function createExperienceManagerFunction(allPorts: FunctionPorts): SqsEventHandler {
+  const ports = withinAccess(EXPERIENCE_MANAGER, allPorts);
   const dispatch = dispatchTo([
     on(S3ObjectCreated, (envelope, detail) => onObjectCreated(envelope, detail, ports)),
     on(JourneyStepCompleted, onStepCompleted),
@@ -22,7 +24,8 @@ export function createExperienceManagerFunction(ports: FunctionPorts): SqsEventH
   return sqsEventFunction(EXPERIENCE_MANAGER, ports, async ({ envelope }) => ports.publisher.publish(await dispatch(envelope)));
 }
 
-export function createDeliveryManagerFunction(ports: FunctionPorts): SqsEventHandler {
+export function createDeliveryManagerFunction(allPorts: FunctionPorts): SqsEventHandler {
+  const ports = withinAccess(DELIVERY_MANAGER, allPorts);
   const dispatch = dispatchTo([
     on(JourneyCompleted, (envelope, detail) => onJourneyCompleted(envelope, detail, ports)),
     on(JourneyFailed, (envelope, detail) => onJourneyFailed(envelope, detail, ports)),

@@ -1,10 +1,13 @@
 // One function, one slice of the use-case registry. Every handler builds its ports with
 // defaultUseCaseRegistry(), which imports every use case and so every step's code (and its
 // libraries) into every bundle. A function needs much less:
-//   a step's function       its own step, under its use case and journey
-//   the managers            every use case's plans (step names and descriptions), follow-ons
-//                           and delivery wording, but no step code
+//   a step's function       its own step, under its use case and journey, beside the plans of
+//                           that journey's other steps (no code)
+//   the managers            every use case's plans (step names, descriptions, key prefixes),
+//                           follow-ons and delivery wording, but no step code
 //   the journey recorder    no use case at all
+// A plan keeps a step's keyPrefixes: a function's access (functions/shared/function-access.ts)
+// is derived from the registry, and must come out the same from a slice as from the whole.
 // This esbuild plugin gives each function's bundle a default-registry module holding just that,
 // derived from the real registry at build time: nothing is listed by hand, and a use case added
 // to the registry is sliced the same way. The embedded runtime and the tests use the full one.
@@ -61,6 +64,11 @@ function exporterOf(exporters, value, what) {
   return found;
 }
 
+/** A step's plan, as source: what the registry knows of it, without its code. */
+function planned(step) {
+  return `planned(${JSON.stringify(step.name)}, ${JSON.stringify(step.description)}${step.keyPrefixes ? `, ${JSON.stringify(step.keyPrefixes)}` : ''})`;
+}
+
 /** The source of the default-registry module one function's bundle gets. */
 async function sliceSource(target) {
   const { builtInUseCases, exporters } = await describeRegistry();
@@ -74,21 +82,23 @@ async function sliceSource(target) {
     const [journey, steps] = Object.entries(stepUseCase.journeys).find(([, steps]) => steps.some((s) => routing.functionNameForStep(s.name) === target));
     const step = steps.find((s) => routing.functionNameForStep(s.name) === target);
     importOf(exporterOf(exporters, step, `step ${step.name}`), 'step');
-    modules = `[{ id: ${JSON.stringify(stepUseCase.id)}, title: ${JSON.stringify(stepUseCase.title)}, journeys: { ${JSON.stringify(journey)}: [step] }, samples: () => [] }]`;
+    const journeySteps = steps.map((s) => (s === step ? 'step' : planned(s)));
+    modules = `[{ id: ${JSON.stringify(stepUseCase.id)}, title: ${JSON.stringify(stepUseCase.title)}, journeys: { ${JSON.stringify(journey)}: [${journeySteps.join(', ')}] }, samples: () => [] }]`;
   } else if (target === routing.JOURNEY_RECORDER) {
     modules = '[]';
   } else {
-    // Managers: plans without step code. A stub's run() says so should it ever be called.
+    // Managers: plans without step code.
     const entries = builtInUseCases.map((useCase, u) => {
       if (useCase.describeDelivery) importOf(exporterOf(exporters, useCase.describeDelivery, `the delivery wording of ${useCase.id}`), `describe${u}`);
-      const journeys = Object.entries(useCase.journeys).map(([journey, steps]) => `${JSON.stringify(journey)}: [${steps.map((s) => `planned(${JSON.stringify(s.name)}, ${JSON.stringify(s.description)})`).join(', ')}]`);
+      const journeys = Object.entries(useCase.journeys).map(([journey, steps]) => `${JSON.stringify(journey)}: [${steps.map(planned).join(', ')}]`);
       return `{ id: ${JSON.stringify(useCase.id)}, title: ${JSON.stringify(useCase.title)}, journeys: { ${journeys.join(', ')} }, ${
         useCase.followOn ? `followOn: ${JSON.stringify(useCase.followOn)}, ` : ''
       }${useCase.describeDelivery ? `describeDelivery: describe${u}, ` : ''}samples: () => [] }`;
     });
-    imports.push(`const planned = (name, description) => ({ name, description, run: async () => { throw new Error(\`step \${name} does not run in function ${target}\`); } });`);
     modules = `[${entries.join(',\n  ')}]`;
   }
+  // A stub's run() says so should it ever be called.
+  imports.push(`const planned = (name, description, keyPrefixes) => ({ name, description, ...(keyPrefixes ? { keyPrefixes } : {}), run: async () => { throw new Error(\`step \${name} does not run in function ${target}\`); } });`);
   return `${imports.join('\n')}
 // The slice of the use-case registry function ${target} serves (local/serverless/registry-slices.cjs).
 export const builtInUseCases = ${modules};

@@ -3,15 +3,23 @@
 // cannot drift from it. Per routing target F (a function):
 //
 //   symphainy-<stage>-F       SQS queue (SSE, visibility 6x the function timeout) ─► function F
-//   symphainy-<stage>-F-dlq   its dead-letter queue, after maxReceiveCount deliveries
+//   symphainy-<stage>-F-dlq   its dead-letter queue, after maxReceiveCount deliveries; only F's
+//                             queue may use it (RedriveAllowPolicy), so a redrive goes back to F
 //   queue policy              only F's rules may send to it (aws:SourceArn)
-//   rules                     one per route, pattern from the table, target the queue
-//   role                      F's own: its log group, its queue, the buckets and bus it needs
+//   rules                     one per route, pattern from the table, target the queue, with a
+//                             retry policy and the stack's rule-delivery dead-letter queue
+//   role                      F's own: its log group, its queue, the upload bucket if it reads
+//                             uploads, the artifact-bucket prefixes it uses, and PutEvents for
+//                             the detail-types it publishes (functions/shared/function-access.ts)
+//
+// Once per stack: symphainy-<stage>-rule-delivery-dlq, where EventBridge leaves an event it
+// could not hand to a rule's queue (an upload that would otherwise start no journey, silently).
 //
 // serverless.yml pulls this in with ${file(...)}; osls calls the exported function.
 const { loadRouting, pascalCase } = require('./routing-table-loader.cjs');
 
 const UPLOAD_BUCKET_PLACEHOLDER = '\u0000upload-bucket';
+const RULE_DLQ = 'RuleDeliveryDeadLetterQueue';
 
 module.exports = async ({ resolveVariable }) => {
   const stage = await resolveVariable('sls:stage');
@@ -20,6 +28,36 @@ module.exports = async ({ resolveVariable }) => {
   const { routes, roles } = await loadRouting({ uploadBucket: UPLOAD_BUCKET_PLACEHOLDER });
 
   const Resources = {};
+  const ruleIds = routes.map((route) => `${pascalCase(route.rule)}Rule`);
+  Resources[RULE_DLQ] = {
+    Type: 'AWS::SQS::Queue',
+    Properties: {
+      QueueName: `symphainy-${stage}-rule-delivery-dlq`,
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 1209600, // 14 days, the most SQS keeps
+      // EventBridge writes here; no queue may make it its dead-letter queue.
+      RedriveAllowPolicy: { redrivePermission: 'denyAll' },
+    },
+  };
+  Resources[`${RULE_DLQ}Policy`] = {
+    Type: 'AWS::SQS::QueuePolicy',
+    Properties: {
+      Queues: [{ Ref: RULE_DLQ }],
+      PolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'OnlyTheStacksRules',
+            Effect: 'Allow',
+            Principal: { Service: 'events.amazonaws.com' },
+            Action: 'sqs:SendMessage',
+            Resource: { 'Fn::GetAtt': [RULE_DLQ, 'Arn'] },
+            Condition: { ArnEquals: { 'aws:SourceArn': ruleIds.map((id) => ({ 'Fn::GetAtt': [id, 'Arn'] })) } },
+          },
+        ],
+      },
+    },
+  };
   for (const target of [...new Set(routes.map((r) => r.target))]) {
     const id = pascalCase(target);
     const own = routes.filter((r) => r.target === target);
@@ -31,6 +69,12 @@ module.exports = async ({ resolveVariable }) => {
         QueueName: `symphainy-${stage}-${target}-dlq`,
         SqsManagedSseEnabled: true,
         MessageRetentionPeriod: 1209600, // 14 days, the most SQS keeps: time to look and redrive
+        // Only its own queue may dead-letter here. Built from the queue's name, not GetAtt: the
+        // queue already refers to this one (RedrivePolicy), and the reverse would be a cycle.
+        RedriveAllowPolicy: {
+          redrivePermission: 'byQueue',
+          sourceQueueArns: [{ 'Fn::Sub': `arn:\${AWS::Partition}:sqs:\${AWS::Region}:\${AWS::AccountId}:symphainy-${stage}-${target}` }],
+        },
       },
     };
     Resources[queue] = {
@@ -53,7 +97,17 @@ module.exports = async ({ resolveVariable }) => {
           ...(route.bus === 'platform' ? { EventBusName: { Ref: 'EventBus' } } : {}),
           EventPattern: withUploadBucket(route.pattern),
           State: 'ENABLED',
-          Targets: [{ Id: 'queue', Arn: { 'Fn::GetAtt': [queue, 'Arn'] } }],
+          Targets: [
+            {
+              Id: 'queue',
+              Arn: { 'Fn::GetAtt': [queue, 'Arn'] },
+              // EventBridge's own limits, spelled out: the target is a queue of this stack, so
+              // a failed delivery is throttling or a queue policy being fixed, and giving up
+              // early loses the event. What is still undelivered after a day goes to the DLQ.
+              RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400 },
+              DeadLetterConfig: { Arn: { 'Fn::GetAtt': [RULE_DLQ, 'Arn'] } },
+            },
+          ],
         },
       };
     }
@@ -89,7 +143,8 @@ function withUploadBucket(value) {
   return value;
 }
 
-const objects = (bucket, prefix = '') => ({ 'Fn::Sub': `\${${bucket}.Arn}/${prefix}*` });
+/** Objects of a bucket: all of them, or those matching a key pattern (`*` as in IAM). */
+const objects = (bucket, pattern = '*') => ({ 'Fn::Sub': `\${${bucket}.Arn}/${pattern}` });
 const bucketArn = (bucket) => ({ 'Fn::GetAtt': [bucket, 'Arn'] });
 
 /** One role per function: nothing it does not use, and no `*` action or resource. */
@@ -111,16 +166,25 @@ function role(stage, target, queue, access) {
     { Sid: 'ListBuckets', Effect: 'Allow', Action: 's3:ListBucket', Resource: [bucketArn('ArtifactBucket'), ...(access.readsUploads ? [bucketArn('UploadBucket')] : [])] },
   ];
   if (access.readsUploads) statements.push({ Sid: 'ReadUploads', Effect: 'Allow', Action: 's3:GetObject', Resource: objects('UploadBucket') });
-  if (access.writesArtifacts === 'journey-record') {
-    statements.push(
-      { Sid: 'ReadArtifacts', Effect: 'Allow', Action: 's3:GetObject', Resource: objects('ArtifactBucket') },
-      { Sid: 'WriteJourneyRecord', Effect: 'Allow', Action: 's3:PutObject', Resource: objects('ArtifactBucket', 'journeys/') },
-    );
-  } else {
-    // Artifacts, and the idempotency claims every function takes and releases.
-    statements.push({ Sid: 'Artifacts', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], Resource: objects('ArtifactBucket') });
+  // Artifact keys by what the function does with them: its step's or manager's prefixes, and
+  // its own idempotency claims (state/idempotency/<function>/), which it takes and releases.
+  const grants = [
+    ['ReadArtifacts', 's3:GetObject', access.artifacts.read],
+    ['WriteArtifacts', 's3:PutObject', access.artifacts.write],
+    ['DeleteArtifacts', 's3:DeleteObject', access.artifacts.delete],
+  ];
+  for (const [Sid, Action, patterns] of grants) {
+    if (patterns.length) statements.push({ Sid, Effect: 'Allow', Action, Resource: patterns.map((pattern) => objects('ArtifactBucket', pattern)) });
   }
-  if (access.publishes) statements.push({ Sid: 'PublishOnStageBus', Effect: 'Allow', Action: 'events:PutEvents', Resource: { 'Fn::GetAtt': ['EventBus', 'Arn'] } });
+  if (access.publishes.length) {
+    statements.push({
+      Sid: 'PublishOwnEventsOnStageBus',
+      Effect: 'Allow',
+      Action: 'events:PutEvents',
+      Resource: { 'Fn::GetAtt': ['EventBus', 'Arn'] },
+      Condition: { 'ForAllValues:StringEquals': { 'events:detail-type': access.publishes, 'events:source': [access.source] } },
+    });
+  }
   return {
     Type: 'AWS::IAM::Role',
     Properties: {

@@ -11,22 +11,21 @@ async function load(relativePath) {
 }
 
 /**
- * The routes, and what each target's role must allow. Only the recorder differs from the rest:
- * it publishes nothing and writes only the journey record.
+ * The routes, and what each target's role must allow (functions/shared/function-access.ts, the
+ * declaration every runtime also holds the functions to): the detail-types it publishes, whether
+ * it reads uploads, and the artifact-bucket key patterns it reads, writes and deletes.
  */
 async function loadRouting({ uploadBucket }) {
   const routing = await load('domain/routing/routing-table.ts');
   const { defaultUseCaseRegistry } = await load('domain/use-cases/default-registry.ts');
-  const routes = routing.routingTable(defaultUseCaseRegistry(), { uploadBucket });
+  const { functionAccess, PUBLISHED_SOURCE } = await load('functions/shared/function-access.ts');
+  const registry = defaultUseCaseRegistry();
+  const routes = routing.routingTable(registry, { uploadBucket });
+  const access = functionAccess(registry);
   const roles = {};
-  for (const route of routes) {
-    const recorder = route.target === routing.JOURNEY_RECORDER;
-    roles[route.target] = {
-      publishes: !recorder,
-      // The experience manager looks at an upload's metadata; steps read the upload itself.
-      readsUploads: route.target === routing.EXPERIENCE_MANAGER || route.step !== undefined,
-      writesArtifacts: recorder ? 'journey-record' : 'any',
-    };
+  for (const { target } of routes) {
+    if (!access[target]) throw new Error(`routing target ${target} has no declared access (functions/shared/function-access.ts)`);
+    roles[target] = { ...access[target], source: PUBLISHED_SOURCE };
   }
   return { routes, roles };
 }

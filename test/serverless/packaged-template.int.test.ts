@@ -6,6 +6,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { routingTable } from '#domain/routing/routing-table.js';
 import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
+import { PLATFORM_SOURCE } from '#events/platform-event.js';
+import { JourneyStepCompleted } from '#events/journey-step-completed.js';
+import { JourneyStepFailed } from '#events/journey-step-failed.js';
+import { JourneyStepRequested } from '#events/journey-step-requested.js';
+import { IDEMPOTENCY_PREFIX } from '#functions/shared/idempotency.js';
+import { recordedEventKey } from '#domain/journeys/journey-record.js';
+import { deliveryNotificationKey } from '#domain/managers/delivery-manager.js';
+import { curatedPrefix, processedKey } from '#domain/use-cases/mvp/object-keys.js';
 
 type Resource = { Type: string; Properties: Record<string, any>; Metadata?: unknown };
 type Template = { Resources: Record<string, Resource>; Outputs: Record<string, { Value: unknown }> };
@@ -104,7 +112,10 @@ describe('the packaged CloudFormation template', () => {
   it('lets only its own rules send to a queue', () => {
     for (const [, policy] of ofType('AWS::SQS::QueuePolicy')) {
       const queueId = policy.Properties.Queues[0].Ref;
-      const ownRules = ofType('AWS::Events::Rule').filter(([, r]) => getAttTarget(r.Properties.Targets[0].Arn) === queueId).map(([id]) => id).sort();
+      // A rule sends to its target's queue, and to the rule-delivery dead-letter queue what it could not deliver.
+      const sendsTo = (r: Resource) => r.Properties.Targets.flatMap((t: any) => [getAttTarget(t.Arn), getAttTarget(t.DeadLetterConfig?.Arn)]);
+      const ownRules = ofType('AWS::Events::Rule').filter(([, r]) => sendsTo(r).includes(queueId)).map(([id]) => id).sort();
+      expect(ownRules.length, queueId).toBeGreaterThan(0);
       const [statement] = policy.Properties.PolicyDocument.Statement;
       expect(statement.Principal).toEqual({ Service: 'events.amazonaws.com' });
       expect(statement.Condition.ArnEquals['aws:SourceArn'].map(getAttTarget).sort()).toEqual(ownRules);
@@ -131,6 +142,140 @@ describe('the packaged CloudFormation template', () => {
     for (const id of ['UploadBucket', 'ArtifactBucket']) {
       expect(buckets[id]!.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
       expect(buckets[id]!.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    }
+  });
+
+  it('retries every rule target and leaves what it cannot deliver in the rule-delivery dead-letter queue, which only the rules may write', () => {
+    const rules = ofType('AWS::Events::Rule');
+    expect(rules).toHaveLength(routes.length);
+    const dlq = Object.entries(template.Resources).find(([, r]) => r.Properties?.QueueName === `symphainy-${STAGE}-rule-delivery-dlq`);
+    expect(dlq).toBeDefined();
+    const [dlqId, queue] = dlq!;
+    expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 1209600 });
+    for (const [id, rule] of rules) {
+      for (const target of rule.Properties.Targets) {
+        expect(target.RetryPolicy.MaximumRetryAttempts, id).toBeGreaterThanOrEqual(0);
+        expect(target.RetryPolicy.MaximumEventAgeInSeconds, id).toBeGreaterThanOrEqual(60);
+        expect(getAttTarget(target.DeadLetterConfig.Arn), id).toBe(dlqId);
+      }
+    }
+    const policies = ofType('AWS::SQS::QueuePolicy').filter(([, p]) => p.Properties.Queues[0].Ref === dlqId);
+    expect(policies).toHaveLength(1);
+    const [statement] = policies[0]![1].Properties.PolicyDocument.Statement;
+    expect({ principal: statement.Principal, action: statement.Action, resource: getAttTarget(statement.Resource) }).toEqual({
+      principal: { Service: 'events.amazonaws.com' },
+      action: 'sqs:SendMessage',
+      resource: dlqId,
+    });
+    expect(statement.Condition.ArnEquals['aws:SourceArn'].map(getAttTarget).sort()).toEqual(rules.map(([id]) => id).sort());
+  });
+
+  it('lets a dead-letter queue take messages only from its own queue, and none into the rule-delivery one', () => {
+    const queues = Object.fromEntries(ofType('AWS::SQS::Queue'));
+    const targets = [...new Set(routes.map((r) => r.target))];
+    for (const target of targets) {
+      const [, source] = Object.entries(queues).find(([, q]) => q.Properties.QueueName === `symphainy-${STAGE}-${target}`)!;
+      const dlq = queues[getAttTarget(source.Properties.RedrivePolicy.deadLetterTargetArn)]!;
+      expect(dlq.Properties.RedriveAllowPolicy.redrivePermission, target).toBe('byQueue');
+      const arns = dlq.Properties.RedriveAllowPolicy.sourceQueueArns;
+      expect(arns, target).toEqual([{ 'Fn::Sub': `arn:\${AWS::Partition}:sqs:\${AWS::Region}:\${AWS::AccountId}:symphainy-${STAGE}-${target}` }]);
+    }
+    const dlqs = Object.values(queues).filter((q) => String(q.Properties.QueueName).endsWith('-dlq'));
+    expect(dlqs).toHaveLength(targets.length + 1);
+    for (const queue of dlqs) expect(queue.Properties.RedriveAllowPolicy, queue.Properties.QueueName).toBeDefined();
+    expect(dlqs.find((q) => q.Properties.QueueName === `symphainy-${STAGE}-rule-delivery-dlq`)!.Properties.RedriveAllowPolicy).toEqual({ redrivePermission: 'denyAll' });
+  });
+
+  it('expires idempotency claims in the artifact bucket within two days, and keeps the other lifecycle rules', () => {
+    const rules: any[] = template.Resources.ArtifactBucket!.Properties.LifecycleConfiguration.Rules;
+    const prefixOf = (rule: any) => rule.Prefix ?? rule.Filter?.Prefix;
+    const expiring = rules.find((r) => r.Status === 'Enabled' && prefixOf(r) === IDEMPOTENCY_PREFIX && r.ExpirationInDays !== undefined);
+    expect(expiring).toBeDefined();
+    expect(expiring.ExpirationInDays).toBeGreaterThanOrEqual(1);
+    expect(expiring.ExpirationInDays).toBeLessThanOrEqual(2);
+    expect(rules.find((r) => r.Id === 'old-versions-and-abandoned-uploads')).toMatchObject({ Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 } });
+  });
+
+  /** The artifact-bucket keys a role lets it act on, as IAM matches them (`*`: any run of characters). */
+  function artifactGrants(roleId: string, action: string): (key: string) => boolean {
+    const patterns: string[] = [];
+    for (const policy of template.Resources[roleId]!.Properties.Policies) {
+      for (const statement of policy.PolicyDocument.Statement) {
+        if (statement.Effect !== 'Allow' || ![statement.Action].flat().includes(action)) continue;
+        for (const resource of [statement.Resource].flat()) {
+          const sub: unknown = resource?.['Fn::Sub'];
+          if (typeof sub === 'string' && sub.startsWith('${ArtifactBucket.Arn}/')) patterns.push(sub.slice('${ArtifactBucket.Arn}/'.length));
+        }
+      }
+    }
+    const res = patterns.map((p) => new RegExp(`^${p.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 's'));
+    return (key) => res.some((re) => re.test(key));
+  }
+
+  it('scopes each role to the artifact keys its function uses: its own claims, its step folder, its managers\' prefixes', () => {
+    const targets = [...new Set(routes.map((r) => r.target))];
+    const roleOf = (target: string) => `${target.split('-').map((p) => p[0]!.toUpperCase() + p.slice(1)).join('')}Role`;
+    const stepRoutes = routes.filter((r) => r.step);
+    expect(stepRoutes.length).toBeGreaterThan(0);
+    for (const target of targets) {
+      const can = (action: string) => artifactGrants(roleOf(target), action);
+      const [read, write, remove] = [can('s3:GetObject'), can('s3:PutObject'), can('s3:DeleteObject')];
+      // Never the whole bucket.
+      for (const granted of [read, write, remove]) expect(granted('anything/at/all'), target).toBe(false);
+      const ownClaim = `${IDEMPOTENCY_PREFIX}${target}/event-1.json`;
+      if (target !== 'journey-recorder') expect([read(ownClaim), write(ownClaim), remove(ownClaim)], target).toEqual([true, true, true]);
+      for (const other of targets.filter((t) => t !== target)) expect(write(`${IDEMPOTENCY_PREFIX}${other}/event-1.json`), `${target} writes ${other}'s claims`).toBe(false);
+      // Every function's replay gate asks whether a journey has been delivered.
+      expect(read(deliveryNotificationKey('j1')), target).toBe(true);
+      expect(write(deliveryNotificationKey('j1')), target).toBe(target === 'delivery-manager');
+      const recorded = recordedEventKey({ id: 'e1', time: '2024-01-01T00:00:00Z', detail: { journeyId: 'j1' } } as never);
+      expect(write(recorded), target).toBe(target === 'journey-recorder');
+    }
+    for (const route of stepRoutes) {
+      const write = artifactGrants(roleOf(route.target), 's3:PutObject');
+      expect(write(`journeys/j1/${route.step}/report.json`), route.target).toBe(true);
+      for (const other of stepRoutes.filter((r) => r !== route)) expect(write(`journeys/j1/${other.step}/report.json`), `${route.target} writes ${other.step}`).toBe(false);
+      // The delivery manager reads whatever a step wrote (a notification.json it hands on).
+      expect(artifactGrants('DeliveryManagerRole', 's3:GetObject')(`journeys/j1/${route.step}/notification.json`), route.step).toBe(true);
+    }
+    // The steps that file outside their folder, and only they, may write there.
+    const writers = (key: string) => stepRoutes.filter((r) => artifactGrants(roleOf(r.target), 's3:PutObject')(key)).map((r) => r.step);
+    expect(writers(processedKey('mvp', 'j1', 'uploads/mvp/a.csv'))).toEqual(['process_file']);
+    expect(writers(`${curatedPrefix('mvp', new Date('2024-05-06T00:00:00Z'), 'j1')}curated.ndjson`)).toEqual(['store_file']);
+    expect(writers('lake/insurance_ai/lob=auto/year=2024/j1.ndjson')).toEqual(['process_data_lake']);
+    // And the next step of their journey may read it back.
+    expect(artifactGrants('StoreFileRole', 's3:GetObject')(processedKey('mvp', 'j1', 'uploads/mvp/a.csv'))).toBe(true);
+  });
+
+  it('lets each function put on the stage bus only the detail-types it publishes, from the platform source', () => {
+    const publishing: Record<string, string[]> = {};
+    for (const [id, role] of ofType('AWS::IAM::Role')) {
+      for (const policy of role.Properties.Policies) {
+        for (const statement of policy.PolicyDocument.Statement) {
+          if (![statement.Action].flat().includes('events:PutEvents')) continue;
+          expect(getAttTarget(statement.Resource), id).toBe('EventBus');
+          const condition = statement.Condition['ForAllValues:StringEquals'];
+          expect(condition['events:source'], id).toEqual([PLATFORM_SOURCE]);
+          publishing[id] = condition['events:detail-type'];
+        }
+      }
+    }
+    expect(publishing.JourneyRecorderRole).toBeUndefined();
+    const stepRoles = routes.filter((r) => r.step).map((r) => `${r.target.split('-').map((p) => p[0]!.toUpperCase() + p.slice(1)).join('')}Role`);
+    for (const id of stepRoles) expect(publishing[id]?.slice().sort(), id).toEqual([JourneyStepCompleted.detailType, JourneyStepFailed.detailType].sort());
+    // Only the experience manager asks for steps; every detail-type a platform rule waits for has a publisher.
+    expect(Object.entries(publishing).filter(([, types]) => types.includes(JourneyStepRequested.detailType)).map(([id]) => id)).toEqual(['ExperienceManagerRole']);
+    const awaited = routes.filter((r) => r.bus === 'platform').flatMap((r) => (r.pattern['detail-type'] as string[] | undefined) ?? []);
+    expect(awaited.length).toBeGreaterThan(0);
+    for (const type of awaited) expect(Object.values(publishing).some((types) => types.includes(type)), type).toBe(true);
+  });
+
+  it('caps the concurrency every SQS event source may drive', () => {
+    const mappings = ofType('AWS::Lambda::EventSourceMapping');
+    expect(mappings).toHaveLength(new Set(routes.map((r) => r.target)).size);
+    for (const [id, mapping] of mappings) {
+      expect(mapping.Properties.ScalingConfig?.MaximumConcurrency, id).toBeGreaterThanOrEqual(2);
+      expect(mapping.Properties.ScalingConfig.MaximumConcurrency, id).toBeLessThanOrEqual(1000);
     }
   });
 

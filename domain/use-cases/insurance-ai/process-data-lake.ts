@@ -11,9 +11,12 @@ import { claimCount, distinctPolicies, incurredLosses, outstandingReserves, paid
  * only its own files and two uploads never collide. `partitions.json` lists what was written
  * with row counts and checksums, so a reader can verify the lake without listing the bucket.
  */
+export const LAKE_PREFIX = 'lake/';
+
 export const processDataLake: StepDefinition = {
   name: 'process_data_lake',
   description: 'Partition the normalised records by line of business and year into NDJSON lake files',
+  keyPrefixes: [LAKE_PREFIX],
   async run(context) {
     const records = await context.readArtifactJson<InsuranceRecord[]>(ARTIFACTS.normalizedRecords);
     const fields = await fieldsOfUpload(context);
@@ -25,7 +28,7 @@ export const processDataLake: StepDefinition = {
       const path = partitionPath(partition);
       const ref = await context.writeArtifact({
         name: `partition ${path}`,
-        key: `lake/${context.useCase}/${path}/${context.journeyId}.ndjson`,
+        key: `${LAKE_PREFIX}${context.useCase}/${path}/${context.journeyId}.ndjson`,
         body: toNdjson(partition.records),
         contentType: 'application/x-ndjson',
       });

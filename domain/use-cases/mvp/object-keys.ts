@@ -10,9 +10,12 @@ export function stemOf(key: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
+export const PROCESSED_PREFIX = 'processed/';
+export const CURATED_PREFIX = 'curated/';
+
 /** Where the normalised copy of an upload goes, named after the upload so people can find it. */
 export function processedKey(useCase: string, journeyId: string, inputKey: string): string {
-  return `processed/${useCase}/${journeyId}/${stemOf(inputKey)}.ndjson`;
+  return `${PROCESSED_PREFIX}${useCase}/${journeyId}/${stemOf(inputKey)}.ndjson`;
 }
 
 /**
@@ -21,7 +24,7 @@ export function processedKey(useCase: string, journeyId: string, inputKey: strin
  */
 export function curatedPrefix(useCase: string, journeyDate: Date, journeyId: string): string {
   const [yyyy, mm, dd] = utcDay(journeyDate).split('-');
-  return `curated/${useCase}/${yyyy}/${mm}/${dd}/${journeyId}/`;
+  return `${CURATED_PREFIX}${useCase}/${yyyy}/${mm}/${dd}/${journeyId}/`;
 }
 
 /** `yyyy-mm-dd` of the instant in UTC, whatever zone the code runs in. */

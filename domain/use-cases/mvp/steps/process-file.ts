@@ -4,7 +4,7 @@ import { MVP_ARTIFACTS, NDJSON_CONTENT_TYPE } from '../artifact-names.js';
 import { describeColumnTypes, describeEmptyColumns } from '../column-descriptions.js';
 import { rejectUnusableColumnNames } from '../column-name-check.js';
 import { normalizeTable } from '../normalize-table.js';
-import { processedKey } from '../object-keys.js';
+import { PROCESSED_PREFIX, processedKey } from '../object-keys.js';
 import type { SchemaDocument } from '../schema-document.js';
 import { MVP_STEPS } from '../step-names.js';
 
@@ -12,6 +12,7 @@ import { MVP_STEPS } from '../step-names.js';
 export const processFile: StepDefinition = {
   name: MVP_STEPS.process,
   description: 'Parses the upload, infers column types and writes a normalised NDJSON copy plus its schema.',
+  keyPrefixes: [PROCESSED_PREFIX],
   async run(context) {
     const table = parseTable(await context.readInput());
     // Steps run as separate functions on the bytes as they are now; the checks are cheap to repeat.

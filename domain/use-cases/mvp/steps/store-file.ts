@@ -3,7 +3,7 @@ import type { StepDefinition } from '#domain/journeys/step-definition.js';
 import { MVP_ARTIFACTS, NDJSON_CONTENT_TYPE } from '../artifact-names.js';
 import { countNdjsonRecords } from '../count-ndjson-records.js';
 import type { CuratedManifest } from '../curated-manifest.js';
-import { curatedPrefix, utcDay } from '../object-keys.js';
+import { CURATED_PREFIX, curatedPrefix, utcDay } from '../object-keys.js';
 import type { SchemaDocument } from '../schema-document.js';
 import { MVP_STEPS } from '../step-names.js';
 
@@ -14,6 +14,7 @@ import { MVP_STEPS } from '../step-names.js';
 export const storeFile: StepDefinition = {
   name: MVP_STEPS.store,
   description: 'Writes the curated copy and its manifest (SHA-256 of copy and original, rows, schema) under curated/<use-case>/<yyyy>/<mm>/<dd>/<journey-id>/.',
+  keyPrefixes: [CURATED_PREFIX],
   async run(context) {
     const curatedBody = await context.readArtifact(MVP_ARTIFACTS.normalized);
     const schema = await context.readArtifactJson<SchemaDocument>(MVP_ARTIFACTS.schema);
