@@ -59,6 +59,11 @@ export const journeyIds = z.object({
   correlationId: z.string().min(1),
   /** Id of the event this one was published in reaction to. */
   causationId: z.string().min(1),
+  /**
+   * How many times the journey has been redriven from a failed step (absent before the first):
+   * every event of a redrive carries it, so the history keeps each run's attempts apart.
+   */
+  redrive: z.number().int().positive().optional(),
 });
 export type JourneyIds = z.infer<typeof journeyIds>;
 

@@ -11,10 +11,21 @@ import { UploadRejected } from '#events/upload-rejected.js';
 export type JourneyStatus = 'running' | 'completed' | 'failed' | 'rejected';
 export type StepStatus = 'pending' | 'requested' | 'retrying' | 'completed' | 'failed';
 
+/** One run of a step: the first, or one redrive's. */
+export interface StepRun {
+  redrive: number;
+  attempts: number;
+  status: 'running' | 'completed' | 'failed';
+  error: ErrorInfo | null;
+}
+
 export interface StepView {
   name: string;
   status: StepStatus;
+  /** Attempts in the journey's current run (since its last redrive). */
   attempts: number;
+  /** Every run of the step, oldest first: a redriven step has one per redrive it took part in. */
+  runs: StepRun[];
   requestedAt: string | null;
   startedAt: string | null;
   endedAt: string | null;
@@ -28,6 +39,8 @@ export interface JourneyView {
   useCase: string;
   journey: string;
   status: JourneyStatus;
+  /** Times the journey was redriven from a failed step. */
+  redrives: number;
   input: ObjectRef | null;
   startedAt: string | null;
   endedAt: string | null;
@@ -41,7 +54,7 @@ export interface JourneyView {
 }
 
 function emptyStep(name: string): StepView {
-  return { name, status: 'pending', attempts: 0, requestedAt: null, startedAt: null, endedAt: null, artifacts: [], summary: {}, error: null };
+  return { name, status: 'pending', attempts: 0, runs: [], requestedAt: null, startedAt: null, endedAt: null, artifacts: [], summary: {}, error: null };
 }
 
 /**
@@ -59,6 +72,15 @@ export function foldJourney(journeyId: string, events: readonly EventBridgeEnvel
       view!.steps.push(step);
     }
     return step;
+  };
+  const runOf = (step: StepView, redrive: number): StepRun => {
+    let run = step.runs.find((r) => r.redrive === redrive);
+    if (!run) {
+      run = { redrive, attempts: 0, status: 'running', error: null };
+      step.runs.push(run);
+      step.runs.sort((a, b) => a.redrive - b.redrive);
+    }
+    return run;
   };
   for (const event of events) {
     if (seenEventIds.has(event.id)) continue;
@@ -84,10 +106,21 @@ export function foldJourney(journeyId: string, events: readonly EventBridgeEnvel
     } else if (JourneyStepRequested.describes(event)) {
       const d = JourneyStepRequested.parseDetail(event);
       const step = stepOf(d.step);
-      if (step.status === 'pending') Object.assign(step, { status: 'requested', requestedAt: event.time });
+      const redrive = d.redrive ?? 0;
+      if (redrive > view.redrives) {
+        // A redrive reopens the journey at its failed step; what the earlier run did stays in `runs`.
+        Object.assign(view, { status: 'running', redrives: redrive, endedAt: null, error: null, delivery: null });
+        Object.assign(step, { status: 'requested', attempts: 0, requestedAt: event.time, startedAt: null, endedAt: null, error: null });
+      } else if (step.status === 'pending') Object.assign(step, { status: 'requested', requestedAt: event.time });
+      runOf(step, redrive);
     } else if (JourneyStepCompleted.describes(event)) {
       const d = JourneyStepCompleted.parseDetail(event);
       const step = stepOf(d.step);
+      const run = runOf(step, d.redrive ?? 0);
+      Object.assign(run, { status: 'completed', attempts: Math.max(run.attempts, d.record.attempts), error: null });
+      if ((d.redrive ?? 0) < view.redrives) continue;
+      // A dead-lettered request sent back to its queue finished: the journey moves on again.
+      if (view.status === 'failed' && step.status === 'failed') Object.assign(view, { status: 'running', endedAt: null, error: null, delivery: null });
       Object.assign(step, {
         status: 'completed',
         attempts: Math.max(step.attempts, d.record.attempts),
@@ -100,9 +133,13 @@ export function foldJourney(journeyId: string, events: readonly EventBridgeEnvel
     } else if (JourneyStepFailed.describes(event)) {
       const d = JourneyStepFailed.parseDetail(event);
       const step = stepOf(d.step);
-      const attempts = failedAttempts.get(d.step) ?? new Set<number>();
+      const runKey = `${d.step}#${d.redrive ?? 0}`;
+      const attempts = failedAttempts.get(runKey) ?? new Set<number>();
       attempts.add(d.attempt);
-      failedAttempts.set(d.step, attempts);
+      failedAttempts.set(runKey, attempts);
+      const run = runOf(step, d.redrive ?? 0);
+      if (run.status !== 'completed') Object.assign(run, { status: d.final ? 'failed' : 'running', attempts: Math.max(run.attempts, d.attempt), error: d.error });
+      if ((d.redrive ?? 0) < view.redrives) continue;
       if (step.status !== 'completed') {
         Object.assign(step, {
           status: d.final ? 'failed' : 'retrying',
@@ -113,12 +150,15 @@ export function foldJourney(journeyId: string, events: readonly EventBridgeEnvel
         });
       }
     } else if (JourneyCompleted.describes(event)) {
+      if ((JourneyCompleted.parseDetail(event).redrive ?? 0) < view.redrives) continue;
       Object.assign(view, { status: 'completed', endedAt: event.time, error: null });
     } else if (JourneyFailed.describes(event)) {
       const d = JourneyFailed.parseDetail(event);
+      if ((d.redrive ?? 0) < view.redrives) continue;
       Object.assign(view, { status: 'failed', endedAt: event.time, error: d.error });
     } else if (JourneyDelivered.describes(event)) {
       const d = JourneyDelivered.parseDetail(event);
+      if ((d.redrive ?? 0) < view.redrives) continue;
       view.delivery ??= {
         subject: d.notification.subject,
         message: d.notification.message,
@@ -142,6 +182,7 @@ function newView(journeyId: string, useCase: string, journey: string): JourneyVi
     useCase,
     journey,
     status: 'running',
+    redrives: 0,
     input: null,
     startedAt: null,
     endedAt: null,

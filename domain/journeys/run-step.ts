@@ -8,6 +8,7 @@ import type { ObjectStore } from '#domain/ports/object-store.js';
 import type { PlatformConfig } from '#domain/ports/platform-config.js';
 import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
 import { createStepContext } from './step-context.js';
+import { resolveStepPolicy, type StepPolicy } from './step-policy.js';
 import { StepRejection } from './step-rejection.js';
 
 export interface StepRunDeps {
@@ -24,6 +25,14 @@ export interface StepRunResult {
    * (the failure report) and then rethrows, so the queue retries or dead-letters the message.
    */
   retryableError?: Error;
+  /** Set with retryableError when another attempt follows: the attempt whose failure it follows, for the backoff. */
+  retryAfterAttempt?: number;
+}
+
+/** What a policy's `nonRetryable` list names: an error's own code (Node's, a library's), else its class name. */
+function errorCodeOf(error: Error): string {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code ? code : error.name;
 }
 
 /**
@@ -36,30 +45,13 @@ export async function runRequestedStep(
   attempt: number,
   deps: StepRunDeps,
 ): Promise<StepRunResult> {
-  const ids = {
-    schemaVersion: 1 as const,
-    journeyId: request.journeyId,
-    useCase: request.useCase,
-    journey: request.journey,
-    correlationId: request.correlationId,
-    causationId: envelope.id,
-  };
-  const common = { ...ids, step: request.step, stepIndex: request.stepIndex, input: request.input, journeyStartedAt: request.journeyStartedAt, steps: request.steps };
+  const common = stepIdentity(envelope, request);
   const startedAt = deps.clock.now().toISOString();
-  const failed = (error: { code: string; message: string; details?: string[] }, kind: 'rejected' | 'error', final: boolean) =>
-    JourneyStepFailed.draft({
-      ...common,
-      attempt,
-      maxAttempts: deps.config.maxAttempts,
-      final,
-      kind,
-      startedAt,
-      endedAt: deps.clock.now().toISOString(),
-      error: boundedError(error),
-      completedSteps: request.completedSteps,
-    });
-
   const registered = deps.registry.step(request.step);
+  const policy: StepPolicy = resolveStepPolicy(registered?.definition.policy);
+  const failed = (error: { code: string; message: string; details?: string[] }, kind: 'rejected' | 'error', final: boolean) =>
+    stepFailedDraft(envelope, request, { attempt, maxAttempts: policy.maxAttempts, final, kind, startedAt, endedAt: deps.clock.now().toISOString(), error });
+
   if (!registered || registered.useCase !== request.useCase) {
     return { events: [failed({ code: 'unknown_step', message: `no step "${request.step}" is registered for use case "${request.useCase}"` }, 'rejected', true)] };
   }
@@ -90,12 +82,47 @@ export async function runRequestedStep(
       return { events: [failed({ code: error.code, message: error.message, details: error.details }, 'rejected', true)] };
     }
     const cause = error instanceof Error ? error : new Error(String(error));
-    const final = attempt >= deps.config.maxAttempts;
+    const code = errorCodeOf(cause);
+    if (policy.nonRetryable.includes(code)) {
+      return { events: [failed({ code: 'step_not_retryable', message: `${request.step} threw ${code}, which its policy does not retry: ${cause.message}` }, 'error', true)] };
+    }
+    const final = attempt >= policy.maxAttempts;
     return {
       events: [failed({ code: final ? 'step_retries_exhausted' : 'step_error', message: `${request.step} threw: ${cause.message}` }, 'error', final)],
       retryableError: cause,
+      ...(final ? {} : { retryAfterAttempt: attempt }),
     };
   }
+}
+
+/** The ids and position every event about this step request carries on. */
+function stepIdentity(envelope: EventBridgeEnvelope, request: JourneyStepRequestedDetail) {
+  return {
+    schemaVersion: 1 as const,
+    journeyId: request.journeyId,
+    useCase: request.useCase,
+    journey: request.journey,
+    correlationId: request.correlationId,
+    causationId: envelope.id,
+    ...(request.redrive ? { redrive: request.redrive } : {}),
+    step: request.step,
+    stepIndex: request.stepIndex,
+    input: request.input,
+    journeyStartedAt: request.journeyStartedAt,
+    steps: request.steps,
+  };
+}
+
+/**
+ * A `Journey Step Failed` for a request: what a step that threw reports, and also what its
+ * function's watchdog (a timeout) and the dead-letter recorder (an attempt that never reported) say.
+ */
+export function stepFailedDraft(
+  envelope: EventBridgeEnvelope,
+  request: JourneyStepRequestedDetail,
+  outcome: { attempt: number; maxAttempts: number; final: boolean; kind: 'rejected' | 'error'; startedAt: string; endedAt: string; error: { code: string; message: string; details?: string[] } },
+): EventDraft {
+  return JourneyStepFailed.draft({ ...stepIdentity(envelope, request), ...outcome, error: boundedError(outcome.error), completedSteps: request.completedSteps });
 }
 
 const MAX_MESSAGE_CHARS = 2_000;

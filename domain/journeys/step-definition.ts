@@ -2,6 +2,7 @@ import type { Container } from '#domain/tabular/input-container.js';
 import type { ArtifactRef, ObjectRef, StepRecord } from '#events/platform-event.js';
 import type { Clock } from '#domain/ports/clock.js';
 import type { PlatformConfig } from '#domain/ports/platform-config.js';
+import type { StepPolicyOverrides } from './step-policy.js';
 
 /** What a step implementation is handed. Everything it touches goes through here. */
 export interface StepContext {
@@ -65,5 +66,7 @@ export interface StepDefinition {
    * nowhere else, and every runtime refuses other keys the same way (functions/shared/function-access.ts).
    */
   readonly keyPrefixes?: readonly string[];
+  /** How the step is run, where it differs from DEFAULT_STEP_POLICY (step-policy.ts). */
+  readonly policy?: StepPolicyOverrides;
   run(context: StepContext): Promise<StepOutcome>;
 }

@@ -52,6 +52,12 @@ interface EndedJourney {
   outcome: Outcome;
   error?: { code: string; message: string };
   failedStep?: string;
+  redrive?: number | undefined;
+}
+
+/** Each redrive of a journey ends in a delivery of its own, beside the first run's. */
+function runDeliveryPrefix(journeyId: string, redrive: number | undefined): string {
+  return redrive ? `${deliveryPrefix(journeyId)}redrive-${redrive}/` : deliveryPrefix(journeyId);
 }
 
 export function onJourneyCompleted(envelope: EventBridgeEnvelope, detail: JourneyCompletedDetail, deps: DeliveryManagerDeps) {
@@ -67,8 +73,8 @@ export function onUploadRejected(envelope: EventBridgeEnvelope, detail: UploadRe
 }
 
 async function deliver(envelope: EventBridgeEnvelope, ended: EndedJourney, deps: DeliveryManagerDeps): Promise<EventDraft[]> {
-  const prefix = deliveryPrefix(ended.journeyId);
-  const notificationKey = deliveryNotificationKey(ended.journeyId);
+  const prefix = runDeliveryPrefix(ended.journeyId, ended.redrive);
+  const notificationKey = `${prefix}${NOTIFICATION_ARTIFACT}`;
   // Already delivered (a duplicate or a retry after the publish): say nothing twice.
   if (await deps.store.head(deps.config.artifactBucket, notificationKey)) return [];
 
@@ -83,7 +89,15 @@ async function deliver(envelope: EventBridgeEnvelope, ended: EndedJourney, deps:
     contentType: 'application/json',
   });
   const followOn = ended.outcome === 'completed' ? [...(deps.registry.useCase(ended.useCase)?.followOn?.[ended.journey] ?? [])] : [];
-  const ids = { schemaVersion: 1 as const, journeyId: ended.journeyId, useCase: ended.useCase, journey: ended.journey, correlationId: ended.correlationId, causationId: envelope.id };
+  const ids = {
+    schemaVersion: 1 as const,
+    journeyId: ended.journeyId,
+    useCase: ended.useCase,
+    journey: ended.journey,
+    correlationId: ended.correlationId,
+    causationId: envelope.id,
+    ...(ended.redrive ? { redrive: ended.redrive } : {}),
+  };
   return [
     JourneyDelivered.draft({ ...ids, outcome: ended.outcome, ...(manifest ? { manifest } : {}), notification: { ...notice, ref: notification }, followOn }),
     ...followOn.map((journey) =>

@@ -173,6 +173,14 @@ export function onStepFailed(envelope: EventBridgeEnvelope, detail: JourneyStepF
   return [JourneyFailed.draft({ ...pickIds(detail, envelope), input: detail.input, failedStep: detail.step, error: detail.error, completedSteps: detail.completedSteps })];
 }
 
-function pickIds(detail: { journeyId: string; useCase: string; journey: string; correlationId: string }, envelope: EventBridgeEnvelope) {
-  return { schemaVersion: 1 as const, journeyId: detail.journeyId, useCase: detail.useCase, journey: detail.journey, correlationId: detail.correlationId, causationId: envelope.id };
+function pickIds(detail: { journeyId: string; useCase: string; journey: string; correlationId: string; redrive?: number | undefined }, envelope: EventBridgeEnvelope) {
+  return {
+    schemaVersion: 1 as const,
+    journeyId: detail.journeyId,
+    useCase: detail.useCase,
+    journey: detail.journey,
+    correlationId: detail.correlationId,
+    causationId: envelope.id,
+    ...(detail.redrive ? { redrive: detail.redrive } : {}),
+  };
 }

@@ -29,6 +29,8 @@ export const UPLOAD_PREFIX = 'uploads/';
 export const EXPERIENCE_MANAGER = 'experience-manager';
 export const DELIVERY_MANAGER = 'delivery-manager';
 export const JOURNEY_RECORDER = 'journey-recorder';
+/** Reads every function's dead-letter queue (not a rule's target): keeps each message and fails its journey. */
+export const DEAD_LETTER_RECORDER = 'dead-letter-recorder';
 
 export function functionNameForStep(step: string): string {
   return step.replace(/_/g, '-');

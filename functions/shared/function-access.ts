@@ -20,6 +20,8 @@ import { JOURNEY_RECORD_PREFIX } from '#domain/journeys/journey-record.js';
 import { deliveryPrefix } from '#domain/managers/delivery-manager.js';
 import { DELIVERY_MANAGER, EXPERIENCE_MANAGER, functionNameForStep, JOURNEY_RECORDER } from '#domain/routing/routing-table.js';
 import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
+import { ATTEMPT_OUTCOME_PREFIX, DEAD_LETTER_PREFIX } from '#domain/journeys/dead-letter.js';
+import { DEAD_LETTER_RECORDER } from '#domain/routing/routing-table.js';
 import { IDEMPOTENCY_PREFIX } from './idempotency.js';
 
 export interface FunctionAccess {
@@ -36,6 +38,8 @@ export const PUBLISHED_SOURCE = PLATFORM_SOURCE;
 
 /** Its own idempotency claims: `sqsEventFunction` keys them by the function's name. */
 const claims = (target: string) => `${IDEMPOTENCY_PREFIX}${target}/*`;
+/** Where it notes an attempt that failed, for the dead-letter recorder (sqs-event-function.ts). */
+const outcomes = (target: string) => `${ATTEMPT_OUTCOME_PREFIX}${target}/*`;
 /** What the replay gate looks at before any function handles a replayed event. */
 const deliveredMarkers = `${deliveryPrefix('*')}notification.json`;
 const deliveries = `${deliveryPrefix('*')}*`;
@@ -55,19 +59,25 @@ export function functionAccess(registry: UseCaseRegistry): Record<string, Functi
       publishes: [JourneyStarted, JourneyStepRequested, JourneyCompleted, JourneyFailed, UploadRejected].map((c) => c.detailType),
       // It looks at an upload's metadata to resolve its use case.
       readsUploads: true,
-      artifacts: { read: [deliveredMarkers, claims(EXPERIENCE_MANAGER)], write: [claims(EXPERIENCE_MANAGER)], delete: [claims(EXPERIENCE_MANAGER)] },
+      artifacts: { read: [deliveredMarkers, claims(EXPERIENCE_MANAGER)], write: [claims(EXPERIENCE_MANAGER), outcomes(EXPERIENCE_MANAGER)], delete: [claims(EXPERIENCE_MANAGER)] },
     },
     [DELIVERY_MANAGER]: {
       publishes: [JourneyDelivered, JourneyRequested].map((c) => c.detailType),
       readsUploads: false,
       // It reads the notification a step may have left, wherever that step writes.
-      artifacts: { read: [...allStepWrites, deliveries, claims(DELIVERY_MANAGER)], write: [deliveries, claims(DELIVERY_MANAGER)], delete: [claims(DELIVERY_MANAGER)] },
+      artifacts: { read: [...allStepWrites, deliveries, claims(DELIVERY_MANAGER)], write: [deliveries, claims(DELIVERY_MANAGER), outcomes(DELIVERY_MANAGER)], delete: [claims(DELIVERY_MANAGER)] },
     },
     [JOURNEY_RECORDER]: {
       publishes: [],
       readsUploads: false,
       // Write-once by event id, so it takes no claims (journey-recorder-function.ts).
-      artifacts: { read: [deliveredMarkers], write: [recordedEvents], delete: [] },
+      artifacts: { read: [deliveredMarkers], write: [recordedEvents, outcomes(JOURNEY_RECORDER)], delete: [] },
+    },
+    [DEAD_LETTER_RECORDER]: {
+      // It fails the journey of a step request that died without saying so.
+      publishes: [JourneyStepFailed.detailType],
+      readsUploads: false,
+      artifacts: { read: [`${ATTEMPT_OUTCOME_PREFIX}*`, `${DEAD_LETTER_PREFIX}*`, deliveredMarkers], write: [`${DEAD_LETTER_PREFIX}*`, outcomes(DEAD_LETTER_RECORDER)], delete: [] },
     },
   };
   for (const step of steps) {
@@ -78,7 +88,7 @@ export function functionAccess(registry: UseCaseRegistry): Record<string, Functi
     access[target] = {
       publishes: [JourneyStepCompleted, JourneyStepFailed].map((c) => c.detailType),
       readsUploads: true,
-      artifacts: { read: [...new Set([...journeyWrites, deliveredMarkers, claims(target)])], write: [...stepWrites(step.definition), claims(target)], delete: [claims(target)] },
+      artifacts: { read: [...new Set([...journeyWrites, deliveredMarkers, claims(target)])], write: [...stepWrites(step.definition), claims(target), outcomes(target)], delete: [claims(target)] },
     };
   }
   return access;

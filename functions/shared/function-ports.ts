@@ -18,4 +18,12 @@ export interface FunctionPorts {
    * why a message went to its dead-letter queue; in the cloud the error log line says it.
    */
   onRecordFailure?: (messageId: string, error: Error) => void;
+  /** Control over the queue a record came from; absent where records do not come from a queue. */
+  queue?: QueueControl;
+}
+
+/** What a function may do to the message it is handling, besides failing it. */
+export interface QueueControl {
+  /** Makes the message come back no sooner than `seconds` from now (SQS ChangeMessageVisibility): the backoff before its next attempt. */
+  deferRetry(message: { messageId: string; receiptHandle: string; eventSourceARN: string }, seconds: number): Promise<void>;
 }

@@ -4,6 +4,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { eventBridgeEnvelope, type EventBridgeEnvelope } from '#events/platform-event.js';
 import type { FunctionPorts } from './function-ports.js';
+import { attemptOutcomeKey, type AttemptOutcome } from '#domain/journeys/dead-letter.js';
 import { claimKey, runOnce } from './idempotency.js';
 import { deliveryKey, isReplayOfDeliveredJourney } from './replay-gate.js';
 
@@ -13,6 +14,15 @@ export interface DeliveredEvent {
   envelope: EventBridgeEnvelope;
   /** Which delivery of this message this is (SQS ApproximateReceiveCount), starting at 1. */
   attempt: number;
+  messageId: string;
+  /** The queue the message came from: a function's queue, or for the dead-letter recorder a dead-letter queue. */
+  sourceQueueArn: string;
+  /** Milliseconds the invocation has left; undefined outside Lambda. */
+  remainingMs(): number | undefined;
+  /** Asks for the next delivery of this message no sooner than `seconds` from now (a no-op where the queue cannot). */
+  deferRetry(seconds: number): Promise<void>;
+  /** Notes how this attempt ended without success, for the dead-letter recorder to explain the message if it dies. */
+  noteOutcome(outcome: Omit<AttemptOutcome, 'attempt' | 'at'>): Promise<void>;
 }
 
 export class MalformedEventError extends Error {
@@ -53,11 +63,33 @@ export function sqsEventFunction(
       detailType: envelope['detail-type'],
       attempt,
     };
+    let noted = false;
+    const noteOutcome = async (outcome: Omit<AttemptOutcome, 'attempt' | 'at'>) => {
+      noted = true;
+      const body: AttemptOutcome = { ...outcome, attempt, at: ports.clock.now().toISOString() };
+      await ports.store.put(ports.config.artifactBucket, attemptOutcomeKey(functionName, deliveryKey(envelope)), JSON.stringify(body), { contentType: 'application/json' });
+    };
+    const delivered: DeliveredEvent = {
+      envelope,
+      attempt,
+      messageId: record.messageId,
+      sourceQueueArn: record.eventSourceARN,
+      remainingMs: () => context?.getRemainingTimeInMillis(),
+      deferRetry: async (seconds) => {
+        if (ports.queue) await ports.queue.deferRetry(record, seconds);
+      },
+      noteOutcome,
+    };
     const work = async () => {
       try {
-        await handle({ envelope, attempt });
+        await handle(delivered);
       } catch (error) {
         ports.logger.error('event handling failed', { ...keys, error: error as Error });
+        // Whatever failed outside the step's own report (a publish, a claim) is noted too, so a
+        // message that dies of it is explained.
+        if (!noted) {
+          await noteOutcome({ outcome: 'error', reported: false, error: { code: 'function_error', message: (error as Error).message ?? String(error) } }).catch(() => undefined);
+        }
         throw error;
       }
     };

@@ -1,18 +1,58 @@
+import { JourneyStepFailed } from '#events/journey-step-failed.js';
 import { JourneyStepRequested } from '#events/journey-step-requested.js';
-import { runRequestedStep } from '#domain/journeys/run-step.js';
+import { runRequestedStep, stepFailedDraft } from '#domain/journeys/run-step.js';
+import { timedOutError } from '#domain/journeys/dead-letter.js';
+import { policyOfStep, retryDelaySeconds } from '#domain/journeys/step-policy.js';
 import type { FunctionPorts } from './function-ports.js';
 import { sqsEventFunction, type SqsEventHandler } from './sqs-event-function.js';
 import { functionNameForStep } from '#domain/routing/routing-table.js';
 import { withinAccess } from './access-guard.js';
 
-/** A journey step's function: runs the step, reports the outcome, rethrows what a retry may cure. */
+/**
+ * How long before the runtime stops an attempt its watchdog reports the timeout: enough for one
+ * put and one publish, short enough that a step that would have finished is rarely cut off.
+ */
+const WATCHDOG_MARGIN_MS = 1_500;
+
+/**
+ * A journey step's function: runs the step under its policy, reports the outcome, rethrows what a
+ * retry may cure after asking the queue to wait the policy's backoff. A watchdog reports a timeout
+ * just before the runtime stops the attempt, which would otherwise leave the journey waiting.
+ */
 export function createStepFunction(step: string, allPorts: FunctionPorts): SqsEventHandler {
   const ports = withinAccess(functionNameForStep(step), allPorts);
-  return sqsEventFunction(functionNameForStep(step), ports, async ({ envelope, attempt }) => {
+  const policy = policyOfStep(ports.registry, step);
+  return sqsEventFunction(functionNameForStep(step), ports, async (delivered) => {
+    const { envelope, attempt } = delivered;
     const request = JourneyStepRequested.parseDetail(envelope);
     if (request.step !== step) throw new Error(`function for step ${step} received a request for step ${request.step}: the routing is wrong`);
-    const result = await runRequestedStep(envelope, request, attempt, ports);
-    await ports.publisher.publish(result.events);
-    if (result.retryableError) throw result.retryableError;
+    const startedAt = ports.clock.now().toISOString();
+    const final = attempt >= policy.maxAttempts;
+    const remaining = delivered.remainingMs();
+    let timedOut = false;
+    const watchdog =
+      remaining === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            const error = timedOutError(step, policy);
+            const report = stepFailedDraft(envelope, request, { attempt, maxAttempts: policy.maxAttempts, final, kind: 'error', startedAt, endedAt: ports.clock.now().toISOString(), error });
+            void Promise.all([delivered.noteOutcome({ outcome: 'timed_out', reported: final, error }), ports.publisher.publish([report])]).catch((failure: unknown) =>
+              ports.logger.error('could not report the timeout', { error: failure as Error }),
+            );
+          }, Math.max(0, remaining - WATCHDOG_MARGIN_MS));
+    try {
+      const result = await runRequestedStep(envelope, request, attempt, ports);
+      if (timedOut) throw new Error(`${step} finished after its watchdog reported a timeout; the retry decides`);
+      await ports.publisher.publish(result.events);
+      if (result.retryableError) {
+        const failure = result.events.find((e) => e.detailType === JourneyStepFailed.detailType)?.detail as { final?: boolean; error?: { code: string; message: string } } | undefined;
+        await delivered.noteOutcome({ outcome: 'error', reported: failure?.final === true, error: failure?.error ?? { code: 'step_error', message: result.retryableError.message } });
+        if (result.retryAfterAttempt !== undefined) await delivered.deferRetry(retryDelaySeconds(policy, result.retryAfterAttempt, Math.random()));
+        throw result.retryableError;
+      }
+    } finally {
+      if (watchdog) clearTimeout(watchdog);
+    }
   });
 }

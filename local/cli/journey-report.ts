@@ -10,6 +10,7 @@ export function journeyReport(view: JourneyView) {
     useCase: view.useCase,
     journey: view.journey,
     status: view.status,
+    redrives: view.redrives,
     input: view.input,
     startedAt: view.startedAt,
     endedAt: view.endedAt,
@@ -18,6 +19,7 @@ export function journeyReport(view: JourneyView) {
       name: s.name,
       status: s.status,
       attempts: s.attempts,
+      runs: s.runs,
       startedAt: s.startedAt,
       endedAt: s.endedAt,
       artifacts: s.artifacts,
@@ -59,8 +61,15 @@ export function formatJourney(view: JourneyView, columnMapping?: FieldMapping): 
   lines.push(`${STATUS_MARK[view.status] ?? '?'} ${view.journeyId}  ${view.useCase}/${view.journey}  ${view.status.toUpperCase()}`);
   lines.push(`  input    ${input}${view.input?.size !== undefined ? ` (${view.input.size} bytes)` : ''}`);
   if (view.parentJourneyId) lines.push(`  follows  ${view.parentJourneyId}`);
+  if (view.redrives) lines.push(`  redriven ${view.redrives} time${view.redrives === 1 ? '' : 's'} from a failed step`);
   view.steps.forEach((step, i) => {
-    const attempts = step.attempts > 1 ? `, ${step.attempts} attempts` : '';
+    // A redriven step shows each run's attempts: "3 attempts (failed), then 1 in redrive 1".
+    const attempts =
+      step.runs.length > 1
+        ? `, attempts ${step.runs.map((run) => `${run.attempts}${run.redrive ? ` in redrive ${run.redrive}` : ' in the first run'} (${run.status})`).join(', then ')}`
+        : step.attempts > 1
+          ? `, ${step.attempts} attempts`
+          : '';
     const took = duration(step.startedAt, step.endedAt);
     lines.push(`  ${STATUS_MARK[step.status] ?? '?'} ${i + 1}. ${step.name.padEnd(28)} ${step.status}${took ? ` in ${took}` : ''}${attempts}`);
     const summary = Object.entries(step.summary).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' ');
@@ -75,6 +84,7 @@ export function formatJourney(view: JourneyView, columnMapping?: FieldMapping): 
   if (columnMapping) lines.push(...formatColumnMapping(columnMapping));
   if (view.error) {
     lines.push(`  reason   ${view.error.code}: ${view.error.message}`);
+    if (view.status === 'failed') lines.push(`  redrive  symphainy redrive ${view.journeyId}  (continues from the failed step)`);
     for (const detail of (view.error.details ?? []).slice(0, 10)) lines.push(`           ${detail}`);
     if ((view.error.details?.length ?? 0) > 10) lines.push(`           … ${view.error.details!.length - 10} more (see --json)`);
   }

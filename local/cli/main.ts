@@ -1,6 +1,8 @@
 import { ExitCode, UsageError } from './cli-error.js';
 import { compactCommand, compactUsage } from './commands/compact-command.js';
 import { demoCommand, demoUsage } from './commands/demo-command.js';
+import { dlqCommand, dlqUsage } from './commands/dlq-command.js';
+import { redriveCommand, redriveUsage } from './commands/redrive-command.js';
 import { getCommand, getUsage } from './commands/get-command.js';
 import { journeysCommand, journeysUsage, showCommand } from './commands/journeys-command.js';
 import { patternCommand, patternUsage } from './commands/pattern-command.js';
@@ -30,6 +32,8 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
   samples: samplesCommand,
   serve: serveCommand,
   compact: compactCommand,
+  redrive: redriveCommand,
+  dlq: dlqCommand,
 };
 
 const usage = `symphainy — event-driven journeys: a file lands in a bucket, its use case's journey runs.
@@ -39,6 +43,10 @@ ${uploadUsage}
 ${journeysUsage}
 
 ${getUsage}
+
+${redriveUsage}
+
+${dlqUsage}
 
 ${compactUsage}
 

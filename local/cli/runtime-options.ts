@@ -3,10 +3,31 @@ import { EmbeddedRuntime } from '#local/runtime/embedded-runtime.js';
 import { describeRecovery } from '#local/runtime/recovery.js';
 import type { CloudTarget } from '#local/cloud/cloud-stage.js';
 import { UsageError } from './cli-error.js';
+import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
+import { parseStepFault, StepFaultError, type StepFault } from '#local/runtime/step-faults.js';
 
 export interface CommonOptions {
   'data-dir'?: string;
   verbose?: boolean;
+  fault?: string[];
+}
+
+/** `--fault <step>:fail:<n>|timeout[:<s>]|slow:<ms>` (repeatable): faults injected on the embedded runtime only. */
+export const faultOptionSpec = { fault: { type: 'string', multiple: true } } as const;
+
+export const faultUsage = `  --fault <spec>    embedded only, for trying retries and redrives: <step>:fail:<n> fails the step's
+                    first n attempts, <step>:timeout[:<s>] hangs it until its timeout (set to s),
+                    <step>:slow:<ms> delays it (repeatable)`;
+
+export function faultsOf(options: { fault?: string[] }): StepFault[] {
+  if (!options.fault?.length) return [];
+  const registry = defaultUseCaseRegistry();
+  try {
+    return options.fault.map((spec) => parseStepFault(spec, registry));
+  } catch (error) {
+    if (error instanceof StepFaultError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 export const commonOptionSpec = {
@@ -22,8 +43,10 @@ export function dataDirOf(options: CommonOptions): string {
 
 export async function openRuntime(options: CommonOptions): Promise<EmbeddedRuntime> {
   const dataDir = dataDirOf(options);
+  const faults = faultsOf(options);
   const runtime = await EmbeddedRuntime.open({
     dataDir,
+    ...(faults.length ? { faults } : {}),
     logLevel: options.verbose ? 'INFO' : 'SILENT',
     // On stderr, so --json output stays one document.
     onDataDirWait: (holder) => console.error(`waiting for the data dir ${dataDir} held by pid ${holder.pid} (${holder.command}, since ${holder.since})`),
@@ -48,8 +71,9 @@ export const cloudUsage = `  --endpoint <url>  a deployed stage on an AWS emulat
   --stage <name>    a deployed stage (stack symphainy-<name>); on AWS, or on AWS_ENDPOINT_URL if set`;
 
 /** The deployed stage the options name, or undefined for the embedded runtime. */
-export function cloudTargetOf(options: { endpoint?: string; stage?: string }, env: NodeJS.ProcessEnv = process.env): CloudTarget | undefined {
+export function cloudTargetOf(options: { endpoint?: string; stage?: string; fault?: string[] }, env: NodeJS.ProcessEnv = process.env): CloudTarget | undefined {
   if (options.endpoint === undefined && options.stage === undefined) return undefined;
+  if (options.fault?.length) throw new UsageError('--fault works on the embedded runtime only: faults are never deployed into the functions');
   const endpoint = options.endpoint ?? env.AWS_ENDPOINT_URL;
   if (endpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(endpoint)) {
     throw new UsageError(`${options.endpoint !== undefined ? '--endpoint' : 'AWS_ENDPOINT_URL'} "${endpoint}" is not an http(s) URL, e.g. http://127.0.0.1:4566`);

@@ -17,6 +17,10 @@ export interface CloudStage {
   artifactBucket: string;
   s3: S3Client;
   store: S3ObjectStore;
+  /** The stage's platform bus; empty when the stack does not say. */
+  eventBusName: string;
+  /** Region, endpoint and credentials for any other client the CLI needs against the stage. */
+  clientConfig: ReturnType<typeof clientConfig>;
 }
 
 /** The stage cannot be used as asked; the message says what to do. */
@@ -61,5 +65,5 @@ export async function openCloudStage(target: CloudTarget, env: NodeJS.ProcessEnv
   if (!uploadBucket || !artifactBucket) throw new CloudStageError(`stack ${stackName} at ${where} has no UploadBucketName/ArtifactBucketName outputs: is it a symphainy stack?`);
   // Emulators serve buckets by path, not by virtual host.
   const s3 = new S3Client({ ...config, forcePathStyle: target.endpoint !== undefined });
-  return { target, stackName, uploadBucket, artifactBucket, s3, store: new S3ObjectStore(s3) };
+  return { target, stackName, uploadBucket, artifactBucket, s3, store: new S3ObjectStore(s3), eventBusName: outputs['EventBusName'] ?? '', clientConfig: config };
 }

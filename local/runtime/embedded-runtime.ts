@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -7,7 +8,11 @@ import { encodeS3EventKey, S3ObjectCreated } from '#events/s3-object-created.js'
 import { defaultPlatformConfig, type PlatformConfig } from '#domain/ports/platform-config.js';
 import type { Clock } from '#domain/ports/clock.js';
 import type { ObjectHead } from '#domain/ports/object-store.js';
-import { routingTable, type BusRole, type Route } from '#domain/routing/routing-table.js';
+import { DEAD_LETTER_RECORDER, routingTable, type BusRole, type Route } from '#domain/routing/routing-table.js';
+import { policyOfStep } from '#domain/journeys/step-policy.js';
+import type { ObjectStore } from '#domain/ports/object-store.js';
+import { createDeadLetterRecorderFunction } from '#functions/dead-letter-recorder/dead-letter-recorder-function.js';
+import { registryWithFaults, type StepFault } from './step-faults.js';
 import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
 import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
 import type { JourneyView } from '#domain/journeys/journey-state.js';
@@ -38,8 +43,19 @@ export interface EmbeddedRuntimeOptions {
   duplicateDeliveries?: boolean;
   /** Powertools log level for the functions; silent unless asked, so the CLI's output stays readable. */
   logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  /** Faults injected into named steps (step-faults.ts): for tests and demos of retries and redrives. */
+  faults?: readonly StepFault[];
+  /** Scales the retry delays the step policies ask for (1: as declared); tests shorten them. */
+  retryDelayScale?: number;
   /** Called once if another live process holds the data directory and this one waits for it. */
   onDataDirWait?: (holder: DataDirHolder) => void;
+}
+
+interface PendingMessage {
+  target: string;
+  messageId: string;
+  body: string;
+  sourceQueue?: string;
 }
 
 export interface UploadRequest {
@@ -50,6 +66,26 @@ export interface UploadRequest {
 }
 
 const ACCOUNT = '000000000000';
+/** The managers' and recorders' timeout, as the stack's provider default gives them. */
+const MANAGER_TIMEOUT_SECONDS = 60;
+
+/** The store as a function sees it: writes from an invocation stopped at its timeout are refused. */
+function stopAwareStore(store: ObjectStore, guard: () => void): ObjectStore {
+  return {
+    head: (bucket, key) => store.head(bucket, key),
+    get: (bucket, key) => store.get(bucket, key),
+    stream: (bucket, key) => store.stream(bucket, key),
+    list: (bucket, prefix) => store.list(bucket, prefix),
+    put: async (bucket, key, body, options) => {
+      guard();
+      return store.put(bucket, key, body, options);
+    },
+    delete: async (bucket, key) => {
+      guard();
+      return store.delete(bucket, key);
+    },
+  };
+}
 const REGION = 'local';
 
 /**
@@ -76,17 +112,19 @@ export class EmbeddedRuntime {
   /** Where each journey's events are in the journal, for the checkpoint. */
   private readonly journeyOffsets = new Map<string, number[]>();
   /** Queue messages sent and not yet acknowledged or dead-lettered, by `target|messageId`. */
-  private readonly unfinished = new Map<string, { target: string; messageId: string; body: string }>();
+  private readonly unfinished = new Map<string, PendingMessage>();
   private lastRecordAt = 0;
   private readonly checkpoint: RuntimeCheckpoint | undefined;
   private readonly checkpointPath: string;
+  /** The stop signal of the invocation an async call belongs to: a stopped (timed-out) invocation may change nothing. */
+  private readonly invocation = new AsyncLocalStorage<AbortSignal>();
 
   private constructor(
     private readonly options: EmbeddedRuntimeOptions,
     private readonly lock: DataDirLock,
   ) {
     this.config = { ...defaultPlatformConfig, ...options.config };
-    this.registry = options.registry ?? defaultUseCaseRegistry();
+    this.registry = registryWithFaults(options.registry ?? defaultUseCaseRegistry(), options.faults ?? []);
     this.clock = options.clock ?? { now: () => new Date() };
     this.routes = routingTable(this.registry, { uploadBucket: this.config.uploadBucket });
     this.bus = new EmbeddedEventBus(this.routes, { account: ACCOUNT, region: REGION, now: () => this.clock.now() });
@@ -136,36 +174,96 @@ export class EmbeddedRuntime {
     const pending = runtime.recover();
     // This process owns the data directory (the lock says so): whatever a previous one left half-done is dead.
     await releaseAbandonedClaims(runtime.store, runtime.config.artifactBucket, pending.map((m) => claimKey(m.target, deliveryKey(JSON.parse(m.body) as EventBridgeEnvelope))));
-    for (const message of pending) runtime.send(message.target, message.messageId, message.body);
+    for (const message of pending) runtime.send(message.target, message.messageId, message.body, message.sourceQueue);
     return runtime;
   }
 
   private buildQueues(): void {
-    const settings: QueueSettings = { maxReceiveCount: this.config.maxAttempts, visibilityTimeoutMs: 200, batchSize: 10, concurrency: 4, ...this.options.queue };
-    const publisher = { publish: async (drafts: readonly EventDraft[]) => this.put('platform', drafts) };
-    for (const route of this.routes) {
-      if (this.queues.has(route.target)) continue;
+    const base = { visibilityTimeoutMs: 200, batchSize: 10, concurrency: 4 };
+    const guard = () => {
+      if (this.invocation.getStore()?.aborted) throw new Error('the invocation was stopped at its timeout');
+    };
+    const publisher = {
+      publish: async (drafts: readonly EventDraft[]) => {
+        guard();
+        return this.put('platform', drafts);
+      },
+    };
+    const store = stopAwareStore(this.store, guard);
+    const delayScale = this.options.retryDelayScale ?? 1;
+    const targets = [...new Set(this.routes.map((route) => route.target))];
+    const addQueue = (target: string, settings: QueueSettings, build: (ports: FunctionPorts) => SqsEventHandler) => {
       const queueRef: { queue?: FunctionQueue } = {};
       const ports: FunctionPorts = {
-        store: this.store,
+        store,
         publisher,
         clock: this.clock,
         config: this.config,
         registry: this.registry,
-        logger: new Logger({ serviceName: route.target, logLevel: this.options.logLevel ?? 'SILENT' }),
+        logger: new Logger({ serviceName: target, logLevel: this.options.logLevel ?? 'SILENT' }),
         onRecordFailure: (messageId, error) => queueRef.queue?.noteFailure(messageId, error),
+        queue: { deferRetry: async (message, seconds) => queueRef.queue?.changeVisibility(message.messageId, seconds * 1000 * delayScale) },
       };
-      const handler: SqsEventHandler = createFunctionFor(route, ports);
+      const handler = build(ports);
       let invocation = 0;
-      const invoke = (event: SQSEvent) => handler(event, inProcessLambdaContext(route.target, `${route.target}-${++invocation}`));
-      const queue = new FunctionQueue(route.target, invoke, settings, {
+      const invoke = (event: SQSEvent, stopped: AbortSignal) =>
+        this.invocation.run(stopped, () => handler(event, inProcessLambdaContext(target, `${target}-${++invocation}`, settings.timeoutMs)));
+      const queue = new FunctionQueue(target, invoke, settings, {
         acknowledged: (queueName, messageId) => this.record({ kind: 'ack', queue: queueName, messageId }),
-        deadLettered: (queueName, messageId, receiveCount, error) => this.record({ kind: 'dead-letter', queue: queueName, messageId, receiveCount, error }),
+        deadLettered: (queueName, messageId, receiveCount, error, body) => {
+          this.record({ kind: 'dead-letter', queue: queueName, messageId, receiveCount, error, body });
+          if (queueName !== DEAD_LETTER_RECORDER) this.sendDeadLetter(queueName, messageId, body);
+        },
+        stoppedAtTimeout: (queueName, bodies) => void this.releaseClaimsOf(queueName, bodies),
         settled: () => this.notifyIfIdle(),
       });
       queueRef.queue = queue;
-      this.queues.set(route.target, queue);
+      this.queues.set(target, queue);
+    };
+    for (const route of this.routes) {
+      if (this.queues.has(route.target)) continue;
+      const policy = route.step ? policyOfStep(this.registry, route.step) : undefined;
+      const settings: QueueSettings = {
+        ...base,
+        maxReceiveCount: policy?.maxAttempts ?? this.config.maxAttempts,
+        timeoutMs: (policy?.timeoutSeconds ?? MANAGER_TIMEOUT_SECONDS) * 1000,
+        ...this.options.queue,
+      };
+      addQueue(route.target, settings, (ports) => createFunctionFor(route, ports));
     }
+    addQueue(DEAD_LETTER_RECORDER, { ...base, maxReceiveCount: this.config.maxAttempts, timeoutMs: MANAGER_TIMEOUT_SECONDS * 1000, ...this.options.queue }, (ports) =>
+      createDeadLetterRecorderFunction(ports, targets),
+    );
+  }
+
+  /** As a function's dead-letter queue feeds the recorder in the cloud: the same message id, from `<function>-dlq`. */
+  private sendDeadLetter(queueName: string, messageId: string, body: string): void {
+    this.unfinished.set(`${DEAD_LETTER_RECORDER}|${messageId}`, { target: DEAD_LETTER_RECORDER, messageId, body, sourceQueue: `${queueName}-dlq` });
+    this.queues.get(DEAD_LETTER_RECORDER)!.send(messageId, body, { sourceQueue: `${queueName}-dlq` });
+  }
+
+  /** A stopped invocation cannot release its idempotency claims: its retry must not wait for them to expire. */
+  private async releaseClaimsOf(queueName: string, bodies: string[]): Promise<void> {
+    const keys = bodies.flatMap((body) => {
+      try {
+        return [claimKey(queueName, deliveryKey(JSON.parse(body) as EventBridgeEnvelope))];
+      } catch {
+        return [];
+      }
+    });
+    await releaseAbandonedClaims(this.store, this.config.artifactBucket, keys);
+  }
+
+  /**
+   * Sends a message to a function's queue again, under a new id: a dead letter redriven by hand
+   * (`symphainy dlq redrive`). Returns the new message id.
+   */
+  redeliver(target: string, body: string): string {
+    if (this.closed) throw new Error('the embedded runtime is closed');
+    if (!this.queues.has(target)) throw new Error(`no function ${target}`);
+    const messageId = `redriven-${randomUUID()}`;
+    this.send(target, messageId, body);
+    return messageId;
   }
 
   /**
@@ -173,19 +271,24 @@ export class EmbeddedRuntime {
    * the checkpoint the last process left (views, and the messages it had not finished), then
    * from the journal records written after it (all of them when there is none).
    */
-  private recover(): { target: string; messageId: string; body: string }[] {
+  private recover(): PendingMessage[] {
     const finished = new Set<string>();
+    const deadLettered: PendingMessage[] = [];
     const events: { bus: BusRole; event: EventBridgeEnvelope; offset: number }[] = [];
     for (const { record, offset } of this.journal.tail) {
       this.lastRecordAt = offset;
       if (record.kind === 'event') events.push({ bus: record.bus, event: record.event, offset });
       else finished.add(`${record.queue}|${record.messageId}`);
+      // A message dead-lettered just before a stop still goes to the recorder.
+      if (record.kind === 'dead-letter' && record.body !== undefined && record.queue !== DEAD_LETTER_RECORDER) {
+        deadLettered.push({ target: DEAD_LETTER_RECORDER, messageId: record.messageId, body: record.body, sourceQueue: `${record.queue}-dlq` });
+      }
     }
     for (const { listing, offsets } of this.checkpoint?.journeys ?? []) {
       this.journeyOffsets.set(listing.journeyId, [...offsets]);
       this.journeyEvents.addListing(listing, () => this.journal.readAt(offsets).flatMap((r) => (r.kind === 'event' ? [r.event] : [])));
     }
-    const pending = [...(this.checkpoint?.unfinished ?? [])];
+    const pending: PendingMessage[] = [...(this.checkpoint?.unfinished ?? []), ...deadLettered];
     for (const { bus, event, offset } of events) {
       this.journeyEvents.add(event);
       this.noteOffset(event, offset);
@@ -194,9 +297,9 @@ export class EmbeddedRuntime {
     return pending.filter((message) => !finished.has(`${message.target}|${message.messageId}`));
   }
 
-  private send(target: string, messageId: string, body: string): void {
-    this.unfinished.set(`${target}|${messageId}`, { target, messageId, body });
-    this.queues.get(target)!.send(messageId, body);
+  private send(target: string, messageId: string, body: string, sourceQueue?: string): void {
+    this.unfinished.set(`${target}|${messageId}`, { target, messageId, body, ...(sourceQueue ? { sourceQueue } : {}) });
+    this.queues.get(target)!.send(messageId, body, sourceQueue ? { sourceQueue } : {});
   }
 
   private noteOffset(event: EventBridgeEnvelope, offset: number): void {

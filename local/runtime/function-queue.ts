@@ -9,11 +9,15 @@ export interface QueueSettings {
   batchSize: number;
   /** Invocations in flight at once. */
   concurrency: number;
+  /** How long one invocation may run before it is stopped, as Lambda stops a function at its timeout. */
+  timeoutMs: number;
 }
 
 export interface QueueObserver {
   acknowledged(queue: string, messageId: string): void;
-  deadLettered(queue: string, messageId: string, receiveCount: number, error: string): void;
+  deadLettered(queue: string, messageId: string, receiveCount: number, error: string, body: string): void;
+  /** The function ran past its timeout on these messages and was stopped. */
+  stoppedAtTimeout(queue: string, bodies: string[]): void;
   /** Called whenever the queue may have become idle. */
   settled(): void;
 }
@@ -24,6 +28,8 @@ interface Message {
   receiveCount: number;
   visibleAt: number;
   sentAt: number;
+  /** The queue the message is said to come from (a dead-letter queue, for the recorder's messages). */
+  sourceQueue?: string;
 }
 
 export interface DeadLetter {
@@ -48,19 +54,27 @@ export class FunctionQueue {
   private stopped = false;
   readonly deadLetters: DeadLetter[] = [];
   private readonly lastErrors = new Map<string, string>();
+  /** Delays a function asked for (ChangeMessageVisibility) before a message's next delivery. */
+  private readonly requestedDelays = new Map<string, number>();
 
   constructor(
     readonly name: string,
-    private readonly invoke: (event: SQSEvent) => Promise<SQSBatchResponse | void>,
+    /** Runs the function; `stopped` is aborted when the invocation runs past its timeout. */
+    private readonly invoke: (event: SQSEvent, stopped: AbortSignal) => Promise<SQSBatchResponse | void>,
     private readonly settings: QueueSettings,
     private readonly observer: QueueObserver,
   ) {}
 
-  send(messageId: string, body: string): void {
+  send(messageId: string, body: string, options: { sourceQueue?: string } = {}): void {
     if (this.stopped || this.known.has(messageId)) return;
     this.known.add(messageId);
-    this.ready.push({ id: messageId, body, receiveCount: 0, visibleAt: 0, sentAt: Date.now() });
+    this.ready.push({ id: messageId, body, receiveCount: 0, visibleAt: 0, sentAt: Date.now(), ...(options.sourceQueue ? { sourceQueue: options.sourceQueue } : {}) });
     this.pump();
+  }
+
+  /** ChangeMessageVisibility on a message being handled: its next delivery waits `ms` instead of the visibility timeout. */
+  changeVisibility(messageId: string, ms: number): void {
+    this.requestedDelays.set(messageId, ms);
   }
 
   /** Remembers why a message failed, so its dead-letter record can say so. */
@@ -97,13 +111,28 @@ export class FunctionQueue {
     await new Promise<void>((resolve) => setImmediate(resolve));
     for (const message of batch) message.receiveCount++;
     let failed: Set<string>;
+    const stop = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timed_out'>((resolve) => {
+      timer = setTimeout(() => resolve('timed_out'), this.settings.timeoutMs);
+    });
     try {
-      const response = await this.invoke({ Records: batch.map((m) => this.toRecord(m)) });
-      failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+      const response = await Promise.race([this.invoke({ Records: batch.map((m) => this.toRecord(m)) }, stop.signal), timedOut]);
+      if (response === 'timed_out') {
+        // Lambda stops the function here: whatever it still does must have no effect (the signal says so).
+        stop.abort();
+        this.observer.stoppedAtTimeout(this.name, batch.map((m) => m.body));
+        failed = new Set(batch.map((m) => m.id));
+        for (const m of batch) this.lastErrors.set(m.id, `${this.name} timed out after ${this.settings.timeoutMs} ms`);
+      } else {
+        failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+      }
     } catch (error) {
       // A thrown handler fails the whole batch, as Lambda does.
       failed = new Set(batch.map((m) => m.id));
       for (const m of batch) if (!this.lastErrors.has(m.id)) this.lastErrors.set(m.id, (error as Error).message);
+    } finally {
+      clearTimeout(timer);
     }
     this.inFlightBatches--;
     this.inFlightMessages -= batch.length;
@@ -111,6 +140,8 @@ export class FunctionQueue {
     // holds these messages as unfinished and the next start redelivers them.
     if (this.stopped) return;
     for (const message of batch) {
+      const requestedDelay = this.requestedDelays.get(message.id);
+      this.requestedDelays.delete(message.id);
       if (!failed.has(message.id)) {
         this.lastErrors.delete(message.id);
         this.observer.acknowledged(this.name, message.id);
@@ -118,9 +149,9 @@ export class FunctionQueue {
         const error = this.lastErrors.get(message.id) ?? 'the function reported the record as failed';
         this.lastErrors.delete(message.id);
         this.deadLetters.push({ messageId: message.id, body: message.body, receiveCount: message.receiveCount, error });
-        this.observer.deadLettered(this.name, message.id, message.receiveCount, error);
+        this.observer.deadLettered(this.name, message.id, message.receiveCount, error, message.body);
       } else {
-        message.visibleAt = Date.now() + this.settings.visibilityTimeoutMs;
+        message.visibleAt = Date.now() + (requestedDelay ?? this.settings.visibilityTimeoutMs);
         this.waiting.add(message);
       }
     }
@@ -160,7 +191,7 @@ export class FunctionQueue {
       messageAttributes: {},
       md5OfBody: '',
       eventSource: 'aws:sqs',
-      eventSourceARN: `arn:aws:sqs:local:000000000000:${this.name}`,
+      eventSourceARN: `arn:aws:sqs:local:000000000000:${message.sourceQueue ?? this.name}`,
       awsRegion: 'local',
     };
   }

@@ -8,7 +8,7 @@ import type { Recovery } from './recovery.js';
 export type JournalRecord =
   | { kind: 'event'; seq: number; bus: BusRole; event: EventBridgeEnvelope }
   | { kind: 'ack'; seq: number; queue: string; messageId: string }
-  | { kind: 'dead-letter'; seq: number; queue: string; messageId: string; receiveCount: number; error: string };
+  | { kind: 'dead-letter'; seq: number; queue: string; messageId: string; receiveCount: number; error: string; body?: string };
 
 export type NewJournalRecord = JournalRecord extends infer R ? (R extends JournalRecord ? Omit<R, 'seq'> : never) : never;
 

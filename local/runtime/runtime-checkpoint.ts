@@ -14,7 +14,7 @@ export const CHECKPOINT_VERSION = 3;
 export interface RuntimeCheckpoint {
   version: typeof CHECKPOINT_VERSION;
   journal: JournalPosition & { lastRecordAt: number };
-  unfinished: { target: string; messageId: string; body: string }[];
+  unfinished: { target: string; messageId: string; body: string; sourceQueue?: string }[];
   /** Views are folded from the events at `offsets` when a command shows a journey; the listing serves lists. */
   journeys: { listing: JourneyListing; offsets: number[] }[];
 }

@@ -1,3 +1,4 @@
+import type { StepFault } from '#local/runtime/step-faults.js';
 import type { ObjectStore } from '#domain/ports/object-store.js';
 import { EmbeddedRuntime } from '#local/runtime/embedded-runtime.js';
 import { settlesWithin } from './bounded-wait.js';
@@ -19,9 +20,9 @@ export class EmbeddedHost implements PlatformHost {
     this.objects = runtime.store;
   }
 
-  static async open(options: { dataDir: string; verbose: boolean }): Promise<EmbeddedHost> {
+  static async open(options: { dataDir: string; verbose: boolean; faults?: readonly StepFault[] }): Promise<EmbeddedHost> {
     // Warnings and errors reach the server's log; a step's per-event lines only with --verbose.
-    const runtime = await EmbeddedRuntime.open({ dataDir: options.dataDir, logLevel: options.verbose ? 'INFO' : 'WARN' });
+    const runtime = await EmbeddedRuntime.open({ dataDir: options.dataDir, logLevel: options.verbose ? 'INFO' : 'WARN', ...(options.faults?.length ? { faults: options.faults } : {}) });
     return new EmbeddedHost(runtime, options.dataDir);
   }
 

@@ -1,3 +1,4 @@
+import type { StepFault } from '#local/runtime/step-faults.js';
 import { AwsHost } from './aws/aws-host.js';
 import type { StageNames } from './aws/stage-resources.js';
 import { EmbeddedHost } from './embedded-host.js';
@@ -14,7 +15,7 @@ interface CommonSettings {
 }
 
 export type ServeSettings =
-  | (CommonSettings & { mode: 'embedded'; dataDir: string })
+  | (CommonSettings & { mode: 'embedded'; dataDir: string; faults?: readonly StepFault[] })
   | (CommonSettings & { mode: 'aws'; stage: string; endpoint?: string; region?: string; names: Partial<StageNames>; pollSeconds: number });
 
 /** Resolves with the first SIGTERM or SIGINT; later ones call `again`. */
@@ -48,7 +49,7 @@ export async function runServe(settings: ServeSettings): Promise<number> {
   try {
     host =
       settings.mode === 'embedded'
-        ? await EmbeddedHost.open({ dataDir: settings.dataDir, verbose: settings.verbose })
+        ? await EmbeddedHost.open({ dataDir: settings.dataDir, verbose: settings.verbose, faults: settings.faults ?? [] })
         : await AwsHost.open({ ...settings, names: settings.names, waitSeconds: settings.pollSeconds, log });
   } catch (error) {
     log.error('start_failed', `symphainy serve: ${(error as Error).message}`);

@@ -5,40 +5,52 @@ import { listingOf, type JourneyListing } from '#domain/journeys/journey-listing
 import type { JourneyView } from '#domain/journeys/journey-state.js';
 import { cloudJourneys, cloudShow } from '#local/cloud/cloud-commands.js';
 import { cloudOptionSpec, cloudTargetOf, cloudUsage, commonOptionSpec, openRuntime } from '../runtime-options.js';
+import { filterJourneys, journeyFilterOf, journeyFilterOptionSpec, journeyFilterUsage, type JourneyFilter } from '../journey-filter.js';
 
-export const journeysUsage = `symphainy journeys [--json] [--data-dir <dir> | --endpoint <url> [--stage <name>]]     lists every journey, newest first
+export const journeysUsage = `symphainy journeys [--status <s>] [--use-case <tag>] [--journey <name>] [--since <when>] [--limit <n>] [--json] [--data-dir <dir> | --endpoint <url> [--stage <name>]]
+                                                                  lists journeys, newest first
 symphainy show <journey-id> [--json] [--data-dir <dir> | --endpoint <url> [--stage <name>]]  one journey's timeline, steps and artifacts
+${journeyFilterUsage}
 ${cloudUsage}`;
 
 export async function journeysCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...commonOptionSpec, ...cloudOptionSpec } });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...commonOptionSpec, ...cloudOptionSpec, ...journeyFilterOptionSpec } });
   if (values.help) return (console.log(journeysUsage), ExitCode.ok);
   if (positionals.length) throw new UsageError(`journeys takes no arguments (got ${positionals.join(' ')}); did you mean "show ${positionals[0]}"?`);
+  const filter = journeyFilterOf(values);
+  const filtered = Object.keys(filter).length > 0;
   const cloud = cloudTargetOf(values);
   if (cloud) {
     const views = await cloudJourneys(cloud);
-    return typeof views === 'number' ? views : printJourneys(views, values.json);
+    return typeof views === 'number' ? views : printJourneys(filterViews(views, filter), values.json, filtered);
   }
   const runtime = await openRuntime(values);
   try {
     // The readable list needs only each journey's listing, which a long history keeps ready.
-    return values.json ? printJourneys(runtime.journeys(), true) : printListings(runtime.journeyListings());
+    if (!values.json) return printListings(filterJourneys(runtime.journeyListings(), filter), filtered);
+    const kept = new Set(filterJourneys(runtime.journeyListings(), filter).map((l) => l.journeyId));
+    return printJourneys(runtime.journeys().filter((j) => kept.has(j.journeyId)), true, filtered);
   } finally {
     runtime.close();
   }
 }
 
+function filterViews(views: JourneyView[], filter: JourneyFilter): JourneyView[] {
+  const kept = new Set(filterJourneys(views.map(listingOf), filter).map((l) => l.journeyId));
+  return views.filter((v) => kept.has(v.journeyId));
+}
+
 const newestFirst = (a: { startedAt: string | null }, b: { startedAt: string | null }) => (b.startedAt ?? '').localeCompare(a.startedAt ?? '');
 
-function printJourneys(all: JourneyView[], json: boolean): number {
-  if (!json) return printListings(all.map(listingOf));
+function printJourneys(all: JourneyView[], json: boolean, filtered = false): number {
+  if (!json) return printListings(all.map(listingOf), filtered);
   console.log(JSON.stringify([...all].sort(newestFirst).map(journeyReport), null, 2));
   return ExitCode.ok;
 }
 
-function printListings(all: JourneyListing[]): number {
+function printListings(all: JourneyListing[], filtered = false): number {
   if (all.length === 0) {
-    console.log('no journeys yet: try "symphainy upload <file> --use-case mvp"');
+    console.log(filtered ? 'no journeys match' : 'no journeys yet: try "symphainy upload <file> --use-case mvp"');
     return ExitCode.ok;
   }
   const lines = [...all].sort(newestFirst).map(

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { ExitCode, UsageError } from '../cli-error.js';
-import { dataDirOf } from '../runtime-options.js';
+import { dataDirOf, faultUsage, faultsOf } from '../runtime-options.js';
 import { runServe, type ServeSettings } from '#local/serve/run-serve.js';
 import { STAGE_PATTERN } from '#local/serve/aws/stage-names.js';
 
-export const serveUsage = `symphainy serve [--port 8080] [--host 127.0.0.1] [--data-dir <dir>] [--drain-timeout <s>] [--json] [--verbose]
+export const serveUsage = `symphainy serve [--port 8080] [--host 127.0.0.1] [--data-dir <dir>] [--drain-timeout <s>] [--fault <spec>] [--json] [--verbose]
 symphainy serve --aws --stage <stage> [--endpoint <url>] [--region <r>] [--upload-bucket <b> --artifact-bucket <b> --event-bus <bus>]
 
 One long-lived process hosting every step and manager, with an HTTP API:
@@ -13,6 +13,7 @@ One long-lived process hosting every step and manager, with an HTTP API:
   --aws             consumes a deployed stage's SQS queues (symphainy-<stage>-<function>) instead of Lambda;
                     buckets and bus from the stack symphainy-<stage>'s outputs unless named;
                     --endpoint (or $AWS_ENDPOINT_URL) points the SDK at an emulator
+${faultUsage}
   --drain-timeout   on SIGTERM/SIGINT, seconds to finish what is in flight before closing (default 25)
 POST /uploads?use-case=mvp&name=orders.csv with the file as the body answers 202 and the journey's
 Location; add &wait=true to get the finished journey (201).`;
@@ -37,6 +38,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
       'artifact-bucket': { type: 'string' },
       'event-bus': { type: 'string' },
       'poll-seconds': { type: 'string' },
+      fault: { type: 'string', multiple: true },
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -54,9 +56,11 @@ export async function serveCommand(argv: string[]): Promise<number> {
   let settings: ServeSettings;
   if (!values.aws) {
     if (awsOnly.length) throw new UsageError(`--${awsOnly[0]} is for --aws mode; add --aws --stage <stage>, or drop it to serve the embedded runtime`);
-    settings = { ...common, mode: 'embedded', dataDir: dataDirOf(values) };
+    const faults = faultsOf(values);
+    settings = { ...common, mode: 'embedded', dataDir: dataDirOf(values), ...(faults.length ? { faults } : {}) };
   } else {
     if (values['data-dir'] !== undefined) throw new UsageError('--data-dir is for the embedded runtime; with --aws the state lives in the stage');
+    if (values.fault?.length) throw new UsageError('--fault works on the embedded runtime only: faults are never deployed into the functions');
     const stage = values.stage;
     if (!stage) throw new UsageError('--aws needs --stage <stage>, the deployed stage whose queues to consume (e.g. --stage local)');
     if (!STAGE_PATTERN.test(stage)) throw new UsageError(`--stage "${stage}" is not a stage name (letters, digits and "-", at most 32)`);

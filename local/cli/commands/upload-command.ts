@@ -5,13 +5,13 @@ import type { EmbeddedRuntime } from '#local/runtime/embedded-runtime.js';
 import { ExitCode, UsageError } from '../cli-error.js';
 import { printJourney } from '../journey-report.js';
 import { formatBytes, ProgressLine } from '../progress-line.js';
-import { cloudOptionSpec, cloudTargetOf, cloudUsage, commonOptionSpec, openRuntime } from '../runtime-options.js';
+import { cloudOptionSpec, cloudTargetOf, cloudUsage, commonOptionSpec, faultOptionSpec, faultUsage, openRuntime } from '../runtime-options.js';
 import { cloudPut, cloudUpload, DEFAULT_UPLOAD_TIMEOUT_SECONDS } from '#local/cloud/cloud-commands.js';
 import { isColumnMapFile } from '#domain/managers/experience-manager.js';
 import { uploadKeyProblem } from '#domain/routing/upload-key.js';
 import { checkColumnMapFile, columnMapMetadata } from './column-map-option.js';
 
-export const uploadUsage = `symphainy upload <file> [--use-case <tag>] [--key <key>] [--journey <name>] [--json] [--data-dir <dir> | --endpoint <url> [--stage <name>] [--timeout <s>]]
+export const uploadUsage = `symphainy upload <file> [--use-case <tag>] [--key <key>] [--journey <name>] [--fault <spec>] [--json] [--data-dir <dir> | --endpoint <url> [--stage <name>] [--timeout <s>]]
 
 Puts <file> into the upload bucket as a user would and waits for its journey to end.
   --use-case <tag>  the use case; without --key the object goes to uploads/<tag>/<file name>
@@ -21,6 +21,7 @@ Puts <file> into the upload bucket as a user would and waits for its journey to 
   --map <f=column>  which column holds a field, e.g. --map speed=velocity_mph or --map time=ts:epoch_ms
                     (repeatable; object metadata "column-map"). A file named _column-map.json is
                     stored as the mapping of its folder instead, and starts no journey.
+${faultUsage}
 ${cloudUsage}
   --timeout <s>     with a deployed stage: how long to wait for the journey (default ${DEFAULT_UPLOAD_TIMEOUT_SECONDS})
 Exit code 0 only when the journey completed.`;
@@ -31,7 +32,7 @@ export async function uploadCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { ...commonOptionSpec, ...cloudOptionSpec, 'use-case': { type: 'string' }, key: { type: 'string' }, journey: { type: 'string' }, timeout: { type: 'string' }, map: { type: 'string', multiple: true } },
+    options: { ...commonOptionSpec, ...cloudOptionSpec, ...faultOptionSpec, 'use-case': { type: 'string' }, key: { type: 'string' }, journey: { type: 'string' }, timeout: { type: 'string' }, map: { type: 'string', multiple: true } },
   });
   if (values.help) return help();
   const [file, ...extra] = positionals;

@@ -1,4 +1,5 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
+import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import { inputRecords } from '#domain/reporting/eda/index.js';
 import { AV_EDA_ARTIFACTS, AV_EDA_STEPS } from './eda-names.js';
 import { telemetryReaderOf } from './telemetry-fields.js';
@@ -6,6 +7,7 @@ import { VehiclePerformanceAnalysis } from './vehicle-performance.js';
 
 export const analyzeVehiclePerformance: StepDefinition = {
   name: AV_EDA_STEPS.performance,
+  policy: EDA_PASS_POLICY,
   description: 'Speed, acceleration and jerk distributions per vehicle, with distance and driving time, in one streaming pass.',
   async run(context) {
     const read = await telemetryReaderOf(context);

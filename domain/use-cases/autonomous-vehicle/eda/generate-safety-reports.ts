@@ -1,4 +1,5 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
+import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import type { DatasetProfile, Insight } from '#domain/profiling/profile-types.js';
 import { deriveInsights, formatNumber } from '#domain/insights/index.js';
 import { EDA_ARTIFACTS, fileNameOf, inputRecords, writeEdaNotification, writeEdaReport } from '#domain/reporting/eda/index.js';
@@ -13,6 +14,7 @@ import type { FleetPerformance } from './vehicle-performance.js';
 /** Counts safety events per 1,000 km and writes the journey's report: performance, anomalies, safety and the profile. */
 export const generateSafetyReports: StepDefinition = {
   name: AV_EDA_STEPS.safety,
+  policy: EDA_PASS_POLICY,
   description: 'Hard braking, emergency braking, harsh acceleration and abrupt jerk per 1,000 km per vehicle and road type, with the report.',
   async run(context) {
     const read = await telemetryReaderOf(context);

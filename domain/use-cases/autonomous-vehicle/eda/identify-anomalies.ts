@@ -1,4 +1,5 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
+import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import { inputRecords } from '#domain/reporting/eda/index.js';
 import { anomalyInsights } from './anomaly-insights.js';
 import { AnomalyScan } from './anomaly-scan.js';
@@ -7,6 +8,7 @@ import { telemetryReaderOf } from './telemetry-fields.js';
 
 export const identifyAnomalies: StepDefinition = {
   name: AV_EDA_STEPS.anomalies,
+  policy: EDA_PASS_POLICY,
   description: 'Finds sensor dropouts, timestamp gaps and disorder, impossible values and impossible jumps, per vehicle, with their rows.',
   async run(context) {
     const read = await telemetryReaderOf(context);

@@ -1,6 +1,7 @@
 import { declaredMapping, EVIDENCE_ROWS, evidenceFromRecords, FIELD_MAPPING_ARTIFACT, fieldColumn, mappingOrReject, readInstant, resolveFields, type FieldMapping } from '#domain/fields/index.js';
 import type { TableRecord } from '#domain/insights/index.js';
 import type { StepContext, StepDefinition } from '#domain/journeys/step-definition.js';
+import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import { EDA_ARTIFACTS, inputRecords, profileInput } from '#domain/reporting/eda/index.js';
 import { parseTable, rejectViolations } from '#domain/tabular/index.js';
 import { TELEMETRY_FIELDS } from '../telemetry/telemetry-fields.js';
@@ -14,6 +15,7 @@ import { AV_EDA_STEPS } from './eda-names.js';
  */
 export const loadTestData: StepDefinition = {
   name: AV_EDA_STEPS.load,
+  policy: EDA_PASS_POLICY,
   description: 'Streams the telemetry through the profiler, stores profile.json and maps the columns to telemetry fields.',
   async run(context) {
     // The upload journey's structural rule first, so both journeys refuse the same files with the same codes.

@@ -1,4 +1,5 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
+import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import type { DatasetProfile } from '#domain/profiling/profile-types.js';
 import { deriveInsights, formatPercent } from '#domain/insights/index.js';
 import { EDA_ARTIFACTS, fileNameOf, writeEdaNotification, writeEdaReport } from '#domain/reporting/eda/index.js';
@@ -12,6 +13,7 @@ import type { SegmentAnalysis } from './segment-analysis.js';
 
 export const generateBusinessInsights: StepDefinition = {
   name: INSURANCE_EDA_STEPS.insights,
+  policy: EDA_PASS_POLICY,
   description: 'Writes the business insights and the journey report (segments, AI opportunities, data profile) as report.html.',
   async run(context) {
     const profile = await context.readArtifactJson<DatasetProfile>(EDA_ARTIFACTS.profile);

@@ -1,4 +1,5 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
+import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import type { DatasetProfile } from '#domain/profiling/profile-types.js';
 import { formatPercent } from '#domain/insights/index.js';
 import { EDA_ARTIFACTS } from '#domain/reporting/eda/index.js';
@@ -9,6 +10,7 @@ import type { SegmentAnalysis } from './segment-analysis.js';
 
 export const identifyAiOpportunities: StepDefinition = {
   name: INSURANCE_EDA_STEPS.opportunities,
+  policy: EDA_PASS_POLICY,
   description: 'Ranks AI use cases (pricing, fraud screening, triage, retention, legacy normalisation) by value and data readiness, with evidence.',
   async run(context) {
     const profile = await context.readArtifactJson<DatasetProfile>(EDA_ARTIFACTS.profile);

@@ -1,5 +1,6 @@
 import type { FieldMapping } from '#domain/fields/index.js';
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
+import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import { StepRejection } from '#domain/journeys/step-rejection.js';
 import { EDA_ARTIFACTS, profileInput } from '#domain/reporting/eda/index.js';
 import { fileShape, type FileShape } from '../field-availability.js';
@@ -18,6 +19,7 @@ import { emptyTally, type LegacyFormatTally } from './normalize-legacy-values.js
  */
 export const loadLegacyData: StepDefinition = {
   name: INSURANCE_EDA_STEPS.load,
+  policy: EDA_PASS_POLICY,
   description: 'Maps the extract’s columns to insurance fields, streams it (CSV or fixed-width), normalises legacy dates, amounts and codes, and profiles it into profile.json.',
   async run(context) {
     const mapping = await mapEdaInput(context);

@@ -1,4 +1,5 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
+import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import type { DatasetProfile, Insight } from '#domain/profiling/profile-types.js';
 import { countBySeverity, formatCount } from '#domain/insights/index.js';
 import { EDA_ARTIFACTS, fileNameOf, writeEdaNotification, writeEdaReport } from '#domain/reporting/eda/index.js';
@@ -9,6 +10,7 @@ import { rolesSection } from './roles-section.js';
 /** Draws the charts and writes the self-contained report.html, then the note the uploader receives. */
 export const createVisualizations: StepDefinition = {
   name: MVP_EDA_STEPS.visualize,
+  policy: EDA_PASS_POLICY,
   description: 'Renders histograms, top values, the correlation heatmap and the missingness chart into a self-contained report.html.',
   async run(context) {
     const profile = await context.readArtifactJson<DatasetProfile>(EDA_ARTIFACTS.profile);

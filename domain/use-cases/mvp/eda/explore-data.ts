@@ -1,4 +1,5 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
+import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import type { DatasetProfile } from '#domain/profiling/profile-types.js';
 import { trackTimestampColumns } from '#domain/insights/index.js';
 import { EDA_ARTIFACTS, inputRecords } from '#domain/reporting/eda/index.js';
@@ -12,6 +13,7 @@ import type { Exploration } from './exploration.js';
  */
 export const exploreData: StepDefinition = {
   name: MVP_EDA_STEPS.explore,
+  policy: EDA_PASS_POLICY,
   description: 'Classifies each column by role and follows timestamp columns in file order for gaps and disorder.',
   async run(context) {
     const profile = await context.readArtifactJson<DatasetProfile>(EDA_ARTIFACTS.profile);

@@ -1,4 +1,5 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
+import { SMALL_STEP_POLICY } from '#domain/journeys/step-policy.js';
 import { MVP_ARTIFACTS } from '../artifact-names.js';
 import { describeColumnTypes, describeEmptyColumns } from '../column-descriptions.js';
 import type { ValidationReport } from '../validation-report.js';
@@ -23,6 +24,7 @@ export interface NotificationDocument {
  */
 export const notifyCompletion: StepDefinition = {
   name: MVP_STEPS.notify,
+  policy: SMALL_STEP_POLICY,
   description: 'Composes the completion notification (rows, columns and types, curated location, warnings) for the delivery manager to send.',
   async run(context) {
     const manifest = await context.readArtifactJson<CuratedManifest>(MVP_ARTIFACTS.curatedManifest);
