@@ -6,8 +6,9 @@
 //   the managers            every use case's plans (step names, descriptions, key prefixes),
 //                           follow-ons and delivery wording, but no step code
 //   the journey recorder    no use case at all
-// A plan keeps a step's keyPrefixes: a function's access (functions/shared/function-access.ts)
-// is derived from the registry, and must come out the same from a slice as from the whole.
+// A plan keeps a step's keyPrefixes and policy: a function's access (functions/shared/function-access.ts)
+// and the dead-letter recorder's reading of a step's attempts (domain/journeys/step-policy.ts) are
+// derived from the registry, and must come out the same from a slice as from the whole.
 // This esbuild plugin gives each function's bundle a default-registry module holding just that,
 // derived from the real registry at build time: nothing is listed by hand, and a use case added
 // to the registry is sliced the same way. The embedded runtime and the tests use the full one.
@@ -66,7 +67,8 @@ function exporterOf(exporters, value, what) {
 
 /** A step's plan, as source: what the registry knows of it, without its code. */
 function planned(step) {
-  return `planned(${JSON.stringify(step.name)}, ${JSON.stringify(step.description)}${step.keyPrefixes ? `, ${JSON.stringify(step.keyPrefixes)}` : ''})`;
+  const plan = { name: step.name, description: step.description, ...(step.keyPrefixes ? { keyPrefixes: step.keyPrefixes } : {}), ...(step.policy ? { policy: step.policy } : {}) };
+  return `planned(${JSON.stringify(plan)})`;
 }
 
 /** The source of the default-registry module one function's bundle gets. */
@@ -98,7 +100,7 @@ async function sliceSource(target) {
     modules = `[${entries.join(',\n  ')}]`;
   }
   // A stub's run() says so should it ever be called.
-  imports.push(`const planned = (name, description, keyPrefixes) => ({ name, description, ...(keyPrefixes ? { keyPrefixes } : {}), run: async () => { throw new Error(\`step \${name} does not run in function ${target}\`); } });`);
+  imports.push(`const planned = (plan) => ({ ...plan, run: async () => { throw new Error(\`step \${plan.name} does not run in function ${target}\`); } });`);
   return `${imports.join('\n')}
 // The slice of the use-case registry function ${target} serves (local/serverless/registry-slices.cjs).
 export const builtInUseCases = ${modules};

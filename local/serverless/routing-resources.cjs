@@ -2,7 +2,9 @@
 // table the embedded runtime routes with (domain/routing/routing-table.ts), so the deployed rules
 // cannot drift from it. Per routing target F (a function):
 //
-//   symphainy-<stage>-F       SQS queue (SSE, visibility 6x the function timeout) ─► function F
+//   symphainy-<stage>-F       SQS queue (SSE, visibility 6x the function timeout) ─► function F;
+//                             for a step, timeout, memory and maxReceiveCount come from its policy
+//                             (domain/journeys/step-policy.ts), the timeout capped by the stage
 //   symphainy-<stage>-F-dlq   its dead-letter queue, after maxReceiveCount deliveries; only F's
 //                             queue may use it (RedriveAllowPolicy), so a redrive goes back to F
 //   queue policy              only F's rules may send to it (aws:SourceArn)
@@ -11,6 +13,9 @@
 //   role                      F's own: its log group, its queue, the upload bucket if it reads
 //                             uploads, the artifact-bucket prefixes it uses, and PutEvents for
 //                             the detail-types it publishes (functions/shared/function-access.ts)
+//
+// The dead-letter recorder reads every F-dlq (serverless/functions/dead-letter-recorder.yml): its
+// role may receive from those queues and nothing else's.
 //
 // Once per stack: symphainy-<stage>-rule-delivery-dlq, where EventBridge leaves an event it
 // could not hand to a rule's queue (an upload that would otherwise start no journey, silently).
@@ -25,7 +30,8 @@ module.exports = async ({ resolveVariable }) => {
   const stage = await resolveVariable('sls:stage');
   const timeoutSeconds = Number(await resolveVariable('param:functionTimeoutSeconds'));
   const maxReceiveCount = Number(await resolveVariable('param:maxAttempts'));
-  const { routes, roles } = await loadRouting({ uploadBucket: UPLOAD_BUCKET_PLACEHOLDER });
+  const stepTimeoutCap = Number(await resolveVariable('param:stepTimeoutCapSeconds'));
+  const { routes, roles, policies, deadLetterRecorder } = await loadRouting({ uploadBucket: UPLOAD_BUCKET_PLACEHOLDER });
 
   const Resources = {};
   const ruleIds = routes.map((route) => `${pascalCase(route.rule)}Rule`);
@@ -62,6 +68,12 @@ module.exports = async ({ resolveVariable }) => {
     const id = pascalCase(target);
     const own = routes.filter((r) => r.target === target);
     const queue = `${id}Queue`;
+    const policy = policies[target];
+    const functionTimeout = policy ? Math.min(policy.timeoutSeconds, stepTimeoutCap) : timeoutSeconds;
+    if (policy) {
+      // Merged by the framework into the function it generates (same logical id).
+      Resources[`${lambdaIdOf(target)}LambdaFunction`] = { Type: 'AWS::Lambda::Function', Properties: { Timeout: functionTimeout, MemorySize: policy.memoryMb } };
+    }
 
     Resources[`${id}DeadLetterQueue`] = {
       Type: 'AWS::SQS::Queue',
@@ -84,8 +96,8 @@ module.exports = async ({ resolveVariable }) => {
         SqsManagedSseEnabled: true,
         // Lambda's advice for SQS sources: at least 6x the function timeout, so a batch still
         // being retried by the poller is not delivered twice.
-        VisibilityTimeout: 6 * timeoutSeconds,
-        RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [`${id}DeadLetterQueue`, 'Arn'] }, maxReceiveCount },
+        VisibilityTimeout: 6 * functionTimeout,
+        RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [`${id}DeadLetterQueue`, 'Arn'] }, maxReceiveCount: policy ? policy.maxAttempts : maxReceiveCount },
       },
     };
     for (const route of own) {
@@ -130,8 +142,10 @@ module.exports = async ({ resolveVariable }) => {
         },
       },
     };
-    Resources[`${id}Role`] = role(stage, target, queue, roles[target]);
+    Resources[`${id}Role`] = role(stage, target, [queue], roles[target]);
   }
+  const deadLetterQueues = [...new Set(routes.map((r) => r.target))].map((target) => `${pascalCase(target)}DeadLetterQueue`);
+  Resources[`${pascalCase(deadLetterRecorder)}Role`] = role(stage, deadLetterRecorder, deadLetterQueues, roles[deadLetterRecorder]);
   return { Resources };
 };
 
@@ -147,8 +161,14 @@ function withUploadBucket(value) {
 const objects = (bucket, pattern = '*') => ({ 'Fn::Sub': `\${${bucket}.Arn}/${pattern}` });
 const bucketArn = (bucket) => ({ 'Fn::GetAtt': [bucket, 'Arn'] });
 
+/** The framework's logical id of a function: `process-file` -> `ProcessDashfile`. */
+function lambdaIdOf(name) {
+  const normalized = name.replace(/-/g, 'Dash').replace(/_/g, 'Underscore');
+  return normalized[0].toUpperCase() + normalized.slice(1);
+}
+
 /** One role per function: nothing it does not use, and no `*` action or resource. */
-function role(stage, target, queue, access) {
+function role(stage, target, queues, access) {
   const statements = [
     {
       Sid: 'OwnLogs',
@@ -160,7 +180,7 @@ function role(stage, target, queue, access) {
       Sid: 'OwnQueue',
       Effect: 'Allow',
       Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ChangeMessageVisibility'],
-      Resource: { 'Fn::GetAtt': [queue, 'Arn'] },
+      Resource: queues.map((queue) => ({ 'Fn::GetAtt': [queue, 'Arn'] })),
     },
     // ListBucket lets a read of a missing key answer 404 (not 403), which the code relies on.
     { Sid: 'ListBuckets', Effect: 'Allow', Action: 's3:ListBucket', Resource: [bucketArn('ArtifactBucket'), ...(access.readsUploads ? [bucketArn('UploadBucket')] : [])] },

@@ -13,21 +13,27 @@ async function load(relativePath) {
 /**
  * The routes, and what each target's role must allow (functions/shared/function-access.ts, the
  * declaration every runtime also holds the functions to): the detail-types it publishes, whether
- * it reads uploads, and the artifact-bucket key patterns it reads, writes and deletes.
+ * it reads uploads, and the artifact-bucket key patterns it reads, writes and deletes; and each
+ * step target's policy (domain/journeys/step-policy.ts): its timeout, memory and attempts.
  */
 async function loadRouting({ uploadBucket }) {
   const routing = await load('domain/routing/routing-table.ts');
   const { defaultUseCaseRegistry } = await load('domain/use-cases/default-registry.ts');
   const { functionAccess, PUBLISHED_SOURCE } = await load('functions/shared/function-access.ts');
+  const { policyOfStep } = await load('domain/journeys/step-policy.ts');
   const registry = defaultUseCaseRegistry();
   const routes = routing.routingTable(registry, { uploadBucket });
   const access = functionAccess(registry);
   const roles = {};
-  for (const { target } of routes) {
+  const policies = {};
+  for (const { target, step } of routes) {
     if (!access[target]) throw new Error(`routing target ${target} has no declared access (functions/shared/function-access.ts)`);
     roles[target] = { ...access[target], source: PUBLISHED_SOURCE };
+    if (step) policies[target] = policyOfStep(registry, step);
   }
-  return { routes, roles };
+  const recorder = routing.DEAD_LETTER_RECORDER;
+  roles[recorder] = { ...access[recorder], source: PUBLISHED_SOURCE };
+  return { routes, roles, policies, deadLetterRecorder: recorder };
 }
 
 /** `validate-file` -> `ValidateFile`: logical ids for a target's resources. */

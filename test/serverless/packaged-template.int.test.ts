@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { routingTable } from '#domain/routing/routing-table.js';
+import { policyOfStep } from '#domain/journeys/step-policy.js';
 import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
 import { PLATFORM_SOURCE } from '#events/platform-event.js';
 import { JourneyStepCompleted } from '#events/journey-step-completed.js';
@@ -77,7 +78,8 @@ function deployedRoutes() {
 }
 
 describe('the packaged CloudFormation template', () => {
-  const routes = routingTable(defaultUseCaseRegistry(), { uploadBucket: BUCKET });
+  const registry = defaultUseCaseRegistry();
+  const routes = routingTable(registry, { uploadBucket: BUCKET });
 
   it('has exactly the routing table: one rule per route, same bus, same pattern, same target function', () => {
     const byRule = (a: { rule: string }, b: { rule: string }) => a.rule.localeCompare(b.rule);
@@ -94,7 +96,7 @@ describe('the packaged CloudFormation template', () => {
     for (const [, mapping] of ofType('AWS::Lambda::EventSourceMapping')) expect(mapping.Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
   });
 
-  it('gives every queue encryption, a dead-letter queue after MAX_ATTEMPTS deliveries, and 6x the function timeout of visibility', () => {
+  it('gives every queue encryption, a dead-letter queue after its attempts (a step policy\'s, else MAX_ATTEMPTS), and 6x the function timeout of visibility', () => {
     const functions = ofType('AWS::Lambda::Function').map(([, f]) => f.Properties);
     const queues = ofType('AWS::SQS::Queue').map(([, q]) => q.Properties);
     const mainQueues = queues.filter((q) => !String(q.QueueName).endsWith('-dlq'));
@@ -103,7 +105,8 @@ describe('the packaged CloudFormation template', () => {
     for (const queue of mainQueues) {
       const fn = functions.find((f) => f.FunctionName === queue.QueueName)!;
       expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(6 * fn.Timeout);
-      expect(String(queue.RedrivePolicy.maxReceiveCount)).toBe(fn.Environment.Variables.MAX_ATTEMPTS);
+      const step = routes.find((r) => `symphainy-${STAGE}-${r.target}` === queue.QueueName)?.step;
+      expect(String(queue.RedrivePolicy.maxReceiveCount)).toBe(step ? String(policyOfStep(registry, step).maxAttempts) : fn.Environment.Variables.MAX_ATTEMPTS);
       expect(template.Resources[getAttTarget(queue.RedrivePolicy.deadLetterTargetArn)]!.Properties.QueueName).toBe(`${queue.QueueName}-dlq`);
     }
     for (const fn of functions) expect({ runtime: fn.Runtime, architectures: fn.Architectures }).toEqual({ runtime: 'nodejs22.x', architectures: ['arm64'] });
@@ -270,9 +273,38 @@ describe('the packaged CloudFormation template', () => {
     for (const type of awaited) expect(Object.values(publishing).some((types) => types.includes(type)), type).toBe(true);
   });
 
+  it('gives each step function the timeout and memory its policy declares', () => {
+    const functions = ofType('AWS::Lambda::Function').map(([, f]) => f.Properties);
+    for (const route of routes.filter((r) => r.step)) {
+      const fn = functions.find((f) => f.FunctionName === `symphainy-${STAGE}-${route.target}`)!;
+      const policy = policyOfStep(registry, route.step!);
+      expect({ timeout: fn.Timeout, memory: fn.MemorySize }, route.target).toEqual({ timeout: policy.timeoutSeconds, memory: policy.memoryMb });
+    }
+    // Not one size for all: the EDA passes get more than the upload steps.
+    expect(policyOfStep(registry, 'explore_data').timeoutSeconds).toBeGreaterThan(policyOfStep(registry, 'validate_file').timeoutSeconds);
+  });
+
+  it('feeds every dead-letter queue to the dead-letter recorder, whose role may read those queues only', () => {
+    const recorder = ofType('AWS::Lambda::Function').find(([, f]) => f.Properties.FunctionName === `symphainy-${STAGE}-dead-letter-recorder`)!;
+    const dlqIds = ofType('AWS::SQS::Queue')
+      .filter(([, q]) => String(q.Properties.QueueName).endsWith('-dlq') && !String(q.Properties.QueueName).endsWith('rule-delivery-dlq'))
+      .map(([id]) => id)
+      .sort();
+    expect(dlqIds).toHaveLength(new Set(routes.map((r) => r.target)).size);
+    const sources = ofType('AWS::Lambda::EventSourceMapping')
+      .filter(([, m]) => JSON.stringify(m.Properties.FunctionName).includes(recorder[0]))
+      .map(([, m]) => getAttTarget(m.Properties.EventSourceArn))
+      .sort();
+    expect(sources).toEqual(dlqIds);
+    const role = template.Resources[getAttTarget(recorder[1].Properties.Role)]!;
+    const queueStatement = role.Properties.Policies[0].PolicyDocument.Statement.find((st: any) => st.Sid === 'OwnQueue');
+    expect(queueStatement.Resource.map(getAttTarget).sort()).toEqual(dlqIds);
+  });
+
   it('caps the concurrency every SQS event source may drive', () => {
     const mappings = ofType('AWS::Lambda::EventSourceMapping');
-    expect(mappings).toHaveLength(new Set(routes.map((r) => r.target)).size);
+    // One per function's queue, and one per dead-letter queue for the recorder.
+    expect(mappings).toHaveLength(2 * new Set(routes.map((r) => r.target)).size);
     for (const [id, mapping] of mappings) {
       expect(mapping.Properties.ScalingConfig?.MaximumConcurrency, id).toBeGreaterThanOrEqual(2);
       expect(mapping.Properties.ScalingConfig.MaximumConcurrency, id).toBeLessThanOrEqual(1000);
