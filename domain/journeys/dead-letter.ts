@@ -61,7 +61,7 @@ export function deadLetterReason(outcome: AttemptOutcome | undefined, policy: St
   };
 }
 
-/** The timeout a step's watchdog reports just before the runtime would stop it. */
-export function timedOutError(step: string, policy: StepPolicy): ErrorInfo {
-  return { code: 'step_timed_out', message: `${step} ran out of its ${policy.timeoutSeconds} s timeout (policy timeoutSeconds)` };
+/** The timeout a step's watchdog reports just before the runtime would stop it, with the limit the attempt actually had. */
+export function timedOutError(step: string, timeoutSeconds: number): ErrorInfo {
+  return { code: 'step_timed_out', message: `${step} ran out of its ${timeoutSeconds} s timeout and was stopped` };
 }

@@ -19,7 +19,8 @@ export interface Harness {
 /** An embedded runtime in a fresh temporary directory, so no test sees another's leftovers. */
 export async function embeddedHarness(options: Partial<EmbeddedRuntimeOptions> = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'symphainy-test-'));
-  let runtime = await EmbeddedRuntime.open({ dataDir, queue: { visibilityTimeoutMs: 20 }, ...options });
+  // Retry delays as the step policies declare them, a hundred times shorter: tests of the spacing itself set 1.
+  let runtime = await EmbeddedRuntime.open({ dataDir, queue: { visibilityTimeoutMs: 20 }, retryDelayScale: 0.01, ...options });
   const harness: Harness = {
     get runtime() {
       return runtime;
@@ -44,7 +45,7 @@ export async function embeddedHarness(options: Partial<EmbeddedRuntimeOptions> =
     },
     async reopen(more = {}) {
       runtime.close();
-      runtime = await EmbeddedRuntime.open({ dataDir, queue: { visibilityTimeoutMs: 20 }, ...options, ...more });
+      runtime = await EmbeddedRuntime.open({ dataDir, queue: { visibilityTimeoutMs: 20 }, retryDelayScale: 0.01, ...options, ...more });
       return runtime;
     },
     close() {
