@@ -2,6 +2,12 @@
  * EventBridge documents numeric matching as limited to -5.0e9..+5.0e9 with at most six digits
  * right of the decimal point. Pattern operands outside that are rejected; event values outside it
  * simply never satisfy a `numeric` condition (event-ruler falls back to comparing them as text).
+ *
+ * event-ruler itself has compared any float64 since 1.8 (1.7 had already widened the range), but
+ * the guide still states these limits. The project follows the guide: a pattern it accepts then
+ * deploys whichever ruler the service runs, whereas following event-ruler could let a rule work
+ * here and be refused at deploy. The cost falls on events instead: a value past the limits never
+ * matches here, even where the service may already match it.
  */
 export const NUMERIC_LIMIT = 5e9;
 export const MAX_DECIMAL_PLACES = 6;

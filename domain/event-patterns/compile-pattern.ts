@@ -3,6 +3,7 @@ import { invalid, InvalidEventPatternError } from './invalid-event-pattern-error
 import { singleAddressRange } from './ip-address.js';
 import { isJsonObject } from './json-shapes.js';
 import { parseMatchExpression } from './parse-match-expression.js';
+import { checkWildcardComplexity } from './wildcard-complexity.js';
 
 const OR = '$or';
 
@@ -18,11 +19,23 @@ const RESERVED_INSIDE_OR: ReadonlySet<string> = new Set([
 type Branch = Map<string, FieldCondition>;
 
 /**
- * Validates a pattern (an object, or its JSON text) and expands it into sub-rules: one per
- * combination of $or branches, each a conjunction of leaf conditions keyed by dotted path.
- * A path written twice keeps its last value list, as event-ruler's default "overriding" does.
+ * Validates a pattern (an object, or its JSON text) and expands it into sub-rules, then refuses it if
+ * its wildcards are too complex. Every caller (pattern test, rules, the embedded bus) comes through
+ * here, so they refuse alike.
  */
 export function compilePattern(pattern: unknown): SubRule[] {
+  const subRules = expandPattern(pattern);
+  // AWS scores complexity only once the whole pattern is valid, so syntax errors are reported first.
+  checkWildcardComplexity(subRules);
+  return subRules;
+}
+
+/**
+ * Checks a pattern's syntax and expands it into sub-rules: one per combination of $or branches, each
+ * a conjunction of leaf conditions keyed by dotted path. A path written twice keeps its last value
+ * list, as event-ruler's default "overriding" does.
+ */
+export function expandPattern(pattern: unknown): SubRule[] {
   const root = typeof pattern === 'string' ? parseJson(pattern) : pattern;
   if (!isJsonObject(root)) invalid('Filter is not an object');
   const branches: Branch[] = [];

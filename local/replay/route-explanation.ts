@@ -1,6 +1,7 @@
 import type { EventBridgeEnvelope } from '#events/platform-event.js';
-import { compileRuleSet } from '#domain/event-patterns/index.js';
+import type { CompiledRuleSet } from '#domain/event-patterns/index.js';
 import type { BusRole, Route } from '#domain/routing/routing-table.js';
+import { compileRouteRuleSets } from '../runtime/route-rule-sets.js';
 
 export interface ExplainedRoute {
   rule: string;
@@ -13,11 +14,9 @@ export interface ExplainedRoute {
 
 /** Which rules of the routing table an event reaches on a bus, and why, without delivering it. */
 export function routeExplainer(routes: readonly Route[]): (bus: BusRole, event: EventBridgeEnvelope) => ExplainedRoute[] {
-  const byBus = new Map<BusRole, { routes: Route[]; rules: ReturnType<typeof compileRuleSet> }>();
-  for (const bus of ['default', 'platform'] as const) {
-    const on = routes.filter((r) => r.bus === bus);
-    byBus.set(bus, { routes: on, rules: compileRuleSet(on.map((r) => ({ name: r.rule, pattern: r.pattern }))) });
-  }
+  const ruleSets = compileRouteRuleSets(routes);
+  const byBus = new Map<BusRole, { routes: Route[]; rules: CompiledRuleSet }>();
+  for (const bus of ['default', 'platform'] as const) byBus.set(bus, { routes: routes.filter((r) => r.bus === bus), rules: ruleSets[bus] });
   return (bus, event) => {
     const { routes: on, rules } = byBus.get(bus)!;
     return rules.matchingRules(event).map((name) => {

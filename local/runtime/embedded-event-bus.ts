@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { EventBridgeEnvelope, EventDraft } from '#events/platform-event.js';
 import { eventEntryBytes, MAX_EVENT_BYTES } from '#events/event-size.js';
 import type { BusRole, Route } from '#domain/routing/routing-table.js';
-import { compileRuleSet, type CompiledRuleSet } from '#domain/event-patterns/index.js';
+import type { CompiledRuleSet } from '#domain/event-patterns/index.js';
+import { compileRouteRuleSets } from './route-rule-sets.js';
 
 
 export interface RoutedMessage {
@@ -24,10 +25,7 @@ export class EmbeddedEventBus {
     private readonly settings: { account: string; region: string; now: () => Date },
   ) {
     this.routesByRule = new Map(routes.map((r) => [r.rule, r]));
-    this.ruleSets = {
-      default: compileRuleSet(routes.filter((r) => r.bus === 'default').map((r) => ({ name: r.rule, pattern: r.pattern }))),
-      platform: compileRuleSet(routes.filter((r) => r.bus === 'platform').map((r) => ({ name: r.rule, pattern: r.pattern }))),
-    };
+    this.ruleSets = compileRouteRuleSets(routes);
   }
 
   envelope(draft: EventDraft): EventBridgeEnvelope {

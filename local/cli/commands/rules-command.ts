@@ -1,18 +1,26 @@
 import { parseArgs } from 'node:util';
+import { InvalidEventPatternError } from '#domain/event-patterns/index.js';
 import { defaultPlatformConfig } from '#domain/ports/platform-config.js';
-import { routingTable } from '#domain/routing/routing-table.js';
+import { routingTable, type Route } from '#domain/routing/routing-table.js';
 import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
 import { ExitCode, UsageError } from '../cli-error.js';
+import { compileRouteRuleSets } from '../../runtime/route-rule-sets.js';
 
 export const rulesUsage = `symphainy rules [--json]
 The routing table, from its single source: every rule with its bus, event pattern and the function
-its queue feeds. The embedded runtime routes by it and serverless.yml deploys it.`;
+its queue feeds. The embedded runtime routes by it and serverless.yml deploys it.
+Exit code 2 when a rule's pattern is one EventBridge would refuse (the rule and reason are printed).`;
 
 export async function rulesCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } });
   if (values.help) return (console.log(rulesUsage), ExitCode.ok);
   if (positionals.length) throw new UsageError(`rules takes no arguments (got ${positionals.join(' ')}); to test an event against one: symphainy pattern test --rule <name> --event @event.json`);
   const routes = routingTable(defaultUseCaseRegistry(), { uploadBucket: defaultPlatformConfig.uploadBucket });
+  const refused = refusedRule(routes);
+  if (refused) {
+    console.error(`invalid pattern in rule ${refused.ruleName ?? '?'}: ${refused.message}`);
+    return ExitCode.usage;
+  }
   if (values.json) {
     console.log(JSON.stringify(routes.map((r) => ({ rule: r.rule, bus: r.bus, pattern: r.pattern, target: r.target, ...(r.step ? { step: r.step } : {}), description: r.description })), null, 2));
     return ExitCode.ok;
@@ -25,4 +33,15 @@ export async function rulesCommand(argv: string[]): Promise<number> {
   }
   console.log(`${routes.length} rules; as JSON: symphainy rules --json`);
   return ExitCode.ok;
+}
+
+/** A table that lists fine but would fail at deploy is worse than no listing. */
+function refusedRule(routes: readonly Route[]): InvalidEventPatternError | undefined {
+  try {
+    compileRouteRuleSets(routes);
+    return undefined;
+  } catch (error) {
+    if (error instanceof InvalidEventPatternError) return error;
+    throw error;
+  }
 }

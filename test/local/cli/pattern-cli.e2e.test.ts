@@ -12,9 +12,36 @@ describe('symphainy pattern test', () => {
     expect(invalid.stderr).toMatch(/invalid pattern: .+/);
   });
 
+  it("refuses a wildcard pattern AWS finds too complex, with AWS's message, readable and as JSON", () => {
+    const pattern = '{"EventBusArn":[{"wildcard":"*:*:*:*:*:event-bus/*"}]}';
+    const busEvent = JSON.stringify({ EventBusArn: 'arn:aws:events:eu-west-1:111122223333:event-bus/default' });
+    const reason = 'Event pattern is not valid. Reason: Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character';
+
+    const readable = runCli(['pattern', 'test', '--pattern', pattern, '--event', busEvent]);
+    expect(readable.status).toBe(2);
+    expect(readable.stderr.trim()).toBe(`invalid pattern: ${reason}`);
+    expect(readable.stdout).toBe('');
+
+    const json = runCli(['pattern', 'test', '--pattern', pattern, '--event', busEvent, '--json']);
+    expect(json.status).toBe(2);
+    expect(JSON.parse(json.stdout)).toEqual({ matches: false, invalidPattern: reason });
+
+    // One wildcard fewer ahead of the name scores 9, under the limit, and matches.
+    const fewer = runCli(['pattern', 'test', '--pattern', '{"EventBusArn":[{"wildcard":"*:*:*:*:event-bus/*"}]}', '--event', busEvent]);
+    expect(fewer.status).toBe(0);
+  });
+
   it('says which argument is not JSON', () => {
     const result = runCli(['pattern', 'test', '--pattern', '{oops', '--event', event]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--pattern is not valid JSON');
+  });
+});
+
+describe('symphainy rules', () => {
+  it('compiles the routing table through the matcher before listing it', () => {
+    const result = runCli(['rules', '--json']);
+    expect(result.status).toBe(0);
+    expect((JSON.parse(result.stdout) as unknown[]).length).toBeGreaterThan(0);
   });
 });
