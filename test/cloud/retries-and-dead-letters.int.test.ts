@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { PutObjectCommand, RestoreObjectCommand } from '@aws-sdk/client-s3';
-import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import type { JourneyView } from '#domain/journeys/journey-state.js';
 import { findUploadJourney, type CloudUpload } from '#local/cloud/cloud-upload.js';
 import { recordedJourney, recordedJourneyIds } from '#local/cloud/recorded-journeys.js';
 import { emulatorStage, uniqueKey } from '../support/emulator-stage.js';
 import { eventually } from '../support/emulator-journeys.js';
+import { readDeadLetters } from '#local/operations/read-dead-letters.js';
 
 const emulator = await emulatorStage();
 
@@ -18,7 +18,7 @@ const emulator = await emulatorStage();
  * is running: the failure is a property of the uploaded object alone.
  */
 describe.skipIf(!emulator.available)('retries through the queue and dead-lettering on the emulator', () => {
-  const { stage, sqs, queueUrl } = emulator.available ? emulator.emulator : ({} as never);
+  const { stage } = emulator.available ? emulator.emulator : ({} as never);
   const body = 'id,name,amount\n1,alpha,1.5\n2,beta,2.5\n';
 
   async function uploadArchived(name: string): Promise<{ upload: CloudUpload; before: Set<string> }> {
@@ -64,17 +64,13 @@ describe.skipIf(!emulator.available)('retries through the queue and dead-letteri
     expect(failed.steps[0]).toMatchObject({ name: 'validate_file', status: 'failed', attempts: 3 });
     expect(failed.delivery?.message).toContain('step_retries_exhausted');
 
-    // After its third delivery the message is not deleted, so SQS moves it to the dead-letter
-    // queue on the next receive. Peek (visibility 0) so other messages stay where they are.
-    const deadLetters = await queueUrl('validate-file', true);
-    const dead = await eventually(
-      `the request for ${failed.journeyId} in the validate-file dead-letter queue`,
-      async () => {
-        const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: deadLetters, MaxNumberOfMessages: 10, VisibilityTimeout: 0, WaitTimeSeconds: 1 }));
-        return (out.Messages ?? []).map((m) => JSON.parse(m.Body ?? '{}')).find((event) => event.detail?.journeyId === failed.journeyId);
-      },
-      120_000,
+    // After its third delivery SQS moves the message to the dead-letter queue, whose recorder
+    // keeps it with the reason (the journey already knew: the step reported its last attempt).
+    const letter = await eventually(
+      `the request for ${failed.journeyId} among the validate-file dead letters`,
+      async () => (await readDeadLetters({ store: stage.store, artifactBucket: stage.artifactBucket }, 'validate-file')).find((l) => l.journeyId === failed.journeyId),
+      150_000,
     );
-    expect(dead).toMatchObject({ 'detail-type': 'Journey Step Requested', detail: { step: 'validate_file' } });
+    expect(letter).toMatchObject({ detailType: 'Journey Step Requested', step: 'validate_file', attempts: 3, reason: { code: 'step_retries_exhausted' } });
   }, 300_000);
 });
