@@ -4,6 +4,7 @@ import { invalid } from './invalid-event-pattern-error.js';
 import { ANY_RUN, WildcardAutomaton } from './wildcard-automaton.js';
 import type { WildcardPattern } from './wildcard.js';
 import { javaHashSetOrder } from './java-hash-set-order.js';
+import { ExactShortcuts } from './exact-shortcuts.js';
 
 /**
  * The most complex rule EventBridge accepts. The score is event-ruler's (aws/event-ruler
@@ -27,6 +28,10 @@ export function checkWildcardComplexity(subRules: readonly SubRule[]): void {
  * the score is that of the worst single field. Wildcards of one field add up when they sit in the
  * same value list, or in $or branches that agree on every field before it; wildcards on different
  * fields never add up. Scores at or above `cap` come back as `cap`.
+ *
+ * Where event-ruler's own result depends on the order of a Java hash set of machine states (an
+ * ignore-case value and a wildcard on one field, in sub-rules that repeat that field), the score
+ * can differ from AWS's by a point or two.
  */
 export function wildcardComplexity(subRules: readonly SubRule[], cap: number): number {
   const withWildcards = subRules.filter((subRule) => subRule.some((condition) => condition.patterns.some(isWildcardKind)));
@@ -88,11 +93,19 @@ class Field {
   private readonly byIdentity = new Map<string, Junction>();
   private readonly wildcardNumbers = new Map<string, number>();
   private readonly wildcardTargets = new Set<Junction>();
+  private readonly shortcuts = new ExactShortcuts<Junction>();
+  private readonly exactTargets = new Set<Junction>();
   private absentTarget: Junction | undefined;
 
   add(pattern: FieldPattern, proposed: () => Junction): Junction {
     if (pattern.kind === 'absent') return (this.absentTarget ??= proposed());
     if (isWildcardKind(pattern)) return this.addWildcard(pattern, proposed);
+    if (pattern.kind === 'exact-string') {
+      const target = this.shortcuts.addExact(quoted(pattern.value), proposed);
+      this.exactTargets.add(target);
+      return target;
+    }
+    for (const characters of sharedStart(pattern)) this.shortcuts.note(characters, false);
     const identity = identityOf(pattern);
     let target = this.byIdentity.get(identity);
     if (target === undefined) this.byIdentity.set(identity, (target = proposed()));
@@ -100,7 +113,7 @@ class Field {
   }
 
   leadsTo(): Junction[] {
-    const targets = [...this.byIdentity.values(), ...this.wildcardTargets];
+    const targets = [...this.byIdentity.values(), ...this.wildcardTargets, ...this.exactTargets];
     if (this.absentTarget !== undefined) targets.push(this.absentTarget);
     return targets;
   }
@@ -115,7 +128,9 @@ class Field {
     let target: Junction | undefined;
     for (const value of values) {
       const candidate = target;
-      target = automaton.addValue(characters(value), number, () => candidate ?? proposed());
+      const valueCharacters = characters(value);
+      this.shortcuts.note(valueCharacters, true);
+      target = automaton.addValue(valueCharacters, number, () => candidate ?? proposed());
     }
     this.wildcardTargets.add(target!);
     return target!;
@@ -134,6 +149,42 @@ function characters(pattern: WildcardPattern): number[] {
   });
   result.push(QUOTE);
   return result;
+}
+
+function quoted(text: string, closed = true): number[] {
+  const result = [QUOTE, ...UTF8.encode(text)];
+  if (closed) result.push(QUOTE);
+  return result;
+}
+
+/**
+ * The leading characters other value patterns lay down as plain states, which exact values may
+ * share; an ignore-case value only up to its first character with two cases. Suffixes are stored
+ * from the end and numbers, literals and addresses never start with a quote, so they share none.
+ */
+function sharedStart(pattern: FieldPattern): number[][] {
+  switch (pattern.kind) {
+    case 'prefix':
+      return [quoted(pattern.value, false)];
+    case 'anything-but-strings':
+      return pattern.values.map((value) => quoted(value));
+    case 'anything-but-prefix':
+      return pattern.values.map((value) => quoted(value, false));
+    case 'equals-ignore-case':
+      return [uncasedStart(pattern.value, true)];
+    case 'prefix-ignore-case':
+      return [uncasedStart(pattern.value, false)];
+    case 'anything-but-ignore-case':
+      return pattern.values.map((value) => uncasedStart(value, true));
+    default:
+      return [];
+  }
+}
+
+function uncasedStart(text: string, closed: boolean): number[] {
+  const chars = [...text];
+  const cased = chars.findIndex((char) => char.toLowerCase() !== char.toUpperCase());
+  return cased < 0 ? quoted(text, closed) : quoted(chars.slice(0, cased).join(''), false);
 }
 
 /**

@@ -48,6 +48,19 @@ describe('wildcard complexity score', () => {
     expect(score(field(wildcard('*/*/*/*'), { prefix: 'a' }, 'b'))).toBe(7);
   });
 
+  it('lays repeated sub-rules out as event-ruler does', () => {
+    const twice = (detail: Record<string, unknown>) => ({ detail, $or: [{ detail: { c: ['1'] } }, { detail: { c: ['2'] } }] });
+    const letters = [wildcard('*a*b*')];
+    expect(score({ detail: { b: letters } })).toBe(4);
+    // Both $or branches add the same wildcard at the same place; its letters keep the copies apart.
+    expect(score(twice({ b: letters }))).toBe(7);
+    expect(score(twice({ a: ['x'], b: letters }))).toBe(7);
+    // An exact value added before a `*` on its first state is not found again by the second branch,
+    // which then reaches a place of its own, and the two copies no longer add up.
+    expect(score(twice({ a: ['x', wildcard('*.csv')], b: letters }))).toBe(4);
+    expect(score(twice({ a: [wildcard('*.csv'), 'x'], b: letters }))).toBe(7);
+  });
+
   it('stops counting at the cap', () => {
     const values = Array.from({ length: 100 }, (_, i) => wildcard(`*${i}*`));
     expect(wildcardComplexity(expandPattern(field(...values)), MAX_WILDCARD_COMPLEXITY + 1)).toBe(11);
