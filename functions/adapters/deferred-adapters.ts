@@ -1,5 +1,6 @@
 import type { EventPublisher } from '#domain/ports/event-publisher.js';
 import type { ObjectStore } from '#domain/ports/object-store.js';
+import type { QueueControl } from '#functions/shared/function-ports.js';
 
 /** Loads once, on first use; a failed load is tried again on the next use. */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -31,4 +32,10 @@ export function deferredObjectStore(load: () => Promise<ObjectStore>): ObjectSto
 export function deferredPublisher(load: () => Promise<EventPublisher>): EventPublisher {
   const publisher = once(load);
   return { publish: async (events) => (await publisher()).publish(events) };
+}
+
+/** Queue control whose adapter (and SDK) is imported on first use: only a failing step needs it. */
+export function deferredQueueControl(load: () => Promise<QueueControl>): QueueControl {
+  const control = once(load);
+  return { deferRetry: async (message, seconds) => (await control()).deferRetry(message, seconds) };
 }

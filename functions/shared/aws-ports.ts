@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { z } from 'zod';
 import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
-import { deferredObjectStore, deferredPublisher } from '../adapters/deferred-adapters.js';
+import { deferredObjectStore, deferredPublisher, deferredQueueControl } from '../adapters/deferred-adapters.js';
 import type { FunctionPorts } from './function-ports.js';
 
 const environment = z.object({
@@ -31,6 +31,10 @@ export function awsPorts(functionName: string, env: NodeJS.ProcessEnv = process.
     publisher: deferredPublisher(async () => {
       const [{ EventBridgeClient }, { EventBridgePublisher }] = await Promise.all([import('@aws-sdk/client-eventbridge'), import('../adapters/eventbridge-publisher.js')]);
       return new EventBridgePublisher(new EventBridgeClient(endpoint), settings.EVENT_BUS_NAME);
+    }),
+    queue: deferredQueueControl(async () => {
+      const [{ SQSClient }, { SqsQueueControl }] = await Promise.all([import('@aws-sdk/client-sqs'), import('../adapters/sqs-queue-control.js')]);
+      return new SqsQueueControl(new SQSClient(endpoint), settings.AWS_ENDPOINT_URL);
     }),
     clock: { now: () => new Date() },
     config: {

@@ -50,7 +50,10 @@ export function createStepFunction(step: string, allPorts: FunctionPorts): SqsEv
       if (result.retryableError) {
         const failure = result.events.find((e) => e.detailType === JourneyStepFailed.detailType)?.detail as { final?: boolean; error?: { code: string; message: string } } | undefined;
         await delivered.noteOutcome({ outcome: 'error', reported: failure?.final === true, error: failure?.error ?? { code: 'step_error', message: result.retryableError.message } });
-        if (result.retryAfterAttempt !== undefined) await delivered.deferRetry(retryDelaySeconds(policy, result.retryAfterAttempt, Math.random()));
+        if (result.retryAfterAttempt !== undefined) {
+          // A backoff that cannot be set is no reason to lose the retry: the queue's visibility timeout applies instead.
+          await delivered.deferRetry(retryDelaySeconds(policy, result.retryAfterAttempt, Math.random())).catch((error: unknown) => ports.logger.warn('could not set the retry backoff', { error: error as Error }));
+        }
         throw result.retryableError;
       }
     } finally {

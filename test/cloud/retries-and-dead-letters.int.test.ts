@@ -4,7 +4,8 @@ import type { JourneyView } from '#domain/journeys/journey-state.js';
 import { findUploadJourney, type CloudUpload } from '#local/cloud/cloud-upload.js';
 import { recordedJourney, recordedJourneyIds } from '#local/cloud/recorded-journeys.js';
 import { emulatorStage, uniqueKey } from '../support/emulator-stage.js';
-import { eventually } from '../support/emulator-journeys.js';
+import { eventually, recordedEventsOf } from '../support/emulator-journeys.js';
+import { JourneyStepFailed } from '#events/journey-step-failed.js';
 import { readDeadLetters } from '#local/operations/read-dead-letters.js';
 
 const emulator = await emulatorStage();
@@ -63,6 +64,17 @@ describe.skipIf(!emulator.available)('retries through the queue and dead-letteri
     expect(failed.error?.message).toMatch(/validate_file threw: .*storage class/i);
     expect(failed.steps[0]).toMatchObject({ name: 'validate_file', status: 'failed', attempts: 3 });
     expect(failed.delivery?.message).toContain('step_retries_exhausted');
+    // The step's backoff (2 s, then 4 s, +/-20%) set each retry's visibility: the attempts come
+    // back well before the queue's own 30 s visibility timeout would bring them.
+    const attempts = (await recordedEventsOf(stage, failed.journeyId))
+      .filter((e) => JourneyStepFailed.describes(e))
+      .map((e) => JourneyStepFailed.parseDetail(e))
+      .sort((a, b) => a.attempt - b.attempt);
+    expect(attempts.map((a) => a.attempt)).toEqual([1, 2, 3]);
+    const gaps = [1, 2].map((i) => Date.parse(attempts[i]!.startedAt) - Date.parse(attempts[i - 1]!.endedAt));
+    expect(gaps[0]).toBeGreaterThanOrEqual(1_500);
+    expect(gaps[1]).toBeGreaterThanOrEqual(3_000);
+    for (const gap of gaps) expect(gap).toBeLessThan(20_000);
 
     // After its third delivery SQS moves the message to the dead-letter queue, whose recorder
     // keeps it with the reason (the journey already knew: the step reported its last attempt).
