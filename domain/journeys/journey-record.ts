@@ -36,6 +36,17 @@ export function recordedEventKey(event: EventBridgeEnvelope): string {
   return `${journeyEventsPrefix(journeyId)}${event.time}-${event.id}.json`;
 }
 
+/** A journey's recorded events, in the order they happened (empty for an id that cannot be one). */
+export async function readRecordedEvents(store: ObjectStore, bucket: string, journeyId: string): Promise<EventBridgeEnvelope[]> {
+  if (!/^[\w.-]+$/.test(journeyId)) return [];
+  const events: EventBridgeEnvelope[] = [];
+  for (const head of await store.list(bucket, journeyEventsPrefix(journeyId))) {
+    const object = await store.get(bucket, head.key);
+    if (object) events.push(JSON.parse(new TextDecoder().decode(object.body)) as EventBridgeEnvelope);
+  }
+  return inCausalOrder(events);
+}
+
 /** Writes the event once; returns false when it was already recorded (a redelivery). */
 export async function recordEvent(event: EventBridgeEnvelope, deps: { store: ObjectStore; bucket: string }): Promise<boolean> {
   try {

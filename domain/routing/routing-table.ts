@@ -31,6 +31,8 @@ export const DELIVERY_MANAGER = 'delivery-manager';
 export const JOURNEY_RECORDER = 'journey-recorder';
 /** Reads every function's dead-letter queue (not a rule's target): keeps each message and fails its journey. */
 export const DEAD_LETTER_RECORDER = 'dead-letter-recorder';
+/** Runs on a schedule (not a rule's target): fails journeys that stopped moving past their deadline. */
+export const JOURNEY_SWEEPER = 'journey-sweeper';
 
 export function functionNameForStep(step: string): string {
   return step.replace(/_/g, '-');

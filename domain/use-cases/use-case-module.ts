@@ -39,6 +39,11 @@ export interface UseCaseModule {
   readonly journeys: Readonly<Record<string, readonly StepDefinition[]>>;
   /** Journeys the delivery manager starts once another completes, e.g. `{ upload: ['eda'] }`. */
   readonly followOn?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Seconds a journey may stay unfinished before it is failed with `journey_deadline_exceeded`,
+   * by journey; without one, the most its steps' policies can take (journey-deadline.ts).
+   */
+  readonly journeyDeadlineSeconds?: Readonly<Record<string, number>>;
   /** The notification sent when a journey ends; a generic one is used when absent. */
   describeDelivery?(summary: DeliverySummary): DeliveryNotice;
   /** Deterministic sample files: good ones and bad ones. */

@@ -21,7 +21,8 @@ import { deliveryPrefix } from '#domain/managers/delivery-manager.js';
 import { DELIVERY_MANAGER, EXPERIENCE_MANAGER, functionNameForStep, JOURNEY_RECORDER } from '#domain/routing/routing-table.js';
 import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
 import { ATTEMPT_OUTCOME_PREFIX, DEAD_LETTER_PREFIX } from '#domain/journeys/dead-letter.js';
-import { DEAD_LETTER_RECORDER } from '#domain/routing/routing-table.js';
+import { DEAD_LETTER_RECORDER, JOURNEY_SWEEPER } from '#domain/routing/routing-table.js';
+import { RUNNING_PREFIX } from '#domain/journeys/journey-deadline.js';
 import { IDEMPOTENCY_PREFIX } from './idempotency.js';
 
 export interface FunctionAccess {
@@ -44,6 +45,7 @@ const outcomes = (target: string) => `${ATTEMPT_OUTCOME_PREFIX}${target}/*`;
 const deliveredMarkers = `${deliveryPrefix('*')}notification.json`;
 const deliveries = `${deliveryPrefix('*')}*`;
 const recordedEvents = `${JOURNEY_RECORD_PREFIX}*/events/*`;
+const runningMarkers = `${RUNNING_PREFIX}*`;
 
 /** Where a step writes: `journeys/<journey-id>/<step>/...` (step-context.ts) and its declared key prefixes. */
 function stepWrites(definition: { name: string; keyPrefixes?: readonly string[] }): string[] {
@@ -71,7 +73,12 @@ export function functionAccess(registry: UseCaseRegistry): Record<string, Functi
       publishes: [],
       readsUploads: false,
       // Write-once by event id, so it takes no claims (journey-recorder-function.ts).
-      artifacts: { read: [deliveredMarkers], write: [recordedEvents, outcomes(JOURNEY_RECORDER)], delete: [] },
+      artifacts: { read: [deliveredMarkers], write: [recordedEvents, runningMarkers, outcomes(JOURNEY_RECORDER)], delete: [runningMarkers] },
+    },
+    [JOURNEY_SWEEPER]: {
+      publishes: [JourneyFailed.detailType],
+      readsUploads: false,
+      artifacts: { read: [runningMarkers, recordedEvents], write: [], delete: [runningMarkers] },
     },
     [DEAD_LETTER_RECORDER]: {
       // It fails the journey of a step request that died without saying so.

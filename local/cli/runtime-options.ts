@@ -58,6 +58,12 @@ export async function openRuntime(options: CommonOptions): Promise<EmbeddedRunti
     console.error(`resuming ${running.length || 'the'} journey${running.length === 1 ? '' : 's'} left in flight by a process that stopped${running.length ? `: ${running.slice(0, 5).join(', ')}${running.length > 5 ? ', ...' : ''}` : ''}`);
     await runtime.idle();
   }
+  // A journey nothing moves any more (a message lost before this data dir kept it) ends here, past its deadline.
+  const swept = await runtime.sweepOverdueJourneys();
+  if (swept.failed.length) {
+    console.error(`failed ${swept.failed.length} journey${swept.failed.length === 1 ? '' : 's'} that stopped moving past ${swept.failed.length === 1 ? 'its' : 'their'} deadline (journey_deadline_exceeded): ${swept.failed.slice(0, 5).join(', ')}${swept.failed.length > 5 ? ', ...' : ''}`);
+    await runtime.idle();
+  }
   return runtime;
 }
 

@@ -8,11 +8,13 @@ import { encodeS3EventKey, S3ObjectCreated } from '#events/s3-object-created.js'
 import { defaultPlatformConfig, type PlatformConfig } from '#domain/ports/platform-config.js';
 import type { Clock } from '#domain/ports/clock.js';
 import type { ObjectHead } from '#domain/ports/object-store.js';
-import { DEAD_LETTER_RECORDER, routingTable, type BusRole, type Route } from '#domain/routing/routing-table.js';
+import { DEAD_LETTER_RECORDER, JOURNEY_SWEEPER, routingTable, type BusRole, type Route } from '#domain/routing/routing-table.js';
 import { policyOfStep } from '#domain/journeys/step-policy.js';
 import type { ObjectStore } from '#domain/ports/object-store.js';
 import { createDeadLetterRecorderFunction } from '#functions/dead-letter-recorder/dead-letter-recorder-function.js';
 import { registryWithFaults, type StepFault } from './step-faults.js';
+import { sweepOverdueJourneys, type SweepResult } from '#functions/journey-sweeper/sweep-journeys.js';
+import { withinAccess } from '#functions/shared/access-guard.js';
 import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
 import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
 import type { JourneyView } from '#domain/journeys/journey-state.js';
@@ -252,6 +254,20 @@ export class EmbeddedRuntime {
       }
     });
     await releaseAbandonedClaims(this.store, this.config.artifactBucket, keys);
+  }
+
+  /** The journey sweeper's pass (the cloud runs it on a schedule): fails journeys past their deadline. */
+  async sweepOverdueJourneys(): Promise<SweepResult> {
+    if (this.closed) throw new Error('the embedded runtime is closed');
+    const ports = withinAccess(JOURNEY_SWEEPER, {
+      store: this.store,
+      publisher: { publish: async (drafts: readonly EventDraft[]) => this.put('platform', drafts) },
+      clock: this.clock,
+      config: this.config,
+      registry: this.registry,
+      logger: new Logger({ serviceName: JOURNEY_SWEEPER, logLevel: this.options.logLevel ?? 'SILENT' }),
+    });
+    return sweepOverdueJourneys(ports);
   }
 
   /**

@@ -5,6 +5,9 @@ import { settlesWithin } from './bounded-wait.js';
 import type { AcceptedUpload, DrainOutcome, PlatformHost, QueueDepth, ReadinessCheck, UploadInput } from './platform-host.js';
 
 /** `symphainy serve` on the embedded runtime: every step and manager in this process, state in the data directory. */
+/** How often a long-running server looks for journeys past their deadline. */
+const SWEEP_INTERVAL_MS = 60_000;
+
 export class EmbeddedHost implements PlatformHost {
   readonly mode = 'embedded' as const;
   readonly where: Record<string, string>;
@@ -12,12 +15,15 @@ export class EmbeddedHost implements PlatformHost {
   readonly uploadBucket: string;
   readonly objects: ObjectStore;
   private closed = false;
+  private readonly sweeper: NodeJS.Timeout;
 
   private constructor(private readonly runtime: EmbeddedRuntime, dataDir: string) {
     this.where = { dataDir };
     this.maxUploadBytes = runtime.config.maxUploadBytes;
     this.uploadBucket = runtime.config.uploadBucket;
     this.objects = runtime.store;
+    // As the stack's schedule runs the journey sweeper; unref'd, so it never keeps the process up.
+    this.sweeper = setInterval(() => void runtime.sweepOverdueJourneys().catch(() => undefined), SWEEP_INTERVAL_MS).unref();
   }
 
   static async open(options: { dataDir: string; verbose: boolean; faults?: readonly StepFault[] }): Promise<EmbeddedHost> {
@@ -66,6 +72,7 @@ export class EmbeddedHost implements PlatformHost {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    clearInterval(this.sweeper);
     // Whatever is still queued stays in the journal and resumes on the next open.
     this.runtime.close();
   }

@@ -14,6 +14,8 @@
 //                             uploads, the artifact-bucket prefixes it uses, and PutEvents for
 //                             the detail-types it publishes (functions/shared/function-access.ts)
 //
+// The journey sweeper runs on a schedule (serverless/functions/journey-sweeper.yml) with a role of
+// its own and no queue.
 // The dead-letter recorder reads every F-dlq (serverless/functions/dead-letter-recorder.yml): its
 // role may receive from those queues and nothing else's.
 //
@@ -31,7 +33,7 @@ module.exports = async ({ resolveVariable }) => {
   const timeoutSeconds = Number(await resolveVariable('param:functionTimeoutSeconds'));
   const maxReceiveCount = Number(await resolveVariable('param:maxAttempts'));
   const stepTimeoutCap = Number(await resolveVariable('param:stepTimeoutCapSeconds'));
-  const { routes, roles, policies, deadLetterRecorder } = await loadRouting({ uploadBucket: UPLOAD_BUCKET_PLACEHOLDER });
+  const { routes, roles, policies, deadLetterRecorder, journeySweeper } = await loadRouting({ uploadBucket: UPLOAD_BUCKET_PLACEHOLDER });
 
   const Resources = {};
   const ruleIds = routes.map((route) => `${pascalCase(route.rule)}Rule`);
@@ -146,6 +148,8 @@ module.exports = async ({ resolveVariable }) => {
   }
   const deadLetterQueues = [...new Set(routes.map((r) => r.target))].map((target) => `${pascalCase(target)}DeadLetterQueue`);
   Resources[`${pascalCase(deadLetterRecorder)}Role`] = role(stage, deadLetterRecorder, deadLetterQueues, roles[deadLetterRecorder]);
+  // Scheduled, so it reads no queue.
+  Resources[`${pascalCase(journeySweeper)}Role`] = role(stage, journeySweeper, [], roles[journeySweeper]);
   return { Resources };
 };
 
@@ -176,12 +180,16 @@ function role(stage, target, queues, access) {
       Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
       Resource: { 'Fn::Sub': `arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:/aws/lambda/symphainy-${stage}-${target}:*` },
     },
-    {
-      Sid: 'OwnQueue',
-      Effect: 'Allow',
-      Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ChangeMessageVisibility'],
-      Resource: queues.map((queue) => ({ 'Fn::GetAtt': [queue, 'Arn'] })),
-    },
+    ...(queues.length
+      ? [
+          {
+            Sid: 'OwnQueue',
+            Effect: 'Allow',
+            Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ChangeMessageVisibility'],
+            Resource: queues.map((queue) => ({ 'Fn::GetAtt': [queue, 'Arn'] })),
+          },
+        ]
+      : []),
     // ListBucket lets a read of a missing key answer 404 (not 403), which the code relies on.
     { Sid: 'ListBuckets', Effect: 'Allow', Action: 's3:ListBucket', Resource: [bucketArn('ArtifactBucket'), ...(access.readsUploads ? [bucketArn('UploadBucket')] : [])] },
   ];

@@ -32,8 +32,10 @@ async function loadRouting({ uploadBucket }) {
     if (step) policies[target] = policyOfStep(registry, step);
   }
   const recorder = routing.DEAD_LETTER_RECORDER;
+  const sweeper = routing.JOURNEY_SWEEPER;
   roles[recorder] = { ...access[recorder], source: PUBLISHED_SOURCE };
-  return { routes, roles, policies, deadLetterRecorder: recorder };
+  roles[sweeper] = { ...access[sweeper], source: PUBLISHED_SOURCE };
+  return { routes, roles, policies, deadLetterRecorder: recorder, journeySweeper: sweeper };
 }
 
 /** `validate-file` -> `ValidateFile`: logical ids for a target's resources. */

@@ -59,9 +59,12 @@ function withBucketPlaceholder(value: any): any {
   return value;
 }
 
+/** The rules that route events (the sweeper's schedule is a rule too, with no pattern). */
+const routingRules = () => ofType('AWS::Events::Rule').filter(([, rule]) => rule.Properties.EventPattern !== undefined);
+
 /** Rule -> its target queue -> the event source mapping reading that queue -> the function's handler. */
 function deployedRoutes() {
-  return ofType('AWS::Events::Rule').map(([, rule]) => {
+  return routingRules().map(([, rule]) => {
     const queueId = getAttTarget(rule.Properties.Targets[0].Arn);
     const mapping = ofType('AWS::Lambda::EventSourceMapping').find(([, m]) => getAttTarget(m.Properties.EventSourceArn) === queueId)?.[1];
     // A route whose function is missing from serverless.yml shows up as a queue nobody reads.
@@ -117,7 +120,7 @@ describe('the packaged CloudFormation template', () => {
       const queueId = policy.Properties.Queues[0].Ref;
       // A rule sends to its target's queue, and to the rule-delivery dead-letter queue what it could not deliver.
       const sendsTo = (r: Resource) => r.Properties.Targets.flatMap((t: any) => [getAttTarget(t.Arn), getAttTarget(t.DeadLetterConfig?.Arn)]);
-      const ownRules = ofType('AWS::Events::Rule').filter(([, r]) => sendsTo(r).includes(queueId)).map(([id]) => id).sort();
+      const ownRules = routingRules().filter(([, r]) => sendsTo(r).includes(queueId)).map(([id]) => id).sort();
       expect(ownRules.length, queueId).toBeGreaterThan(0);
       const [statement] = policy.Properties.PolicyDocument.Statement;
       expect(statement.Principal).toEqual({ Service: 'events.amazonaws.com' });
@@ -149,7 +152,7 @@ describe('the packaged CloudFormation template', () => {
   });
 
   it('retries every rule target and leaves what it cannot deliver in the rule-delivery dead-letter queue, which only the rules may write', () => {
-    const rules = ofType('AWS::Events::Rule');
+    const rules = routingRules();
     expect(rules).toHaveLength(routes.length);
     const dlq = Object.entries(template.Resources).find(([, r]) => r.Properties?.QueueName === `symphainy-${STAGE}-rule-delivery-dlq`);
     expect(dlq).toBeDefined();
@@ -299,6 +302,18 @@ describe('the packaged CloudFormation template', () => {
     const role = template.Resources[getAttTarget(recorder[1].Properties.Role)]!;
     const queueStatement = role.Properties.Policies[0].PolicyDocument.Statement.find((st: any) => st.Sid === 'OwnQueue');
     expect(queueStatement.Resource.map(getAttTarget).sort()).toEqual(dlqIds);
+  });
+
+  it('runs the journey sweeper on a schedule, with a role that reads the running markers and recorded events only', () => {
+    const schedules = ofType('AWS::Events::Rule').filter(([, rule]) => rule.Properties.ScheduleExpression !== undefined);
+    expect(schedules).toHaveLength(1);
+    expect(schedules[0]![1].Properties.ScheduleExpression).toBe('rate(5 minutes)');
+    const target = template.Resources[getAttTarget(schedules[0]![1].Properties.Targets[0].Arn)]!;
+    expect(target.Properties.FunctionName).toBe(`symphainy-${STAGE}-journey-sweeper`);
+    const statements = template.Resources[getAttTarget(target.Properties.Role)]!.Properties.Policies[0].PolicyDocument.Statement;
+    const reads = statements.find((st: any) => st.Sid === 'ReadArtifacts').Resource.map((r: any) => r['Fn::Sub']);
+    expect(reads).toEqual(['${ArtifactBucket.Arn}/state/running/*', '${ArtifactBucket.Arn}/journeys/*/events/*']);
+    expect(statements.some((st: any) => st.Sid === 'WriteArtifacts' || st.Sid === 'OwnQueue')).toBe(false);
   });
 
   it('caps the concurrency every SQS event source may drive', () => {
