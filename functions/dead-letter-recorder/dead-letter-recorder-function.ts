@@ -60,8 +60,30 @@ export function createDeadLetterRecorderFunction(allPorts: FunctionPorts, functi
       };
       await ports.store.put(bucket, key, `${JSON.stringify(letter, null, 2)}\n`, { contentType: 'application/json' });
     },
-    // The kept record is its own idempotency mark.
-    { claim: false },
+    {
+      // The kept record is its own idempotency mark.
+      claim: false,
+      // A message that is not an event (it died of that) is kept all the same, with why.
+      onMalformed: async (record, error) => {
+        const source = sourceFunctionOf(record.eventSourceARN, functionNames);
+        const key = deadLetterKey(source, record.messageId);
+        if (await ports.store.head(bucket, key)) return;
+        const letter: DeadLetter = {
+          function: source,
+          messageId: record.messageId,
+          body: record.body,
+          detailType: '(not an event)',
+          journeyId: null,
+          useCase: null,
+          step: null,
+          redrive: 0,
+          attempts: Number(record.attributes?.ApproximateReceiveCount ?? 0) || 0,
+          reason: { code: 'malformed_event', message: error.message },
+          diedAt: ports.clock.now().toISOString(),
+        };
+        await ports.store.put(bucket, key, `${JSON.stringify(letter, null, 2)}\n`, { contentType: 'application/json' });
+      },
+    },
   );
 }
 

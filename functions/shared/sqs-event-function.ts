@@ -39,8 +39,12 @@ export function sqsEventFunction(
   functionName: string,
   ports: FunctionPorts,
   handle: (delivered: DeliveredEvent) => Promise<void>,
-  /** `claim: false` for work that is idempotent by itself (a write-once put): no claim to pay for. */
-  options: { claim?: boolean } = {},
+  /**
+   * `claim: false` for work that is idempotent by itself (a write-once put): no claim to pay for.
+   * `onMalformed` takes a record that is not an EventBridge event instead of failing it (the
+   * dead-letter recorder keeps such messages too).
+   */
+  options: { claim?: boolean; onMalformed?: (record: SQSRecord, error: MalformedEventError) => Promise<void> } = {},
 ): SqsEventHandler {
   const processRecord = async (record: SQSRecord, context?: Context): Promise<void> => {
     try {
@@ -52,7 +56,13 @@ export function sqsEventFunction(
   };
 
   const processEnvelope = async (record: SQSRecord, context?: Context): Promise<void> => {
-    const envelope = parseEnvelope(record);
+    let envelope: EventBridgeEnvelope;
+    try {
+      envelope = parseEnvelope(record);
+    } catch (error) {
+      if (error instanceof MalformedEventError && options.onMalformed) return options.onMalformed(record, error);
+      throw error;
+    }
     const detail = (envelope.detail ?? {}) as { journeyId?: string; useCase?: string; step?: string };
     const attempt = Number(record.attributes?.ApproximateReceiveCount ?? '1') || 1;
     // Plain log attributes rather than a child logger: a child costs a Logger per record.

@@ -20,6 +20,7 @@ export type DeadLetterRedrive = { letter: DeadLetter; outcome: 'redriven'; as: s
  * function's queue as it was.
  */
 export async function redriveDeadLetter(ops: JourneyOperations, letter: DeadLetter): Promise<DeadLetterRedrive> {
+  if (letter.reason.code === 'malformed_event') return { letter, outcome: 'kept', reason: `the message is not an event (${letter.reason.message}); no function can take it, so it is not sent again` };
   const envelope = JSON.parse(letter.body) as { 'detail-type'?: string; source?: string };
   if (letter.journeyId && envelope['detail-type'] === JourneyStepRequested.detailType && envelope.source === JourneyStepRequested.source) {
     const plan = await redriveJourney(ops, letter.journeyId);
