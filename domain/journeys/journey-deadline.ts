@@ -27,8 +27,19 @@ export function runningMarkerKey(journeyId: string): string {
   return `${RUNNING_PREFIX}${journeyId}.json`;
 }
 
-/** What an event does to the journey's running marker: a start (or redrive) puts it, an end removes it. */
+/**
+ * What an event does to the journey's running marker: a start (or redrive) puts it, an end
+ * removes it. An event that breaks its contract changes nothing: the recorder keeps it all the same.
+ */
 export function runningMarkerChange(event: EventBridgeEnvelope): { put: RunningMarker } | { remove: string } | undefined {
+  try {
+    return markerChangeOf(event);
+  } catch {
+    return undefined;
+  }
+}
+
+function markerChangeOf(event: EventBridgeEnvelope): { put: RunningMarker } | { remove: string } | undefined {
   if (JourneyStarted.describes(event)) {
     const d = JourneyStarted.parseDetail(event);
     return { put: { journeyId: d.journeyId, useCase: d.useCase, journey: d.journey, since: event.time, redrive: 0 } };
@@ -37,7 +48,8 @@ export function runningMarkerChange(event: EventBridgeEnvelope): { put: RunningM
     const d = JourneyStepRequested.parseDetail(event);
     return d.redrive ? { put: { journeyId: d.journeyId, useCase: d.useCase, journey: d.journey, since: event.time, redrive: d.redrive } } : undefined;
   }
-  if (JourneyCompleted.describes(event) || JourneyFailed.describes(event)) return { remove: (event.detail as { journeyId: string }).journeyId };
+  if (JourneyCompleted.describes(event)) return { remove: JourneyCompleted.parseDetail(event).journeyId };
+  if (JourneyFailed.describes(event)) return { remove: JourneyFailed.parseDetail(event).journeyId };
   return undefined;
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { PutObjectCommand, RestoreObjectCommand } from '@aws-sdk/client-s3';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { GetFunctionConfigurationCommand, LambdaClient, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
 import type { JourneyView } from '#domain/journeys/journey-state.js';
 import { findUploadJourney, type CloudUpload } from '#local/cloud/cloud-upload.js';
@@ -27,7 +28,7 @@ function heatPumpReadings(rows: number): string {
  * it is restored from an archive storage class.
  */
 describe.skipIf(!emulator.available)('redrive and dead letters on the emulator', () => {
-  const { stage, target } = emulator.available ? emulator.emulator : ({} as never);
+  const { stage, target, sqs, queueUrl } = emulator.available ? emulator.emulator : ({} as never);
   const endpoint = target?.endpoint ?? '';
   const env = { AWS_ENDPOINT_URL: '', AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', NODE_NO_WARNINGS: '1' };
   const cli = (args: string[]) => runCli([...args, '--endpoint', endpoint], { env });
@@ -87,6 +88,21 @@ describe.skipIf(!emulator.available)('redrive and dead letters on the emulator',
     expect(stillDead.some((l) => l.journeyId === failed.journeyId)).toBe(false);
   }, 480_000);
 
+  it.concurrent('keeps a message that is no event, sent to a function queue by hand, as a dead letter with its reason', async () => {
+    const marker = `shipment ${Date.now().toString(36)} left the warehouse`;
+    await sqs.send(new SendMessageCommand({ QueueUrl: await queueUrl('validate-file'), MessageBody: marker }));
+    const letter = await eventually('the hand-sent message among the validate-file dead letters', async () => {
+      const shown = cli(['dlq', 'show', 'validate-file', '--json']);
+      if (shown.status !== 0) return undefined;
+      return (JSON.parse(shown.stdout) as { messageId: string; detailType: string; reason: { code: string } }[]).find((l) => l.detailType === '(not an event)' && l.reason.code === 'malformed_event');
+    }, 240_000, 3_000);
+    const kept = await stage.store.get(stage.artifactBucket, `state/dead-letters/validate-file/${encodeURIComponent(letter.messageId)}.json`);
+    expect(JSON.parse(new TextDecoder().decode(kept!.body)).body).toBe(marker);
+    const refused = cli(['dlq', 'redrive', 'validate-file', '--message', letter.messageId]);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain('the message is not an event');
+  }, 300_000);
+
   it.concurrent('redrives a journey that failed for good once its input can be read, from the command line', async () => {
     const { upload, before } = await put(uniqueKey('mvp', 'archived-sensor-log.csv'), 'sensor,reading_c\nS1,21.5\nS2,19.0\n', { archived: true });
     const failed = await journeyOf(upload, before, 'the journey to fail', (v) => v.status !== 'running' && v.delivery !== null, 180_000);
@@ -103,7 +119,8 @@ describe.skipIf(!emulator.available)('redrive and dead letters on the emulator',
     expect(done.steps.every((s) => s.status === 'completed')).toBe(true);
     expect(done.steps[0]!.runs).toEqual([
       expect.objectContaining({ redrive: 0, status: 'failed', attempts: 3 }),
-      expect.objectContaining({ redrive: 1, status: 'completed', attempts: 1 }),
+      // Restoring takes effect on the emulator within a few seconds: the redrive may need a retry of its own.
+      expect.objectContaining({ redrive: 1, status: 'completed' }),
     ]);
     const again = cli(['redrive', failed.journeyId, '--json']);
     expect(again.status).toBe(1);
