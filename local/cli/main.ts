@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { ExitCode, UsageError } from './cli-error.js';
 import { compactCommand, compactUsage } from './commands/compact-command.js';
 import { demoCommand, demoUsage } from './commands/demo-command.js';
@@ -15,6 +16,8 @@ import { eventsCommand, eventsUsage } from './commands/events-command.js';
 import { samplesCommand, samplesUsage } from './commands/samples-command.js';
 import { serveCommand, serveUsage } from './commands/serve-command.js';
 import { uploadCommand, uploadUsage } from './commands/upload-command.js';
+
+const VERSION: string = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 const commands: Record<string, (argv: string[]) => Promise<number>> = {
   upload: uploadCommand,
@@ -70,6 +73,8 @@ ${samplesUsage}
 
 ${serveUsage}
 
+symphainy --version prints the version.
+
 Every command takes --json for scripts and --data-dir <dir> (default .symphainy, or $SYMPHAINY_DATA_DIR)
 for the embedded runtime's state.`;
 
@@ -79,18 +84,49 @@ export async function main(argv: string[]): Promise<number> {
     console.log(usage);
     return name ? ExitCode.ok : ExitCode.usage;
   }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    console.log(VERSION);
+    return ExitCode.ok;
+  }
+  const json = rest.includes('--json');
   const command = commands[name];
   if (!command) {
-    console.error(`unknown command "${name}"; commands: ${Object.keys(commands).join(', ')} (symphainy help)`);
-    return ExitCode.usage;
+    const suggestion = closest(name, Object.keys(commands));
+    return usageError(`unknown command "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ''} (commands: ${Object.keys(commands).join(', ')}; symphainy help)`, json);
   }
   try {
     return await command(rest);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`symphainy ${name}: ${(error as Error).message}`);
-      return ExitCode.usage;
+      return usageError(`symphainy ${name}: ${(error as Error).message}`, json);
     }
     throw error;
   }
+}
+
+/** On stderr for people; with --json also as one object on stdout, so a script reads the reason. */
+function usageError(message: string, json: boolean): number {
+  console.error(message);
+  // The reason, without the usage text that may follow it for people.
+  if (json) console.log(JSON.stringify({ error: { code: 'usage', message: message.split('\n\n')[0], exitCode: ExitCode.usage } }));
+  return ExitCode.usage;
+}
+
+/** The known name nearest to a mistyped one (at most two edits away), for "did you mean". */
+function closest(typed: string, names: readonly string[]): string | undefined {
+  const distance = (a: string, b: string): number => {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      let diagonal = row[0]!;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const above = row[j]!;
+        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+        diagonal = above;
+      }
+    }
+    return row[b.length]!;
+  };
+  const ranked = names.map((name) => ({ name, d: distance(typed, name) })).sort((x, y) => x.d - y.d);
+  return ranked[0] && ranked[0].d <= 2 ? ranked[0].name : undefined;
 }

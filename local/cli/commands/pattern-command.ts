@@ -13,6 +13,7 @@ Exit code 0: matches, 1: does not match, 2: invalid pattern or unknown rule (the
 
 export async function patternCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
+  if (sub === '--help' || sub === '-h' || sub === 'help') return (console.log(patternUsage), ExitCode.ok);
   if (sub !== 'test') throw new UsageError(`unknown pattern subcommand "${sub ?? ''}"\n\n${patternUsage}`);
   const { values, positionals } = parseArgs({
     args: rest,

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { runCli } from '../../support/run-cli.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+describe('the CLI itself', () => {
+  it('prints its version', () => {
+    const result = runCli(['--version']);
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe(version);
+  });
+
+  it('suggests the command meant by a typo', () => {
+    const result = runCli(['jorneys']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('did you mean "journeys"?');
+  });
+
+  it('answers a usage error with one JSON object on stdout under --json, with the exit code', () => {
+    const result = runCli(['redrive', '--json']);
+    expect(result.status).toBe(2);
+    expect(JSON.parse(result.stdout)).toEqual({ error: { code: 'usage', message: 'symphainy redrive: redrive needs a journey id, or --status failed to redrive many', exitCode: 2 } });
+  });
+
+  it('explains pattern with --help, exit 0', () => {
+    const result = runCli(['pattern', '--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('symphainy pattern test');
+  });
+});
