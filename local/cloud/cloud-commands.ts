@@ -13,7 +13,8 @@ import { recordedJourney, recordedJourneyIds, recordedJourneys } from './recorde
 /** Default wait for an upload's journey; cold starts on an emulator take a few seconds each. */
 export const DEFAULT_UPLOAD_TIMEOUT_SECONDS = 300;
 
-async function withStage<T>(target: CloudTarget, work: (stage: Awaited<ReturnType<typeof openCloudStage>>) => Promise<T>): Promise<T | number> {
+/** Runs `work` on the stage, or prints why the stage cannot be used and answers not-found. */
+export async function withStage<T>(target: CloudTarget, work: (stage: Awaited<ReturnType<typeof openCloudStage>>) => Promise<T>): Promise<T | number> {
   try {
     return await work(await openCloudStage(target));
   } catch (error) {

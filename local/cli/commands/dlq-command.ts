@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { DeadLetter } from '#domain/journeys/dead-letter.js';
-import { CloudStageError, openCloudStage } from '#local/cloud/cloud-stage.js';
+import { withStage } from '#local/cloud/cloud-commands.js';
 import { cloudOperations } from '#local/cloud/cloud-operations.js';
 import { readDeadLetters, redriveDeadLetter, summariseDeadLetters, type DeadLetterRedrive } from '#local/operations/dead-letter-book.js';
 import { embeddedOperations } from '#local/operations/embedded-operations.js';
@@ -53,17 +53,7 @@ export async function dlqCommand(argv: string[]): Promise<number> {
   };
 
   const cloud = cloudTargetOf(values);
-  if (cloud) {
-    try {
-      return await work(cloudOperations(await openCloudStage(cloud)), async () => undefined);
-    } catch (error) {
-      if (error instanceof CloudStageError) {
-        console.error(error.message);
-        return ExitCode.notFound;
-      }
-      throw error;
-    }
-  }
+  if (cloud) return withStage(cloud, (stage) => work(cloudOperations(stage), async () => undefined));
   const runtime = await openRuntime(values);
   try {
     return await work(embeddedOperations(runtime), () => runtime.idle());

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { RedrivePlan } from '#domain/journeys/redrive.js';
-import { openCloudStage, CloudStageError } from '#local/cloud/cloud-stage.js';
+import { withStage } from '#local/cloud/cloud-commands.js';
 import { cloudOperations } from '#local/cloud/cloud-operations.js';
 import { embeddedOperations } from '#local/operations/embedded-operations.js';
 import type { JourneyOperations } from '#local/operations/journey-operations.js';
@@ -77,18 +77,9 @@ export async function redriveCommand(argv: string[]): Promise<number> {
   };
 
   if (cloud) {
-    try {
-      const stage = await openCloudStage(cloud);
-      const ops = cloudOperations(stage);
-      // A deployed stage moves on by itself: the redrive is on the bus once published.
-      return await run(ops, async () => undefined, async () => undefined, async () => `  follow it: symphainy show <journey-id> --stage ${cloud.stage}${cloud.endpoint ? ` --endpoint ${cloud.endpoint}` : ''}`);
-    } catch (error) {
-      if (error instanceof CloudStageError) {
-        console.error(error.message);
-        return ExitCode.notFound;
-      }
-      throw error;
-    }
+    const follow = async (id: string) => `  follow it: symphainy show ${id} --stage ${cloud.stage}${cloud.endpoint ? ` --endpoint ${cloud.endpoint}` : ''}`;
+    // A deployed stage moves on by itself: the redrive is on the bus once published.
+    return withStage(cloud, (stage) => run(cloudOperations(stage), async () => undefined, async () => undefined, follow));
   }
   const runtime = await openRuntime(values);
   try {
