@@ -89,6 +89,16 @@ export interface WaitOptions {
 const ENDED = new Set(['completed', 'failed', 'rejected']);
 
 /**
+ * The recorder files each event as it arrives from its queue, so a journey's end can be on record
+ * before an earlier step's completion (a retried or slower recorder batch). A completed journey is
+ * only reported once every step's completion has been recorded too.
+ */
+function isSettled(view: JourneyView): boolean {
+  if (!ENDED.has(view.status) || !view.delivery) return false;
+  return view.status !== 'completed' || view.steps.every((step) => step.status === 'completed');
+}
+
+/**
  * Polls the journey record until the journey has ended and its delivery is recorded (so the
  * view carries the notification), or the timeout passes.
  */
@@ -102,7 +112,7 @@ export async function waitForUploadOutcome(stage: CloudStage, upload: CloudUploa
     journeyId ??= view?.journeyId;
     const elapsed = Date.now() - started;
     options.onProgress?.(view, elapsed);
-    if (view && ENDED.has(view.status) && view.delivery) return view;
+    if (view && isSettled(view)) return view;
     if (elapsed >= options.timeoutMs) {
       const state = view ? `journey ${view.journeyId} is still ${view.status}` : 'no journey has been recorded for it';
       throw new JourneyWaitTimeout(`gave up waiting after ${Math.round(elapsed / 1000)} s: ${state}`, view);
