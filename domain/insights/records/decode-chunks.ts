@@ -4,21 +4,23 @@ import { RecordStreamError } from './record-stream-error.js';
 
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
+/** The content's bytes: gunzipped when they start with the gzip magic number, whatever the file name says. */
+export async function* plainBytes(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const { head, chunks: replayed } = await peekBytes(chunks, 2);
+  if (head.length === 0) return;
+  yield* head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1] ? gunzip(replayed) : replayed;
+}
+
 /**
- * Bytes to text, a chunk at a time: gunzipped when the bytes start with the gzip magic number
- * (whatever the file name says), then decoded as strict UTF-8 so a bad byte is an error rather
- * than a silent replacement character. A leading BOM is dropped.
+ * Bytes to text, a chunk at a time, gunzipped first when they are gzip, then decoded as strict
+ * UTF-8 so a bad byte is an error rather than a silent replacement character. A leading BOM is dropped.
  */
 export async function* decodeChunks(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
-  const iterator = chunks[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  if (first.done) return;
-  const replayed = (async function* () {
-    yield first.value;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  })();
-  const gzipped = first.value[0] === GZIP_MAGIC[0] && first.value[1] === GZIP_MAGIC[1];
-  const bytes = gzipped ? gunzip(replayed) : replayed;
+  yield* decodeText(plainBytes(chunks));
+}
+
+/** Strict UTF-8 decoding of bytes already plain. */
+export async function* decodeText(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
     for await (const chunk of bytes) {
@@ -34,8 +36,42 @@ export async function* decodeChunks(chunks: AsyncIterable<Uint8Array>): AsyncGen
   }
 }
 
+/**
+ * At least `atLeast` bytes from the start of the stream (fewer when it is shorter, more when a
+ * chunk runs past), and the stream whole again. The head is a copy: callers may reuse buffers.
+ */
+export async function peekBytes(chunks: AsyncIterable<Uint8Array>, atLeast: number): Promise<{ head: Uint8Array; complete: boolean; chunks: AsyncGenerator<Uint8Array> }> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const taken: Uint8Array[] = [];
+  let length = 0;
+  let complete = false;
+  while (length < atLeast) {
+    const next = await iterator.next();
+    if (next.done) {
+      complete = true;
+      break;
+    }
+    taken.push(next.value.slice());
+    length += next.value.length;
+  }
+  const head = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of taken) {
+    head.set(chunk, at);
+    at += chunk.length;
+  }
+  return {
+    head,
+    complete,
+    chunks: (async function* () {
+      if (head.length > 0) yield head;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    })(),
+  };
+}
+
 async function* gunzip(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const inflate = createGunzip();
+  const inflate = createGunzip({ chunkSize: 256 * 1024 });
   pipeline(Readable.from(source), inflate, () => undefined);
   try {
     for await (const chunk of inflate) yield chunk as Uint8Array;

@@ -1,5 +1,6 @@
-import { detectFormat, type TabularFormat } from '#domain/tabular/detect-format.js';
-import { decodeChunks } from './decode-chunks.js';
+import { ProfileError } from '#domain/profiling/profile-error.js';
+import { sniffFormat, type SniffedFormat } from '#domain/profiling/sniff-format.js';
+import { decodeText, peekBytes, plainBytes } from './decode-chunks.js';
 import { delimitedRows } from './delimited-rows.js';
 import { jsonArrayValues, ndjsonValues } from './json-values.js';
 import { RecordStreamError } from './record-stream-error.js';
@@ -13,62 +14,76 @@ export interface TableRecord {
   values: Readonly<Record<string, RecordValue>>;
 }
 
-/** Enough text to see the first line and so the delimiter, without waiting for the whole file. */
-const SNIFF_CHARS = 64 * 1024;
+/** Enough of the start to sniff the format from many lines, as the profiler does. */
+const SNIFF_BYTES = 64 * 1024;
+const BOM = [0xef, 0xbb, 0xbf] as const;
 
 /**
  * Streams the records of a CSV/TSV (any sniffed delimiter), JSON array or NDJSON file, gzipped
- * or not, holding one record at a time. It is the companion of the profiler for passes that need
- * the rows themselves (time order, per-vehicle or per-segment figures).
+ * or not, holding one chunk's records at a time. It reads with the profiler's format rule and
+ * delimited scanner, so a pass over the rows (time order, per-vehicle or per-segment figures)
+ * sees the same rows and columns as the profile.
  */
-export function streamRecords(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<TableRecord> {
-  return recordsFromText(decodeChunks(chunks));
+export function streamRecords(chunks: AsyncIterable<Uint8Array>, onFormat?: (format: SniffedFormat) => void): AsyncGenerator<TableRecord> {
+  return recordsFromBytes(plainBytes(chunks), onFormat);
 }
 
-/** The same from text already decoded (e.g. after a caller peeked at its start). */
-export async function* recordsFromText(source: AsyncIterable<string>): AsyncGenerator<TableRecord> {
-  const text = source[Symbol.asyncIterator]();
-  let head = '';
-  let next = await text.next();
-  while (!next.done && (head.trim() === '' || (!head.includes('\n') && head.length < SNIFF_CHARS))) {
-    head += next.value;
-    if (head.trim() !== '' && (head.includes('\n') || head.length >= SNIFF_CHARS)) break;
-    next = await text.next();
+/** The same from bytes already decompressed. */
+export async function* recordsFromBytes(bytes: AsyncIterable<Uint8Array>, onFormat?: (format: SniffedFormat) => void): AsyncGenerator<TableRecord> {
+  try {
+    const peeked = await peekBytes(withoutBom(bytes), SNIFF_BYTES);
+    if (isBlank(peeked.head)) throw new RecordStreamError('empty_file', 'the file holds no data');
+    const format = sniffFormat(peeked.head, peeked.complete);
+    onFormat?.(format);
+    if ('delimiter' in format) yield* delimitedRecords(peeked.chunks, format.delimiter);
+    else yield* jsonRecords(decodeText(peeked.chunks), format.format);
+  } catch (error) {
+    if (error instanceof ProfileError) throw new RecordStreamError(error.code, error.message);
+    throw error;
   }
-  if (head.trim() === '') throw new RecordStreamError('empty_file', 'the file holds no data');
-  const rest = (async function* () {
-    yield head;
-    for (let more = await text.next(); !more.done; more = await text.next()) yield more.value;
-  })();
-  const detected = detectFormat(head);
-  yield* recordsOf(rest, detected.format, detected.delimiter ?? ',');
 }
 
-async function* recordsOf(text: AsyncIterable<string>, format: TabularFormat, delimiter: string): AsyncGenerator<TableRecord> {
-  if (format === 'json' || format === 'ndjson') {
-    let row = 0;
-    for await (const value of format === 'json' ? jsonArrayValues(text) : ndjsonValues(text)) {
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        throw new RecordStreamError('not_tabular', `record ${row + 1} is not a JSON object`);
-      }
-      yield { row: ++row, values: textValues(value as Record<string, unknown>) };
+async function* jsonRecords(text: AsyncIterable<string>, format: 'json' | 'ndjson'): AsyncGenerator<TableRecord> {
+  let row = 0;
+  for await (const value of format === 'json' ? jsonArrayValues(text) : ndjsonValues(text)) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw new RecordStreamError('not_tabular', `record ${row + 1} is not a JSON object`);
     }
-    return;
+    yield { row: ++row, values: textValues(value as Record<string, unknown>) };
   }
+}
+
+async function* delimitedRecords(bytes: AsyncIterable<Uint8Array>, delimiter: number): AsyncGenerator<TableRecord> {
   let header: string[] | undefined;
   let row = 0;
-  for await (const cells of delimitedRows(text, delimiter)) {
+  for await (const cells of delimitedRows(bytes, delimiter)) {
     if (!header) {
       header = cells.map((name) => name.trim());
       continue;
     }
     const values: Record<string, RecordValue> = {};
-    header.forEach((name, index) => {
+    for (let index = 0; index < header.length; index++) {
       const cell = cells[index];
-      values[name] = cell === undefined || cell === '' ? null : cell;
-    });
+      values[header[index]!] = cell === undefined || cell === '' ? null : cell;
+    }
     yield { row: ++row, values };
   }
+}
+
+async function* withoutBom(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const peeked = await peekBytes(bytes, BOM.length);
+  const head = peeked.head;
+  const hasBom = head.length >= 3 && BOM.every((b, i) => head[i] === b);
+  let first = true;
+  for await (const chunk of peeked.chunks) {
+    yield first && hasBom ? chunk.subarray(BOM.length) : chunk;
+    first = false;
+  }
+}
+
+function isBlank(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return false;
+  return true;
 }
 
 function textValues(object: Record<string, unknown>): Record<string, RecordValue> {

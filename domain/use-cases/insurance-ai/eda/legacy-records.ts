@@ -1,5 +1,4 @@
-import { decodeChunks, recordsFromText, type TableRecord } from '#domain/insights/index.js';
-import { detectFormat } from '#domain/tabular/index.js';
+import { decodeText, peekBytes, plainBytes, recordsFromBytes, type TableRecord } from '#domain/insights/index.js';
 import { amountConventionOf, parseLegacyAmount, type AmountConvention } from '../legacy-amount.js';
 import { lineCharacters, parseLayoutDeclaration, sliceField, startsWithLayout, type Layout } from '../fixed-width-layout.js';
 import { RecordStreamError } from '#domain/insights/index.js';
@@ -19,26 +18,18 @@ export class LegacyRecordReader {
   constructor(private readonly chunks: AsyncIterable<Uint8Array>) {}
 
   async *records(): AsyncGenerator<TableRecord> {
-    const text = decodeChunks(this.chunks)[Symbol.asyncIterator]();
-    let head = '';
-    let next = await text.next();
-    while (!next.done && !/\S[^\n]*\n/.test(head)) {
-      head += next.value;
-      if (/\S[^\n]*\n/.test(head)) break;
-      next = await text.next();
-    }
-    const rest = (async function* () {
-      yield head;
-      for (let more = await text.next(); !more.done; more = await text.next()) yield more.value;
-    })();
-    if (startsWithLayout(head)) {
+    // A #layout line comes first; 64 KiB of the start is enough to see it and to sniff a delimiter.
+    const peeked = await peekBytes(plainBytes(this.chunks), 64 * 1024);
+    if (startsWithLayout(new TextDecoder().decode(peeked.head))) {
       this.format = 'fixed-width';
-      yield* fixedWidthRecords(rest);
+      yield* fixedWidthRecords(decodeText(peeked.chunks));
       return;
     }
     this.format = 'delimited';
-    this.amounts = amountConventionOf(detectFormat(head).delimiter ?? null);
-    for await (const record of recordsFromText(rest)) {
+    const noteDelimiter = (format: { format: string; delimiter?: number }) => {
+      this.amounts = amountConventionOf(format.delimiter === undefined ? null : String.fromCharCode(format.delimiter));
+    };
+    for await (const record of recordsFromBytes(peeked.chunks, noteDelimiter)) {
       const values: Record<string, string | null> = {};
       for (const [name, value] of Object.entries(record.values)) values[name.trim()] = value === null ? null : value.trim() || null;
       yield { row: record.row, values };
