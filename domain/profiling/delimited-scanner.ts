@@ -139,8 +139,13 @@ export class DelimitedScanner {
   }
 
   private emit(bytes: Uint8Array, fields: number): void {
-    // A blank line is one empty, unquoted field: skipped.
-    if (fields === 1 && this.starts[0] === this.ends[0] && (this.starts[0] === 0 || bytes[this.starts[0]! - 1] !== QUOTE)) return;
+    // A blank line (one unquoted field, empty or only spaces and tabs) is skipped, as the whole-table reader skips it.
+    if (fields === 1 && (this.starts[0] === 0 || bytes[this.starts[0]! - 1] !== QUOTE) && onlySpaces(bytes, this.starts[0]!, this.ends[0]!)) return;
     this.sink.row(bytes, this.starts, this.ends, this.escaped, fields);
   }
+}
+
+function onlySpaces(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i] !== 0x20 && bytes[i] !== 0x09) return false;
+  return true;
 }

@@ -1,3 +1,5 @@
+import { sniffFormat } from '#domain/profiling/sniff-format.js';
+
 export type TabularFormat = 'csv' | 'tsv' | 'json' | 'ndjson';
 
 export interface DetectedFormat {
@@ -6,37 +8,17 @@ export interface DetectedFormat {
   delimiter?: string;
 }
 
-const CANDIDATE_DELIMITERS = [',', '\t', ';', '|'] as const;
+/** As much of the start as the profiler and the record passes look at. */
+const SNIFF_CHARS = 64 * 1024;
 
 /**
- * Recognises the format from the text itself, not the file name: JSON starts with `[`, NDJSON
- * with `{` on each line; otherwise the delimiter that splits the first line into the most
- * fields outside quotes wins (tab means TSV).
+ * Recognises the format from the text itself, not the file name, by the one rule every reader
+ * applies (the profiler's {@link sniffFormat}): a whole table, a stream of records and a profile
+ * of the same file always agree on its format and delimiter.
  */
 export function detectFormat(text: string): DetectedFormat {
-  const start = text.trimStart();
-  if (start.startsWith('[')) return { format: 'json' };
-  if (start.startsWith('{')) return { format: 'ndjson' };
-  const firstLine = firstLogicalLine(text);
-  let best: { delimiter: string; count: number } = { delimiter: ',', count: 0 };
-  for (const delimiter of CANDIDATE_DELIMITERS) {
-    const count = countOutsideQuotes(firstLine, delimiter);
-    if (count > best.count) best = { delimiter, count };
-  }
-  return best.delimiter === '\t' ? { format: 'tsv', delimiter: '\t' } : { format: 'csv', delimiter: best.delimiter };
-}
-
-/** The first line with content: blank lines before the header would otherwise hide the delimiter. */
-function firstLogicalLine(text: string): string {
-  return text.split(/\r\n|\n|\r/).find((line) => line.trim() !== '') ?? '';
-}
-
-function countOutsideQuotes(line: string, delimiter: string): number {
-  let count = 0;
-  let quoted = false;
-  for (const ch of line) {
-    if (ch === '"') quoted = !quoted;
-    else if (ch === delimiter && !quoted) count++;
-  }
-  return count;
+  const start = text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text;
+  const sniffed = sniffFormat(new TextEncoder().encode(start), start.length === text.length);
+  if (!('delimiter' in sniffed)) return { format: sniffed.format };
+  return { format: sniffed.format, delimiter: String.fromCharCode(sniffed.delimiter) };
 }
