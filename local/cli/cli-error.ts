@@ -11,3 +11,15 @@ export const ExitCode = {
   usage: 2,
   notFound: 3,
 } as const;
+
+/** A command refused its input for a reason a script can act on: printed without a stack, with its code under --json. */
+export class CommandError extends Error {
+  override readonly name = 'CommandError';
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly exitCode: number = ExitCode.notOk,
+  ) {
+    super(message);
+  }
+}

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { ExitCode, UsageError } from './cli-error.js';
+import { CommandError, ExitCode, UsageError } from './cli-error.js';
 import { compactCommand, compactUsage } from './commands/compact-command.js';
 import { demoCommand, demoUsage } from './commands/demo-command.js';
 import { dlqCommand, dlqUsage } from './commands/dlq-command.js';
@@ -100,6 +100,7 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       return usageError(`symphainy ${name}: ${(error as Error).message}`, json);
     }
+    if (error instanceof CommandError) return commandError(`symphainy ${name}: ${error.message}`, error, json);
     throw error;
   }
 }
@@ -110,6 +111,12 @@ function usageError(message: string, json: boolean): number {
   // The reason, without the usage text that may follow it for people.
   if (json) console.log(JSON.stringify({ error: { code: 'usage', message: message.split('\n\n')[0], exitCode: ExitCode.usage } }));
   return ExitCode.usage;
+}
+
+function commandError(message: string, error: CommandError, json: boolean): number {
+  console.error(message);
+  if (json) console.log(JSON.stringify({ error: { code: error.code, message, exitCode: error.exitCode } }));
+  return error.exitCode;
 }
 
 /** The known name nearest to a mistyped one (at most two edits away), for "did you mean". */

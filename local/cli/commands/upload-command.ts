@@ -2,7 +2,8 @@ import { basename } from 'node:path';
 import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { EmbeddedRuntime } from '#local/runtime/embedded-runtime.js';
-import { ExitCode, UsageError } from '../cli-error.js';
+import { CommandError, ExitCode, UsageError } from '../cli-error.js';
+import { defaultPlatformConfig } from '#domain/ports/platform-config.js';
 import { printJourney } from '../journey-report.js';
 import { formatBytes, ProgressLine } from '../progress-line.js';
 import { cloudOptionSpec, cloudTargetOf, cloudUsage, commonOptionSpec, faultOptionSpec, faultUsage, openRuntime } from '../runtime-options.js';
@@ -62,6 +63,11 @@ export async function uploadCommand(argv: string[]): Promise<number> {
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new UsageError(`--timeout "${values.timeout}" is not a number of seconds`);
   if (values.timeout !== undefined && !cloud) throw new UsageError('--timeout applies to a deployed stage (--endpoint or --stage); the embedded runtime waits until the journey ends');
 
+  // The limit is checked before a byte is read or stored: a refused file costs neither memory nor disk.
+  const limit = defaultPlatformConfig.maxUploadBytes;
+  if (size > limit) {
+    throw new CommandError('file_too_large', `${file} is ${formatBytes(size)} (${size} bytes); an upload may be at most ${formatBytes(limit)} (${limit} bytes). Nothing was stored.`);
+  }
   const body = await readWithProgress(file, size);
   if (isColumnMapFile(key)) {
     if (values.map?.length) throw new UsageError('--map declares a mapping for one upload; a mapping file is the mapping itself');

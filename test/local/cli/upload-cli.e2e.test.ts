@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../support/run-cli.js';
@@ -14,6 +14,18 @@ describe('symphainy upload / journeys / show', () => {
     writeFileSync(join(dir, 'ragged.csv'), 'a,b\n1\n');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses a file over the upload limit before reading or storing it, with the reason as JSON', () => {
+    const big = join(dir, 'extract.csv');
+    writeFileSync(big, '');
+    truncateSync(big, 100 * 1024 * 1024 + 1); // sparse: costs no disk
+    const fresh = join(dir, 'untouched-state');
+    const result = runCli(['upload', big, '--use-case', 'mvp', '--json', '--data-dir', fresh]);
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({ error: { code: 'file_too_large', exitCode: 1, message: expect.stringContaining('at most 100.0 MiB') } });
+    expect(result.stderr).toContain('Nothing was stored');
+    expect(existsSync(fresh)).toBe(false);
+  });
 
   it('uploads a file, waits for the journey and prints the promised JSON; exit 0 when completed', () => {
     const result = runCli(['upload', join(dir, 'orders.csv'), '--use-case', 'mvp', '--json', '--data-dir', dataDir]);
