@@ -9,6 +9,7 @@ const suites: { name: string; load: () => Promise<{ run(): Promise<BenchRow[]> }
   { name: 'orchestration', load: () => import('./orchestration.js') },
   { name: 'bundles', load: () => import('./bundles.js') },
   { name: 'profiler', load: () => import('./profiler.js') },
+  { name: 'journeys', load: () => import('./journeys.js') },
   { name: 'column mapping', load: () => import('./column-mapping.js') },
   { name: 'history', load: () => import('./history.js') },
   { name: 'chaos', load: () => import('./chaos.js') },

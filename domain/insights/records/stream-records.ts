@@ -24,45 +24,57 @@ const BOM = [0xef, 0xbb, 0xbf] as const;
  * delimited scanner, so a pass over the rows (time order, per-vehicle or per-segment figures)
  * sees the same rows and columns as the profile.
  */
-export function streamRecords(chunks: AsyncIterable<Uint8Array>, onFormat?: (format: SniffedFormat) => void): AsyncGenerator<TableRecord> {
-  return recordsFromBytes(plainBytes(chunks), onFormat);
+export function streamRecords(chunks: AsyncIterable<Uint8Array>, options: RecordOptions = {}): AsyncGenerator<TableRecord> {
+  return recordsFromBytes(plainBytes(chunks), options);
+}
+
+export interface RecordOptions {
+  /** Only these columns are read into each record (the others are skipped, not decoded); all when absent. */
+  columns?: readonly string[];
+  /** Hears the sniffed format before the first record. */
+  onFormat?: (format: SniffedFormat) => void;
 }
 
 /** The same from bytes already decompressed. */
-export async function* recordsFromBytes(bytes: AsyncIterable<Uint8Array>, onFormat?: (format: SniffedFormat) => void): AsyncGenerator<TableRecord> {
+export async function* recordsFromBytes(bytes: AsyncIterable<Uint8Array>, options: RecordOptions = {}): AsyncGenerator<TableRecord> {
+  const { columns, onFormat } = options;
   try {
     const peeked = await peekBytes(withoutBom(bytes), SNIFF_BYTES);
     if (isBlank(peeked.head)) throw new RecordStreamError('empty_file', 'the file holds no data');
     const format = sniffFormat(peeked.head, peeked.complete);
     onFormat?.(format);
-    if ('delimiter' in format) yield* delimitedRecords(peeked.chunks, format.delimiter);
-    else yield* jsonRecords(decodeText(peeked.chunks), format.format);
+    const wanted = columns && new Set(columns);
+    if ('delimiter' in format) yield* delimitedRecords(peeked.chunks, format.delimiter, wanted);
+    else yield* jsonRecords(decodeText(peeked.chunks), format.format, wanted);
   } catch (error) {
     if (error instanceof ProfileError) throw new RecordStreamError(error.code, error.message);
     throw error;
   }
 }
 
-async function* jsonRecords(text: AsyncIterable<string>, format: 'json' | 'ndjson'): AsyncGenerator<TableRecord> {
+async function* jsonRecords(text: AsyncIterable<string>, format: 'json' | 'ndjson', wanted: ReadonlySet<string> | undefined): AsyncGenerator<TableRecord> {
   let row = 0;
   for await (const value of format === 'json' ? jsonArrayValues(text) : ndjsonValues(text)) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw new RecordStreamError('not_tabular', `record ${row + 1} is not a JSON object`);
     }
-    yield { row: ++row, values: textValues(value as Record<string, unknown>) };
+    yield { row: ++row, values: textValues(value as Record<string, unknown>, wanted) };
   }
 }
 
-async function* delimitedRecords(bytes: AsyncIterable<Uint8Array>, delimiter: number): AsyncGenerator<TableRecord> {
+async function* delimitedRecords(bytes: AsyncIterable<Uint8Array>, delimiter: number, wanted: ReadonlySet<string> | undefined): AsyncGenerator<TableRecord> {
   let header: string[] | undefined;
+  let read: number[] = [];
   let row = 0;
-  for await (const cells of delimitedRows(bytes, delimiter)) {
+  const decodedAfter = wanted && ((names: string[]) => Uint8Array.from(names, (name) => (wanted.has(name) ? 1 : 0)));
+  for await (const cells of delimitedRows(bytes, delimiter, decodedAfter)) {
     if (!header) {
       header = cells.map((name) => name.trim());
+      read = header.flatMap((name, index) => (!wanted || wanted.has(name) ? [index] : []));
       continue;
     }
     const values: Record<string, RecordValue> = {};
-    for (let index = 0; index < header.length; index++) {
+    for (const index of read) {
       const cell = cells[index];
       values[header[index]!] = cell === undefined || cell === '' ? null : cell;
     }
@@ -86,9 +98,10 @@ function isBlank(bytes: Uint8Array): boolean {
   return true;
 }
 
-function textValues(object: Record<string, unknown>): Record<string, RecordValue> {
+function textValues(object: Record<string, unknown>, wanted: ReadonlySet<string> | undefined): Record<string, RecordValue> {
   const values: Record<string, RecordValue> = {};
   for (const [key, value] of Object.entries(object)) {
+    if (wanted && !wanted.has(key)) continue;
     if (value === null || value === undefined) values[key] = null;
     else if (typeof value === 'string') values[key] = value;
     else if (typeof value === 'object') values[key] = JSON.stringify(value);

@@ -2,11 +2,11 @@ import type { StepContext } from '#domain/journeys/step-definition.js';
 import { streamRecords, type TableRecord } from '#domain/insights/records/index.js';
 import { asStepRejection } from './as-step-rejection.js';
 
-/** The upload's records, one at a time; unreadable input ends the step as a rejection. */
-export async function* inputRecords(context: StepContext): AsyncGenerator<TableRecord> {
+/** The upload's records, one at a time (only `columns` when named); unreadable input ends the step as a rejection. */
+export async function* inputRecords(context: StepContext, columns?: readonly string[]): AsyncGenerator<TableRecord> {
   const { chunks } = await context.streamInput();
   try {
-    yield* streamRecords(chunks);
+    yield* streamRecords(chunks, columns ? { columns } : {});
   } catch (error) {
     throw asStepRejection(error);
   }

@@ -51,6 +51,16 @@ describe('streamRecords', () => {
     ]);
   });
 
+  it('reads only the columns asked for, from delimited text and JSON alike', async () => {
+    const only = async (text: string) => {
+      const out = [];
+      for await (const record of streamRecords(chunked(encode(text), 4), { columns: ['ts', 'missing'] })) out.push(record.values);
+      return out;
+    };
+    expect(await only('id,ts,note\n1,2026-01-01,"a, b"\n2,,c\n')).toEqual([{ ts: '2026-01-01' }, { ts: null }]);
+    expect(await only('{"id":1,"ts":"2026-01-01"}\n{"id":2}\n')).toEqual([{ ts: '2026-01-01' }, {}]);
+  });
+
   it('gunzips by content, not by name', async () => {
     expect(await records(gzipSync(encode('a,b\n1,2\n')), 4)).toEqual([{ row: 1, values: { a: '1', b: '2' } }]);
   });

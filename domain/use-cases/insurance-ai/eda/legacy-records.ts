@@ -29,7 +29,7 @@ export class LegacyRecordReader {
     const noteDelimiter = (format: { format: string; delimiter?: number }) => {
       this.amounts = amountConventionOf(format.delimiter === undefined ? null : String.fromCharCode(format.delimiter));
     };
-    for await (const record of recordsFromBytes(peeked.chunks, noteDelimiter)) {
+    for await (const record of recordsFromBytes(peeked.chunks, { onFormat: noteDelimiter })) {
       const values: Record<string, string | null> = {};
       for (const [name, value] of Object.entries(record.values)) values[name.trim()] = value === null ? null : value.trim() || null;
       yield { row: record.row, values };

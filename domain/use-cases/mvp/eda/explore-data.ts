@@ -19,7 +19,7 @@ export const exploreData: StepDefinition = {
     const profile = await context.readArtifactJson<DatasetProfile>(EDA_ARTIFACTS.profile);
     const roles = columnRoles(profile);
     const timestampColumns = roles.filter((r) => r.role === 'timestamp').map((r) => r.name);
-    const timestampSequences = await trackTimestampColumns(inputRecords(context), timestampColumns);
+    const timestampSequences = await trackTimestampColumns(inputRecords(context, timestampColumns), timestampColumns);
     const exploration: Exploration = { roles, timestampSequences };
     await context.writeJsonArtifact(EXPLORATION_ARTIFACT, exploration);
     const count = (role: ColumnRole) => roles.filter((r) => r.role === role).length;

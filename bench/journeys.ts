@@ -1,0 +1,141 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchRow } from './bench-row.js';
+import { writeOrdersCsv } from './generate-orders-csv.js';
+
+/**
+ * Whole journeys on the embedded runtime: an ERP order export (not our samples' shape) uploaded
+ * as the mvp use case, its upload journey and the EDA journey that follows, in a fresh child
+ * process per run so its peak RSS is its own. Baselines in the same run, each in its own child:
+ * DuckDB (threads=1) reading the CSV and writing it as NDJSON (what the upload journey does), and
+ * DuckDB SUMMARIZE (what the EDA journey does). A journey's time runs from its first step's start
+ * to its last step's end, as `symphainy show` reports them.
+ */
+const SIZES = [
+  { label: '10 MB', rows: 115_000 },
+  { label: '95 MB', rows: 1_080_000 },
+];
+const CHILD = 'SYMPHAINY_JOURNEY_BENCH_CHILD';
+
+interface ChildResult {
+  seconds: number;
+  maxRssMiB: number;
+  upload?: { status: string; seconds: number };
+  eda?: { status: string; seconds: number };
+}
+
+async function child(mode: string, path: string, work: string): Promise<void> {
+  const started = performance.now();
+  const result: Partial<ChildResult> = {};
+  if (mode === 'journeys') {
+    const { EmbeddedRuntime } = await import('#local/runtime/embedded-runtime.js');
+    const runtime = await EmbeddedRuntime.open({ dataDir: join(work, 'data'), logLevel: 'SILENT' });
+    await runtime.upload({ body: readFileSync(path), key: 'uploads/mvp/orders-export.csv', metadata: {} });
+    await runtime.idle();
+    for (const view of runtime.journeys()) {
+      const starts = view.steps.map((s) => Date.parse(s.startedAt ?? '')).filter(Number.isFinite);
+      const ends = view.steps.map((s) => Date.parse(s.endedAt ?? '')).filter(Number.isFinite);
+      const span = { status: view.status, seconds: (Math.max(...ends) - Math.min(...starts)) / 1000 };
+      if (view.journey === 'upload') result.upload = span;
+      if (view.journey === 'eda') result.eda = span;
+    }
+    runtime.close();
+  } else {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const connection = await (await DuckDBInstance.create(':memory:')).connect();
+    await connection.run('SET threads = 1');
+    const source = `read_csv('${path.replaceAll("'", "''")}')`;
+    if (mode === 'duckdb-ndjson') await connection.run(`COPY (SELECT * FROM ${source}) TO '${join(work, 'out.ndjson').replaceAll("'", "''")}' (FORMAT json)`);
+    else await connection.runAndReadAll(`SUMMARIZE SELECT * FROM ${source}`);
+  }
+  process.stdout.write(JSON.stringify({ ...result, seconds: (performance.now() - started) / 1000, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+}
+
+if (process.env[CHILD]) await child(process.env[CHILD]!, process.argv[2]!, process.argv[3]!);
+
+/** Bundled for plain node as the functions are deployed; DuckDB stays external and resolves from node_modules. */
+async function bundleSelf(): Promise<string> {
+  const here = fileURLToPath(import.meta.url);
+  const outfile = join(dirname(dirname(here)), 'node_modules', '.cache', 'symphainy-bench', 'journeys-bench.mjs');
+  mkdirSync(dirname(outfile), { recursive: true });
+  const { build } = await import('esbuild');
+  await build({ entryPoints: [here], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, external: ['@duckdb/node-api', 'esbuild'], logLevel: 'warning', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
+  createRequire(import.meta.url).resolve('@duckdb/node-api');
+  return outfile;
+}
+
+function runChild(bundle: string, mode: string, path: string): ChildResult {
+  const work = mkdtempSync(join(tmpdir(), 'symphainy-journey-run-'));
+  try {
+    const result = spawnSync(process.execPath, [bundle, path, work], { env: { ...process.env, [CHILD]: mode }, encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (result.status !== 0) throw new Error(`${mode} child failed (${result.status}): ${result.stderr}`);
+    return JSON.parse(result.stdout) as ChildResult;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+
+export async function run(): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'symphainy-journey-bench-'));
+  const progress = (text: string) => process.stderr.write(`  journeys: ${text}\n`);
+  const rows: BenchRow[] = [];
+  try {
+    const bundle = await bundleSelf();
+    const rss: number[] = [];
+    for (const size of SIZES) {
+      const path = join(dir, 'orders-export.csv');
+      progress(`generating the ${size.label} order export`);
+      await writeOrdersCsv(path, size.rows);
+      const mb = statSync(path).size / 1e6;
+      progress(`${size.label}: upload and EDA journeys, then DuckDB`);
+      const journeys = runChild(bundle, 'journeys', path);
+      const toNdjson = runChild(bundle, 'duckdb-ndjson', path);
+      const summarize = runChild(bundle, 'duckdb-summarize', path);
+      rmSync(path);
+      if (journeys.upload?.status !== 'completed' || journeys.eda?.status !== 'completed') {
+        throw new Error(`the ${size.label} journeys did not complete: upload ${journeys.upload?.status}, eda ${journeys.eda?.status}`);
+      }
+      rss.push(journeys.maxRssMiB);
+      const file = `mvp, ${size.label} (${round(mb, 1)} MB, ${size.rows.toLocaleString('en-US')} rows)`;
+      const uploadRatio = toNdjson.seconds / journeys.upload.seconds;
+      const edaRatio = summarize.seconds / journeys.eda.seconds;
+      rows.push(
+        {
+          benchmark: `upload journey throughput vs DuckDB CSV to NDJSON (threads=1), ${file}`,
+          value: round(uploadRatio),
+          unit: 'x',
+          target: '>= 1.0',
+          meetsTarget: uploadRatio >= 1,
+          notes: `journey ${round(mb / journeys.upload.seconds, 1)} MB/s (${round(journeys.upload.seconds)} s), DuckDB ${round(mb / toNdjson.seconds, 1)} MB/s (${round(toNdjson.seconds)} s, ${round(toNdjson.maxRssMiB, 0)} MiB)`,
+        },
+        {
+          benchmark: `EDA journey throughput vs DuckDB SUMMARIZE (threads=1), ${file}`,
+          value: round(edaRatio),
+          unit: 'x',
+          target: '>= 1.0',
+          meetsTarget: edaRatio >= 1,
+          notes: `journey ${round(mb / journeys.eda.seconds, 1)} MB/s (${round(journeys.eda.seconds)} s), DuckDB ${round(mb / summarize.seconds, 1)} MB/s (${round(summarize.seconds)} s, ${round(summarize.maxRssMiB, 0)} MiB)`,
+        },
+        {
+          benchmark: `upload + EDA journeys peak RSS, ${file}`,
+          value: round(journeys.maxRssMiB, 0),
+          unit: 'MiB',
+          target: '<= 256 MiB',
+          meetsTarget: journeys.maxRssMiB <= 256,
+          notes: `one embedded runtime process running both journeys; whole child ${round(journeys.seconds)} s`,
+        },
+      );
+    }
+    const growth = rss[1]! / rss[0]!;
+    rows.push({ benchmark: `journeys peak RSS at ${SIZES[1]!.label} / at ${SIZES[0]!.label}`, value: round(growth), unit: 'x', target: '', notes: 'memory still grows with the file: the upload steps read it whole' });
+    return rows;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
