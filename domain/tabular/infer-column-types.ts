@@ -31,9 +31,21 @@ export function inferColumnType(values: Iterable<Cell>): { type: ColumnType; nul
       continue;
     }
     const value = cell!.trim();
-    if (type !== 'string') type = widen(type, typeOfValue(value));
+    // Most cells fit the type the column already has: checking that first skips the other tests.
+    if (type !== 'string' && !fits(value, type)) type = widen(type, typeOfValue(value));
   }
   return { type, nulls };
+}
+
+function fits(value: string, type: ColumnType): boolean {
+  switch (type) {
+    case 'integer':
+      return !LEADING_ZERO.test(value) && INTEGER.test(value) && Number.isSafeInteger(Number(value));
+    case 'datetime':
+      return !LEADING_ZERO.test(value) && isDatetime(value);
+    default:
+      return false;
+  }
 }
 
 export function typeOfValue(value: string): Exclude<ColumnType, 'empty'> {
@@ -43,14 +55,31 @@ export function typeOfValue(value: string): Exclude<ColumnType, 'empty'> {
   if (FLOAT.test(value)) return Number.isFinite(Number(value)) ? 'float' : 'string';
   if (BOOLEAN.test(value)) return 'boolean';
   if (DATE.test(value) && isCalendarDate(value)) return 'date';
-  if (DATETIME.test(value) && isCalendarDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value.replace(' ', 'T')))) return 'datetime';
+  if (isDatetime(value)) return 'datetime';
   return 'string';
 }
 
+function isDatetime(value: string): boolean {
+  if (!DATETIME.test(value) || !isCalendarDate(value.slice(0, 10))) return false;
+  return isCanonicalUtc(value) || !Number.isNaN(Date.parse(value.replace(' ', 'T')));
+}
+
+/** The shape toISOString writes: a calendar date in it needs no second parse. */
+const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:[0-5]\d:[0-5]\d\.\d{3}Z$/;
+const isCanonicalUtc = (value: string) => CANONICAL_UTC.test(value) && (value.charCodeAt(11) < 0x32 || (value.charCodeAt(11) === 0x32 && value.charCodeAt(12) < 0x34));
+
+/** Days seen so far: a column of timestamps repeats the same few days thousands of times. */
+const calendarDates = new Map<string, boolean>();
+
 /** Date.parse rolls "2024-02-30" over to March 1st; a real date reads back unchanged. */
 function isCalendarDate(yyyyMmDd: string): boolean {
+  const known = calendarDates.get(yyyyMmDd);
+  if (known !== undefined) return known;
   const time = Date.parse(`${yyyyMmDd}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === yyyyMmDd;
+  const real = !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === yyyyMmDd;
+  if (calendarDates.size >= 100_000) calendarDates.clear();
+  calendarDates.set(yyyyMmDd, real);
+  return real;
 }
 
 function widen(current: ColumnType, next: Exclude<ColumnType, 'empty'>): ColumnType {
@@ -94,6 +123,7 @@ export function typedValue(cell: Cell, type: ColumnType): string | number | bool
  * it is written in the same ISO shape without the `Z`.
  */
 function isoDatetime(value: string): string {
+  if (isCanonicalUtc(value)) return value;
   const iso = value.replace(' ', 'T');
   if (ZONE.test(iso)) return new Date(iso).toISOString();
   const asUtc = new Date(`${iso}Z`);

@@ -89,3 +89,13 @@ describe('typedValue', () => {
     expect(typedValue('2024-01-05', 'datetime')).toBe('2024-01-05T00:00:00.000');
   });
 });
+
+describe('timestamps already in the canonical UTC shape', () => {
+  it('are datetimes kept as written, while impossible ones in the same shape are text', () => {
+    expect(inferColumnType(['2026-03-01T06:00:00.040Z', '2026-03-01T23:59:59.999Z']).type).toBe('datetime');
+    expect(typedValue('2026-03-01T06:00:00.040Z', 'datetime')).toBe('2026-03-01T06:00:00.040Z');
+    expect(inferColumnType(['2026-03-01T06:00:00.040Z', '2026-03-01T25:00:00.000Z']).type).toBe('string');
+    expect(inferColumnType(['2026-03-01T06:00:00.040Z', '2026-02-30T10:00:00.000Z']).type).toBe('string');
+    expect(typedValue('2026-03-01T24:00:00.000Z', 'datetime')).toBe('2026-03-02T00:00:00.000Z');
+  });
+});
