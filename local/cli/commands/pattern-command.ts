@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { compileEventPattern, InvalidEventPatternError } from '#domain/event-patterns/index.js';
+import { compileEventPattern, explainMismatch, InvalidEventPatternError } from '#domain/event-patterns/index.js';
 import { defaultPlatformConfig } from '#domain/ports/platform-config.js';
 import { routingTable } from '#domain/routing/routing-table.js';
 import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
@@ -9,7 +9,8 @@ import { readJsonArgument } from '../json-argument.js';
 export const patternUsage = `symphainy pattern test (--pattern <json|@file> | --rule <name>) --event <json|@file> [--json]
 Tests an event against an EventBridge event pattern with AWS's semantics; --rule takes the pattern
 of a rule of the routing table (symphainy rules lists them).
-Exit code 0: matches, 1: does not match, 2: invalid pattern or unknown rule (the reason is printed).`;
+Exit code 0: matches, 1: does not match (each condition the event fails is named), 2: invalid
+pattern or unknown rule (the reason is printed).`;
 
 export async function patternCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
@@ -27,8 +28,18 @@ export async function patternCommand(argv: string[]): Promise<number> {
   const event = readJsonArgument('--event', values.event);
   try {
     const matches = compileEventPattern(pattern).matches(event);
-    console.log(values.json ? JSON.stringify({ matches }) : matches ? 'match' : 'no match');
-    return matches ? ExitCode.ok : ExitCode.notOk;
+    if (matches) {
+      console.log(values.json ? JSON.stringify({ matches }) : 'match');
+      return ExitCode.ok;
+    }
+    const mismatches = explainMismatch(pattern as Record<string, unknown>, event).map((m) => ({ field: m.field, expected: m.expected, present: m.actual !== undefined, actual: m.actual ?? null }));
+    if (values.json) console.log(JSON.stringify({ matches, mismatches }));
+    else {
+      console.log('no match');
+      for (const m of mismatches) console.log(`  ${m.field}: the event has ${m.present ? JSON.stringify(m.actual) : 'no such field'}; the pattern asks ${JSON.stringify(m.expected)}`);
+      if (mismatches.length === 0) console.log('  each condition holds on its own, but not all together (their values sit in different array elements)');
+    }
+    return ExitCode.notOk;
   } catch (error) {
     if (!(error instanceof InvalidEventPatternError)) throw error;
     if (values.json) console.log(JSON.stringify({ matches: false, invalidPattern: error.message }));

@@ -31,6 +31,26 @@ describe('symphainy pattern test', () => {
     expect(fewer.status).toBe(0);
   });
 
+  it('names each condition a non-matching event fails, with the value it has, readable and as JSON', () => {
+    const pattern = '{"source":["aws.s3"],"detail":{"object":{"size":[{"numeric":[">",100]}],"etag":[{"exists":true}],"key":[{"prefix":"uploads/"}]}}}';
+    const readable = runCli(['pattern', 'test', '--pattern', pattern, '--event', event]);
+    expect(readable.status).toBe(1);
+    expect(readable.stdout.split('\n').filter(Boolean)).toEqual([
+      'no match',
+      '  detail.object.size: the event has 12; the pattern asks [{"numeric":[">",100]}]',
+      '  detail.object.etag: the event has no such field; the pattern asks [{"exists":true}]',
+    ]);
+    const json = runCli(['pattern', 'test', '--pattern', pattern, '--event', event, '--json']);
+    expect(json.status).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual({
+      matches: false,
+      mismatches: [
+        { field: 'detail.object.size', expected: [{ numeric: ['>', 100] }], present: true, actual: 12 },
+        { field: 'detail.object.etag', expected: [{ exists: true }], present: false, actual: null },
+      ],
+    });
+  });
+
   it('says which argument is not JSON', () => {
     const result = runCli(['pattern', 'test', '--pattern', '{oops', '--event', event]);
     expect(result.status).toBe(2);
