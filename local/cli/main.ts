@@ -76,7 +76,7 @@ ${serveUsage}
 symphainy --version prints the version.
 
 Every command takes --json for scripts and --data-dir <dir> (default .symphainy, or $SYMPHAINY_DATA_DIR)
-for the embedded runtime's state.`;
+for the embedded runtime's state; rules, pattern, events, profile and samples read no state and ignore it.`;
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -30,6 +30,13 @@ export function faultsOf(options: { fault?: string[] }): StepFault[] {
   }
 }
 
+/** For commands that read no journeys: they accept --data-dir as every command does, and need nothing from it. */
+export const statelessOptionSpec = {
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 export const commonOptionSpec = {
   'data-dir': { type: 'string' },
   json: { type: 'boolean', default: false },

@@ -2,7 +2,7 @@
  * The CLI's commands against a deployed stage (`--endpoint` / `--stage`): the same output as on
  * the embedded runtime, read from the stage's journey record instead of a local journal.
  */
-import { ExitCode } from '#local/cli/cli-error.js';
+import { CommandError, ExitCode } from '#local/cli/cli-error.js';
 import { formatJourney, journeyReport, printJourney } from '#local/cli/journey-report.js';
 import { ProgressLine } from '#local/cli/progress-line.js';
 import type { JourneyView } from '#domain/journeys/journey-state.js';
@@ -18,10 +18,7 @@ export async function withStage<T>(target: CloudTarget, work: (stage: Awaited<Re
   try {
     return await work(await openCloudStage(target));
   } catch (error) {
-    if (error instanceof CloudStageError) {
-      console.error(error.message);
-      return ExitCode.notFound;
-    }
+    if (error instanceof CloudStageError) throw new CommandError('stage_not_found', error.message, ExitCode.notFound);
     throw error;
   }
 }
@@ -68,8 +65,7 @@ export function cloudShow(target: CloudTarget, journeyId: string, json: boolean)
     const view = await recordedJourney(stage, journeyId);
     if (!view) {
       const similar = (await recordedJourneyIds(stage)).filter((id) => id.startsWith(journeyId.slice(0, 4)));
-      console.error(`no journey ${journeyId} recorded in s3://${stage.artifactBucket}/journeys/${similar.length ? `; similar: ${similar.slice(0, 5).join(', ')}` : ''}`);
-      return ExitCode.notFound;
+      throw new CommandError('journey_not_found', `no journey ${journeyId} recorded in s3://${stage.artifactBucket}/journeys/${similar.length ? `; similar: ${similar.slice(0, 5).join(', ')}` : ''}`, ExitCode.notFound);
     }
     await printJourney(view, stage.store, json);
     return ExitCode.ok;

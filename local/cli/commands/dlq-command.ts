@@ -5,7 +5,7 @@ import { cloudOperations } from '#local/cloud/cloud-operations.js';
 import { readDeadLetters, redriveDeadLetter, summariseDeadLetters, type DeadLetterRedrive } from '#local/operations/dead-letter-book.js';
 import { embeddedOperations } from '#local/operations/embedded-operations.js';
 import type { JourneyOperations } from '#local/operations/journey-operations.js';
-import { ExitCode, UsageError } from '../cli-error.js';
+import { CommandError, ExitCode, UsageError } from '../cli-error.js';
 import { cloudOptionSpec, cloudTargetOf, cloudUsage, commonOptionSpec, faultOptionSpec, openRuntime } from '../runtime-options.js';
 
 export const dlqUsage = `symphainy dlq list [--json] [--data-dir <dir> | --endpoint <url> [--stage <name>]]
@@ -40,8 +40,7 @@ export async function dlqCommand(argv: string[]): Promise<number> {
     if (action === 'show') return show(functionName!, letters, values.json);
     const chosen = values.message ? letters.filter((l) => l.messageId === values.message) : values.all ? letters : letters.slice(0, 1);
     if (values.message && chosen.length === 0) {
-      console.error(`no dead letter ${values.message} for ${functionName}`);
-      return ExitCode.notFound;
+      throw new CommandError('dead_letter_not_found', `no dead letter ${values.message} for ${functionName}`, ExitCode.notFound);
     }
     const results: DeadLetterRedrive[] = [];
     for (const letter of chosen) results.push(await redriveDeadLetter(ops, letter));

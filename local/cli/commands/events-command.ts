@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { FixturePathError, fixtureFilesUnder, readFixtureFile } from '#local/replay/fixture-files.js';
 import { ExitCode, UsageError } from '../cli-error.js';
+import { statelessOptionSpec } from '../runtime-options.js';
 
 export const eventsUsage = `symphainy events validate <file|dir>... [--json]
 Checks fixtures against the event contracts: EventBridge envelopes as JSON, JSON arrays or NDJSON,
@@ -10,7 +11,7 @@ export async function eventsCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === '--help' || sub === '-h') return (console.log(eventsUsage), ExitCode.ok);
   if (sub !== 'validate') throw new UsageError(`unknown events subcommand "${sub ?? ''}"\n\n${eventsUsage}`);
-  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } });
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: statelessOptionSpec });
   if (values.help) return (console.log(eventsUsage), ExitCode.ok);
   if (positionals.length === 0) throw new UsageError(`events validate needs a file or folder\n\n${eventsUsage}`);
   let files: string[];

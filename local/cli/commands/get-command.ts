@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ExitCode, UsageError } from '../cli-error.js';
+import { CommandError, ExitCode, UsageError } from '../cli-error.js';
 import { commonOptionSpec, openRuntime } from '../runtime-options.js';
 
 export const getUsage = `symphainy get s3://<bucket>/<key> [--out <file>] [--json] [--data-dir <dir>]
@@ -18,8 +18,7 @@ export async function getCommand(argv: string[]): Promise<number> {
   try {
     const object = await runtime.store.get(bucket, key);
     if (!object) {
-      console.error(`no object s3://${bucket}/${key}`);
-      return ExitCode.notFound;
+      throw new CommandError('object_not_found', `no object s3://${bucket}/${key}`, ExitCode.notFound);
     }
     if (values.json) console.log(JSON.stringify(object.head, null, 2));
     else if (values.out) {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ExitCode, UsageError } from '../cli-error.js';
+import { CommandError, ExitCode, UsageError } from '../cli-error.js';
 import { journeyReport, printJourney } from '../journey-report.js';
 import { listingOf, type JourneyListing } from '#domain/journeys/journey-listing.js';
 import type { JourneyView } from '#domain/journeys/journey-state.js';
@@ -72,8 +72,7 @@ export async function showCommand(argv: string[]): Promise<number> {
     const view = runtime.journey(journeyId);
     if (!view) {
       const known = runtime.journeys().map((j) => j.journeyId).filter((id) => id.startsWith(journeyId.slice(0, 4)));
-      console.error(`no journey ${journeyId} in ${values['data-dir'] ?? '.symphainy'}${known.length ? `; similar: ${known.slice(0, 5).join(', ')}` : ''}`);
-      return ExitCode.notFound;
+      throw new CommandError('journey_not_found', `no journey ${journeyId} in ${values['data-dir'] ?? '.symphainy'}${known.length ? `; similar: ${known.slice(0, 5).join(', ')}` : ''}`, ExitCode.notFound);
     }
     await printJourney(view, runtime.store, values.json);
     return ExitCode.ok;

@@ -5,6 +5,7 @@ import { routingTable } from '#domain/routing/routing-table.js';
 import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
 import { ExitCode, UsageError } from '../cli-error.js';
 import { readJsonArgument } from '../json-argument.js';
+import { statelessOptionSpec } from '../runtime-options.js';
 
 export const patternUsage = `symphainy pattern test (--pattern <json|@file> | --rule <name>) --event <json|@file> [--json]
 Tests an event against an EventBridge event pattern with AWS's semantics; --rule takes the pattern
@@ -19,7 +20,7 @@ export async function patternCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { pattern: { type: 'string' }, rule: { type: 'string' }, event: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    options: { pattern: { type: 'string' }, rule: { type: 'string' }, event: { type: 'string' }, ...statelessOptionSpec },
   });
   if (values.help) return (console.log(patternUsage), ExitCode.ok);
   if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}\n\n${patternUsage}`);

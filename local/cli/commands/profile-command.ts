@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { deriveInsights } from '#domain/insights/index.js';
 import { ProfileError, profileStream, type ColumnProfile, type DatasetProfile, type Insight } from '#domain/profiling/index.js';
 import { ExitCode, UsageError } from '../cli-error.js';
+import { statelessOptionSpec } from '../runtime-options.js';
 import { formatBytes, ProgressLine } from '../progress-line.js';
 
 export const profileUsage = `symphainy profile <file> [--json]
@@ -21,7 +22,7 @@ export async function profileCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    options: statelessOptionSpec,
   });
   if (values.help) return (console.log(profileUsage), ExitCode.ok);
   const [path, ...extra] = positionals;

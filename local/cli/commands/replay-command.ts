@@ -13,7 +13,7 @@ import { ReplayNameError, replayNameFor } from '#local/replay/replay-name.js';
 import { formatArchivePlan, formatArchiveStatus, formatLocalSummary, formatPlan, skipCounts, sourceLabel, type LocalReplaySummary } from '#local/replay/replay-report.js';
 import { routeExplainer } from '#local/replay/route-explanation.js';
 import type { SourcedEvent } from '#local/replay/sourced-event.js';
-import { ExitCode, UsageError } from '../cli-error.js';
+import { CommandError, ExitCode, UsageError } from '../cli-error.js';
 import { ProgressLine } from '../progress-line.js';
 import { commonOptionSpec, dataDirOf, openRuntime } from '../runtime-options.js';
 
@@ -150,8 +150,7 @@ async function localReplay(options: LocalOptions): Promise<number> {
     const missing = (options.filter.journeys ?? []).filter((id) => !selected.some((s) => journeyIdOf(s.event) === id));
     if (missing.length) {
       const known = [...new Set(all.map((s) => journeyIdOf(s.event)).filter((id): id is string => id !== undefined))];
-      console.error(`no events of journey ${missing.join(', ')} in ${sourceLabel(source)}${known.length ? ` (it has ${known.length} journeys, e.g. ${known.slice(-3).join(', ')})` : ' (it holds no journeys)'}`);
-      return ExitCode.notFound;
+      throw new CommandError('journey_not_found', `no events of journey ${missing.join(', ')} in ${sourceLabel(source)}${known.length ? ` (it has ${known.length} journeys, e.g. ${known.slice(-3).join(', ')})` : ' (it holds no journeys)'}`, ExitCode.notFound);
     }
 
     const plan = await planReplay(selected, {
@@ -289,8 +288,7 @@ async function archiveReplay(options: ArchiveOptions): Promise<number> {
     return status.state === 'COMPLETED' ? ExitCode.ok : ExitCode.notOk;
   } catch (error) {
     if (error instanceof ArchiveReplayError) {
-      console.error(`symphainy replay: ${error.message} (${where})`);
-      return ExitCode.notFound;
+      throw new CommandError('archive_not_found', `${error.message} (${where})`, ExitCode.notFound);
     }
     if ((error as { name?: string }).name === 'ResourceAlreadyExistsException') throw new UsageError(`a replay named ${options.replayName} exists already: choose another --name`);
     if (error instanceof UsageError) throw error;

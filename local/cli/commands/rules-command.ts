@@ -4,6 +4,7 @@ import { defaultPlatformConfig } from '#domain/ports/platform-config.js';
 import { routingTable, type Route } from '#domain/routing/routing-table.js';
 import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
 import { ExitCode, UsageError } from '../cli-error.js';
+import { statelessOptionSpec } from '../runtime-options.js';
 import { compileRouteRuleSets } from '../../runtime/route-rule-sets.js';
 
 export const rulesUsage = `symphainy rules [--json]
@@ -12,7 +13,7 @@ its queue feeds. The embedded runtime routes by it and serverless.yml deploys it
 Exit code 2 when a rule's pattern is one EventBridge would refuse (the rule and reason are printed).`;
 
 export async function rulesCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: statelessOptionSpec });
   if (values.help) return (console.log(rulesUsage), ExitCode.ok);
   if (positionals.length) throw new UsageError(`rules takes no arguments (got ${positionals.join(' ')}); to test an event against one: symphainy pattern test --rule <name> --event @event.json`);
   const routes = routingTable(defaultUseCaseRegistry(), { uploadBucket: defaultPlatformConfig.uploadBucket });

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { builtInUseCases } from '#domain/use-cases/default-registry.js';
 import { ExitCode } from '../cli-error.js';
+import { statelessOptionSpec } from '../runtime-options.js';
 
 export const samplesUsage = `symphainy samples [--out <dir>] [--seed <n>] [--json]
 Writes every use case's deterministic sample files (good and bad) to <dir>/<use-case>/ (default samples/generated).`;
@@ -10,7 +11,7 @@ Writes every use case's deterministic sample files (good and bad) to <dir>/<use-
 export async function samplesCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { out: { type: 'string', default: 'samples/generated' }, seed: { type: 'string', default: '7' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    options: { out: { type: 'string', default: 'samples/generated' }, seed: { type: 'string', default: '7' }, ...statelessOptionSpec },
   });
   if (values.help) return (console.log(samplesUsage), ExitCode.ok);
   const written = [];

@@ -25,7 +25,7 @@ describe('symphainy pattern test --rule', () => {
     expect(runCli(['pattern', 'test', '--rule', 'step-validate-file', '--event', SAMPLE_STEP_REQUEST]).status).toBe(0);
     const other = runCli(['pattern', 'test', '--rule', 'step-process-file', '--event', SAMPLE_STEP_REQUEST, '--json']);
     expect(other.status).toBe(1);
-    expect(JSON.parse(other.stdout)).toEqual({ matches: false });
+    expect(JSON.parse(other.stdout)).toEqual({ matches: false, mismatches: [{ field: 'detail.step', expected: ['process_file'], present: true, actual: 'validate_file' }] });
     const unknown = runCli(['pattern', 'test', '--rule', 'step-teleport', '--event', SAMPLE_STEP_REQUEST]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('no rule "step-teleport" in the routing table; rules: experience-manager-uploads');
