@@ -10,7 +10,7 @@ const IMPURE_MODULES = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.symphainy/', '.serverless/', '.esbuild/', 'samples/generated/', 'coverage/', '.venv/'] },
+  { ignores: ['node_modules/', '.symphainy/', '.serverless/', '.esbuild/', 'samples/generated/', 'coverage/', '.venv/', 'bin/.build/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -8,6 +8,7 @@ const suites: { name: string; load: () => Promise<{ run(): Promise<BenchRow[]> }
   { name: 'pattern matching', load: () => import('./pattern-matching.js') },
   { name: 'orchestration', load: () => import('./orchestration.js') },
   { name: 'bundles', load: () => import('./bundles.js') },
+  { name: 'cli start-up', load: () => import('./cli-startup.js') },
   { name: 'profiler', load: () => import('./profiler.js') },
   { name: 'journeys', load: () => import('./journeys.js') },
   { name: 'column mapping', load: () => import('./column-mapping.js') },

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { runCli } from '../../support/run-cli.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 describe('the CLI itself', () => {
+  it('runs from the bundle the install built, and answers exactly as the TypeScript sources do', () => {
+    expect(existsSync(new URL('../../../bin/.build/symphainy.mjs', import.meta.url))).toBe(true);
+    for (const args of [['help'], ['--version'], ['show', 'nope', '--json', '--data-dir', 'no-such-dir'], ['pattern', 'test', '--pattern', '{"a":[1]}', '--event', '{"a":2}', '--json']]) {
+      const bundled = runCli(args);
+      const fromSource = runCli(args, { env: { SYMPHAINY_CLI_FROM_SOURCE: '1' } });
+      expect({ status: bundled.status, stdout: bundled.stdout }, args.join(' ')).toEqual({ status: fromSource.status, stdout: fromSource.stdout });
+    }
+  });
+
   it('prints its version', () => {
     const result = runCli(['--version']);
     expect(result.status).toBe(0);
