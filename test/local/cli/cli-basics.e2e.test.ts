@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runCli } from '../../support/run-cli.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -7,11 +9,13 @@ const { version } = JSON.parse(readFileSync(new URL('../../../package.json', imp
 describe('the CLI itself', () => {
   it('runs from the bundle the install built, and answers exactly as the TypeScript sources do', () => {
     expect(existsSync(new URL('../../../bin/.build/symphainy.mjs', import.meta.url))).toBe(true);
-    for (const args of [['help'], ['--version'], ['show', 'nope', '--json', '--data-dir', 'no-such-dir'], ['pattern', 'test', '--pattern', '{"a":[1]}', '--event', '{"a":2}', '--json']]) {
+    const dir = mkdtempSync(join(tmpdir(), 'symphainy-bundle-'));
+    for (const args of [['help'], ['--version'], ['show', 'nope', '--json', '--data-dir', join(dir, 'state')], ['pattern', 'test', '--pattern', '{"a":[1]}', '--event', '{"a":2}', '--json']]) {
       const bundled = runCli(args);
       const fromSource = runCli(args, { env: { SYMPHAINY_CLI_FROM_SOURCE: '1' } });
       expect({ status: bundled.status, stdout: bundled.stdout }, args.join(' ')).toEqual({ status: fromSource.status, stdout: fromSource.stdout });
     }
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('prints its version', () => {
