@@ -42,6 +42,21 @@ function duration(from: string | null, to: string | null): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
 
+/**
+ * Steps time themselves to the millisecond; events carry whole seconds. A journey that ran steps
+ * is timed by them, one that ran none (rejected on arrival) by its events.
+ */
+function journeyTook(view: JourneyView): string {
+  const starts = view.steps.map((s) => s.startedAt).filter((t): t is string => t !== null).map(Date.parse);
+  const ends = view.steps.map((s) => s.endedAt).filter((t): t is string => t !== null).map(Date.parse);
+  if (starts.length && ends.length && view.status !== 'running') {
+    return `${duration(new Date(Math.min(...starts)).toISOString(), new Date(Math.max(...ends)).toISOString())} (first step start to last step end)`;
+  }
+  if (!view.startedAt || !view.endedAt) return '';
+  const seconds = (Date.parse(view.endedAt) - Date.parse(view.startedAt)) / 1000;
+  return seconds < 1 ? 'under a second (event times are whole seconds)' : `about ${seconds} s (event times are whole seconds)`;
+}
+
 /** A journey as `upload` and `show` print it, with the column mapping its first step resolved. */
 export async function printJourney(view: JourneyView, store: ObjectStore, json: boolean): Promise<void> {
   const columnMapping = await columnMappingOf(view, store);
@@ -94,6 +109,7 @@ export function formatJourney(view: JourneyView, columnMapping?: FieldMapping): 
     if (view.delivery.followOn.length) lines.push(`  next     ${view.delivery.followOn.join(', ')}`);
   }
   lines.push(`  open an artifact: symphainy get s3://<bucket>/<key> [--out <file>]`);
-  if (view.startedAt && view.endedAt) lines.push(`  took     ${duration(view.startedAt, view.endedAt)} (event clock, whole seconds)`);
+  const took = journeyTook(view);
+  if (took) lines.push(`  took     ${took}`);
   return lines.join('\n');
 }

@@ -41,8 +41,11 @@ export async function demoCommand(argv: string[]): Promise<number> {
     }
     console.log('Every sample:');
     for (const r of results) {
-      const outcome = r.view.status === 'completed' ? 'completed' : `${r.view.status} (${r.view.error?.code})`;
-      console.log(`  ${r.asExpected ? '✔' : '✘ UNEXPECTED'} ${r.useCase.padEnd(20)} ${r.sample.fileName.padEnd(32)} ${outcome.padEnd(34)} ${r.journeyId}`);
+      // A refused broken sample is the platform working, not a success: it gets its own mark.
+      const mark = !r.asExpected ? '✘' : r.view.status === 'completed' ? '✔' : '⊘';
+      const ended = r.view.status === 'completed' ? 'completed' : `${r.view.status} (${r.view.error?.code})`;
+      const outcome = !r.asExpected ? `UNEXPECTED: ${ended}` : r.view.status === 'completed' ? ended : `${ended}, as expected`;
+      console.log(`  ${mark} ${r.useCase.padEnd(20)} ${r.sample.fileName.padEnd(32)} ${outcome.padEnd(46)} ${r.journeyId}`);
     }
     console.log(`\n${results.filter((r) => r.asExpected).length}/${results.length} ended as expected in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     console.log(`Look closer: npx symphainy show ${results[0]?.journeyId ?? '<journey-id>'}   ·   npx symphainy journeys`);
