@@ -42,7 +42,8 @@ export function deadLetterKey(functionName: string, messageId: string): string {
 /**
  * Why a step request was dead-lettered, from the last outcome its function noted. No note for the
  * last attempt means the function was stopped before it could write one: a Lambda killed for its
- * memory (a timeout is noted by the function's own watchdog just before the limit).
+ * memory (a timeout is noted by the function's own watchdog just before the limit, unless
+ * synchronous work kept the watchdog from running).
  * `reported` says the journey already knows, so nothing more is to be published.
  */
 export function deadLetterReason(outcome: AttemptOutcome | undefined, policy: StepPolicy, step: string): { error: ErrorInfo; reported: boolean } {
@@ -55,7 +56,9 @@ export function deadLetterReason(outcome: AttemptOutcome | undefined, policy: St
   return {
     error: {
       code: 'step_out_of_memory',
-      message: `${step} attempt ${last} of ${last} stopped without reporting, before its ${policy.timeoutSeconds} s timeout: the function was killed, most likely for running out of its ${policy.memoryMb} MB`,
+      // The runtime says which only in its own log: a kill for memory and a timeout reached while
+      // synchronous work held the event loop (so the watchdog could not speak) look the same here.
+      message: `${step} attempt ${last} of ${last} stopped without reporting: the function was killed, most likely for running out of its ${policy.memoryMb} MB, or at its timeout while busy in work that kept its watchdog from reporting`,
     },
     reported: false,
   };
