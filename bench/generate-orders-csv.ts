@@ -1,6 +1,5 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import { SeededRandom } from '#domain/use-cases/shared/seeded-random.js';
+import { writeCsvLines } from './write-csv-lines.js';
 
 /** An order-book export as a shop's ERP would write it (about 120 bytes a row): not our samples' shape. */
 export const ORDERS_HEADER = 'Order Ref,Placed At (UTC),Customer Name,Ship-To City,Net Amount EUR,Units,Channel,Discount Code,Note';
@@ -10,23 +9,17 @@ const CHANNELS = ['web', 'store', 'phone', 'marketplace'];
 const NOTES = ['', '', '', 'leave at door', '"fragile, handle with care"', 'gift wrap'];
 const START_MS = Date.UTC(2025, 0, 1);
 
-/** Writes `rows` deterministic order rows to `path`, streaming, honouring backpressure; resolves with the bytes written. */
-export async function writeOrdersCsv(path: string, rows: number, seed = 7): Promise<number> {
+/** Writes `rows` deterministic order rows to `path` (CRLF, as Windows exports have them); resolves with the bytes written. */
+export function writeOrdersCsv(path: string, rows: number, seed = 7): Promise<number> {
   const random = new SeededRandom(seed);
-  const out = createWriteStream(path, { highWaterMark: 1 << 20 });
-  let bytes = 0;
-  let batch: string[] = [ORDERS_HEADER];
-  const flush = async () => {
-    const text = `${batch.join('\r\n')}\r\n`;
-    batch = [];
-    bytes += Buffer.byteLength(text);
-    if (!out.write(text)) await once(out, 'drain');
-  };
   let at = START_MS;
-  for (let i = 0; i < rows; i++) {
-    at += random.integer(1_000, 90_000);
-    batch.push(
-      [
+  return writeCsvLines(
+    path,
+    ORDERS_HEADER,
+    rows,
+    (i) => {
+      at += random.integer(1_000, 90_000);
+      return [
         `SO-${String(i + 1).padStart(9, '0')}`,
         new Date(at).toISOString(),
         `"${random.pick(['Dupont', 'Novak', 'Silva', 'Berg', 'Rossi'])}, ${random.pick(['A.', 'M.', 'J.', 'K.'])}"`,
@@ -36,12 +29,8 @@ export async function writeOrdersCsv(path: string, rows: number, seed = 7): Prom
         random.pick(CHANNELS),
         random.next() < 0.2 ? `SPRING${random.integer(10, 30)}` : '',
         random.pick(NOTES),
-      ].join(','),
-    );
-    if (batch.length >= 8192) await flush();
-  }
-  await flush();
-  out.end();
-  await once(out, 'finish');
-  return bytes;
+      ].join(',');
+    },
+    '\r\n',
+  );
 }

@@ -1,4 +1,5 @@
 import { compileEventPattern } from './event-pattern.js';
+import { valueAt } from './value-at.js';
 
 /** One condition of a pattern that the event does not meet. */
 export interface FieldMismatch {
@@ -31,13 +32,4 @@ function conditionsOf(pattern: Record<string, unknown>, path: string[]): { path:
     if (expected && typeof expected === 'object') return conditionsOf(expected as Record<string, unknown>, [...path, field]);
     return [];
   });
-}
-
-function valueAt(value: unknown, path: readonly string[]): unknown {
-  let at = value;
-  for (const field of path) {
-    if (at === null || typeof at !== 'object') return undefined;
-    at = (at as Record<string, unknown>)[field];
-  }
-  return at;
 }

@@ -5,4 +5,5 @@
 export { InvalidEventPatternError } from './invalid-event-pattern-error.js';
 export { compileEventPattern, matchesEventPattern, type CompiledEventPattern } from './event-pattern.js';
 export { explainMismatch, type FieldMismatch } from './explain-mismatch.js';
+export { valueAt } from './value-at.js';
 export { compileRuleSet, type CompiledRuleSet, type NamedPattern } from './rule-set.js';

@@ -1,5 +1,5 @@
 import type { EventBridgeEnvelope } from '#events/platform-event.js';
-import type { CompiledRuleSet } from '#domain/event-patterns/index.js';
+import { valueAt, type CompiledRuleSet } from '#domain/event-patterns/index.js';
 import type { BusRole, Route } from '#domain/routing/routing-table.js';
 import { compileRouteRuleSets } from '../runtime/route-rule-sets.js';
 
@@ -39,13 +39,4 @@ function explainPattern(pattern: Record<string, unknown>, event: unknown, path: 
     }
   }
   return lines;
-}
-
-function valueAt(value: unknown, path: readonly string[]): unknown {
-  let at = value;
-  for (const field of path) {
-    if (at === null || typeof at !== 'object') return undefined;
-    at = (at as Record<string, unknown>)[field];
-  }
-  return at;
 }
