@@ -47,3 +47,53 @@ export async function writeArtifactOnce(
     );
   }
 }
+
+/**
+ * Writes an artifact once from a stream, of any size, hashing it on the way. S3 takes no metadata
+ * after a multipart upload has begun, so a redelivered step's second write is told apart from a
+ * conflicting one by hashing the object already there (a stream again), not by its metadata.
+ */
+export async function writeStreamedArtifactOnce(
+  store: ObjectStore,
+  spec: { bucket: string; key: string; name: string; step: string; chunks: AsyncIterable<Uint8Array>; contentType: string },
+): Promise<ArtifactRef> {
+  const hash = createHash('sha256');
+  let size = 0;
+  const hashed = (async function* () {
+    for await (const chunk of spec.chunks) {
+      hash.update(chunk);
+      size += chunk.byteLength;
+      yield chunk;
+    }
+  })();
+  const ref = (etag: string, versionId: string | undefined, sha256: string): ArtifactRef => ({
+    bucket: spec.bucket,
+    key: spec.key,
+    etag,
+    ...(versionId ? { versionId } : {}),
+    size,
+    name: spec.name,
+    step: spec.step,
+    contentType: spec.contentType,
+    sha256,
+  });
+  try {
+    const written = await store.putStream(spec.bucket, spec.key, hashed, { contentType: spec.contentType, ifNoneMatch: '*' });
+    return ref(written.etag, written.versionId, hash.digest('hex'));
+  } catch (error) {
+    if (!(error instanceof PreconditionFailedError)) throw error;
+    // A store may refuse before taking a byte: the content is still ours to hash.
+    for await (const chunk of hashed) void chunk;
+    const sha256 = hash.digest('hex');
+    const existing = await store.stream(spec.bucket, spec.key);
+    const theirs = existing?.head.metadata.sha256 ?? (existing && (await sha256OfStream(existing.chunks)));
+    if (existing && theirs === sha256) return ref(existing.head.etag, existing.head.versionId, sha256);
+    throw new ArtifactConflictError(`s3://${spec.bucket}/${spec.key} already holds different content (sha256 ${theirs ?? 'unknown'}, new ${sha256})`);
+  }
+}
+
+export async function sha256OfStream(chunks: AsyncIterable<Uint8Array>): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of chunks) hash.update(chunk);
+  return hash.digest('hex');
+}

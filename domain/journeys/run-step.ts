@@ -8,6 +8,7 @@ import type { ObjectStore } from '#domain/ports/object-store.js';
 import type { PlatformConfig } from '#domain/ports/platform-config.js';
 import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
 import { createStepContext } from './step-context.js';
+import { uploadLimitOf } from '#domain/use-cases/upload-limit.js';
 import { resolveStepPolicy, type StepPolicy } from './step-policy.js';
 import { StepRejection } from './step-rejection.js';
 
@@ -57,7 +58,7 @@ export async function runRequestedStep(
   }
   const { context, written } = createStepContext(
     { journeyId: request.journeyId, useCase: request.useCase, journey: request.journey, step: request.step, input: request.input, journeyStartedAt: new Date(request.journeyStartedAt), completedSteps: request.completedSteps },
-    deps,
+    { ...deps, config: { ...deps.config, maxUploadBytes: uploadLimitOf(deps.registry, request.useCase, deps.config) } },
   );
   try {
     const outcome = await registered.definition.run(context);

@@ -2,7 +2,7 @@ import type { ArtifactRef, ObjectRef, StepRecord } from '#events/platform-event.
 import type { Clock } from '#domain/ports/clock.js';
 import type { ObjectStore } from '#domain/ports/object-store.js';
 import type { PlatformConfig } from '#domain/ports/platform-config.js';
-import { writeArtifactOnce } from './artifact-store.js';
+import { writeArtifactOnce, writeStreamedArtifactOnce } from './artifact-store.js';
 import type { StepContext } from './step-definition.js';
 import { StepRejection } from './step-rejection.js';
 import { contentChunks, contentLimits, contentOf, peekContainer } from '#domain/tabular/input-container.js';
@@ -46,6 +46,26 @@ export function createStepContext(
     return object.body;
   };
 
+  const artifactRefOf = (name: string): ArtifactRef => {
+    const ref = findArtifact(name);
+    if (!ref) throw new Error(`no earlier step left an artifact named "${name}"`);
+    return ref;
+  };
+
+  const writeArtifactStream: StepContext['writeArtifactStream'] = async (spec) => {
+    const key = spec.key ?? `journeys/${request.journeyId}/${request.step}/${spec.name}`;
+    const ref = await writeStreamedArtifactOnce(store, {
+      bucket: config.artifactBucket,
+      key,
+      name: spec.name,
+      step: request.step,
+      chunks: asBytes(spec.chunks),
+      contentType: spec.contentType,
+    });
+    written.push(ref);
+    return ref;
+  };
+
   const writeArtifact: StepContext['writeArtifact'] = async (spec) => {
     const key = spec.key ?? `journeys/${request.journeyId}/${request.step}/${spec.name}`;
     const ref = await writeArtifactOnce(store, {
@@ -80,6 +100,14 @@ export function createStepContext(
       return contentOf(await readStored(), contentLimits(config.maxUploadBytes));
     },
     readStoredInput: readStored,
+    async streamStoredInput() {
+      const head = await store.head(request.input.bucket, request.input.key);
+      if (!head) throw new StepRejection('object_missing', `s3://${request.input.bucket}/${request.input.key} no longer exists`);
+      rejectOverLimit(head.size);
+      const opened = await store.stream(request.input.bucket, request.input.key);
+      if (!opened) throw new StepRejection('object_missing', `s3://${request.input.bucket}/${request.input.key} no longer exists`);
+      return { size: opened.head.size, chunks: opened.chunks };
+    },
     async streamInput() {
       const head = await store.head(request.input.bucket, request.input.key);
       if (!head) throw new StepRejection('object_missing', `s3://${request.input.bucket}/${request.input.key} no longer exists`);
@@ -105,11 +133,24 @@ export function createStepContext(
     async readArtifactJson<T>(name: string) {
       return JSON.parse(new TextDecoder().decode(await readArtifact(name))) as T;
     },
+    async streamArtifact(name) {
+      const ref = artifactRefOf(name);
+      const opened = await store.stream(ref.bucket, ref.key);
+      if (!opened) throw new Error(`artifact "${name}" is missing from s3://${ref.bucket}/${ref.key}`);
+      return opened.chunks;
+    },
     writeArtifact,
+    writeArtifactStream,
     writeJsonArtifact: (name, value, key) =>
       writeArtifact({ name, body: `${JSON.stringify(value, null, 2)}\n`, contentType: 'application/json', ...(key ? { key } : {}) }),
   };
   return { context, written };
+}
+
+const encoder = new TextEncoder();
+
+async function* asBytes(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) yield typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
 }
 
 /** `a/b/c.csv` -> `a/b/`, `a/`, `` : nearest first. */

@@ -29,6 +29,8 @@ export interface StepContext {
   readInput(): Promise<Uint8Array>;
   /** The upload's bytes exactly as stored (still compressed), for checksums of the original. */
   readStoredInput(): Promise<Uint8Array>;
+  /** The same as a stream, for inputs of any size. */
+  streamStoredInput(): Promise<{ size: number; chunks: AsyncIterable<Uint8Array> }>;
   /** The upload's content as a stream, under the same rules as readInput: for steps whose memory must stay bounded. `size` is the stored size. */
   streamInput(): Promise<{ size: number; container: Container; chunks: AsyncIterable<Uint8Array> }>;
   /** The upload's user metadata (`x-amz-meta-*`), keys lower-cased; empty when it has none. */
@@ -42,6 +44,8 @@ export interface StepContext {
   findArtifact(name: string): ArtifactRef | undefined;
   readArtifact(name: string): Promise<Uint8Array>;
   readArtifactJson<T = unknown>(name: string): Promise<T>;
+  /** An earlier artifact's bytes as a stream, for artifacts as large as the upload. */
+  streamArtifact(name: string): Promise<AsyncIterable<Uint8Array>>;
   /**
    * Store an artifact, write-once. The default key is `journeys/<journey-id>/<step>/<name>`;
    * `key` overrides it (e.g. the curated layout). Writing the same bytes again is a no-op,
@@ -49,6 +53,8 @@ export interface StepContext {
    */
   writeArtifact(spec: { name: string; body: Uint8Array | string; contentType: string; key?: string }): Promise<ArtifactRef>;
   writeJsonArtifact(name: string, value: unknown, key?: string): Promise<ArtifactRef>;
+  /** The same, written as it is produced: memory stays bounded whatever the artifact's size. */
+  writeArtifactStream(spec: { name: string; chunks: AsyncIterable<Uint8Array | string>; contentType: string; key?: string }): Promise<ArtifactRef>;
 }
 
 /** What a step reports besides its artifacts: a few headline numbers for timelines and manifests. */

@@ -32,6 +32,12 @@ export interface ObjectStore {
   stream(bucket: string, key: string): Promise<{ head: ObjectHead; chunks: AsyncIterable<Uint8Array> } | undefined>;
   /** Throws {@link PreconditionFailedError} when a conditional write loses. */
   put(bucket: string, key: string, body: Uint8Array | string, options?: PutOptions): Promise<PutResult>;
+  /**
+   * Stores a body of any size as it arrives, holding only a part of it at a time (a multipart
+   * upload to S3, a file of its own when embedded). Nothing is at the key until the last byte is
+   * in, and the conditions are checked then; a stream that fails leaves nothing behind.
+   */
+  putStream(bucket: string, key: string, chunks: AsyncIterable<Uint8Array>, options?: PutOptions): Promise<PutResult & { size: number }>;
   list(bucket: string, prefix: string): Promise<ObjectHead[]>;
   delete(bucket: string, key: string): Promise<void>;
 }

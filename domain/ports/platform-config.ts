@@ -4,7 +4,7 @@ export interface PlatformConfig {
   uploadBucket: string;
   /** Bucket for everything the platform writes; it has no notifications, so nothing re-triggers. */
   artifactBucket: string;
-  /** Largest upload a step will read. */
+  /** Largest upload a step will read; a use case may take less (UseCaseModule.maxUploadBytes). */
   maxUploadBytes: number;
   /** Deliveries of a step request before it goes to the dead-letter queue (SQS maxReceiveCount). */
   maxAttempts: number;
@@ -13,6 +13,7 @@ export interface PlatformConfig {
 export const defaultPlatformConfig: PlatformConfig = {
   uploadBucket: 'symphainy-uploads',
   artifactBucket: 'symphainy-artifacts',
-  maxUploadBytes: 100 * 1024 * 1024,
+  // Every step of a journey that takes files this large streams them (the mvp journeys do).
+  maxUploadBytes: 5 * 1024 * 1024 * 1024,
   maxAttempts: 3,
 };

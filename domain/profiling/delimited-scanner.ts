@@ -7,8 +7,8 @@ const CR = 0x0d;
 
 /** Receives each row as field boundaries into `bytes`; valid only during the call. */
 export interface DelimitedRowSink {
-  /** `escaped[i]` is 1 when field i was quoted and holds doubled quotes ("") to undo. */
-  row(bytes: Uint8Array, starts: Int32Array, ends: Int32Array, escaped: Uint8Array, fields: number): void;
+  /** `escaped[i]` is 1 when field i was quoted and holds doubled quotes ("") to undo; `line` is where the row starts (1-based). */
+  row(bytes: Uint8Array, starts: Int32Array, ends: Int32Array, escaped: Uint8Array, fields: number, line: number): void;
 }
 
 /**
@@ -44,6 +44,12 @@ export class DelimitedScanner {
   }
 
   private readonly delimiter: number;
+  private rowLine = 1;
+
+  /** The line the row being read starts on: where a row cut off by the end of the input began. */
+  get line(): number {
+    return this.rowLine;
+  }
 
   push(chunk: Uint8Array): void {
     const joined = this.carry.join(chunk);
@@ -70,6 +76,7 @@ export class DelimitedScanner {
     let rowStart = 0;
     for (;;) {
       let fields = 0;
+      let quoted = false;
       for (;;) {
         if (i >= length) {
           if (!final || (fields === 0 && i === rowStart)) return rowStart;
@@ -78,6 +85,7 @@ export class DelimitedScanner {
           return length;
         }
         if (bytes[i] === QUOTE) {
+          quoted = true;
           const open = i;
           let from = i + 1;
           let escaped = 0;
@@ -116,6 +124,8 @@ export class DelimitedScanner {
         if (stop === CR && i < length && bytes[i] === LF) i++;
         else if (stop === CR && i >= length && !final) return rowStart; // a CRLF cut between chunks
         this.emit(bytes, fields);
+        // A quoted field may hold line breaks of its own; a row without one spans one line.
+        this.rowLine += quoted ? lineBreaks(bytes, rowStart, i) : 1;
         rowStart = i;
         break;
       }
@@ -141,11 +151,21 @@ export class DelimitedScanner {
   private emit(bytes: Uint8Array, fields: number): void {
     // A blank line (one unquoted field, empty or only spaces and tabs) is skipped, as the whole-table reader skips it.
     if (fields === 1 && (this.starts[0] === 0 || bytes[this.starts[0]! - 1] !== QUOTE) && onlySpaces(bytes, this.starts[0]!, this.ends[0]!)) return;
-    this.sink.row(bytes, this.starts, this.ends, this.escaped, fields);
+    this.sink.row(bytes, this.starts, this.ends, this.escaped, fields, this.rowLine);
   }
 }
 
 function onlySpaces(bytes: Uint8Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (bytes[i] !== 0x20 && bytes[i] !== 0x09) return false;
   return true;
+}
+
+/** LF, CRLF and a lone CR each end a line. */
+function lineBreaks(bytes: Uint8Array, from: number, to: number): number {
+  let breaks = 0;
+  for (let i = from; i < to; i++) {
+    const b = bytes[i];
+    if (b === LF || (b === CR && bytes[i + 1] !== LF)) breaks++;
+  }
+  return breaks;
 }

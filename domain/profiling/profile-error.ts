@@ -18,6 +18,8 @@ export class ProfileError extends Error {
     readonly code: ProfileErrorCode,
     message: string,
     readonly details: string[] = [],
+    /** The byte of the input the problem is at, where one byte is to blame. */
+    readonly offset?: number,
   ) {
     super(message);
   }

@@ -19,7 +19,7 @@ export class Utf8Guard {
     if (nul !== -1) {
       throw new ProfileError('not_tabular', `the file holds binary data (a NUL byte at offset ${this.offset + nul}); expected CSV, TSV, JSON or NDJSON text`, [
         `byte ${this.offset + nul}: NUL`,
-      ]);
+      ], this.offset + nul);
     }
     let start = 0;
     if (this.pendingLength > 0) {
@@ -54,7 +54,7 @@ export class Utf8Guard {
     const offset = base + at;
     throw new ProfileError('invalid_utf8', `the file is not valid UTF-8 (first bad byte at offset ${offset})`, [
       `byte ${offset}: 0x${bytes[at]!.toString(16).padStart(2, '0')} ${atEnd ? 'starts a character the file ends before completing' : 'is not valid UTF-8'}`,
-    ]);
+    ], offset);
   }
 }
 

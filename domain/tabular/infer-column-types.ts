@@ -92,10 +92,51 @@ function widen(current: ColumnType, next: Exclude<ColumnType, 'empty'>): ColumnT
 }
 
 export function inferSchema(columns: readonly string[], rows: readonly Cell[][]): ColumnSchema[] {
-  return columns.map((name, index) => {
-    const { type, nulls } = inferColumnType(rows.map((row) => row[index] ?? null));
-    return { name, type, nullable: nulls > 0, nulls };
-  });
+  const tally = new ColumnTypeTally();
+  tally.add(columns.length, rows);
+  return tally.schema(columns);
+}
+
+/**
+ * The same inference over rows that arrive in batches, holding one type and one count per column:
+ * a file of any size is typed in the pass that reads it. A column first seen in a later batch
+ * (a JSON key that appears late) was missing, so null, in every row before.
+ */
+export class ColumnTypeTally {
+  private readonly types: ColumnType[] = [];
+  private readonly nulls: number[] = [];
+  private rows = 0;
+
+  add(columns: number, rows: readonly (readonly Cell[])[]): void {
+    while (this.types.length < columns) {
+      this.types.push('empty');
+      this.nulls.push(this.rows);
+    }
+    for (let c = 0; c < columns; c++) {
+      let type = this.types[c]!;
+      let nulls = this.nulls[c]!;
+      for (const row of rows) {
+        const cell = row[c] ?? null;
+        if (isMissing(cell)) {
+          nulls++;
+          continue;
+        }
+        if (type === 'string') continue;
+        const value = cell!.trim();
+        if (!fits(value, type)) type = widen(type, typeOfValue(value));
+      }
+      this.types[c] = type;
+      this.nulls[c] = nulls;
+    }
+    this.rows += rows.length;
+  }
+
+  schema(names: readonly string[]): ColumnSchema[] {
+    return names.map((name, c) => {
+      const nulls = this.nulls[c] ?? this.rows;
+      return { name, type: this.types[c] ?? 'empty', nullable: nulls > 0, nulls };
+    });
+  }
 }
 
 /** A cell as a typed JSON value under its column's type; missing cells become null. */

@@ -48,12 +48,13 @@ export function parseTable(bytes: Uint8Array): ParsedTable {
 }
 
 /** Throws the first violation's code with every violation listed, or returns when there is none. */
-export function rejectViolations(table: ParsedTable): void {
+export function rejectViolations(table: { format: TabularFormat; violations: readonly Violation[]; violationCount?: number }): void {
   const first = table.violations[0];
   if (!first) return;
+  const total = table.violationCount ?? table.violations.length;
   const details = table.violations.slice(0, MAX_REPORTED_VIOLATIONS).map((v) => `line ${v.line}: ${v.message}`);
-  if (table.violations.length > MAX_REPORTED_VIOLATIONS) details.push(`... and ${table.violations.length - MAX_REPORTED_VIOLATIONS} more`);
-  throw new StepRejection(first.code, `${table.violations.length} problem(s) in the ${table.format.toUpperCase()} file; first at line ${first.line}: ${first.message}`, details);
+  if (total > MAX_REPORTED_VIOLATIONS) details.push(`... and ${total - MAX_REPORTED_VIOLATIONS} more`);
+  throw new StepRejection(first.code, `${total} problem(s) in the ${table.format.toUpperCase()} file; first at line ${first.line}: ${first.message}`, details);
 }
 
 type Body = Pick<ParsedTable, 'columns' | 'rows' | 'rowLines' | 'violations'>;
@@ -95,7 +96,7 @@ function parseDelimited(text: string, delimiter: string): Body {
   return { columns: header.map((name) => name.trim()), rows, rowLines, violations: sortByLine(violations) };
 }
 
-function headerViolations(header: string[], line: number): Violation[] {
+export function headerViolations(header: string[], line: number): Violation[] {
   const violations: Violation[] = [];
   const names = header.map((name) => name.trim());
   if (names.every((name) => name === '' || /^[-+]?\d+(\.\d+)?$/.test(name))) {
@@ -189,7 +190,7 @@ function objectsToRows(records: { item: unknown; line: number; label: string }[]
   return { columns, rows, rowLines: objects.map((o) => o.line), violations };
 }
 
-function cellOf(value: unknown): Cell {
+export function cellOf(value: unknown): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);

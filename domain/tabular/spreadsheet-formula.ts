@@ -26,16 +26,35 @@ const EXAMPLES = 5;
 
 /** Every header name and cell of a table that starts like a formula. */
 export function findFormulaLikeCells(table: { columns: readonly string[]; rows: readonly (readonly (string | null)[])[]; rowLines: readonly number[] }): FormulaLikeCells {
-  const found: FormulaLikeCells = { count: 0, examples: [] };
-  const note = (line: number, column: string, value: string) => {
-    found.count += 1;
-    if (found.examples.length < EXAMPLES) found.examples.push({ line, column, value: value.length > 60 ? `${value.slice(0, 60)}…` : value });
-  };
-  for (const column of table.columns) if (startsLikeFormula(column)) note(1, column, column);
-  table.rows.forEach((row, r) => {
-    row.forEach((cell, c) => {
-      if (cell !== null && startsLikeFormula(cell)) note(table.rowLines[r] ?? r + 2, table.columns[c] ?? `#${c + 1}`, cell);
-    });
-  });
-  return found;
+  const tally = new FormulaLikeTally(table.columns);
+  tally.add(table.columns, table.rows, table.rowLines);
+  return tally.found;
 }
+
+/** The same over rows that arrive in batches: a count and the first few examples. */
+export class FormulaLikeTally {
+  readonly found: FormulaLikeCells = { count: 0, examples: [] };
+
+  constructor(header: readonly string[]) {
+    for (const column of header) if (startsLikeFormula(column)) this.note(1, column, column);
+  }
+
+  add(columns: readonly string[], rows: readonly (readonly (string | null)[])[], lines: readonly number[]): void {
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        // Most cells start with a letter or digit: one comparison rules them out before the pattern.
+        if (cell === null || cell === undefined || cell.length === 0 || !FORMULA_FIRST.has(cell.charCodeAt(0))) continue;
+        if (startsLikeFormula(cell)) this.note(lines[r] ?? r + 2, columns[c] ?? `#${c + 1}`, cell);
+      }
+    }
+  }
+
+  private note(line: number, column: string, value: string): void {
+    this.found.count += 1;
+    if (this.found.examples.length < EXAMPLES) this.found.examples.push({ line, column, value: value.length > 60 ? `${value.slice(0, 60)}…` : value });
+  }
+}
+
+const FORMULA_FIRST = new Set([0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d]);

@@ -44,6 +44,11 @@ export interface UseCaseModule {
    * by journey; without one, the most its steps' policies can take (journey-deadline.ts).
    */
   readonly journeyDeadlineSeconds?: Readonly<Record<string, number>>;
+  /**
+   * The largest upload (bytes as stored) this use case's journeys take, where it is below the
+   * platform's: what its slowest step can read within its Lambda timeout and memory.
+   */
+  readonly maxUploadBytes?: number;
   /** The notification sent when a journey ends; a generic one is used when absent. */
   describeDelivery?(summary: DeliverySummary): DeliveryNotice;
   /** Deterministic sample files: good ones and bad ones. */

@@ -23,6 +23,7 @@ export function deferredObjectStore(load: () => Promise<ObjectStore>): ObjectSto
     get: async (bucket, key) => (await store()).get(bucket, key),
     stream: async (bucket, key) => (await store()).stream(bucket, key),
     put: async (bucket, key, body, options) => (await store()).put(bucket, key, body, options),
+    putStream: async (bucket, key, chunks, options) => (await store()).putStream(bucket, key, chunks, options),
     list: async (bucket, prefix) => (await store()).list(bucket, prefix),
     delete: async (bucket, key) => (await store()).delete(bucket, key),
   };

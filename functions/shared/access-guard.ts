@@ -59,6 +59,10 @@ function guardedStore(target: string, access: FunctionAccess, ports: FunctionPor
       check('write', bucket, key);
       return store.put(bucket, key, body, options);
     },
+    async putStream(bucket, key, chunks, options) {
+      check('write', bucket, key);
+      return store.putStream(bucket, key, chunks, options);
+    },
     async delete(bucket, key) {
       check('delete', bucket, key);
       return store.delete(bucket, key);

@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { z } from 'zod';
 import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
+import { defaultPlatformConfig } from '#domain/ports/platform-config.js';
 import { deferredObjectStore, deferredPublisher, deferredQueueControl } from '../adapters/deferred-adapters.js';
 import type { FunctionPorts } from './function-ports.js';
 
@@ -9,7 +10,7 @@ const environment = z.object({
   ARTIFACT_BUCKET: z.string().min(1),
   EVENT_BUS_NAME: z.string().min(1),
   MAX_ATTEMPTS: z.coerce.number().int().positive().default(3),
-  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
+  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(defaultPlatformConfig.maxUploadBytes),
   /** Set for the local stage so the SDK talks to the emulator. */
   AWS_ENDPOINT_URL: z.string().url().optional(),
 });

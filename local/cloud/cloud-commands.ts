@@ -25,7 +25,7 @@ export async function withStage<T>(target: CloudTarget, work: (stage: Awaited<Re
 
 export function cloudUpload(
   target: CloudTarget,
-  request: { body: Uint8Array; key: string; metadata: Record<string, string>; json: boolean; timeoutSeconds: number },
+  request: { body: Uint8Array | AsyncIterable<Uint8Array>; key: string; metadata: Record<string, string>; json: boolean; timeoutSeconds: number },
 ): Promise<number> {
   return withStage(target, async (stage) => {
     const before = new Set(await recordedJourneyIds(stage));

@@ -24,8 +24,13 @@ export class JourneyWaitTimeout extends Error {
 }
 
 /** Puts a file into the stage's upload bucket, as `aws s3 cp` would; its Object Created starts the journey. */
-export async function putUpload(stage: CloudStage, request: { body: Uint8Array; key: string; metadata: Record<string, string> }): Promise<CloudUpload> {
-  const out = await stage.s3.send(new PutObjectCommand({ Bucket: stage.uploadBucket, Key: request.key, Body: request.body, Metadata: request.metadata }));
+export async function putUpload(stage: CloudStage, request: { body: Uint8Array | AsyncIterable<Uint8Array>; key: string; metadata: Record<string, string> }): Promise<CloudUpload> {
+  const { body } = request;
+  // A stream goes up in parts (multipart above 8 MiB), so a file of gigabytes never sits in memory.
+  const out =
+    body instanceof Uint8Array
+      ? await stage.s3.send(new PutObjectCommand({ Bucket: stage.uploadBucket, Key: request.key, Body: body, Metadata: request.metadata }))
+      : await stage.store.putStream(stage.uploadBucket, request.key, body, { metadata: request.metadata }).then((put) => ({ ETag: put.etag, VersionId: put.versionId }));
   return { bucket: stage.uploadBucket, key: request.key, etag: (out.ETag ?? '').replace(/"/g, ''), ...(out.VersionId ? { versionId: out.VersionId } : {}) };
 }
 

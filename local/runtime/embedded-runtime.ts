@@ -61,7 +61,8 @@ interface PendingMessage {
 }
 
 export interface UploadRequest {
-  body: Uint8Array | string;
+  /** A stream is stored as it arrives (for files of any size); the object appears, and its journey starts, once it has all arrived. */
+  body: Uint8Array | string | AsyncIterable<Uint8Array>;
   key: string;
   metadata?: Record<string, string>;
   contentType?: string;
@@ -70,6 +71,14 @@ export interface UploadRequest {
 const ACCOUNT = '000000000000';
 /** The managers' and recorders' timeout, as the stack's provider default gives them. */
 const MANAGER_TIMEOUT_SECONDS = 60;
+
+/** A stream that stops at the next chunk once its invocation was stopped, so a stopped step's artifact never completes. */
+async function* guardedChunks(chunks: AsyncIterable<Uint8Array>, guard: () => void): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) {
+    guard();
+    yield chunk;
+  }
+}
 
 /** The store as a function sees it: writes from an invocation stopped at its timeout are refused. */
 function stopAwareStore(store: ObjectStore, guard: () => void): ObjectStore {
@@ -81,6 +90,10 @@ function stopAwareStore(store: ObjectStore, guard: () => void): ObjectStore {
     put: async (bucket, key, body, options) => {
       guard();
       return store.put(bucket, key, body, options);
+    },
+    putStream: async (bucket, key, chunks, options) => {
+      guard();
+      return store.putStream(bucket, key, guardedChunks(chunks, guard), options);
     },
     delete: async (bucket, key) => {
       guard();
@@ -376,10 +389,15 @@ export class EmbeddedRuntime {
 
   /** Puts a file into the upload bucket as a user would; its `Object Created` starts the journey. */
   async upload(request: UploadRequest): Promise<{ journeyId: string; bucket: string; key: string; versionId?: string }> {
-    const put = await this.store.put(this.config.uploadBucket, request.key, request.body, {
+    const options = {
       ...(request.contentType ? { contentType: request.contentType } : {}),
       ...(request.metadata ? { metadata: request.metadata } : {}),
-    });
+    };
+    const { body } = request;
+    const put =
+      typeof body === 'string' || body instanceof Uint8Array
+        ? await this.store.put(this.config.uploadBucket, request.key, body, options)
+        : await this.store.putStream(this.config.uploadBucket, request.key, body, options);
     return {
       journeyId: journeyIdForUpload({ bucket: this.config.uploadBucket, key: request.key, etag: put.etag, ...(put.versionId ? { versionId: put.versionId } : {}) }),
       bucket: this.config.uploadBucket,

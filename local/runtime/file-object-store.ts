@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import { PreconditionFailedError, type ObjectHead, type ObjectStore, type PutOptions } from '#domain/ports/object-store.js';
@@ -15,10 +15,13 @@ interface Located {
   headerAt: number;
   offset: number;
   length: number;
+  /** A streamed object's own file under `blobs/` (its bytes are not in the log). */
+  blob?: string;
 }
 
 // `crc` is the body's CRC-32: it tells a whole last object from one a crash cut short (absent in logs written before it).
-type LogHeader = { op: 'put'; head: ObjectHead; length: number; crc?: number } | { op: 'delete'; bucket: string; key: string };
+// `blob` names the file holding a streamed object's bytes, written and synced before its header.
+type LogHeader = { op: 'put'; head: ObjectHead; length: number; crc?: number; blob?: string } | { op: 'delete'; bucket: string; key: string };
 
 const NEWLINE = 0x0a;
 
@@ -34,7 +37,9 @@ const NEWLINE = 0x0a;
  * record-frame.ts) carrying the body's checksum, so a crash that tears the last record is
  * detected on open, cut off and reported, and the next put never lands after garbage. One
  * process owns a data directory at a time (data-dir-lock.ts); within it, a conditional write's
- * check and write cannot interleave.
+ * check and write cannot interleave. A streamed object (putStream, for files of any size) gets a
+ * file of its own under `blobs/`, so writing it never holds up the log; its header enters the log
+ * once its last byte is on disk, and a blob a crash left without a header is removed on open.
  */
 export class FileObjectStore implements ObjectStore {
   private readonly index = new Map<string, Located>();
@@ -57,6 +62,7 @@ export class FileObjectStore implements ObjectStore {
     const from = existed ? this.restoreCheckpoint() : 0;
     this.restoredFrom = from;
     this.openedAt = this.size = existed ? this.rebuildIndex(from) : 0;
+    this.removeUnfinishedBlobs();
   }
 
   private readonly checkpointPath: string;
@@ -73,11 +79,11 @@ export class FileObjectStore implements ObjectStore {
     try {
       const read = readFrame(readFileSync(this.checkpointPath), 0);
       if (read.kind !== 'record') return 0;
-      const saved = JSON.parse(read.payload) as { version: number; logBytes: number; sequence: number; entries: [string, number, number, number][] };
+      const saved = JSON.parse(read.payload) as { version: number; logBytes: number; sequence: number; entries: [string, number, number, number, string?][] };
       const total = fstatSync(this.fd).size;
       if (saved.version !== 2 || saved.logBytes > total || (saved.logBytes > 0 && this.readBytes(saved.logBytes - 1, 1)[0] !== NEWLINE)) return 0;
       // Positions only: heads are read from the log when asked for, so opening stays cheap however many objects there are.
-      for (const [key, headerAt, offset, length] of saved.entries) this.index.set(key, { headerAt, offset, length });
+      for (const [key, headerAt, offset, length, blob] of saved.entries) this.index.set(key, { headerAt, offset, length, ...(blob ? { blob } : {}) });
       this.sequence = saved.sequence;
       return saved.logBytes;
     } catch {
@@ -90,7 +96,7 @@ export class FileObjectStore implements ObjectStore {
     if (this.size === this.openedAt && this.restoredFrom === this.size) return;
     const temporary = `${this.checkpointPath}.${process.pid}.tmp`;
     try {
-      const entries = [...this.index.entries()].map(([key, l]) => [key, l.headerAt, l.offset, l.length]);
+      const entries = [...this.index.entries()].map(([key, l]) => (l.blob ? [key, l.headerAt, l.offset, l.length, l.blob] : [key, l.headerAt, l.offset, l.length]));
       writeFileSync(temporary, frame(JSON.stringify({ version: 2, logBytes: this.size, sequence: this.sequence, entries })));
       renameSync(temporary, this.checkpointPath);
     } catch {
@@ -106,6 +112,7 @@ export class FileObjectStore implements ObjectStore {
   async get(bucket: string, key: string) {
     const located = this.index.get(indexKey(bucket, key));
     if (!located) return undefined;
+    if (located.blob) return { head: this.headOf(located), body: new Uint8Array(readFileSync(join(this.root, located.blob))) };
     const body = new Uint8Array(located.length);
     if (located.length > 0) readSync(this.fd, body, 0, located.length, located.offset);
     return { head: this.headOf(located), body };
@@ -114,13 +121,20 @@ export class FileObjectStore implements ObjectStore {
   async stream(bucket: string, key: string) {
     const located = this.index.get(indexKey(bucket, key));
     if (!located) return undefined;
-    const fd = this.fd;
+    const blobPath = located.blob && join(this.root, located.blob);
+    const logFd = this.fd;
     const chunks = async function* (): AsyncGenerator<Uint8Array> {
       const chunkSize = 1024 * 1024;
-      for (let at = 0; at < located.length; at += chunkSize) {
-        const chunk = Buffer.allocUnsafe(Math.min(chunkSize, located.length - at));
-        readSync(fd, chunk, 0, chunk.byteLength, located.offset + at);
-        yield chunk;
+      const fd = blobPath ? openSync(blobPath, 'r') : logFd;
+      const start = blobPath ? 0 : located.offset;
+      try {
+        for (let at = 0; at < located.length; at += chunkSize) {
+          const chunk = Buffer.allocUnsafe(Math.min(chunkSize, located.length - at));
+          readSync(fd, chunk, 0, chunk.byteLength, start + at);
+          yield chunk;
+        }
+      } finally {
+        if (blobPath) closeSync(fd);
       }
     };
     return { head: this.headOf(located), chunks: chunks() };
@@ -128,25 +142,74 @@ export class FileObjectStore implements ObjectStore {
 
   async put(bucket: string, key: string, body: Uint8Array | string, options: PutOptions = {}) {
     const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+    this.checkConditions(bucket, key, options);
+    const head = newHead(bucket, key, bytes.byteLength, createHash('md5').update(bytes).digest('hex'), options);
+    const headerAt = this.size;
+    const offset = this.append({ op: 'put', head, length: bytes.byteLength, crc: crc32(bytes) }, bytes);
+    return this.commit({ head, headerAt, offset, length: bytes.byteLength });
+  }
+
+  async putStream(bucket: string, key: string, chunks: AsyncIterable<Uint8Array>, options: PutOptions = {}) {
+    // Checked before the bytes are taken (a write that must lose costs nothing) and again at the end, when it counts.
+    this.checkConditions(bucket, key, options);
+    mkdirSync(join(this.root, BLOBS), { recursive: true });
+    const blob = `${BLOBS}/${Date.now().toString(36)}.${randomBytes(6).toString('hex')}`;
+    const path = join(this.root, blob);
+    const md5 = createHash('md5');
+    let size = 0;
+    const fd = openSync(path, 'w');
+    try {
+      for await (const chunk of chunks) {
+        writeSync(fd, chunk, 0, chunk.byteLength, size);
+        md5.update(chunk);
+        size += chunk.byteLength;
+      }
+      fsyncSync(fd);
+      closeSync(fd);
+      this.checkConditions(bucket, key, options);
+    } catch (error) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed
+      }
+      rmSync(path, { force: true });
+      throw error;
+    }
+    const head = newHead(bucket, key, size, md5.digest('hex'), options);
+    const headerAt = this.size;
+    const offset = this.append({ op: 'put', head, length: size, blob });
+    return { ...this.commit({ head, headerAt, offset, length: size, blob }), size };
+  }
+
+  private checkConditions(bucket: string, key: string, options: PutOptions): void {
     const current = this.index.get(indexKey(bucket, key));
     if (options.ifNoneMatch === '*' && current) throw new PreconditionFailedError(bucket, key);
     if (options.ifMatch !== undefined && (current && this.headOf(current).etag) !== options.ifMatch) throw new PreconditionFailedError(bucket, key);
-    const head: ObjectHead = {
-      bucket,
-      key,
-      size: bytes.byteLength,
-      etag: `"${createHash('md5').update(bytes).digest('hex')}"`,
-      versionId: `${Date.now().toString(36)}.${randomBytes(6).toString('hex')}`,
-      ...(options.contentType ? { contentType: options.contentType } : {}),
-      lastModified: new Date().toISOString(),
-      metadata: Object.fromEntries(Object.entries(options.metadata ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
-    };
-    const headerAt = this.size;
-    const offset = this.append({ op: 'put', head, length: bytes.byteLength, crc: crc32(bytes) }, bytes);
-    this.index.set(indexKey(bucket, key), { head, headerAt, offset, length: bytes.byteLength });
-    const listener = this.notifying.get(bucket);
+  }
+
+  /** The object is in the log: index it, announce it, and let go of the blob it replaced. */
+  private commit(located: Located & { head: ObjectHead }) {
+    const { head } = located;
+    const replaced = this.index.get(indexKey(head.bucket, head.key));
+    this.index.set(indexKey(head.bucket, head.key), located);
+    if (replaced?.blob) rmSync(join(this.root, replaced.blob), { force: true });
+    const listener = this.notifying.get(head.bucket);
     if (listener) listener(head, (++this.sequence).toString(16).toUpperCase().padStart(18, '0'));
     return { etag: head.etag, ...(head.versionId ? { versionId: head.versionId } : {}) };
+  }
+
+  /** Blobs no header names: a put that a crash stopped before its last byte. */
+  private removeUnfinishedBlobs(): void {
+    const folder = join(this.root, BLOBS);
+    if (!existsSync(folder)) return;
+    const named = new Set<string>();
+    for (const located of this.index.values()) if (located.blob) named.add(located.blob);
+    for (const file of readdirSync(folder)) {
+      if (named.has(`${BLOBS}/${file}`)) continue;
+      rmSync(join(folder, file), { force: true });
+      this.recoveries.push({ file: `${BLOBS}/${file}`, action: 'removed a streamed object whose write never finished', at: 0, bytes: 0 });
+    }
   }
 
   async list(bucket: string, prefix: string): Promise<ObjectHead[]> {
@@ -157,9 +220,11 @@ export class FileObjectStore implements ObjectStore {
   }
 
   async delete(bucket: string, key: string): Promise<void> {
-    if (!this.index.has(indexKey(bucket, key))) return;
+    const located = this.index.get(indexKey(bucket, key));
+    if (!located) return;
     this.append({ op: 'delete', bucket, key });
     this.index.delete(indexKey(bucket, key));
+    if (located.blob) rmSync(join(this.root, located.blob), { force: true });
   }
 
   /**
@@ -185,8 +250,13 @@ export class FileObjectStore implements ObjectStore {
           continue;
         }
         const header = this.readBytes(located.headerAt, located.offset - located.headerAt);
-        const body = this.readBytes(located.offset, located.length + 1);
         writeSync(out, header, 0, header.byteLength, at);
+        if (located.blob) {
+          next.set(key, { head, headerAt: at, offset: at + header.byteLength, length: located.length, blob: located.blob });
+          at += header.byteLength;
+          continue;
+        }
+        const body = this.readBytes(located.offset, located.length + 1);
         writeSync(out, body, 0, body.byteLength, at + header.byteLength);
         next.set(key, { head, headerAt: at, offset: at + header.byteLength, length: located.length });
         at += header.byteLength + body.byteLength;
@@ -197,6 +267,7 @@ export class FileObjectStore implements ObjectStore {
     }
     renameSync(temporary, path);
     rmSync(this.checkpointPath, { force: true });
+    for (const [key, located] of this.index) if (located.blob && !next.has(key)) rmSync(join(this.root, located.blob), { force: true });
     closeSync(this.fd);
     this.fd = openSync(path, 'r+');
     this.index.clear();
@@ -209,7 +280,7 @@ export class FileObjectStore implements ObjectStore {
   /** Bytes in the log and bytes of objects still there: how much a compaction would reclaim. */
   usage(): { logBytes: number; liveBytes: number } {
     let live = 0;
-    for (const located of this.index.values()) live += located.offset - located.headerAt + located.length + 1;
+    for (const located of this.index.values()) live += located.offset - located.headerAt + (located.blob ? 0 : located.length + 1);
     return { logBytes: this.size, liveBytes: live };
   }
 
@@ -268,6 +339,13 @@ export class FileObjectStore implements ObjectStore {
         last = undefined;
         continue;
       }
+      if (header.blob) {
+        // Its bytes were synced to their own file before this header was written.
+        this.index.set(indexKey(header.head.bucket, header.head.key), { head: header.head, headerAt: position, offset: bodyOffset, length: header.length, blob: header.blob });
+        position = bodyOffset;
+        last = undefined;
+        continue;
+      }
       if (bodyOffset + header.length + 1 > total) {
         torn = `an object of ${header.length} bytes cut short`;
         break;
@@ -313,6 +391,21 @@ export class FileObjectStore implements ObjectStore {
     }
     return -1;
   }
+}
+
+const BLOBS = 'blobs';
+
+function newHead(bucket: string, key: string, size: number, md5Hex: string, options: PutOptions): ObjectHead {
+  return {
+    bucket,
+    key,
+    size,
+    etag: `"${md5Hex}"`,
+    versionId: `${Date.now().toString(36)}.${randomBytes(6).toString('hex')}`,
+    ...(options.contentType ? { contentType: options.contentType } : {}),
+    lastModified: new Date().toISOString(),
+    metadata: Object.fromEntries(Object.entries(options.metadata ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+  };
 }
 
 function indexKey(bucket: string, key: string): string {

@@ -1,3 +1,4 @@
+import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
 import type { StepFault } from '#local/runtime/step-faults.js';
 import type { ObjectStore } from '#domain/ports/object-store.js';
 import { EmbeddedRuntime } from '#local/runtime/embedded-runtime.js';
@@ -12,6 +13,7 @@ export class EmbeddedHost implements PlatformHost {
   readonly mode = 'embedded' as const;
   readonly where: Record<string, string>;
   readonly maxUploadBytes: number;
+  readonly registry: UseCaseRegistry;
   readonly uploadBucket: string;
   readonly objects: ObjectStore;
   private closed = false;
@@ -20,6 +22,7 @@ export class EmbeddedHost implements PlatformHost {
   private constructor(private readonly runtime: EmbeddedRuntime, dataDir: string) {
     this.where = { dataDir };
     this.maxUploadBytes = runtime.config.maxUploadBytes;
+    this.registry = runtime.registry;
     this.uploadBucket = runtime.config.uploadBucket;
     this.objects = runtime.store;
     // As the stack's schedule runs the journey sweeper; unref'd, so it never keeps the process up.

@@ -1,9 +1,11 @@
+import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
 import type { EventBridgeEnvelope } from '#events/platform-event.js';
 import type { JourneyView } from '#domain/journeys/journey-state.js';
 import type { ObjectStore } from '#domain/ports/object-store.js';
 
 export interface UploadInput {
-  body: Uint8Array;
+  /** Streamed into the bucket as it arrives; the object appears once all of it has. */
+  body: AsyncIterable<Uint8Array>;
   key: string;
   metadata: Record<string, string>;
   contentType?: string;
@@ -48,6 +50,8 @@ export interface PlatformHost {
   /** Where the state lives, for the start-up line and /ready. */
   readonly where: Record<string, string>;
   readonly maxUploadBytes: number;
+  /** The use cases it runs, for their upload limits. */
+  readonly registry: UseCaseRegistry;
   /** The buckets uploads land in. */
   readonly uploadBucket: string;
   /** Where the journeys' artifacts are read from (the column mapping a journey's report carries). */

@@ -46,6 +46,13 @@ export class InMemoryObjectStore implements ObjectStore {
     return { etag, versionId };
   }
 
+  async putStream(bucket: string, key: string, chunks: AsyncIterable<Uint8Array>, options: PutOptions = {}) {
+    const parts: Uint8Array[] = [];
+    for await (const chunk of chunks) parts.push(chunk.slice());
+    const body = Buffer.concat(parts);
+    return { ...(await this.put(bucket, key, body, options)), size: body.byteLength };
+  }
+
   async list(bucket: string, prefix: string) {
     return [...this.objects.values()].map((o) => o.head).filter((h) => h.bucket === bucket && h.key.startsWith(prefix));
   }

@@ -1,6 +1,8 @@
 /** Artifact names later steps and the delivery manager look up; renaming one breaks them. */
 export const MVP_ARTIFACTS = {
   validationReport: 'validation-report.json',
+  /** The column types validation found in its pass, for process_file to write the typed copy in one more. */
+  inferredSchema: 'inferred-schema.json',
   normalized: 'normalized.ndjson',
   schema: 'schema.json',
   curated: 'curated.ndjson',

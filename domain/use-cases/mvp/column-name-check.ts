@@ -1,13 +1,12 @@
 import { StepRejection } from '#domain/journeys/step-rejection.js';
-import type { ParsedTable } from '#domain/tabular/index.js';
 
 /**
  * The normalised copy trims column names, so names must stay present and distinct once trimmed.
  * CSV headers are already held to this by the parser; JSON keys (" id" next to "id", or "")
  * are not, and would silently merge or vanish in the NDJSON.
  */
-export function rejectUnusableColumnNames(table: Pick<ParsedTable, 'columns' | 'rowLines'>): void {
-  const line = table.rowLines[0] ?? 1;
+export function rejectUnusableColumnNames(table: { columns: readonly string[]; firstRowLine?: number }): void {
+  const line = table.firstRowLine ?? 1;
   const details: string[] = [];
   let code: 'missing_header' | 'duplicate_header' | undefined;
   const seen = new Set<string>();

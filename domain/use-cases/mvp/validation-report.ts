@@ -1,4 +1,4 @@
-import { findFormulaLikeCells, type FormulaLikeCells, type ParsedTable, type TabularFormat } from '#domain/tabular/index.js';
+import type { FormulaLikeCells, TabularFormat } from '#domain/tabular/index.js';
 
 export interface ValidationCheck {
   check: 'size_within_limit' | 'utf8_text' | 'format_detected' | 'header_present' | 'consistent_columns' | 'has_data_rows';
@@ -23,7 +23,13 @@ export interface ValidationReport {
  * What validation established about an accepted file. Only accepted files get a report: a
  * failed check rejects the journey, and the rejection carries the details instead.
  */
-export function buildValidationReport(input: { file: string; bytes: number; maxBytes: number; table: ParsedTable }): ValidationReport {
+export function buildValidationReport(input: {
+  file: string;
+  bytes: number;
+  maxBytes: number;
+  table: { format: TabularFormat; delimiter?: string; hadBom: boolean; columns: readonly string[]; rows: number };
+  formulaLikeCells: FormulaLikeCells;
+}): ValidationReport {
   const { table } = input;
   const delimited = table.format === 'csv' || table.format === 'tsv';
   const columns = table.columns.map((name) => name.trim());
@@ -33,7 +39,7 @@ export function buildValidationReport(input: { file: string; bytes: number; maxB
     delimiter: table.delimiter ?? null,
     hadBom: table.hadBom,
     bytes: input.bytes,
-    rows: table.rows.length,
+    rows: table.rows,
     columns,
     checks: [
       { check: 'size_within_limit', passed: true, detail: `${input.bytes} bytes; the limit is ${input.maxBytes}` },
@@ -49,8 +55,8 @@ export function buildValidationReport(input: { file: string; bytes: number; maxB
         passed: true,
         detail: delimited ? `every row has ${columns.length} fields` : 'every record is an object; fields a record lacks are null',
       },
-      { check: 'has_data_rows', passed: true, detail: `${table.rows.length} data rows` },
+      { check: 'has_data_rows', passed: true, detail: `${table.rows} data rows` },
     ],
-    formulaLikeCells: findFormulaLikeCells(table),
+    formulaLikeCells: input.formulaLikeCells,
   };
 }

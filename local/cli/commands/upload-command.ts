@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import type { EmbeddedRuntime } from '#local/runtime/embedded-runtime.js';
 import { CommandError, ExitCode, UsageError } from '../cli-error.js';
 import { defaultPlatformConfig } from '#domain/ports/platform-config.js';
+import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
+import { namedUseCase, uploadLimitOf } from '#domain/use-cases/upload-limit.js';
 import { printJourney } from '../journey-report.js';
 import { formatBytes, ProgressLine } from '../progress-line.js';
 import { cloudOptionSpec, cloudTargetOf, cloudUsage, commonOptionSpec, faultOptionSpec, faultUsage, openRuntime } from '../runtime-options.js';
@@ -64,15 +66,19 @@ export async function uploadCommand(argv: string[]): Promise<number> {
   if (values.timeout !== undefined && !cloud) throw new UsageError('--timeout applies to a deployed stage (--endpoint or --stage); the embedded runtime waits until the journey ends');
 
   // The limit is checked before a byte is read or stored: a refused file costs neither memory nor disk.
-  const limit = defaultPlatformConfig.maxUploadBytes;
+  // The use case's own limit when it has one (its steps' Lambda budget), else the platform's.
+  const limitedBy = useCase ?? namedUseCase(key);
+  const limit = uploadLimitOf(defaultUseCaseRegistry(), limitedBy, defaultPlatformConfig);
   if (size > limit) {
-    throw new CommandError('file_too_large', `${file} is ${formatBytes(size)} (${size} bytes); an upload may be at most ${formatBytes(limit)} (${limit} bytes). Nothing was stored.`);
+    const whose = limitedBy && defaultUseCaseRegistry().useCase(limitedBy)?.maxUploadBytes !== undefined ? ` for use case ${limitedBy}` : '';
+    throw new CommandError('file_too_large', `${file} is ${formatBytes(size)} (${size} bytes); an upload${whose} may be at most ${formatBytes(limit)} (${limit} bytes). Nothing was stored.`);
   }
-  const body = await readWithProgress(file, size);
   if (isColumnMapFile(key)) {
     if (values.map?.length) throw new UsageError('--map declares a mapping for one upload; a mapping file is the mapping itself');
-    return storeColumnMapFile(body, key, values.json, cloud, values);
+    return storeColumnMapFile(await readWithProgress(file, size), key, values.json, cloud, values);
   }
+  // Streamed into the store, never held whole: a file of gigabytes costs a part's worth of memory.
+  const body = streamWithProgress(file, size);
   if (cloud) return cloudUpload(cloud, { body, key, metadata, json: values.json, timeoutSeconds });
   const runtime = await openRuntime(values);
   try {
@@ -102,6 +108,17 @@ async function readWithProgress(file: string, size: number): Promise<Uint8Array>
   }
   progress.done();
   return Buffer.concat(chunks);
+}
+
+async function* streamWithProgress(file: string, size: number): AsyncGenerator<Uint8Array> {
+  const progress = new ProgressLine();
+  let read = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+    read += (chunk as Buffer).byteLength;
+    if (size >= BIG_FILE_BYTES) progress.update(`uploading ${basename(file)}: ${formatBytes(read)} of ${formatBytes(size)} (${Math.floor((read / size) * 100)}%)`);
+    yield chunk as Buffer;
+  }
+  progress.done();
 }
 
 function watchSteps(runtime: EmbeddedRuntime, progress: ProgressLine): () => void {

@@ -43,6 +43,7 @@ export class AwsHost implements PlatformHost {
   readonly mode = 'aws' as const;
   readonly where: Record<string, string>;
   readonly maxUploadBytes = defaultPlatformConfig.maxUploadBytes;
+  readonly registry = defaultUseCaseRegistry();
   readonly uploadBucket: string;
   private readonly index: JourneyIndex;
   readonly objects: S3ObjectStore;
@@ -103,7 +104,7 @@ export class AwsHost implements PlatformHost {
   }
 
   async upload(input: UploadInput): Promise<AcceptedUpload> {
-    const put = await this.objects.put(this.names.uploadBucket, input.key, input.body, {
+    const put = await this.objects.putStream(this.names.uploadBucket, input.key, input.body, {
       metadata: input.metadata,
       ...(input.contentType ? { contentType: input.contentType } : {}),
     });

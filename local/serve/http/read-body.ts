@@ -1,18 +1,21 @@
 import type { IncomingMessage } from 'node:http';
 import { HttpError } from './http-error.js';
 
-/** Reads the whole request body, refusing more than `limit` bytes before buffering them. */
-export async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+/**
+ * The request body as it arrives, refusing more than `limit` bytes (by its Content-Length before
+ * a byte is read, else as soon as it runs past) and an empty one: the store it is streamed into
+ * drops the partial object when this throws.
+ */
+export async function* bodyChunks(req: IncomingMessage, limit: number): AsyncGenerator<Uint8Array> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(declared, limit);
-  const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).byteLength;
     if (size > limit) throw tooLarge(size, limit);
-    chunks.push(chunk as Buffer);
+    yield chunk as Buffer;
   }
-  return Buffer.concat(chunks);
+  if (size === 0) throw new HttpError(400, 'missing_body', "the request has no body: send the file's bytes as the body (e.g. curl --data-binary @file.csv)");
 }
 
 function tooLarge(size: number, limit: number): HttpError {

@@ -5,7 +5,8 @@ import type { AcceptedUpload, PlatformHost } from '../platform-host.js';
 import { journeyIsOver, waitForJourney } from '../journey-waiter.js';
 import { acceptedBody, type AcceptedUploads } from './accepted-uploads.js';
 import { HttpError } from './http-error.js';
-import { readBody } from './read-body.js';
+import { bodyChunks } from './read-body.js';
+import { namedUseCase, uploadLimitOf } from '#domain/use-cases/upload-limit.js';
 import { sendJson } from './respond.js';
 import type { ServeLifecycle } from './serve-lifecycle.js';
 import { parseUploadRequest, type UploadRequest } from './upload-request.js';
@@ -18,9 +19,10 @@ import { parseUploadRequest, type UploadRequest } from './upload-request.js';
 export function uploadRoute(host: PlatformHost, metrics: PlatformMetrics, lifecycle: ServeLifecycle, accepted: AcceptedUploads) {
   const take = async (req: IncomingMessage, url: URL): Promise<{ request: UploadRequest; upload: AcceptedUpload }> => {
     const request = parseUploadRequest(url, req.headers);
-    const body = await readBody(req, host.maxUploadBytes);
-    if (body.byteLength === 0) throw new HttpError(400, 'missing_body', "the request has no body: send the file's bytes as the body (e.g. curl --data-binary @file.csv)");
-    const upload = await host.upload({ body, key: request.key, metadata: request.metadata, ...(request.contentType ? { contentType: request.contentType } : {}) });
+    const limit = uploadLimitOf(host.registry, namedUseCase(request.key, request.metadata), { maxUploadBytes: host.maxUploadBytes });
+    const declared = Number(req.headers['content-length']);
+    if (declared === 0) throw new HttpError(400, 'missing_body', "the request has no body: send the file's bytes as the body (e.g. curl --data-binary @file.csv)");
+    const upload = await host.upload({ body: bodyChunks(req, limit), key: request.key, metadata: request.metadata, ...(request.contentType ? { contentType: request.contentType } : {}) });
     return { request, upload };
   };
 

@@ -15,14 +15,18 @@ describe('symphainy upload / journeys / show', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('refuses a file over the upload limit before reading or storing it, with the reason as JSON', () => {
-    const big = join(dir, 'extract.csv');
+  it.each([
+    // The platform's limit, and a use case whose steps still read whole files and take less.
+    ['mvp', 5 * 1024 * 1024 * 1024 + 1, 'an upload may be at most 5.00 GiB'],
+    ['insurance_ai', 100 * 1024 * 1024 + 1, 'an upload for use case insurance_ai may be at most 100.0 MiB'],
+  ])('refuses a file over the %s upload limit before reading or storing it, with the reason as JSON', (useCase, bytes, reason) => {
+    const big = join(dir, `extract-${useCase}.csv`);
     writeFileSync(big, '');
-    truncateSync(big, 100 * 1024 * 1024 + 1); // sparse: costs no disk
-    const fresh = join(dir, 'untouched-state');
-    const result = runCli(['upload', big, '--use-case', 'mvp', '--json', '--data-dir', fresh]);
+    truncateSync(big, bytes); // sparse: costs no disk
+    const fresh = join(dir, `untouched-state-${useCase}`);
+    const result = runCli(['upload', big, '--use-case', useCase, '--json', '--data-dir', fresh]);
     expect(result.status).toBe(1);
-    expect(JSON.parse(result.stdout)).toEqual({ error: { code: 'file_too_large', exitCode: 1, message: expect.stringContaining('at most 100.0 MiB') } });
+    expect(JSON.parse(result.stdout)).toEqual({ error: { code: 'file_too_large', exitCode: 1, message: expect.stringContaining(reason) } });
     expect(result.stderr).toContain('Nothing was stored');
     expect(existsSync(fresh)).toBe(false);
   });

@@ -11,7 +11,7 @@ export const loadData: StepDefinition = {
   description: 'Streams the upload through the profiler (CSV/TSV/JSON/NDJSON, gzip or not) and stores profile.json.',
   async run(context) {
     // The upload journey's admission rule first, so both journeys refuse the same files with the same codes.
-    admitTable(await context.readInput());
+    await admitTable((await context.streamInput()).chunks);
     const profile = await profileInput(context);
     await context.writeJsonArtifact(EDA_ARTIFACTS.profile, profile);
     return { summary: { rows: profile.rows, columns: profile.columns.length, format: profile.format, compression: profile.compression, bytes: profile.bytes } };

@@ -1,39 +1,58 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
-import { parseTable, rejectViolations } from '#domain/tabular/index.js';
+import { StepRejection } from '#domain/journeys/step-rejection.js';
+import { streamTable, rejectViolations, type TableBatch } from '#domain/tabular/index.js';
 import { MVP_ARTIFACTS, NDJSON_CONTENT_TYPE } from '../artifact-names.js';
 import { describeColumnTypes, describeEmptyColumns } from '../column-descriptions.js';
-import { rejectUnusableColumnNames } from '../column-name-check.js';
-import { normalizeTable } from '../normalize-table.js';
+import { ndjsonLines } from '../normalize-table.js';
 import { PROCESSED_PREFIX, processedKey } from '../object-keys.js';
 import type { SchemaDocument } from '../schema-document.js';
 import { MVP_STEPS } from '../step-names.js';
 
-/** Turns the accepted upload into typed NDJSON and records the column types it found. */
+/**
+ * Turns the accepted upload into typed NDJSON under the column types validation found, writing
+ * the copy as it reads the upload: one pass, memory bounded whatever the size.
+ */
 export const processFile: StepDefinition = {
   name: MVP_STEPS.process,
-  description: 'Parses the upload, infers column types and writes a normalised NDJSON copy plus its schema.',
+  description: 'Streams the upload into a normalised NDJSON copy typed by the schema validation inferred, plus that schema.',
   keyPrefixes: [PROCESSED_PREFIX],
   async run(context) {
-    const table = parseTable(await context.readInput());
-    // Steps run as separate functions on the bytes as they are now; the checks are cheap to repeat.
-    rejectViolations(table);
-    rejectUnusableColumnNames(table);
-    const normalized = normalizeTable(table);
-    await context.writeArtifact({
+    const inferred = await context.readArtifactJson<SchemaDocument>(MVP_ARTIFACTS.inferredSchema);
+    const { chunks } = await context.streamInput();
+    const reading = streamTable(chunks);
+    await context.writeArtifactStream({
       name: MVP_ARTIFACTS.normalized,
       key: processedKey(context.useCase, context.journeyId, context.input.key),
-      body: normalized.ndjson,
+      chunks: typedCopy(reading.batches, inferred),
       contentType: NDJSON_CONTENT_TYPE,
     });
-    const schema: SchemaDocument = { rows: normalized.rows, columns: normalized.schema };
-    await context.writeJsonArtifact(MVP_ARTIFACTS.schema, schema);
+    // Steps run as separate functions on the bytes as they are now: a file changed since validation is refused, not half-copied.
+    const table = reading.result();
+    rejectViolations(table);
+    if (table.rows !== inferred.rows || table.columns.length !== inferred.columns.length) {
+      throw new StepRejection('input_changed', `the upload changed after validation (${table.rows} rows of ${table.columns.length} columns, validated ${inferred.rows} of ${inferred.columns.length})`);
+    }
+    await context.writeJsonArtifact(MVP_ARTIFACTS.schema, inferred);
     return {
       summary: {
-        rows: normalized.rows,
-        columns: normalized.schema.length,
-        columnTypes: describeColumnTypes(normalized.schema),
-        emptyColumns: describeEmptyColumns(normalized.schema),
+        rows: inferred.rows,
+        columns: inferred.columns.length,
+        columnTypes: describeColumnTypes(inferred.columns),
+        emptyColumns: describeEmptyColumns(inferred.columns),
       },
     };
   },
 };
+
+/** Text of up to about 1 MiB at a time: few enough writes, little enough held. */
+async function* typedCopy(batches: AsyncIterable<TableBatch>, schema: SchemaDocument): AsyncGenerator<string> {
+  let pending = '';
+  for await (const batch of batches) {
+    pending += ndjsonLines(schema.columns, batch);
+    if (pending.length >= 1024 * 1024) {
+      yield pending;
+      pending = '';
+    }
+  }
+  if (pending) yield pending;
+}

@@ -1,7 +1,6 @@
-import { sha256Hex } from '#domain/journeys/artifact-store.js';
+import { sha256OfStream } from '#domain/journeys/artifact-store.js';
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
 import { MVP_ARTIFACTS, NDJSON_CONTENT_TYPE } from '../artifact-names.js';
-import { countNdjsonRecords } from '../count-ndjson-records.js';
 import type { CuratedManifest } from '../curated-manifest.js';
 import { CURATED_PREFIX, curatedPrefix, utcDay } from '../object-keys.js';
 import type { SchemaDocument } from '../schema-document.js';
@@ -16,16 +15,17 @@ export const storeFile: StepDefinition = {
   description: 'Writes the curated copy and its manifest (SHA-256 of copy and original, rows, schema) under curated/<use-case>/<yyyy>/<mm>/<dd>/<journey-id>/.',
   keyPrefixes: [CURATED_PREFIX],
   async run(context) {
-    const curatedBody = await context.readArtifact(MVP_ARTIFACTS.normalized);
     const schema = await context.readArtifactJson<SchemaDocument>(MVP_ARTIFACTS.schema);
-    const original = await context.readStoredInput();
+    // Streamed both: the copy and the original may be as large as the upload limit.
+    const original = await context.streamStoredInput();
+    const originalSha256 = await sha256OfStream(original.chunks);
     const journeyDate = context.journeyStartedAt;
     const prefix = curatedPrefix(context.useCase, journeyDate, context.journeyId);
 
-    const curated = await context.writeArtifact({
+    const curated = await context.writeArtifactStream({
       name: MVP_ARTIFACTS.curated,
       key: `${prefix}${MVP_ARTIFACTS.curated}`,
-      body: curatedBody,
+      chunks: await context.streamArtifact(MVP_ARTIFACTS.normalized),
       contentType: NDJSON_CONTENT_TYPE,
     });
     const manifest: CuratedManifest = {
@@ -36,11 +36,11 @@ export const storeFile: StepDefinition = {
         bucket: context.input.bucket,
         key: context.input.key,
         versionId: context.input.versionId ?? null,
-        bytes: original.byteLength,
-        sha256: sha256Hex(original),
+        bytes: original.size,
+        sha256: originalSha256,
       },
       curated: { bucket: curated.bucket, key: curated.key, contentType: NDJSON_CONTENT_TYPE, bytes: curated.size, sha256: curated.sha256 },
-      rows: countNdjsonRecords(curatedBody),
+      rows: schema.rows,
       schema: schema.columns,
     };
     const manifestRef = await context.writeJsonArtifact(MVP_ARTIFACTS.curatedManifest, manifest, `${prefix}${MVP_ARTIFACTS.curatedManifest}`);

@@ -2,23 +2,28 @@ import type { StepDefinition } from '#domain/journeys/step-definition.js';
 import { MVP_ARTIFACTS } from '../artifact-names.js';
 import { admitTable } from '../admit-table.js';
 import { fileNameOf } from '../object-keys.js';
+import type { SchemaDocument } from '../schema-document.js';
 import { MVP_STEPS } from '../step-names.js';
 import { buildValidationReport } from '../validation-report.js';
 
 /**
  * Decides whether the upload is a table we can work with, before anything is derived from it.
  * Bad data rejects the journey with every violation and its line, so the person can fix the
- * file in one go.
+ * file in one go. The same pass types the columns, so the next step writes the typed copy in one
+ * pass of its own instead of two.
  */
 export const validateFile: StepDefinition = {
   name: MVP_STEPS.validate,
-  description: 'Checks the upload is UTF-8 CSV, TSV, JSON or NDJSON within the size limit, with a header and a consistent column count.',
+  description: 'Checks the upload is UTF-8 CSV, TSV, JSON or NDJSON within the size limit, with a header and a consistent column count, and infers its column types.',
   async run(context) {
-    // readInput enforces the size cap (file_too_large) before the bytes are read.
-    const bytes = await context.readInput();
-    const table = admitTable(bytes);
-    const report = buildValidationReport({ file: fileNameOf(context.input.key), bytes: bytes.byteLength, maxBytes: context.config.maxUploadBytes, table });
+    // streamInput enforces the size cap (file_too_large) before a byte is read.
+    const { chunks } = await context.streamInput();
+    const { table, schema, formulaLikeCells } = await admitTable(chunks);
+    const bytes = table.contentBytes + (table.hadBom ? 3 : 0);
+    const report = buildValidationReport({ file: fileNameOf(context.input.key), bytes, maxBytes: context.config.maxUploadBytes, table, formulaLikeCells });
     await context.writeJsonArtifact(MVP_ARTIFACTS.validationReport, report);
+    const inferred: SchemaDocument = { rows: table.rows, columns: schema };
+    await context.writeJsonArtifact(MVP_ARTIFACTS.inferredSchema, inferred);
     return {
       summary: { format: report.format, hadBom: report.hadBom, bytes: report.bytes, rows: report.rows, columns: report.columns.length, formulaLikeCells: report.formulaLikeCells.count },
     };

@@ -79,6 +79,7 @@ describe('mvp samples: good files complete with real content', () => {
     const keys = Object.fromEntries(result.records.flatMap((r) => r.artifacts).map((a) => [a.name, a.key]));
     expect(keys).toEqual({
       'validation-report.json': 'journeys/j-sample/validate_file/validation-report.json',
+      'inferred-schema.json': 'journeys/j-sample/validate_file/inferred-schema.json',
       'normalized.ndjson': 'processed/mvp/j-sample/mvp-customers.ndjson',
       'schema.json': 'journeys/j-sample/process_file/schema.json',
       'curated.ndjson': 'curated/mvp/2026/11/27/j-sample/curated.ndjson',

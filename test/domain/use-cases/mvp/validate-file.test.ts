@@ -20,7 +20,7 @@ describe('validate_file', () => {
       rows: 2,
       columns: ['id', 'name'],
       checks: [
-        { check: 'size_within_limit', passed: true, detail: '38 bytes; the limit is 104857600' },
+        { check: 'size_within_limit', passed: true, detail: '38 bytes; the limit is 5368709120' },
         { check: 'utf8_text', passed: true, detail: 'UTF-8 text with a byte-order mark' },
         { check: 'format_detected', passed: true, detail: 'CSV delimited by ","' },
         { check: 'header_present', passed: true, detail: 'a header of 2 distinct column names' },
