@@ -10,10 +10,25 @@ import { runCli } from '../support/run-cli.js';
 
 const emulator = await emulatorStage();
 
+/** Minute readings of heat pumps as a building-services team exports them (its own names and units), a megabyte at a time. */
+async function* heatPumpReadings(rows: number): AsyncGenerator<Uint8Array> {
+  const start = Date.UTC(2024, 0, 1);
+  let lines = ['measured_at,unit_serial,flow_temp_c,return_temp_c,power_kw,mode'];
+  for (let i = 0; i < rows; i++) {
+    const flow = 35 + ((i * 7919) % 200) / 10;
+    lines.push(`${new Date(start + i * 60_000).toISOString()},HP-${String(1 + (i % 250)).padStart(4, '0')},${flow.toFixed(1)},${(flow - 5 - (i % 3)).toFixed(1)},${(2 + ((i * 31) % 90) / 10).toFixed(2)},${i % 11 === 0 ? 'defrost' : 'heat'}`);
+    if (lines.length === 16_384) {
+      yield Buffer.from(`${lines.join('\n')}\n`);
+      lines = [];
+    }
+  }
+  if (lines.length) yield Buffer.from(`${lines.join('\n')}\n`);
+}
+
 /**
  * Redrive on the deployed local stage, with failures that are properties of the world, not of a
- * test hook: an upload that cannot be read until it is restored from an archive storage class, and
- * a message that is no event in a function queue.
+ * test hook: a step that runs past its real Lambda timeout, an upload that cannot be read until it
+ * is restored from an archive storage class, and a message that is no event in a function queue.
  */
 describe.skipIf(!emulator.available)('redrive and dead letters on the emulator', () => {
   const { stage, target, sqs, queueUrl } = emulator.available ? emulator.emulator : ({} as never);
@@ -36,6 +51,29 @@ describe.skipIf(!emulator.available)('redrive and dead letters on the emulator',
     const upload: CloudUpload = { bucket: stage.uploadBucket, key, etag: (out.ETag ?? '').replace(/"/g, ''), ...(out.VersionId ? { versionId: out.VersionId } : {}) };
     return { upload, before };
   }
+
+  it.concurrent('fails a journey whose step ran out of its Lambda timeout, with the reason, and keeps its dead letter', async () => {
+    // 6,000,000 rows, about 320 MB, streamed up in parts as the CLI does: load_data reads it for
+    // well over 15 s here (a 100 MB file took 4.7 s), three times the local stage's 5 s timeout.
+    // It streams, so its watchdog reports the timeout before the runtime stops the attempt.
+    const key = uniqueKey('mvp', 'heat-pumps-2024.csv');
+    const before = new Set(await recordedJourneyIds(stage));
+    const put = await stage.store.putStream(stage.uploadBucket, key, heatPumpReadings(6_000_000), { metadata: { journey: 'eda' } });
+    expect(put.size).toBeGreaterThan(300_000_000);
+    const upload: CloudUpload = { bucket: stage.uploadBucket, key, etag: put.etag.replace(/"/g, ''), ...(put.versionId ? { versionId: put.versionId } : {}) };
+    const failed = await journeyOf(upload, before, 'the EDA journey to fail', (v) => v.status !== 'running' && v.delivery !== null, 300_000);
+    expect(failed.status).toBe('failed');
+    expect(failed.steps[0]).toMatchObject({ name: 'load_data', status: 'failed' });
+    expect(failed.error).toMatchObject({ code: 'step_timed_out', message: expect.stringContaining('load_data ran out of its 5 s timeout') });
+
+    // The message comes back once more after the queue's visibility timeout, then goes to the dead-letter queue and its recorder.
+    const letter = await eventually('the dead letter of the timed-out request', async () => {
+      const shown = cli(['dlq', 'show', 'load-data', '--json']);
+      if (shown.status !== 0) return undefined;
+      return (JSON.parse(shown.stdout) as { journeyId: string; reason: { code: string }; attempts: number }[]).find((l) => l.journeyId === failed.journeyId);
+    }, 180_000, 3_000);
+    expect(letter).toMatchObject({ reason: { code: 'step_timed_out' }, attempts: 2 });
+  }, 600_000);
 
   it.concurrent('keeps a message that is no event, sent to a function queue by hand, as a dead letter with its reason', async () => {
     const marker = `shipment ${Date.now().toString(36)} left the warehouse`;
