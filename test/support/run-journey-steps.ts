@@ -21,9 +21,10 @@ export async function runJourneySteps(
   module: UseCaseModule,
   journey: string,
   body: string | Uint8Array,
-  options: { key?: string; journeyId?: string; upTo?: string } = {},
+  options: { key?: string; journeyId?: string; upTo?: string; store?: InMemoryObjectStore } = {},
 ): Promise<StepsRun> {
-  const store = new InMemoryObjectStore();
+  // Passed in by a test that looks at what a failing step left behind.
+  const store = options.store ?? new InMemoryObjectStore();
   const config = defaultPlatformConfig;
   const key = options.key ?? `uploads/${module.id}/sample.csv`;
   const put = await store.put(config.uploadBucket, key, body);

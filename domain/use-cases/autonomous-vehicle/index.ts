@@ -11,8 +11,6 @@ import { validateTestData } from './steps/validate-test-data.js';
 export const autonomousVehicleUseCase: UseCaseModule = {
   id: 'autonomous_vehicle',
   title: 'Autonomous-vehicle test data',
-  // Its upload steps read the whole file into memory (not yet streamed): what a 1,024 MB Lambda holds.
-  maxUploadBytes: 100 * 1024 * 1024,
   journeys: {
     upload: [validateTestData, processHistoricalData, createTestPlan, generateCoverageMetrics],
     eda: autonomousVehicleEdaJourney,

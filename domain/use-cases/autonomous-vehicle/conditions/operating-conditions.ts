@@ -1,7 +1,7 @@
 import { compareText } from '../shared/count-by.js';
 import { TIMES_OF_DAY } from '../telemetry/time-of-day.js';
-import type { TelemetrySample } from '../telemetry/telemetry-sample.js';
-import { SPEED_BANDS, speedBandOf, type SpeedBand } from './speed-band.js';
+import type { ConditionTally } from './condition-tally.js';
+import { SPEED_BANDS, type SpeedBand } from './speed-band.js';
 
 /**
  * Conditions a test programme is expected to cover even if the data never mentions them: a gap
@@ -44,12 +44,12 @@ export interface ConditionSpace {
 }
 
 /** Expected values first in their fixed order, then whatever else the data holds, sorted. */
-export function conditionSpace(samples: readonly TelemetrySample[]): ConditionSpace {
+export function conditionSpace(tally: ConditionTally): ConditionSpace {
   return {
     speedBands: SPEED_BANDS,
-    roadTypes: withObserved(EXPECTED_ROAD_TYPES, samples.map((s) => s.roadType)),
-    weathers: withObserved(EXPECTED_WEATHER, samples.map((s) => s.weather)),
-    timesOfDay: withObserved(EXPECTED_TIMES_OF_DAY, samples.map((s) => s.timeOfDay)),
+    roadTypes: withObserved(EXPECTED_ROAD_TYPES, tally.conditions.map((c) => c.roadType)),
+    weathers: withObserved(EXPECTED_WEATHER, tally.conditions.map((c) => c.weather)),
+    timesOfDay: withObserved(EXPECTED_TIMES_OF_DAY, tally.conditions.map((c) => c.timeOfDay)),
   };
 }
 
@@ -63,8 +63,4 @@ export interface SampleCondition {
   roadType: string;
   weather: string;
   timeOfDay: string;
-}
-
-export function conditionOf(sample: TelemetrySample): SampleCondition {
-  return { speedBand: speedBandOf(sample.speedKmh), roadType: sample.roadType, weather: sample.weather, timeOfDay: sample.timeOfDay };
 }

@@ -1,8 +1,8 @@
-import { conditionOf, conditionSpace, isPlausible } from '../conditions/operating-conditions.js';
+import { countPerValue, type ConditionTally } from '../conditions/condition-tally.js';
+import { conditionSpace, isPlausible } from '../conditions/operating-conditions.js';
 import type { SpeedBand } from '../conditions/speed-band.js';
 import { percentShares } from '../shared/percent-shares.js';
 import { round } from '../shared/round.js';
-import type { TelemetrySample } from '../telemetry/telemetry-sample.js';
 
 export interface CoverageCell {
   speedBand: SpeedBand;
@@ -35,15 +35,10 @@ export interface CoverageMatrix {
 }
 
 /** Samples per speed band x road type x weather, over expected and observed values alike. */
-export function buildCoverageMatrix(samples: readonly TelemetrySample[]): CoverageMatrix {
-  const space = conditionSpace(samples);
-  const counts = new Map<string, number>();
+export function buildCoverageMatrix(tally: ConditionTally): CoverageMatrix {
+  const space = conditionSpace(tally);
   const keyOf = (band: string, road: string, weather: string): string => JSON.stringify([band, road, weather]);
-  for (const sample of samples) {
-    const c = conditionOf(sample);
-    const key = keyOf(c.speedBand, c.roadType, c.weather);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+  const counts = countPerValue(tally, (c) => keyOf(c.speedBand, c.roadType, c.weather));
   const grid: Omit<CoverageCell, 'percentOfSamples'>[] = [];
   for (const speedBand of space.speedBands) {
     for (const roadType of space.roadTypes) {
@@ -58,7 +53,7 @@ export function buildCoverageMatrix(samples: readonly TelemetrySample[]): Covera
   const coveredCells = cells.filter((c) => c.samples > 0).length;
   const coveredPlausibleCells = plausible.filter((c) => c.samples > 0).length;
   return {
-    totalSamples: samples.length,
+    totalSamples: tally.totalSamples,
     dimensions: { speedBand: space.speedBands, roadType: space.roadTypes, weather: space.weathers },
     cells,
     cellCount: cells.length,
@@ -68,17 +63,15 @@ export function buildCoverageMatrix(samples: readonly TelemetrySample[]): Covera
     coveredPlausibleCells,
     plausibleCellsCoveredFraction: round(coveredPlausibleCells / plausible.length, 4),
     perDimension: {
-      speedBand: dimensionCoverage(space.speedBands, samples.map((s) => conditionOf(s).speedBand)),
-      roadType: dimensionCoverage(space.roadTypes, samples.map((s) => s.roadType)),
-      weather: dimensionCoverage(space.weathers, samples.map((s) => s.weather)),
-      timeOfDay: dimensionCoverage(space.timesOfDay, samples.map((s) => s.timeOfDay)),
+      speedBand: dimensionCoverage(space.speedBands, countPerValue(tally, (c) => c.speedBand)),
+      roadType: dimensionCoverage(space.roadTypes, countPerValue(tally, (c) => c.roadType)),
+      weather: dimensionCoverage(space.weathers, countPerValue(tally, (c) => c.weather)),
+      timeOfDay: dimensionCoverage(space.timesOfDay, countPerValue(tally, (c) => c.timeOfDay)),
     },
   };
 }
 
-function dimensionCoverage(values: readonly string[], observed: readonly string[]): DimensionCoverage {
-  const counts = new Map<string, number>();
-  for (const value of observed) counts.set(value, (counts.get(value) ?? 0) + 1);
+function dimensionCoverage(values: readonly string[], counts: ReadonlyMap<string, number>): DimensionCoverage {
   const sampleCounts = values.map((value) => counts.get(value) ?? 0);
   const shares = percentShares(sampleCounts);
   const observedValues = sampleCounts.filter((n) => n > 0).length;

@@ -1,83 +1,66 @@
-import { haversineMeters } from '../shared/haversine.js';
 import type { TelemetrySample } from '../telemetry/telemetry-sample.js';
 import { LONG_STOP_SECONDS, SEGMENT_GAP_SECONDS, STATIONARY_SPEED_KMH } from '../thresholds.js';
-
-export type SegmentEnd = 'data_gap' | 'long_stop' | 'end_of_data';
-
-export interface DriveSegment {
-  id: string;
-  vehicleId: string;
-  samples: TelemetrySample[];
-  endReason: SegmentEnd;
-}
-
-export interface Segmentation {
-  segments: DriveSegment[];
-  /** Samples in no segment: parked through a long stop, or a lone sample between gaps. */
-  samplesOutsideSegments: number;
-}
+import { SegmentBuilder, type SegmentEnd, type SegmentReport } from './segment-report.js';
 
 /**
- * Cuts one vehicle's samples into drives. A silence longer than the gap threshold ends a drive
- * (we do not know where the car went meanwhile); so does standing still long enough to be
- * parked, whose samples belong to no drive. A pause at a traffic light stays inside the drive.
+ * Cuts one vehicle's samples into drives as they arrive in time order. A silence longer than the
+ * gap threshold ends a drive (we do not know where the car went meanwhile); so does standing
+ * still long enough to be parked, whose samples belong to no drive. A pause at a traffic light
+ * stays inside the drive. Only the current standstill is held, until it is known to be a long
+ * stop or a short one: at most LONG_STOP_SECONDS of samples.
  */
-export function segmentVehicle(vehicleId: string, samples: readonly TelemetrySample[]): Segmentation {
-  const segments: DriveSegment[] = [];
-  let outside = 0;
-  let current: TelemetrySample[] = [];
-  const close = (endReason: SegmentEnd): void => {
-    if (current.length >= 2) segments.push({ id: `${vehicleId}#${segments.length + 1}`, vehicleId, samples: current, endReason });
-    else outside += current.length; // a single reading is not a drive: no distance, no duration
-    current = [];
-  };
-  const longStops = findLongStops(samples);
-  samples.forEach((sample, index) => {
-    const previous = samples[index - 1];
-    if (previous && (sample.epochMs - previous.epochMs) / 1000 > SEGMENT_GAP_SECONDS) close('data_gap');
-    if (longStops.has(index)) {
-      if (current.length > 0) close('long_stop');
-      outside++;
+export class VehicleSegmenter {
+  readonly segments: SegmentReport[] = [];
+  /** Samples in no segment: parked through a long stop, or a lone sample between gaps. */
+  outside = 0;
+  private current = new SegmentBuilder();
+  private standstill: { samples: TelemetrySample[]; startMs: number; long: boolean } | undefined;
+  private previous: TelemetrySample | undefined;
+
+  constructor(private readonly vehicleId: string) {}
+
+  push(sample: TelemetrySample): void {
+    const previous = this.previous;
+    this.previous = sample;
+    if (previous && (sample.epochMs - previous.epochMs) / 1000 > SEGMENT_GAP_SECONDS) {
+      this.endStandstill();
+      this.close('data_gap');
+    }
+    if (sample.speedKmh >= STATIONARY_SPEED_KMH) {
+      this.endStandstill();
+      this.current.push(sample);
       return;
     }
-    current.push(sample);
-  });
-  close('end_of_data');
-  return { segments, samplesOutsideSegments: outside };
-}
-
-/** Indexes of samples inside a stationary run lasting at least LONG_STOP_SECONDS without a data gap. */
-function findLongStops(samples: readonly TelemetrySample[]): Set<number> {
-  const inStop = new Set<number>();
-  let runStart = -1;
-  const flush = (endExclusive: number): void => {
-    if (runStart === -1) return;
-    const seconds = (samples[endExclusive - 1]!.epochMs - samples[runStart]!.epochMs) / 1000;
-    if (seconds >= LONG_STOP_SECONDS) for (let i = runStart; i < endExclusive; i++) inStop.add(i);
-    runStart = -1;
-  };
-  samples.forEach((sample, index) => {
-    const previous = samples[index - 1];
-    if (previous && (sample.epochMs - previous.epochMs) / 1000 > SEGMENT_GAP_SECONDS) flush(index);
-    if (sample.speedKmh < STATIONARY_SPEED_KMH) {
-      if (runStart === -1) runStart = index;
-    } else flush(index);
-  });
-  flush(samples.length);
-  return inStop;
-}
-
-/** Path length along consecutive samples; straight lines between fixes, so a slight undercount on bends. */
-export function pathMeters(samples: readonly TelemetrySample[]): number {
-  let meters = 0;
-  for (let i = 1; i < samples.length; i++) {
-    const a = samples[i - 1]!;
-    const b = samples[i]!;
-    meters += haversineMeters(a.latitude, a.longitude, b.latitude, b.longitude);
+    if (!this.standstill) this.standstill = { samples: [], startMs: sample.epochMs, long: false };
+    if (this.standstill.long) {
+      this.outside++;
+      return;
+    }
+    this.standstill.samples.push(sample);
+    if ((sample.epochMs - this.standstill.startMs) / 1000 >= LONG_STOP_SECONDS) {
+      // Parked: the drive before it ends here, and the standstill's samples belong to no drive.
+      if (this.current.samples > 0) this.close('long_stop');
+      this.outside += this.standstill.samples.length;
+      this.standstill = { samples: [], startMs: this.standstill.startMs, long: true };
+    }
   }
-  return meters;
-}
 
-export function durationSeconds(samples: readonly TelemetrySample[]): number {
-  return samples.length < 2 ? 0 : (samples[samples.length - 1]!.epochMs - samples[0]!.epochMs) / 1000;
+  finish(): SegmentReport[] {
+    this.endStandstill();
+    this.close('end_of_data');
+    return this.segments;
+  }
+
+  /** A standstill that ended before it counted as parking was part of the drive all along. */
+  private endStandstill(): void {
+    if (this.standstill && !this.standstill.long) for (const s of this.standstill.samples) this.current.push(s);
+    this.standstill = undefined;
+  }
+
+  private close(endReason: SegmentEnd): void {
+    // A single reading is not a drive: no distance, no duration.
+    if (this.current.samples >= 2) this.segments.push(this.current.report(`${this.vehicleId}#${this.segments.length + 1}`, endReason));
+    else this.outside += this.current.samples;
+    this.current = new SegmentBuilder();
+  }
 }

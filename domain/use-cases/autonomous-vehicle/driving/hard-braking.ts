@@ -22,47 +22,54 @@ export interface HardBrakingEvent {
 }
 
 /**
- * Consecutive hard-braking samples are one event: a 3-second stop at 1 Hz is one manoeuvre,
- * not three. A data gap ends an event, as it ends a drive.
+ * Consecutive hard-braking samples of one vehicle are one event: a 3-second stop at 1 Hz is one
+ * manoeuvre, not three. A data gap ends an event, as it ends a drive. Samples arrive in time
+ * order; only the event under way is held. `segmentId` is filled in once the drives are known.
  */
-export function findHardBraking(samples: readonly TelemetrySample[], segmentOfLine: ReadonlyMap<number, string>): HardBrakingEvent[] {
-  const events: HardBrakingEvent[] = [];
-  let run: TelemetrySample[] = [];
-  let before: TelemetrySample | undefined;
-  const flush = (): void => {
-    if (run.length > 0) events.push(toEvent(run, before, segmentOfLine));
-    run = [];
-  };
-  samples.forEach((sample, index) => {
-    const previous = samples[index - 1];
-    const contiguous = previous !== undefined && (sample.epochMs - previous.epochMs) / 1000 <= SEGMENT_GAP_SECONDS;
-    if (!contiguous) flush();
-    if (sample.accelerationMps2 < HARD_BRAKING_MPS2) {
-      if (run.length === 0) before = contiguous ? previous : undefined;
-      run.push(sample);
-    } else flush();
-  });
-  flush();
-  return events;
-}
+export class BrakingDetector {
+  readonly events: HardBrakingEvent[] = [];
+  private run: { first: TelemetrySample; last: TelemetrySample; samples: number; peak: number; before: TelemetrySample | undefined } | undefined;
+  private previous: TelemetrySample | undefined;
 
-function toEvent(run: TelemetrySample[], before: TelemetrySample | undefined, segmentOfLine: ReadonlyMap<number, string>): HardBrakingEvent {
-  const first = run[0]!;
-  const last = run[run.length - 1]!;
-  const speedBefore = (before ?? first).speedKmh;
-  return {
-    vehicleId: first.vehicleId,
-    segmentId: segmentOfLine.get(first.line) ?? null,
-    line: first.line,
-    startTime: first.timestamp,
-    endTime: last.timestamp,
-    samples: run.length,
-    peakDecelerationMps2: round(run.reduce((min, s) => Math.min(min, s.accelerationMps2), 0), 2),
-    speedBeforeKmh: round(speedBefore, 1),
-    speedAfterKmh: round(last.speedKmh, 1),
-    speedBand: speedBandOf(speedBefore),
-    roadType: first.roadType,
-    weather: first.weather,
-    timeOfDay: first.timeOfDay,
-  };
+  push(sample: TelemetrySample): void {
+    const previous = this.previous;
+    this.previous = sample;
+    const contiguous = previous !== undefined && (sample.epochMs - previous.epochMs) / 1000 <= SEGMENT_GAP_SECONDS;
+    if (!contiguous) this.flush();
+    if (sample.accelerationMps2 >= HARD_BRAKING_MPS2) {
+      this.flush();
+      return;
+    }
+    this.run ??= { first: sample, last: sample, samples: 0, peak: 0, before: contiguous ? previous : undefined };
+    this.run.last = sample;
+    this.run.samples++;
+    this.run.peak = Math.min(this.run.peak, sample.accelerationMps2);
+  }
+
+  finish(): HardBrakingEvent[] {
+    this.flush();
+    return this.events;
+  }
+
+  private flush(): void {
+    if (!this.run) return;
+    const { first, last, samples, peak, before } = this.run;
+    this.run = undefined;
+    const speedBefore = (before ?? first).speedKmh;
+    this.events.push({
+      vehicleId: first.vehicleId,
+      segmentId: null,
+      line: first.line,
+      startTime: first.timestamp,
+      endTime: last.timestamp,
+      samples,
+      peakDecelerationMps2: round(peak, 2),
+      speedBeforeKmh: round(speedBefore, 1),
+      speedAfterKmh: round(last.speedKmh, 1),
+      speedBand: speedBandOf(speedBefore),
+      roadType: first.roadType,
+      weather: first.weather,
+      timeOfDay: first.timeOfDay,
+    });
+  }
 }

@@ -1,6 +1,9 @@
-import { countBy } from '../shared/count-by.js';
+import { sortedCounts } from '../shared/count-by.js';
+import { haversineMeters } from '../shared/haversine.js';
 import { round } from '../shared/round.js';
-import { durationSeconds, pathMeters, type DriveSegment } from './drive-segments.js';
+import type { TelemetrySample } from '../telemetry/telemetry-sample.js';
+
+export type SegmentEnd = 'data_gap' | 'long_stop' | 'end_of_data';
 
 export interface SegmentReport {
   id: string;
@@ -15,36 +18,58 @@ export interface SegmentReport {
   meanSpeedKmh: number;
   maxSpeedKmh: number;
   hardBrakingEvents: number;
-  endReason: DriveSegment['endReason'];
+  endReason: SegmentEnd;
   roadType: Record<string, number>;
   weather: Record<string, number>;
 }
 
-export function reportSegment(segment: DriveSegment, hardBrakingEvents: number): SegmentReport {
-  const { samples } = segment;
-  const first = samples[0]!;
-  const last = samples[samples.length - 1]!;
-  let speedSum = 0;
-  let maxSpeed = 0;
-  for (const s of samples) {
-    speedSum += s.speedKmh;
-    maxSpeed = Math.max(maxSpeed, s.speedKmh);
+/** One drive as its samples arrive: the sums a report needs, never the samples themselves. */
+export class SegmentBuilder {
+  private first: TelemetrySample | undefined;
+  private last: TelemetrySample | undefined;
+  private count = 0;
+  private speedSum = 0;
+  private maxSpeed = 0;
+  /** Straight lines between fixes, so a slight undercount on bends. */
+  private meters = 0;
+  private readonly roadType = new Map<string, number>();
+  private readonly weather = new Map<string, number>();
+
+  get samples(): number {
+    return this.count;
   }
-  return {
-    id: segment.id,
-    vehicleId: segment.vehicleId,
-    startTime: first.timestamp,
-    endTime: last.timestamp,
-    firstLine: first.line,
-    lastLine: last.line,
-    samples: samples.length,
-    durationSeconds: durationSeconds(samples),
-    distanceKm: round(pathMeters(samples) / 1000, 3),
-    meanSpeedKmh: round(speedSum / samples.length),
-    maxSpeedKmh: maxSpeed,
-    hardBrakingEvents,
-    endReason: segment.endReason,
-    roadType: countBy(samples, (s) => s.roadType),
-    weather: countBy(samples, (s) => s.weather),
-  };
+
+  push(sample: TelemetrySample): void {
+    if (this.last) this.meters += haversineMeters(this.last.latitude, this.last.longitude, sample.latitude, sample.longitude);
+    this.first ??= sample;
+    this.last = sample;
+    this.count++;
+    this.speedSum += sample.speedKmh;
+    this.maxSpeed = Math.max(this.maxSpeed, sample.speedKmh);
+    this.roadType.set(sample.roadType, (this.roadType.get(sample.roadType) ?? 0) + 1);
+    this.weather.set(sample.weather, (this.weather.get(sample.weather) ?? 0) + 1);
+  }
+
+  /** Called with at least one sample pushed. */
+  report(id: string, endReason: SegmentEnd): SegmentReport {
+    const first = this.first!;
+    const last = this.last!;
+    return {
+      id,
+      vehicleId: first.vehicleId,
+      startTime: first.timestamp,
+      endTime: last.timestamp,
+      firstLine: first.line,
+      lastLine: last.line,
+      samples: this.count,
+      durationSeconds: this.count < 2 ? 0 : (last.epochMs - first.epochMs) / 1000,
+      distanceKm: round(this.meters / 1000, 3),
+      meanSpeedKmh: round(this.speedSum / this.count),
+      maxSpeedKmh: this.maxSpeed,
+      hardBrakingEvents: 0,
+      endReason,
+      roadType: sortedCounts(this.roadType),
+      weather: sortedCounts(this.weather),
+    };
+  }
 }

@@ -1,5 +1,5 @@
-import { countBy } from '../shared/count-by.js';
-import { describe, percentile } from '../shared/descriptive-statistics.js';
+import { sortedCounts } from '../shared/count-by.js';
+import { RunningStatistics, ValueDistribution } from '../shared/descriptive-statistics.js';
 import { round } from '../shared/round.js';
 import type { TelemetrySample } from '../telemetry/telemetry-sample.js';
 import type { SegmentReport } from './segment-report.js';
@@ -27,35 +27,63 @@ export interface VehicleSummary {
   timeOfDay: Record<string, number>;
 }
 
-export function summarizeVehicle(vehicleId: string, samples: readonly TelemetrySample[], segments: readonly SegmentReport[], hardBrakingEvents: number): VehicleSummary {
-  const speeds = samples.map((s) => s.speedKmh).sort((a, b) => a - b);
-  const speed = describe(speeds);
-  const acceleration = describe(samples.map((s) => s.accelerationMps2));
-  const distanceKm = round(segments.reduce((sum, s) => sum + s.distanceKm, 0), 3);
-  const first = samples[0]!;
-  const last = samples[samples.length - 1]!;
-  return {
-    vehicleId,
-    samples: samples.length,
-    segments: segments.length,
-    firstTimestamp: first.timestamp,
-    lastTimestamp: last.timestamp,
-    spanSeconds: (last.epochMs - first.epochMs) / 1000,
-    drivingSeconds: segments.reduce((sum, s) => sum + s.durationSeconds, 0),
-    distanceKm,
-    meanSpeedKmh: round(speed.mean),
-    maxSpeedKmh: speed.max,
-    speedPercentilesKmh: {
-      p50: round(percentile(speeds, 50)),
-      p90: round(percentile(speeds, 90)),
-      p95: round(percentile(speeds, 95)),
-      p99: round(percentile(speeds, 99)),
-    },
-    accelerationMps2: { mean: round(acceleration.mean, 3), min: acceleration.min, max: acceleration.max, stdDev: round(acceleration.stdDev, 3) },
-    hardBrakingEvents,
-    hardBrakingPer100Km: distanceKm > 0 ? round((hardBrakingEvents / distanceKm) * 100, 2) : null,
-    roadType: countBy(samples, (s) => s.roadType),
-    weather: countBy(samples, (s) => s.weather),
-    timeOfDay: countBy(samples, (s) => s.timeOfDay),
-  };
+/** Speeds are counted to the hundredth of a km/h once a vehicle has too many distinct ones to keep. */
+const SPEED_RESOLUTION_KMH = 0.01;
+
+/** One vehicle's statistics as its samples arrive, in bounded memory. */
+export class VehicleStatistics {
+  private first: TelemetrySample | undefined;
+  private last: TelemetrySample | undefined;
+  private readonly speed = new RunningStatistics();
+  private readonly speeds = new ValueDistribution(SPEED_RESOLUTION_KMH);
+  private readonly acceleration = new RunningStatistics();
+  private readonly roadType = new Map<string, number>();
+  private readonly weather = new Map<string, number>();
+  private readonly timeOfDay = new Map<string, number>();
+
+  constructor(private readonly vehicleId: string) {}
+
+  push(sample: TelemetrySample): void {
+    this.first ??= sample;
+    this.last = sample;
+    this.speed.add(sample.speedKmh);
+    this.speeds.add(sample.speedKmh);
+    this.acceleration.add(sample.accelerationMps2);
+    increment(this.roadType, sample.roadType);
+    increment(this.weather, sample.weather);
+    increment(this.timeOfDay, sample.timeOfDay);
+  }
+
+  /** Called with at least one sample pushed. */
+  summary(segments: readonly SegmentReport[], hardBrakingEvents: number): VehicleSummary {
+    const first = this.first!;
+    const last = this.last!;
+    const speed = this.speed.describe();
+    const acceleration = this.acceleration.describe();
+    const [p50, p90, p95, p99] = this.speeds.percentiles([50, 90, 95, 99]) as [number, number, number, number];
+    const distanceKm = round(segments.reduce((sum, s) => sum + s.distanceKm, 0), 3);
+    return {
+      vehicleId: this.vehicleId,
+      samples: this.speed.count,
+      segments: segments.length,
+      firstTimestamp: first.timestamp,
+      lastTimestamp: last.timestamp,
+      spanSeconds: (last.epochMs - first.epochMs) / 1000,
+      drivingSeconds: segments.reduce((sum, s) => sum + s.durationSeconds, 0),
+      distanceKm,
+      meanSpeedKmh: round(speed.mean),
+      maxSpeedKmh: speed.max,
+      speedPercentilesKmh: { p50: round(p50), p90: round(p90), p95: round(p95), p99: round(p99) },
+      accelerationMps2: { mean: round(acceleration.mean, 3), min: acceleration.min, max: acceleration.max, stdDev: round(acceleration.stdDev, 3) },
+      hardBrakingEvents,
+      hardBrakingPer100Km: distanceKm > 0 ? round((hardBrakingEvents / distanceKm) * 100, 2) : null,
+      roadType: sortedCounts(this.roadType),
+      weather: sortedCounts(this.weather),
+      timeOfDay: sortedCounts(this.timeOfDay),
+    };
+  }
+}
+
+function increment(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
 }

@@ -3,7 +3,7 @@ import type { TableRecord } from '#domain/insights/index.js';
 import type { StepContext, StepDefinition } from '#domain/journeys/step-definition.js';
 import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import { EDA_ARTIFACTS, inputRecords, profileInput } from '#domain/reporting/eda/index.js';
-import { parseTable, rejectViolations } from '#domain/tabular/index.js';
+import { readTableStream, rejectViolations } from '#domain/tabular/index.js';
 import { TELEMETRY_FIELDS } from '../telemetry/telemetry-fields.js';
 import { AV_EDA_STEPS } from './eda-names.js';
 
@@ -19,7 +19,7 @@ export const loadTestData: StepDefinition = {
   description: 'Streams the telemetry through the profiler, stores profile.json and maps the columns to telemetry fields.',
   async run(context) {
     // The upload journey's structural rule first, so both journeys refuse the same files with the same codes.
-    rejectViolations(parseTable(await context.readInput()));
+    rejectViolations(await readTableStream((await context.streamInput()).chunks, () => undefined));
     const profile = await profileInput(context);
     const header = profile.columns.map((c) => c.name);
     const first = await firstRecords(context);

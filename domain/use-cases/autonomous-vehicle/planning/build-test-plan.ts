@@ -1,7 +1,7 @@
 import { conditionSpace, type ConditionSpace } from '../conditions/operating-conditions.js';
 import type { HardBrakingEvent } from '../driving/hard-braking.js';
 import type { ConditionNotRecorded } from '../telemetry/conditions-not-recorded.js';
-import type { TelemetrySample } from '../telemetry/telemetry-sample.js';
+import type { ConditionTally } from '../conditions/condition-tally.js';
 import { EMERGENCY_BRAKING_MPS2, SPARSE_MIN_SAMPLES, SPARSE_SHARE } from '../thresholds.js';
 import { baselineScenario } from './baseline-scenario.js';
 import { conditionGapScenarios } from './condition-gap-scenarios.js';
@@ -19,11 +19,11 @@ export interface TestPlan {
 }
 
 /** Gap, sparse, replay and baseline scenarios, ranked by priority then kind, numbered AV-TS-001... */
-export function buildTestPlan(samples: readonly TelemetrySample[], events: readonly HardBrakingEvent[], notRecorded: readonly ConditionNotRecorded[] = []): TestPlan {
-  const space = conditionSpace(samples);
+export function buildTestPlan(tally: ConditionTally, events: readonly HardBrakingEvent[], notRecorded: readonly ConditionNotRecorded[] = []): TestPlan {
+  const space = conditionSpace(tally);
   const replay = hardBrakingScenarios(events);
-  const baseline = baselineScenario(samples);
-  const drafts = [...conditionGapScenarios(samples, space), ...replay.drafts, ...(baseline ? [baseline] : [])];
+  const baseline = baselineScenario(tally);
+  const drafts = [...conditionGapScenarios(tally, space), ...replay.drafts, ...(baseline ? [baseline] : [])];
   // A stable sort keeps generation order inside a priority and kind, so ids never shuffle.
   const ranked = drafts
     .map((draft, order) => ({ draft, order }))
@@ -31,7 +31,7 @@ export function buildTestPlan(samples: readonly TelemetrySample[], events: reado
   const scenarios = ranked.map(({ draft }, index): TestScenario => ({ id: `AV-TS-${String(index + 1).padStart(3, '0')}`, ...draft }));
   const byPriority = Object.fromEntries(PRIORITIES.map((p) => [p, scenarios.filter((s) => s.priority === p).length])) as Record<Priority, number>;
   return {
-    totals: { samples: samples.length, vehicles: new Set(samples.map((s) => s.vehicleId)).size, hardBrakingEvents: events.length, scenarios: scenarios.length },
+    totals: { samples: tally.totalSamples, vehicles: tally.vehicles, hardBrakingEvents: events.length, scenarios: scenarios.length },
     byPriority,
     conditionSpace: space,
     notRecorded: [...notRecorded],

@@ -1,5 +1,5 @@
+import type { ConditionTally } from '../conditions/condition-tally.js';
 import {
-  conditionOf,
   isAdverseWeather,
   isHighSpeed,
   isLowLight,
@@ -7,7 +7,6 @@ import {
   type ConditionSpace,
 } from '../conditions/operating-conditions.js';
 import type { SpeedBand } from '../conditions/speed-band.js';
-import type { TelemetrySample } from '../telemetry/telemetry-sample.js';
 import { SPARSE_MIN_SAMPLES, SPARSE_SHARE } from '../thresholds.js';
 import type { Priority, ScenarioDraft } from './test-scenario.js';
 import { capitalised, weatherPhrase, words } from './wording.js';
@@ -26,17 +25,16 @@ const PRIORITY: Record<'unobserved' | 'sparse', Record<Risk, Priority>> = {
  * x road type, weather x time of day. Pairs rather than the full 4-way grid, whose hundreds of
  * empty cells would bury the handful that matter.
  */
-export function conditionGapScenarios(samples: readonly TelemetrySample[], space: ConditionSpace): ScenarioDraft[] {
-  const total = samples.length;
+export function conditionGapScenarios(conditions: ConditionTally, space: ConditionSpace): ScenarioDraft[] {
+  const total = conditions.totalSamples;
   const tally = new Tally();
-  for (const sample of samples) {
-    const c = conditionOf(sample);
-    tally.add('road', c.roadType);
-    tally.add('weather', c.weather);
-    tally.add('time', c.timeOfDay);
-    tally.add('road+weather', c.roadType, c.weather);
-    tally.add('band+road', c.speedBand, c.roadType);
-    tally.add('weather+time', c.weather, c.timeOfDay);
+  for (const c of conditions.conditions) {
+    tally.add(c.samples, 'road', c.roadType);
+    tally.add(c.samples, 'weather', c.weather);
+    tally.add(c.samples, 'time', c.timeOfDay);
+    tally.add(c.samples, 'road+weather', c.roadType, c.weather);
+    tally.add(c.samples, 'band+road', c.speedBand, c.roadType);
+    tally.add(c.samples, 'weather+time', c.weather, c.timeOfDay);
   }
   const sparseBelow = Math.max(SPARSE_MIN_SAMPLES, SPARSE_SHARE * total);
   const drafts: ScenarioDraft[] = [];
@@ -103,9 +101,9 @@ function known(value: string): boolean {
 class Tally {
   private readonly counts = new Map<string, number>();
 
-  add(dimension: string, ...values: string[]): void {
+  add(samples: number, dimension: string, ...values: string[]): void {
     const key = [dimension, ...values].join('\u0000');
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    this.counts.set(key, (this.counts.get(key) ?? 0) + samples);
   }
 
   get(dimension: string, ...values: string[]): number {

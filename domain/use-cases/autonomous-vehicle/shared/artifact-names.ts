@@ -2,6 +2,7 @@
 export const ARTIFACTS = {
   validationReport: 'validation-report.json',
   normalizedTelemetry: 'telemetry.normalized.json',
+  conditionTally: 'condition-tally.json',
   segments: 'segments.json',
   vehicleSummary: 'vehicle-summary.json',
   hardBrakingEvents: 'hard-braking-events.json',

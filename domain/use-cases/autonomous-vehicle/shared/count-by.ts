@@ -2,6 +2,11 @@
 export function countBy<T>(items: Iterable<T>, key: (item: T) => string): Record<string, number> {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return sortedCounts(counts);
+}
+
+/** Counts already tallied, keys in sorted order. */
+export function sortedCounts(counts: ReadonlyMap<string, number>): Record<string, number> {
   return Object.fromEntries([...counts.entries()].sort(([a], [b]) => compareText(a, b)));
 }
 

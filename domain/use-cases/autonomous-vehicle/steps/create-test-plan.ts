@@ -4,15 +4,15 @@ import { buildTestPlan } from '../planning/build-test-plan.js';
 import { renderTestPlanMarkdown } from '../planning/test-plan-markdown.js';
 import { ARTIFACTS } from '../shared/artifact-names.js';
 import { conditionsNotRecorded } from '../telemetry/conditions-not-recorded.js';
-import { loadNormalizedTelemetry } from '../telemetry/load-normalized-telemetry.js';
+import type { ConditionTally } from '../conditions/condition-tally.js';
 
 export const createTestPlan: StepDefinition = {
   name: 'create_test_plan',
   description: 'Derives prioritised test scenarios from the operating conditions the telemetry covers, misses, and the hard braking it records',
   async run(context) {
-    const samples = await loadNormalizedTelemetry(context);
+    const conditions = await context.readArtifactJson<ConditionTally>(ARTIFACTS.conditionTally);
     const { events } = await context.readArtifactJson<{ events: HardBrakingEvent[] }>(ARTIFACTS.hardBrakingEvents);
-    const plan = buildTestPlan(samples, events, await conditionsNotRecorded(context));
+    const plan = buildTestPlan(conditions, events, await conditionsNotRecorded(context));
     await context.writeJsonArtifact(ARTIFACTS.testPlan, plan);
     await context.writeArtifact({ name: ARTIFACTS.testPlanMarkdown, body: renderTestPlanMarkdown(plan), contentType: 'text/markdown; charset=utf-8' });
     return {

@@ -4,13 +4,13 @@ import { buildCoverageMatrix } from '../coverage/coverage-matrix.js';
 import { ARTIFACTS } from '../shared/artifact-names.js';
 import { round } from '../shared/round.js';
 import { conditionsNotRecorded } from '../telemetry/conditions-not-recorded.js';
-import { loadNormalizedTelemetry } from '../telemetry/load-normalized-telemetry.js';
+import type { ConditionTally } from '../conditions/condition-tally.js';
 
 export const generateCoverageMetrics: StepDefinition = {
   name: 'generate_coverage_metrics',
   description: 'Measures how the telemetry covers speed band x road type x weather, cell by cell and per dimension',
   async run(context) {
-    const matrix = { ...buildCoverageMatrix(await loadNormalizedTelemetry(context)), notRecorded: await conditionsNotRecorded(context) };
+    const matrix = { ...buildCoverageMatrix(await context.readArtifactJson<ConditionTally>(ARTIFACTS.conditionTally)), notRecorded: await conditionsNotRecorded(context) };
     await context.writeJsonArtifact(ARTIFACTS.coverageMatrix, matrix);
     await context.writeArtifact({ name: ARTIFACTS.coverageCsv, body: renderCoverageCsv(matrix), contentType: 'text/csv; charset=utf-8' });
     return {

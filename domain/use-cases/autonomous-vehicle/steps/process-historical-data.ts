@@ -1,15 +1,17 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
-import { analyzeDrives } from '../driving/analyze-drives.js';
+import { DriveAnalyzer } from '../driving/analyze-drives.js';
 import { ARTIFACTS } from '../shared/artifact-names.js';
 import { round } from '../shared/round.js';
-import { loadNormalizedTelemetry } from '../telemetry/load-normalized-telemetry.js';
+import { streamNormalizedTelemetry } from '../telemetry/stream-normalized-telemetry.js';
 import { HARD_BRAKING_MPS2, LONG_STOP_SECONDS, SEGMENT_GAP_SECONDS, STATIONARY_SPEED_KMH } from '../thresholds.js';
 
 export const processHistoricalData: StepDefinition = {
   name: 'process_historical_data',
   description: 'Splits each vehicle’s telemetry into drive segments and computes distance, speed, acceleration and hard-braking statistics',
   async run(context) {
-    const analysis = analyzeDrives(await loadNormalizedTelemetry(context));
+    const analyzer = new DriveAnalyzer();
+    for await (const sample of streamNormalizedTelemetry(context)) analyzer.push(sample);
+    const analysis = analyzer.finish();
     // The thresholds travel with the results: a segment count means little without the rule that cut it.
     const rules = {
       segmentGapSeconds: SEGMENT_GAP_SECONDS,

@@ -4,29 +4,32 @@ import { GPS_JUMP_TOLERANCE_M, MAX_PLAUSIBLE_ABS_ACCELERATION_MPS2, MAX_PLAUSIBL
 import type { TelemetryViolation } from './telemetry-checks.js';
 import type { TelemetrySample } from './telemetry-sample.js';
 
-/** Range checks on each sample, then ordering and position-jump checks along each vehicle's samples. */
-export function checkPlausibility(samples: readonly TelemetrySample[]): TelemetryViolation[] {
-  const violations: TelemetryViolation[] = [];
-  for (const sample of samples) violations.push(...rangeViolations(sample));
-  const previousOf = new Map<string, TelemetrySample>();
-  for (const sample of samples) {
-    const previous = previousOf.get(sample.vehicleId);
+/**
+ * Range checks on each sample, then ordering and position-jump checks against the vehicle's
+ * previous sample, one sample at a time in file order: only the last sample of each vehicle is held.
+ */
+export class PlausibilityChecks {
+  private readonly previousOf = new Map<string, TelemetrySample>();
+
+  check(sample: TelemetrySample): TelemetryViolation[] {
+    const violations = rangeViolations(sample);
+    const previous = this.previousOf.get(sample.vehicleId);
     // Compared with the vehicle's previous row in the file, so one misplaced row is reported once,
     // not once for every row after it.
-    previousOf.set(sample.vehicleId, sample);
-    if (!previous) continue;
+    this.previousOf.set(sample.vehicleId, sample);
+    if (!previous) return violations;
     if (sample.epochMs <= previous.epochMs) {
       violations.push({
         line: sample.line,
         check: 'timestamps_increasing',
         message: `timestamp ${sample.timestamp} of vehicle ${sample.vehicleId} is not after ${previous.timestamp} on line ${previous.line}`,
       });
-      continue;
+      return violations;
     }
     const jump = positionJump(previous, sample);
     if (jump) violations.push(jump);
+    return violations;
   }
-  return violations;
 }
 
 function rangeViolations(s: TelemetrySample): TelemetryViolation[] {

@@ -1,37 +1,68 @@
+import { decodeText } from '#domain/insights/records/decode-chunks.js';
 import type { TelemetrySample } from './telemetry-sample.js';
 
 const COLUMNS = ['line', 'timestamp', 'vehicle_id', 'speed_kmh', 'acceleration_mps2', 'latitude', 'longitude', 'road_type', 'weather', 'time_of_day', 'heading'] as const;
 
 type Row = [number, string, string, number, number, number, number, string, string, string, number | null];
 
+const OPENING = `{"columns":${JSON.stringify(COLUMNS)},"rows":[`;
+const CLOSING = ']}';
+
 /**
  * Column names once, then one array per sample on its own line: a third of the size of an
- * array of objects, yet still readable and diffable line by line.
+ * array of objects, still readable and diffable line by line, and readable a line at a time, so
+ * neither the writer nor a reader ever holds the whole file.
  */
-export function encodeNormalizedTelemetry(samples: readonly TelemetrySample[]): string {
-  const rows = samples.map((s) =>
-    JSON.stringify([s.line, s.timestamp, s.vehicleId, s.speedKmh, s.accelerationMps2, s.latitude, s.longitude, s.roadType, s.weather, s.timeOfDay, s.heading] satisfies Row),
-  );
-  return `{"columns":${JSON.stringify(COLUMNS)},"rows":[\n${rows.join(',\n')}\n]}\n`;
+export class NormalizedTelemetryWriter {
+  private rows = 0;
+
+  opening(): string {
+    return `${OPENING}\n`;
+  }
+
+  /** The samples' lines, each after the separator the previous one needs. */
+  lines(samples: readonly TelemetrySample[]): string {
+    let text = '';
+    for (const s of samples) {
+      text += `${this.rows++ === 0 ? '' : ',\n'}${JSON.stringify([s.line, s.timestamp, s.vehicleId, s.speedKmh, s.accelerationMps2, s.latitude, s.longitude, s.roadType, s.weather, s.timeOfDay, s.heading] satisfies Row)}`;
+    }
+    return text;
+  }
+
+  closing(): string {
+    return `\n${CLOSING}\n`;
+  }
 }
 
-export function decodeNormalizedTelemetry(value: unknown): TelemetrySample[] {
-  const document = value as { columns?: unknown; rows?: unknown };
-  if (JSON.stringify(document.columns) !== JSON.stringify(COLUMNS) || !Array.isArray(document.rows)) {
-    throw new Error('telemetry.normalized.json does not have the expected columns; was it written by validate_test_data?');
+/** The samples of a normalized telemetry file, in file order, decoded a line at a time. */
+export async function* readNormalizedTelemetry(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<TelemetrySample> {
+  let opened = false;
+  for await (const line of textLines(decodeText(chunks))) {
+    if (!opened) {
+      if (line !== OPENING) throw new Error('telemetry.normalized.json does not have the expected columns; was it written by validate_test_data?');
+      opened = true;
+      continue;
+    }
+    if (line === '' || line === CLOSING) continue;
+    yield sampleOf(JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line) as Row);
   }
-  return (document.rows as Row[]).map(([line, timestamp, vehicleId, speedKmh, accelerationMps2, latitude, longitude, roadType, weather, timeOfDay, heading]) => ({
-    line,
-    timestamp,
-    epochMs: Date.parse(timestamp),
-    vehicleId,
-    speedKmh,
-    accelerationMps2,
-    latitude,
-    longitude,
-    roadType,
-    weather,
-    timeOfDay,
-    heading,
-  }));
+  if (!opened) throw new Error('telemetry.normalized.json is empty; was it written by validate_test_data?');
+}
+
+function sampleOf([line, timestamp, vehicleId, speedKmh, accelerationMps2, latitude, longitude, roadType, weather, timeOfDay, heading]: Row): TelemetrySample {
+  return { line, timestamp, epochMs: Date.parse(timestamp), vehicleId, speedKmh, accelerationMps2, latitude, longitude, roadType, weather, timeOfDay, heading };
+}
+
+async function* textLines(text: AsyncIterable<string>): AsyncGenerator<string> {
+  let pending = '';
+  for await (const piece of text) {
+    pending += piece;
+    let start = 0;
+    for (let end = pending.indexOf('\n'); end !== -1; end = pending.indexOf('\n', start)) {
+      yield pending.slice(start, end);
+      start = end + 1;
+    }
+    pending = pending.slice(start);
+  }
+  if (pending !== '') yield pending;
 }

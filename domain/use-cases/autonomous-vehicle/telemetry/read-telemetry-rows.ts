@@ -1,34 +1,28 @@
 import { fieldColumn, readInstant, readQuantity, type FieldMapping, type ResolvedField } from '#domain/fields/index.js';
 import { isMissing } from '#domain/tabular/infer-column-types.js';
-import type { Cell, ParsedTable } from '#domain/tabular/parse-table.js';
+import type { Cell } from '#domain/tabular/parse-table.js';
 import { conditionToken, type TelemetryField } from './telemetry-fields.js';
 import type { TelemetryViolation } from './telemetry-checks.js';
 import type { TelemetrySample } from './telemetry-sample.js';
 import { timeOfDayFromHour } from './time-of-day.js';
 
-export interface TelemetryRows {
-  samples: TelemetrySample[];
-  /** Rows that could not be typed; they are left out of `samples`. */
-  violations: TelemetryViolation[];
-  /** Samples whose time of day came from the timestamp rather than a column. */
-  timeOfDayDerived: number;
-}
+export type TelemetryRowReading =
+  | { sample: TelemetrySample; timeOfDayDerived: boolean; violations?: undefined }
+  | { sample?: undefined; violations: TelemetryViolation[] };
 
 /**
- * Types every row through the column mapping (units converted, time read in its encoding),
- * collecting each unreadable value with its line and column instead of stopping at the first.
- * `fileVehicle` names the vehicle of a file without a vehicle column.
+ * Types one row at a time through the column mapping (units converted, time read in its
+ * encoding), returning every unreadable value with its line and column instead of stopping at
+ * the first. `fileVehicle` names the vehicle of a file without a vehicle column.
  */
-export function readTelemetryRows(table: ParsedTable, mapping: FieldMapping, fileVehicle: string): TelemetryRows {
+export function telemetryRowReader(mapping: FieldMapping, fileVehicle: string): (row: readonly Cell[], line: number) => TelemetryRowReading {
   const column = (field: TelemetryField): ResolvedField | undefined => fieldColumn(mapping, field);
   const time = column('time')!;
   const vehicle = column('vehicle');
   const stated = column('time_of_day');
-  const samples: TelemetrySample[] = [];
-  const violations: TelemetryViolation[] = [];
-  let timeOfDayDerived = 0;
-  table.rows.forEach((row, index) => {
-    const line = table.rowLines[index] ?? index + 2;
+  const roadType = column('road_type');
+  const weather = column('weather');
+  return (row, line) => {
     const cell = (resolved: ResolvedField | undefined): Cell => (resolved === undefined ? null : (row[resolved.index] ?? null));
     const problems: string[] = [];
     const quantity = (field: TelemetryField, required: boolean): number | null => {
@@ -56,27 +50,27 @@ export function readTelemetryRows(table: ParsedTable, mapping: FieldMapping, fil
     const heading = quantity('heading', false);
 
     if (problems.length > 0 || !timestamp || speedKmh === null || accelerationMps2 === null || latitude === null || longitude === null) {
-      for (const message of problems) violations.push({ line, check: 'values_parse', message });
-      return;
+      return { violations: problems.map((message) => ({ line, check: 'values_parse', message })) };
     }
     const statedTimeOfDay = cell(stated);
-    if (isMissing(statedTimeOfDay)) timeOfDayDerived++;
-    samples.push({
-      line,
-      timestamp: timestamp.iso,
-      epochMs: timestamp.epochMs,
-      vehicleId,
-      speedKmh,
-      accelerationMps2,
-      latitude,
-      longitude,
-      roadType: token(cell(column('road_type'))),
-      weather: token(cell(column('weather'))),
-      timeOfDay: isMissing(statedTimeOfDay) ? timeOfDayFromHour(timestamp.localHour) : conditionToken(statedTimeOfDay!),
-      heading,
-    });
-  });
-  return { samples, violations, timeOfDayDerived };
+    return {
+      timeOfDayDerived: isMissing(statedTimeOfDay),
+      sample: {
+        line,
+        timestamp: timestamp.iso,
+        epochMs: timestamp.epochMs,
+        vehicleId,
+        speedKmh,
+        accelerationMps2,
+        latitude,
+        longitude,
+        roadType: token(cell(roadType)),
+        weather: token(cell(weather)),
+        timeOfDay: isMissing(statedTimeOfDay) ? timeOfDayFromHour(timestamp.localHour) : conditionToken(statedTimeOfDay!),
+        heading,
+      },
+    };
+  };
 }
 
 /** The file's own column name, which is what the user searches for; the field only when no column has it. */

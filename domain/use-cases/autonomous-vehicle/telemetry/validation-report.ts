@@ -1,6 +1,4 @@
-import type { ParsedTable } from '#domain/tabular/parse-table.js';
-import { countBy } from '../shared/count-by.js';
-import { groupByVehicle } from '../shared/group-by-vehicle.js';
+import { sortedCounts } from '../shared/count-by.js';
 import { describeReading, type FieldMapping } from '#domain/fields/index.js';
 import { REQUIRED_TELEMETRY_FIELDS } from './telemetry-fields.js';
 import { TELEMETRY_CHECKS, type CheckName } from './telemetry-checks.js';
@@ -23,36 +21,56 @@ export interface ValidationReport {
   conditions: { roadType: Record<string, number>; weather: Record<string, number>; timeOfDay: Record<string, number> };
 }
 
-/** Written only for accepted data, so every check it lists has passed with nothing to report. */
-export function buildValidationReport(table: ParsedTable, mapping: FieldMapping, samples: readonly TelemetrySample[], timeOfDayDerived: number): ValidationReport {
-  // A loop, not Math.min(...): spreading a million timestamps overflows the call stack.
-  let start = Infinity;
-  let end = -Infinity;
-  for (const s of samples) {
-    start = Math.min(start, s.epochMs);
-    end = Math.max(end, s.epochMs);
+/** What the report says about the samples, counted as they pass so none has to be kept. */
+export class ValidationTally {
+  private start = Infinity;
+  private end = -Infinity;
+  private rows = 0;
+  private derived = 0;
+  private readonly perVehicle = new Map<string, number>();
+  private readonly roadType = new Map<string, number>();
+  private readonly weather = new Map<string, number>();
+  private readonly timeOfDay = new Map<string, number>();
+
+  add(sample: TelemetrySample, timeOfDayDerived: boolean): void {
+    this.rows++;
+    if (timeOfDayDerived) this.derived++;
+    this.start = Math.min(this.start, sample.epochMs);
+    this.end = Math.max(this.end, sample.epochMs);
+    increment(this.perVehicle, sample.vehicleId);
+    increment(this.roadType, sample.roadType);
+    increment(this.weather, sample.weather);
+    increment(this.timeOfDay, sample.timeOfDay);
   }
-  const checkNames = Object.keys(TELEMETRY_CHECKS) as CheckName[];
-  return {
-    format: table.format,
-    rows: samples.length,
-    vehicles: groupByVehicle(samples).size,
-    samplesPerVehicle: countBy(samples, (s) => s.vehicleId),
-    timeSpan: { start: new Date(start).toISOString(), end: new Date(end).toISOString(), durationSeconds: (end - start) / 1000 },
-    columns: {
-      fields: mapping.fields.map((f) => ({ field: f.field, column: f.column, reading: describeReading(f), rule: f.rule })),
-      absent: mapping.absent.map((a) => ({ field: a.field, withoutIt: a.withoutIt })),
-      unmapped: mapping.unmapped,
-    },
-    timeOfDay: { derivedFromTimestamp: timeOfDayDerived, fromColumn: samples.length - timeOfDayDerived },
-    checks: [
-      { name: 'required_fields', description: `fields found: ${REQUIRED_TELEMETRY_FIELDS.join(', ')}`, passed: true, violations: 0 },
-      ...checkNames.map((name) => ({ name, description: TELEMETRY_CHECKS[name].description, passed: true, violations: 0 })),
-    ],
-    conditions: {
-      roadType: countBy(samples, (s) => s.roadType),
-      weather: countBy(samples, (s) => s.weather),
-      timeOfDay: countBy(samples, (s) => s.timeOfDay),
-    },
-  };
+
+  get timeOfDayDerived(): number {
+    return this.derived;
+  }
+
+  /** Written only for accepted data, so every check it lists has passed with nothing to report. */
+  report(format: string, mapping: FieldMapping): ValidationReport {
+    const checkNames = Object.keys(TELEMETRY_CHECKS) as CheckName[];
+    return {
+      format,
+      rows: this.rows,
+      vehicles: this.perVehicle.size,
+      samplesPerVehicle: sortedCounts(this.perVehicle),
+      timeSpan: { start: new Date(this.start).toISOString(), end: new Date(this.end).toISOString(), durationSeconds: (this.end - this.start) / 1000 },
+      columns: {
+        fields: mapping.fields.map((f) => ({ field: f.field, column: f.column, reading: describeReading(f), rule: f.rule })),
+        absent: mapping.absent.map((a) => ({ field: a.field, withoutIt: a.withoutIt })),
+        unmapped: mapping.unmapped,
+      },
+      timeOfDay: { derivedFromTimestamp: this.derived, fromColumn: this.rows - this.derived },
+      checks: [
+        { name: 'required_fields', description: `fields found: ${REQUIRED_TELEMETRY_FIELDS.join(', ')}`, passed: true, violations: 0 },
+        ...checkNames.map((name) => ({ name, description: TELEMETRY_CHECKS[name].description, passed: true, violations: 0 })),
+      ],
+      conditions: { roadType: sortedCounts(this.roadType), weather: sortedCounts(this.weather), timeOfDay: sortedCounts(this.timeOfDay) },
+    };
+  }
+}
+
+function increment(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
 }

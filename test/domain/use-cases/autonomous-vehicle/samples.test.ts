@@ -67,8 +67,9 @@ describe('autonomous_vehicle samples', () => {
     const first = await digests();
     expect(first.map((d) => d.split(':')[0])).toEqual([
       'column-mapping.json',
-      'validation-report.json',
       'telemetry.normalized.json',
+      'validation-report.json',
+      'condition-tally.json',
       'segments.json',
       'vehicle-summary.json',
       'hard-braking-events.json',
