@@ -5,20 +5,26 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchRow } from './bench-row.js';
+import { writeFleetLog } from './generate-fleet-log.js';
 import { writeOrdersCsv } from './generate-orders-csv.js';
 
 /**
- * Whole journeys on the embedded runtime: an ERP order export (not our samples' shape) uploaded
- * as the mvp use case, its upload journey and the EDA journey that follows, in a fresh child
+ * Whole journeys on the embedded runtime: an ERP order export uploaded as the mvp use case and a
+ * US fleet logger's export uploaded as autonomous_vehicle (neither our samples' shape), each
+ * upload journey and the EDA journey that follows it, in a fresh child
  * process per run so its peak RSS is its own. Baselines in the same run, each in its own child:
  * DuckDB (threads=1) reading the CSV and writing it as NDJSON (what the upload journey does), and
  * DuckDB SUMMARIZE (what the EDA journey does). A journey's time runs from its first step's start
  * to its last step's end, as `symphainy show` reports them.
  */
+const DATASETS = [
+  { useCase: 'mvp', file: 'orders-export.csv', what: 'order export', rowsPer10MB: 115_000, write: writeOrdersCsv },
+  { useCase: 'autonomous_vehicle', file: 'fleet-log.csv', what: 'fleet log', rowsPer10MB: 125_000, write: writeFleetLog },
+];
 const ALL_SIZES = [
-  { label: '10 MB', rows: 115_000 },
-  { label: '100 MB', rows: 1_140_000 },
-  { label: '1 GB', rows: 11_400_000 },
+  { label: '10 MB', times: 1 },
+  { label: '100 MB', times: 10 },
+  { label: '1 GB', times: 100 },
 ];
 /** `SYMPHAINY_BENCH_JOURNEY_SIZES=10 MB,100 MB` runs fewer (the 1 GB pair takes minutes). */
 const SIZES = process.env['SYMPHAINY_BENCH_JOURNEY_SIZES'] ? ALL_SIZES.filter((s) => process.env['SYMPHAINY_BENCH_JOURNEY_SIZES']!.split(',').includes(s.label)) : ALL_SIZES;
@@ -31,14 +37,14 @@ interface ChildResult {
   eda?: { status: string; seconds: number };
 }
 
-async function child(mode: string, path: string, work: string): Promise<void> {
+async function child(mode: string, path: string, work: string, key: string): Promise<void> {
   const started = performance.now();
   const result: Partial<ChildResult> = {};
   if (mode === 'journeys') {
     const { EmbeddedRuntime } = await import('#local/runtime/embedded-runtime.js');
     const runtime = await EmbeddedRuntime.open({ dataDir: join(work, 'data'), logLevel: 'SILENT' });
     // Streamed in, as `symphainy upload` does: the file is never held whole.
-    await runtime.upload({ body: createReadStream(path, { highWaterMark: 1024 * 1024 }), key: 'uploads/mvp/orders-export.csv', metadata: {} });
+    await runtime.upload({ body: createReadStream(path, { highWaterMark: 1024 * 1024 }), key, metadata: {} });
     await runtime.idle();
     for (const view of runtime.journeys()) {
       const starts = view.steps.map((s) => Date.parse(s.startedAt ?? '')).filter(Number.isFinite);
@@ -59,7 +65,7 @@ async function child(mode: string, path: string, work: string): Promise<void> {
   process.stdout.write(JSON.stringify({ ...result, seconds: (performance.now() - started) / 1000, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
 }
 
-if (process.env[CHILD]) await child(process.env[CHILD]!, process.argv[2]!, process.argv[3]!);
+if (process.env[CHILD]) await child(process.env[CHILD]!, process.argv[2]!, process.argv[3]!, process.argv[4]!);
 
 /** Bundled for plain node as the functions are deployed; DuckDB stays external and resolves from node_modules. */
 async function bundleSelf(): Promise<string> {
@@ -72,10 +78,10 @@ async function bundleSelf(): Promise<string> {
   return outfile;
 }
 
-function runChild(bundle: string, mode: string, path: string): ChildResult {
+function runChild(bundle: string, mode: string, path: string, key = ''): ChildResult {
   const work = mkdtempSync(join(tmpdir(), 'symphainy-journey-run-'));
   try {
-    const result = spawnSync(process.execPath, [bundle, path, work], { env: { ...process.env, [CHILD]: mode }, encoding: 'utf8', maxBuffer: 1 << 20 });
+    const result = spawnSync(process.execPath, [bundle, path, work, key], { env: { ...process.env, [CHILD]: mode }, encoding: 'utf8', maxBuffer: 1 << 20 });
     if (result.status !== 0) throw new Error(`${mode} child failed (${result.status}): ${result.stderr}`);
     return JSON.parse(result.stdout) as ChildResult;
   } finally {
@@ -91,61 +97,64 @@ export async function run(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   try {
     const bundle = await bundleSelf();
-    const rss: number[] = [];
-    for (const size of SIZES) {
-      const path = join(dir, 'orders-export.csv');
-      progress(`generating the ${size.label} order export`);
-      await writeOrdersCsv(path, size.rows);
-      const mb = statSync(path).size / 1e6;
-      progress(`${size.label}: upload and EDA journeys, then DuckDB`);
-      const journeys = runChild(bundle, 'journeys', path);
-      const toNdjson = runChild(bundle, 'duckdb-ndjson', path);
-      const summarize = runChild(bundle, 'duckdb-summarize', path);
-      rmSync(path);
-      if (journeys.upload?.status !== 'completed' || journeys.eda?.status !== 'completed') {
-        throw new Error(`the ${size.label} journeys did not complete: upload ${journeys.upload?.status}, eda ${journeys.eda?.status}`);
+    for (const dataset of DATASETS) {
+      const rss: number[] = [];
+      for (const size of SIZES) {
+        const path = join(dir, dataset.file);
+        const rowCount = dataset.rowsPer10MB * size.times;
+        progress(`generating the ${size.label} ${dataset.what}`);
+        await dataset.write(path, rowCount);
+        const mb = statSync(path).size / 1e6;
+        progress(`${dataset.useCase}, ${size.label}: upload and EDA journeys, then DuckDB`);
+        const journeys = runChild(bundle, 'journeys', path, `uploads/${dataset.useCase}/${dataset.file}`);
+        const toNdjson = runChild(bundle, 'duckdb-ndjson', path);
+        const summarize = runChild(bundle, 'duckdb-summarize', path);
+        rmSync(path);
+        if (journeys.upload?.status !== 'completed' || journeys.eda?.status !== 'completed') {
+          throw new Error(`the ${dataset.useCase} ${size.label} journeys did not complete: upload ${journeys.upload?.status}, eda ${journeys.eda?.status}`);
+        }
+        rss.push(journeys.maxRssMiB);
+        const file = `${dataset.useCase}, ${size.label} ${dataset.what} (${round(mb, 1)} MB, ${rowCount.toLocaleString('en-US')} rows)`;
+        const uploadRatio = toNdjson.seconds / journeys.upload.seconds;
+        const edaRatio = summarize.seconds / journeys.eda.seconds;
+        rows.push(
+          {
+            benchmark: `upload journey throughput vs DuckDB CSV to NDJSON (threads=1), ${file}`,
+            value: round(uploadRatio),
+            unit: 'x',
+            target: '>= 1.0',
+            meetsTarget: uploadRatio >= 1,
+            notes: `journey ${round(mb / journeys.upload.seconds, 1)} MB/s (${round(journeys.upload.seconds)} s), DuckDB ${round(mb / toNdjson.seconds, 1)} MB/s (${round(toNdjson.seconds)} s, ${round(toNdjson.maxRssMiB, 0)} MiB)`,
+          },
+          {
+            benchmark: `EDA journey throughput vs DuckDB SUMMARIZE (threads=1), ${file}`,
+            value: round(edaRatio),
+            unit: 'x',
+            target: '>= 1.0',
+            meetsTarget: edaRatio >= 1,
+            notes: `journey ${round(mb / journeys.eda.seconds, 1)} MB/s (${round(journeys.eda.seconds)} s), DuckDB ${round(mb / summarize.seconds, 1)} MB/s (${round(summarize.seconds)} s, ${round(summarize.maxRssMiB, 0)} MiB)`,
+          },
+          {
+            benchmark: `upload + EDA journeys peak RSS, ${file}`,
+            value: round(journeys.maxRssMiB, 0),
+            unit: 'MiB',
+            target: '<= 256 MiB',
+            meetsTarget: journeys.maxRssMiB <= 256,
+            notes: `one embedded runtime process running both journeys; whole child ${round(journeys.seconds)} s`,
+          },
+        );
       }
-      rss.push(journeys.maxRssMiB);
-      const file = `mvp, ${size.label} (${round(mb, 1)} MB, ${size.rows.toLocaleString('en-US')} rows)`;
-      const uploadRatio = toNdjson.seconds / journeys.upload.seconds;
-      const edaRatio = summarize.seconds / journeys.eda.seconds;
-      rows.push(
-        {
-          benchmark: `upload journey throughput vs DuckDB CSV to NDJSON (threads=1), ${file}`,
-          value: round(uploadRatio),
+      if (rss.length >= 2) {
+        const growth = rss[rss.length - 1]! / rss[rss.length - 2]!;
+        rows.push({
+          benchmark: `${dataset.useCase} journeys peak RSS at ${SIZES[SIZES.length - 1]!.label} / at ${SIZES[SIZES.length - 2]!.label}`,
+          value: round(growth),
           unit: 'x',
-          target: '>= 1.0',
-          meetsTarget: uploadRatio >= 1,
-          notes: `journey ${round(mb / journeys.upload.seconds, 1)} MB/s (${round(journeys.upload.seconds)} s), DuckDB ${round(mb / toNdjson.seconds, 1)} MB/s (${round(toNdjson.seconds)} s, ${round(toNdjson.maxRssMiB, 0)} MiB)`,
-        },
-        {
-          benchmark: `EDA journey throughput vs DuckDB SUMMARIZE (threads=1), ${file}`,
-          value: round(edaRatio),
-          unit: 'x',
-          target: '>= 1.0',
-          meetsTarget: edaRatio >= 1,
-          notes: `journey ${round(mb / journeys.eda.seconds, 1)} MB/s (${round(journeys.eda.seconds)} s), DuckDB ${round(mb / summarize.seconds, 1)} MB/s (${round(summarize.seconds)} s, ${round(summarize.maxRssMiB, 0)} MiB)`,
-        },
-        {
-          benchmark: `upload + EDA journeys peak RSS, ${file}`,
-          value: round(journeys.maxRssMiB, 0),
-          unit: 'MiB',
-          target: '<= 256 MiB',
-          meetsTarget: journeys.maxRssMiB <= 256,
-          notes: `one embedded runtime process running both journeys; whole child ${round(journeys.seconds)} s`,
-        },
-      );
-    }
-    if (rss.length >= 2) {
-      const growth = rss[rss.length - 1]! / rss[rss.length - 2]!;
-      rows.push({
-        benchmark: `journeys peak RSS at ${SIZES[SIZES.length - 1]!.label} / at ${SIZES[SIZES.length - 2]!.label}`,
-        value: round(growth),
-        unit: 'x',
-        target: '<= 1.2',
-        meetsTarget: growth <= 1.2,
-        notes: 'every mvp step streams: memory should not follow the file',
-      });
+          target: '<= 1.2',
+          meetsTarget: growth <= 1.2,
+          notes: `every ${dataset.useCase} step streams: memory should not follow the file`,
+        });
+      }
     }
     return rows;
   } finally {

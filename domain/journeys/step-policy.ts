@@ -32,10 +32,19 @@ export const DEFAULT_STEP_POLICY: StepPolicy = {
 };
 
 /**
- * The EDA passes read a whole upload several ways (explore_data took 84 s over 150,000 rows
- * measured embedded): five minutes and twice the memory; two attempts, as a third rarely differs.
+ * The EDA passes stream a whole upload, some of them more than one way (3-10 MB/s measured
+ * embedded): Lambda's full fifteen minutes and twice the memory, for the sketches they keep; two
+ * attempts, as a third rarely differs.
  */
-export const EDA_PASS_POLICY: StepPolicyOverrides = { timeoutSeconds: 300, memoryMb: 2048, maxAttempts: 2 };
+export const EDA_PASS_POLICY: StepPolicyOverrides = { timeoutSeconds: 900, memoryMb: 2048, maxAttempts: 2 };
+
+/**
+ * Upload steps that stream a whole upload once (validate, normalise, copy, segment). They read
+ * 5-10 MB/s on one core measured embedded, so a file near the 5 GiB limit needs Lambda's full
+ * fifteen minutes; 1,769 MB is where Lambda gives a function a whole vCPU. Their memory stays
+ * flat whatever the size; the time is what grows.
+ */
+export const STREAM_PASS_POLICY: StepPolicyOverrides = { timeoutSeconds: 900, memoryMb: 1769 };
 
 /** Steps that write a notice or a small summary from what earlier steps left. */
 export const SMALL_STEP_POLICY: StepPolicyOverrides = { timeoutSeconds: 15, memoryMb: 512 };

@@ -18,11 +18,12 @@ describe('step policies', () => {
     expect(() => resolveStepPolicy({ backoff: { jitter: 2 } })).toThrow(/jitter 2/);
   });
 
-  it('gives the queue six times the timeout of visibility, and the EDA passes more time and memory than the upload steps', () => {
+  it('gives the queue six times the timeout of visibility, and the steps that stream a whole upload Lambda\'s full fifteen minutes', () => {
     expect(queueVisibilitySeconds(DEFAULT_STEP_POLICY)).toBe(360);
     const registry = defaultUseCaseRegistry();
-    expect(policyOfStep(registry, 'explore_data')).toMatchObject({ timeoutSeconds: 300, memoryMb: 2048, maxAttempts: 2 });
-    expect(policyOfStep(registry, 'validate_file')).toMatchObject({ timeoutSeconds: 60, memoryMb: 1024, maxAttempts: 3 });
+    expect(policyOfStep(registry, 'explore_data')).toMatchObject({ timeoutSeconds: 900, memoryMb: 2048, maxAttempts: 2 });
+    expect(policyOfStep(registry, 'validate_file')).toMatchObject({ timeoutSeconds: 900, memoryMb: 1769, maxAttempts: 3 });
+    expect(policyOfStep(registry, 'process_historical_data')).toMatchObject({ timeoutSeconds: 900, memoryMb: 1769 });
     expect(policyOfStep(registry, 'notify_completion').timeoutSeconds).toBeLessThan(60);
   });
 });

@@ -1,4 +1,5 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
+import { STREAM_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import { DriveAnalyzer } from '../driving/analyze-drives.js';
 import { ARTIFACTS } from '../shared/artifact-names.js';
 import { round } from '../shared/round.js';
@@ -7,6 +8,7 @@ import { HARD_BRAKING_MPS2, LONG_STOP_SECONDS, SEGMENT_GAP_SECONDS, STATIONARY_S
 
 export const processHistoricalData: StepDefinition = {
   name: 'process_historical_data',
+  policy: STREAM_PASS_POLICY,
   description: 'Splits each vehicle’s telemetry into drive segments and computes distance, speed, acceleration and hard-braking statistics',
   async run(context) {
     const analyzer = new DriveAnalyzer();

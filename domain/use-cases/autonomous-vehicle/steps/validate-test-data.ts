@@ -1,4 +1,5 @@
 import { declaredMapping, FIELD_MAPPING_ARTIFACT } from '#domain/fields/index.js';
+import { STREAM_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
 import { ARTIFACTS } from '../shared/artifact-names.js';
 import { vehicleFromKey } from '../telemetry/telemetry-fields.js';
@@ -6,6 +7,7 @@ import { telemetryPass } from '../telemetry/telemetry-pass.js';
 
 export const validateTestData: StepDefinition = {
   name: 'validate_test_data',
+  policy: STREAM_PASS_POLICY,
   description: 'Maps the telemetry columns to fields, checks readable values, per-vehicle time order and physical plausibility',
   async run(context) {
     const declared = await declaredMapping(context);

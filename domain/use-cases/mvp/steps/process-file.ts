@@ -1,4 +1,5 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
+import { STREAM_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import { StepRejection } from '#domain/journeys/step-rejection.js';
 import { streamTable, rejectViolations, type TableBatch } from '#domain/tabular/index.js';
 import { MVP_ARTIFACTS, NDJSON_CONTENT_TYPE } from '../artifact-names.js';
@@ -14,6 +15,7 @@ import { MVP_STEPS } from '../step-names.js';
  */
 export const processFile: StepDefinition = {
   name: MVP_STEPS.process,
+  policy: STREAM_PASS_POLICY,
   description: 'Streams the upload into a normalised NDJSON copy typed by the schema validation inferred, plus that schema.',
   keyPrefixes: [PROCESSED_PREFIX],
   async run(context) {

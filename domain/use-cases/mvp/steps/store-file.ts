@@ -1,4 +1,5 @@
 import { sha256OfStream } from '#domain/journeys/artifact-store.js';
+import { STREAM_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
 import { MVP_ARTIFACTS, NDJSON_CONTENT_TYPE } from '../artifact-names.js';
 import type { CuratedManifest } from '../curated-manifest.js';
@@ -12,6 +13,7 @@ import { MVP_STEPS } from '../step-names.js';
  */
 export const storeFile: StepDefinition = {
   name: MVP_STEPS.store,
+  policy: STREAM_PASS_POLICY,
   description: 'Writes the curated copy and its manifest (SHA-256 of copy and original, rows, schema) under curated/<use-case>/<yyyy>/<mm>/<dd>/<journey-id>/.',
   keyPrefixes: [CURATED_PREFIX],
   async run(context) {

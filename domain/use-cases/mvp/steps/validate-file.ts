@@ -1,4 +1,5 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
+import { STREAM_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import { MVP_ARTIFACTS } from '../artifact-names.js';
 import { admitTable } from '../admit-table.js';
 import { fileNameOf } from '../object-keys.js';
@@ -14,6 +15,7 @@ import { buildValidationReport } from '../validation-report.js';
  */
 export const validateFile: StepDefinition = {
   name: MVP_STEPS.validate,
+  policy: STREAM_PASS_POLICY,
   description: 'Checks the upload is UTF-8 CSV, TSV, JSON or NDJSON within the size limit, with a header and a consistent column count, and infers its column types.',
   async run(context) {
     // streamInput enforces the size cap (file_too_large) before a byte is read.
