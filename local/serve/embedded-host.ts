@@ -1,3 +1,5 @@
+import { embeddedOperations } from '#local/operations/embedded-operations.js';
+import { redriveJourney } from '#local/operations/redrive-journeys.js';
 import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
 import type { StepFault } from '#local/runtime/step-faults.js';
 import type { ObjectStore } from '#domain/ports/object-store.js';
@@ -49,6 +51,10 @@ export class EmbeddedHost implements PlatformHost {
 
   journeys() {
     return this.runtime.journeys();
+  }
+
+  async redrive(journeyId: string) {
+    return redriveJourney(embeddedOperations(this.runtime), journeyId);
   }
 
   onEvent(listener: Parameters<EmbeddedRuntime['onEvent']>[0]) {

@@ -4,6 +4,9 @@ import type { PlatformMetrics } from '../metrics/platform-metrics.js';
 import { PROMETHEUS_CONTENT_TYPE } from '../metrics/prometheus-text.js';
 import type { PlatformHost } from '../platform-host.js';
 import { acceptedBody, AcceptedUploads } from './accepted-uploads.js';
+import { artifactRoute } from './artifact-route.js';
+import { sendDashboardAsset } from './dashboard-assets.js';
+import { liveEventsRoute } from './live-events.js';
 import { HttpError } from './http-error.js';
 import { selectJourneys } from './journeys-query.js';
 import { queryParameters } from './query-parameters.js';
@@ -22,6 +25,33 @@ export function createRoutes(host: PlatformHost, metrics: PlatformMetrics, lifec
   const accepted = new AcceptedUploads();
 
   const routes: Route[] = [
+    {
+      pattern: /^\/$/,
+      name: '/',
+      methods: { GET: async (_req, res) => sendDashboardAsset(res, 'index.html') },
+    },
+    {
+      pattern: /^\/dashboard\/([a-z]+\.(?:js|css))$/,
+      name: '/dashboard/:file',
+      methods: { GET: async (_req, res, _url, [file]) => sendDashboardAsset(res, file!) },
+    },
+    {
+      pattern: /^\/events$/,
+      name: '/events',
+      methods: { GET: liveEventsRoute(host) },
+    },
+    {
+      pattern: /^\/use-cases$/,
+      name: '/use-cases',
+      methods: {
+        GET: async (_req, res) =>
+          sendJson(
+            res,
+            200,
+            host.registry.useCases().map((u) => ({ id: u.id, title: u.title, journeys: Object.keys(u.journeys), maxUploadBytes: Math.min(u.maxUploadBytes ?? host.maxUploadBytes, host.maxUploadBytes) })),
+          ),
+      },
+    },
     {
       pattern: /^\/health$/,
       name: '/health',
@@ -71,6 +101,25 @@ export function createRoutes(host: PlatformHost, metrics: PlatformMetrics, lifec
         },
       },
     },
+    {
+      pattern: /^\/journeys\/([^/]+)\/artifact$/,
+      name: '/journeys/:id/artifact',
+      methods: { GET: async (req, res, url, [id]) => artifactRoute(host)(req, res, url, decodePathSegment(id!)) },
+    },
+    {
+      pattern: /^\/journeys\/([^/]+)\/redrive$/,
+      name: '/journeys/:id/redrive',
+      methods: {
+        POST: async (_req, res, _url, [id]) => {
+          const journeyId = decodePathSegment(id!);
+          if (!host.redrive) throw new HttpError(501, 'redrive_not_here', `serve --aws does not redrive; run symphainy redrive ${journeyId} --stage <name>`);
+          const plan = await host.redrive(journeyId);
+          if (!plan) throw new HttpError(404, 'journey_not_found', `no journey ${journeyId}`);
+          if (!plan.ok) throw new HttpError(409, plan.code, plan.reason);
+          sendJson(res, 202, { journeyId, redriven: true, step: plan.step, redrive: plan.redrive, reusedSteps: plan.reusedSteps }, { location: `/journeys/${journeyId}` });
+        },
+      },
+    },
   ];
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -78,7 +127,7 @@ export function createRoutes(host: PlatformHost, metrics: PlatformMetrics, lifec
     const route = routes.find((r) => r.pattern.test(url.pathname));
     const name = route?.name ?? 'other';
     try {
-      if (!route) throw new HttpError(404, 'not_found', `no endpoint ${url.pathname}; try GET /health, /ready, /metrics, /journeys, /journeys/<id> or POST /uploads`);
+      if (!route) throw new HttpError(404, 'not_found', `no endpoint ${url.pathname}; try GET / (the dashboard), /health, /ready, /metrics, /journeys, /journeys/<id>, /events or POST /uploads`);
       const handle = route.methods[req.method ?? 'GET'];
       if (!handle) throw new HttpError(405, 'method_not_allowed', `${route.name} takes ${Object.keys(route.methods).join(', ')}, not ${req.method}`, { allow: Object.keys(route.methods).join(', ') });
       await handle(req, res, url, route.pattern.exec(url.pathname)!.slice(1));

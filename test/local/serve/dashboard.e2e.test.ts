@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchChromium } from './browser.js';
+import { startServe, type ServeProcess } from './serve-process.js';
+
+const LIVE_TIMEOUT_MS = 30_000;
+
+/** What a user does: open the page that `symphainy serve` serves, upload through its form, watch. */
+describe('the dashboard of symphainy serve, in headless Chromium', () => {
+  let dir: string;
+  let serve: ServeProcess;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'symphainy-dashboard-'));
+    // process_file fails its first three attempts: the second upload's journey fails for good and can be redriven.
+    serve = await startServe(['--data-dir', join(dir, 'state'), '--fault', 'process_file:fail:3']);
+    browser = await launchChromium();
+    page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await serve?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const screenshot = async (name: string): Promise<string> => {
+    // SYMPHAINY_SCREENSHOTS=<dir> keeps them, to look at.
+    const path = join(process.env['SYMPHAINY_SCREENSHOTS'] ?? dir, `${name}.png`);
+    await page.screenshot({ path, fullPage: true });
+    return path;
+  };
+  const badgeOfPage = () => page.$eval('h1 .badge', (b: any) => b.dataset.status);
+
+  it('loads the journeys list, empty, with live updates connected', async () => {
+    await page.goto(serve.url, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('.live.on', { timeout: LIVE_TIMEOUT_MS });
+    expect(await page.$eval('tbody', (t) => t.textContent)).toContain('no journeys yet');
+    const useCases = await page.$$eval('#upload-use-case option', (options) => options.map((o: any) => o.value));
+    expect(useCases).toEqual(expect.arrayContaining(['mvp', 'autonomous_vehicle', 'insurance_ai']));
+    expect(statSync(await screenshot('empty-list')).size).toBeGreaterThan(5_000);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('uploads a file through the form and shows its journey completing live, to scale, with its artifacts and its EDA report', async () => {
+    // A ward's export, not our samples: semicolons and decimal commas.
+    const file = join(dir, 'ward-temps.csv');
+    writeFileSync(file, 'ward;bed;temp_c;taken_at\nA;1;36,9;2026-11-30T06:00:00Z\nB;4;38,2;2026-11-30T06:05:00Z\nC;2;37,1;2026-11-30T06:10:00Z\n');
+    await page.goto(serve.url, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('.live.on', { timeout: LIVE_TIMEOUT_MS });
+    // Later uploads of this test run into the fault; the first three attempts are this one's.
+    await (await page.$('#upload-file'))!.uploadFile(file);
+    await page.select('#upload-use-case', 'insurance_ai');
+    await page.select('#upload-use-case', 'mvp');
+    await page.click('#upload button[type=submit]');
+    await page.waitForFunction("location.hash.startsWith('#/journeys/')", { timeout: LIVE_TIMEOUT_MS });
+    await page.waitForFunction(`['completed', 'failed'].includes(document.querySelector('h1 .badge')?.dataset.status)`, { timeout: LIVE_TIMEOUT_MS });
+    expect(await badgeOfPage()).toBe('failed');
+    // The fault failed process_file three times: the page says why and offers the redrive.
+    expect(await page.$eval('.error', (e) => e.textContent)).toContain('step_retries_exhausted');
+    const lanes = await page.$$eval('.lane', (ls) => ls.map((l: any) => [l.dataset.step, l.querySelector('.badge').textContent]));
+    expect(lanes).toEqual([
+      ['validate_file', 'completed'],
+      ['process_file', 'failed'],
+      ['store_file', 'pending'],
+      ['notify_completion', 'pending'],
+    ]);
+    await screenshot('failed-journey');
+
+    await page.click('#redrive');
+    await page.waitForFunction(`document.querySelector('h1 .badge')?.dataset.status === 'completed'`, { timeout: LIVE_TIMEOUT_MS });
+    expect(await page.$eval('.facts', (f) => f.textContent)).toContain('redriven1 time(s)');
+    // Bars are drawn to scale: each starts where its step started within the journey.
+    const bars = await page.$$eval('.bar', (bs) => bs.map((b: any) => parseFloat(b.style.left)));
+    expect(bars).toHaveLength(4);
+    expect([...bars].sort((a, b) => a - b)).toEqual(bars);
+    expect(bars[0]).toBe(0);
+
+    await page.click('tr[data-artifact="curated.ndjson"] button');
+    await page.waitForSelector('pre[data-preview="curated.ndjson"]');
+    expect(await page.$eval('pre.preview', (p) => p.textContent)).toContain('"ward":"B","bed":4');
+    await screenshot('completed-journey');
+
+    // The upload's EDA journey follows it; its page shows the report inline.
+    await page.waitForFunction(`[...document.querySelectorAll('.facts a')].some((a) => a.textContent.startsWith('eda '))`, { timeout: LIVE_TIMEOUT_MS });
+    await page.evaluate(`[...document.querySelectorAll('.facts a')].find((a) => a.textContent.startsWith('eda ')).click()`);
+    await page.waitForFunction(`document.querySelector('h1 .badge')?.dataset.status === 'completed'`, { timeout: LIVE_TIMEOUT_MS });
+    const report = await page.waitForSelector('iframe.report', { timeout: LIVE_TIMEOUT_MS });
+    const frame = await report!.contentFrame();
+    await frame.waitForSelector('body');
+    expect(await frame.$eval('body', (b) => b.textContent)).toContain('temp_c');
+    expect(statSync(await screenshot('eda-journey')).size).toBeGreaterThan(20_000);
+
+    await page.goto(`${serve.url}/#/`, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(`document.querySelectorAll('tr.journey').length >= 2`, { timeout: LIVE_TIMEOUT_MS });
+    await page.select('select[data-filter="status"]', 'failed');
+    expect(await page.$eval('tbody', (t) => t.textContent)).toContain('no journey matches the filters');
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('serves only the artifacts a journey lists, and streams platform events', async () => {
+    const upload = await fetch(`${serve.url}/uploads?use-case=insurance_ai&name=policies.csv&wait=true`, { method: 'POST', body: 'policy_number,line_of_business\nP-1,AUTO\n' });
+    const { journeyId } = (await upload.json()) as { journeyId: string };
+    const foreign = await fetch(`${serve.url}/journeys/${journeyId}/artifact?key=${encodeURIComponent('uploads/insurance_ai/policies.csv')}`);
+    expect(foreign.status).toBe(404);
+    expect(((await foreign.json()) as { error: { code: string } }).error.code).toBe('artifact_not_found');
+
+    const events = await fetch(`${serve.url}/events`);
+    expect(events.headers.get('content-type')).toContain('text/event-stream');
+    const reader = events.body!.getReader();
+    await fetch(`${serve.url}/uploads?use-case=mvp&name=second.csv`, { method: 'POST', body: 'a,b\n1,2\n' });
+    let text = '';
+    while (!text.includes('"journeyId":"j-')) text += new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    expect(text).toMatch(/data: \{"type":"[A-Z][A-Za-z ]+","journeyId":"j-/);
+  }, 60_000);
+});
