@@ -10,6 +10,7 @@ interface CommonSettings {
   port: number;
   hostname: string;
   drainTimeoutMs: number;
+  token?: string;
   json: boolean;
   verbose: boolean;
 }
@@ -65,7 +66,7 @@ export async function runServe(settings: ServeSettings): Promise<number> {
     return 1;
   }
   const where = Object.entries(host.where).map(([k, v]) => `${k} ${v}`).join(', ');
-  log.info('listening', `symphainy serve (${host.mode}: ${where})\nlistening on ${server.url}: GET /health /ready /metrics /journeys /journeys/<id>, POST /uploads`, {
+  log.info('listening', `symphainy serve (${host.mode}: ${where})\nlistening on ${server.url}: the dashboard at /, GET /health /ready /metrics /journeys /journeys/<id> /events, POST /uploads`, {
     url: server.url,
     mode: host.mode,
     ...host.where,

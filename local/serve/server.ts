@@ -12,6 +12,8 @@ export interface ServerOptions {
   hostname: string;
   /** How long shutdown waits for uploads and messages in flight before closing anyway. */
   drainTimeoutMs: number;
+  /** Required of every request but the probes; serve insists on one when it binds beyond loopback. */
+  token?: string;
 }
 
 export interface ShutdownReport extends DrainOutcome {
@@ -33,7 +35,7 @@ const RESPONSE_FLUSH_MS = 2_000;
 export async function startServer(host: PlatformHost, options: ServerOptions, log: ServeLog): Promise<RunningServer> {
   const metrics = new PlatformMetrics(host);
   const lifecycle: ServeLifecycle = { draining: false, uploadsInFlight: new Set(), stopWaiting: new AbortController() };
-  const handle = createRoutes(host, metrics, lifecycle);
+  const handle = createRoutes(host, metrics, lifecycle, options.token);
   const requestsInFlight = new Set<Promise<void>>();
 
   const server = createServer((req, res) => {

@@ -3,12 +3,17 @@ import { ExitCode, UsageError } from '../cli-error.js';
 import { dataDirOf, faultUsage, faultsOf } from '../runtime-options.js';
 import { runServe, type ServeSettings } from '#local/serve/run-serve.js';
 import { STAGE_PATTERN } from '#local/serve/aws/stage-names.js';
+import { isLoopback, MIN_TOKEN_LENGTH } from '#local/serve/http/access-token.js';
 
-export const serveUsage = `symphainy serve [--port 8080] [--host 127.0.0.1] [--data-dir <dir>] [--drain-timeout <s>] [--fault <spec>] [--json] [--verbose]
+export const serveUsage = `symphainy serve [--port 8080] [--host 127.0.0.1] [--token <t>] [--data-dir <dir>] [--drain-timeout <s>] [--fault <spec>] [--json] [--verbose]
 symphainy serve --aws --stage <stage> [--endpoint <url>] [--region <r>] [--upload-bucket <b> --artifact-bucket <b> --event-bus <bus>]
 
-One long-lived process hosting every step and manager, with an HTTP API:
-  GET /health, GET /ready, GET /metrics (Prometheus), POST /uploads, GET /journeys, GET /journeys/<id>
+One long-lived process hosting every step and manager, with an HTTP API and a dashboard:
+  GET / (the dashboard), GET /health, GET /ready, GET /metrics (Prometheus), POST /uploads,
+  GET /journeys, GET /journeys/<id>, GET /events (server-sent events), POST /journeys/<id>/redrive
+  --token <t>       required of every request but /health and /ready (Authorization: Bearer <t>, or
+                    open /?token=<t> in a browser); default $SYMPHAINY_SERVE_TOKEN. Binding beyond
+                    loopback (e.g. --host 0.0.0.0) needs one, of at least ${MIN_TOKEN_LENGTH} characters
   default           on the embedded runtime (state in --data-dir)
   --aws             consumes a deployed stage's SQS queues (symphainy-<stage>-<function>) instead of Lambda;
                     buckets and bus from the stack symphainy-<stage>'s outputs unless named;
@@ -28,6 +33,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     options: {
       port: { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
+      token: { type: 'string' },
       'data-dir': { type: 'string' },
       'drain-timeout': { type: 'string' },
       aws: { type: 'boolean', default: false },
@@ -50,7 +56,12 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const port = wholeNumber('--port', values.port, 0, 65535) ?? DEFAULT_PORT;
   const drainTimeoutMs = (wholeNumber('--drain-timeout', values['drain-timeout'], 0, 3600) ?? DEFAULT_DRAIN_SECONDS) * 1000;
   if (!values.host) throw new UsageError('--host needs an address, e.g. 127.0.0.1 (0.0.0.0 inside a container)');
-  const common = { port, hostname: values.host, drainTimeoutMs, json: values.json, verbose: values.verbose };
+  const token = values.token ?? (process.env['SYMPHAINY_SERVE_TOKEN'] || undefined);
+  if (token !== undefined && token.length < MIN_TOKEN_LENGTH) throw new UsageError(`the token must be at least ${MIN_TOKEN_LENGTH} characters (e.g. openssl rand -hex 16)`);
+  if (token === undefined && !isLoopback(values.host)) {
+    throw new UsageError(`--host ${values.host} reaches beyond this machine: give a token (--token or $SYMPHAINY_SERVE_TOKEN, e.g. openssl rand -hex 16) so only its holders can upload and read journeys`);
+  }
+  const common = { port, hostname: values.host, drainTimeoutMs, json: values.json, verbose: values.verbose, ...(token ? { token } : {}) };
 
   const awsOnly = (['stage', 'endpoint', 'region', 'upload-bucket', 'artifact-bucket', 'event-bus', 'poll-seconds'] as const).filter((name) => values[name] !== undefined);
   let settings: ServeSettings;

@@ -4,6 +4,7 @@ import type { PlatformMetrics } from '../metrics/platform-metrics.js';
 import { PROMETHEUS_CONTENT_TYPE } from '../metrics/prometheus-text.js';
 import type { PlatformHost } from '../platform-host.js';
 import { acceptedBody, AcceptedUploads } from './accepted-uploads.js';
+import { admit } from './access-token.js';
 import { artifactRoute } from './artifact-route.js';
 import { sendDashboardAsset } from './dashboard-assets.js';
 import { liveEventsRoute } from './live-events.js';
@@ -21,7 +22,7 @@ interface Route {
 }
 
 /** The HTTP API of `symphainy serve`, over whichever host it runs on. */
-export function createRoutes(host: PlatformHost, metrics: PlatformMetrics, lifecycle: ServeLifecycle) {
+export function createRoutes(host: PlatformHost, metrics: PlatformMetrics, lifecycle: ServeLifecycle, token?: string) {
   const accepted = new AcceptedUploads();
 
   const routes: Route[] = [
@@ -126,6 +127,7 @@ export function createRoutes(host: PlatformHost, metrics: PlatformMetrics, lifec
     const url = new URL(req.url ?? '/', 'http://serve.invalid');
     const route = routes.find((r) => r.pattern.test(url.pathname));
     const name = route?.name ?? 'other';
+    if (token !== undefined && !admit(req, res, url, token)) return metrics.request(name, res.statusCode);
     try {
       if (!route) throw new HttpError(404, 'not_found', `no endpoint ${url.pathname}; try GET / (the dashboard), /health, /ready, /metrics, /journeys, /journeys/<id>, /events or POST /uploads`);
       const handle = route.methods[req.method ?? 'GET'];

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
+import { runCli } from '../../support/run-cli.js';
 import { launchChromium } from './browser.js';
 import { startServe, type ServeProcess } from './serve-process.js';
 
@@ -120,5 +121,50 @@ describe('the dashboard of symphainy serve, in headless Chromium', () => {
     while (!text.includes('"journeyId":"j-')) text += new TextDecoder().decode((await reader.read()).value);
     await reader.cancel();
     expect(text).toMatch(/data: \{"type":"[A-Z][A-Za-z ]+","journeyId":"j-/);
+  }, 60_000);
+});
+
+describe('symphainy serve with a token', () => {
+  const token = 'a-token-of-sixteen-chars';
+  let dir: string;
+  let serve: ServeProcess;
+  let browser: Browser;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'symphainy-dashboard-token-'));
+    serve = await startServe(['--data-dir', join(dir, 'state'), '--token', token]);
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await serve?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses to bind beyond loopback without one', () => {
+    const open = runCli(['serve', '--host', '0.0.0.0', '--data-dir', join(dir, 'other')], { env: { SYMPHAINY_SERVE_TOKEN: '' } });
+    expect(open.status).toBe(2);
+    expect(open.stderr).toContain('give a token');
+    const short = runCli(['serve', '--token', 'short', '--data-dir', join(dir, 'other')]);
+    expect(short.status).toBe(2);
+    expect(short.stderr).toContain('at least 16 characters');
+  });
+
+  it('answers probes without it, everything else only with it', async () => {
+    expect((await fetch(`${serve.url}/health`)).status).toBe(200);
+    const refused = await fetch(`${serve.url}/journeys`);
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
+    expect((await fetch(`${serve.url}/metrics`, { headers: { authorization: 'Bearer not-the-token-at-all' } })).status).toBe(401);
+    expect((await fetch(`${serve.url}/journeys`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+  });
+
+  it('lets a browser in once it opened /?token=, live updates included', async () => {
+    const page = await browser.newPage();
+    const refused = await page.goto(serve.url, { waitUntil: 'domcontentloaded' });
+    expect(refused!.status()).toBe(401);
+    await page.goto(`${serve.url}/?token=${token}`, { waitUntil: 'domcontentloaded' });
+    expect(page.url()).toBe(`${serve.url}/`);
+    await page.waitForSelector('.live.on', { timeout: LIVE_TIMEOUT_MS });
+    expect(await page.$eval('tbody', (t) => t.textContent)).toContain('no journeys yet');
   }, 60_000);
 });
