@@ -1,5 +1,4 @@
 import { embeddedOperations } from '#local/operations/embedded-operations.js';
-import { redriveJourney } from '#local/operations/redrive-journeys.js';
 import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
 import type { StepFault } from '#local/runtime/step-faults.js';
 import type { ObjectStore } from '#domain/ports/object-store.js';
@@ -53,8 +52,8 @@ export class EmbeddedHost implements PlatformHost {
     return this.runtime.journeys();
   }
 
-  async redrive(journeyId: string) {
-    return redriveJourney(embeddedOperations(this.runtime), journeyId);
+  operations() {
+    return embeddedOperations(this.runtime);
   }
 
   onEvent(listener: Parameters<EmbeddedRuntime['onEvent']>[0]) {

@@ -1,4 +1,4 @@
-import type { RedrivePlan } from '#domain/journeys/redrive.js';
+import type { JourneyOperations } from '#local/operations/journey-operations.js';
 import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
 import type { EventBridgeEnvelope } from '#events/platform-event.js';
 import type { JourneyView } from '#domain/journeys/journey-state.js';
@@ -66,11 +66,10 @@ export interface PlatformHost {
   /** Every event the platform publishes from now on; returns the unsubscribe. */
   onEvent(listener: (event: EventBridgeEnvelope) => void): () => void;
   /**
-   * Continues a failed journey from its failed step, as `symphainy redrive` does; undefined for
-   * an unknown journey. Absent on a host that cannot (a stage's redrive needs its bus and journal:
-   * `symphainy redrive --stage`).
+   * Redrive and the dead letters, as `symphainy redrive` and `symphainy dlq` work them. Absent on
+   * a host that cannot (a stage's are worked with the CLI's --stage).
    */
-  redrive?(journeyId: string): Promise<RedrivePlan | undefined>;
+  operations?(): JourneyOperations;
   readiness(): Promise<ReadinessCheck[]>;
   depths(): Promise<QueueDepth[]>;
   /** Takes no new messages and waits, up to the bound, for those in flight. */

@@ -274,9 +274,104 @@ async function renderJourney(journeyId) {
   );
 }
 
+// ---- dead letters ----
+
+async function redriveLetter(letter, button) {
+  button.disabled = true;
+  const response = await fetch(`/dead-letters/${encodeURIComponent(letter.function)}/${encodeURIComponent(letter.messageId)}/redrive`, { method: 'POST' });
+  const body = await response.json().catch(() => ({}));
+  button.replaceWith(h('span', { class: 'summary' }, response.ok ? `redriven as ${body.redrivenAs}` : `kept: ${body.error?.message ?? response.status}`));
+}
+
+async function renderDeadLetters() {
+  let letters;
+  try {
+    letters = await getJson('/dead-letters');
+  } catch (error) {
+    show(h('h1', {}, 'Dead letters'), h('p', { class: 'empty' }, error.message));
+    return;
+  }
+  show(
+    h('h1', {}, 'Dead letters ', h('span', { class: 'summary' }, `${letters.length} message(s) a function's queue gave up on`)),
+    letters.length
+      ? h(
+          'table',
+          { class: 'dead-letters' },
+          h('thead', {}, h('tr', {}, ['function', 'event', 'journey', 'step', 'attempts', 'died', 'reason', ''].map((t) => h('th', {}, t)))),
+          h(
+            'tbody',
+            {},
+            letters.map((l) =>
+              h(
+                'tr',
+                { 'data-message-id': l.messageId },
+                h('td', { class: 'mono' }, l.function),
+                h('td', {}, l.detailType),
+                h('td', { class: 'mono' }, l.journeyId ? h('a', { href: `#/journeys/${encodeURIComponent(l.journeyId)}` }, l.journeyId) : ''),
+                h('td', { class: 'mono' }, l.step ?? ''),
+                h('td', {}, l.attempts),
+                h('td', {}, when(l.diedAt)),
+                h('td', { class: 'summary' }, `${l.reason.code}: ${l.reason.message}`),
+                h('td', {}, h('button', { onclick: (e) => redriveLetter(l, e.target) }, 'Redrive')),
+              ),
+            ),
+          ),
+        )
+      : h('p', { class: 'empty' }, 'no dead letters: every message was handled'),
+  );
+}
+
+// ---- the routing rules, as a graph: event -> rule -> function ----
+
+function detailTypesOf(pattern) {
+  const types = pattern['detail-type'];
+  return Array.isArray(types) ? types.filter((t) => typeof t === 'string') : ['(any event)'];
+}
+
+async function renderRules() {
+  const rules = await getJson('/rules');
+  const events = [...new Set(rules.flatMap((r) => detailTypesOf(r.pattern)))];
+  const targets = [...new Set(rules.map((r) => r.target))];
+  const ROW = 26;
+  const height = Math.max(events.length, rules.length, targets.length) * ROW + 20;
+  const columns = { event: 10, rule: 300, target: 640 };
+  const widths = { event: 250, rule: 300, target: 230 };
+  const y = (index, count) => 10 + index * ((height - 20) / Math.max(1, count)) + ((height - 20) / Math.max(1, count) - 20) / 2;
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  const el = (tag, attributes, text) => {
+    const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
+    for (const [k, v] of Object.entries(attributes)) node.setAttribute(k, String(v));
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+  svg.setAttribute('class', 'rules');
+  svg.setAttribute('viewBox', `0 0 ${columns.target + widths.target + 10} ${height}`);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', `${rules.length} routing rules`);
+  const box = (kind, label, index, count, title) => {
+    const top = y(index, count);
+    const group = el('g', { 'data-node': kind });
+    group.append(el('rect', { class: `node ${kind}`, x: columns[kind], y: top, width: widths[kind], height: 20, rx: 4 }), el('text', { x: columns[kind] + 6, y: top + 14 }, label.length > 38 ? `${label.slice(0, 37)}…` : label));
+    if (title) group.append(el('title', {}, title));
+    svg.append(group);
+    return top + 10;
+  };
+  const edge = (x1, y1, x2, y2) => svg.prepend(el('path', { d: `M${x1},${y1} C${(x1 + x2) / 2},${y1} ${(x1 + x2) / 2},${y2} ${x2},${y2}` }));
+  const eventY = new Map(events.map((e, i) => [e, box('event', e, i, events.length)]));
+  const targetY = new Map(targets.map((t, i) => [t, box('target', t, i, targets.length)]));
+  rules.forEach((r, i) => {
+    const ruleY = box('rule', r.rule, i, rules.length, `${r.description}\n${JSON.stringify(r.pattern)}`);
+    for (const type of detailTypesOf(r.pattern)) edge(columns.event + widths.event, eventY.get(type), columns.rule, ruleY);
+    edge(columns.rule + widths.rule, ruleY, columns.target, targetY.get(r.target));
+  });
+  show(h('h1', {}, 'Routing rules ', h('span', { class: 'summary' }, `${rules.length} rules from the routing table: event → rule → function (hover a rule for its pattern)`)), svg);
+}
+
 // ---- routing, live updates, upload ----
 
 function route() {
+  if (location.hash === '#/dead-letters') return { page: 'dead-letters' };
+  if (location.hash === '#/rules') return { page: 'rules' };
   const match = /^#\/journeys\/(.+)$/.exec(location.hash);
   return match ? { journeyId: decodeURIComponent(match[1]) } : {};
 }
@@ -288,8 +383,12 @@ async function refresh() {
     show(h('p', { class: 'empty' }, `the server did not answer: ${error.message}`));
     return;
   }
-  const { journeyId } = route();
-  if (journeyId) await renderJourney(journeyId);
+  const { journeyId, page } = route();
+  if (page === 'dead-letters') await renderDeadLetters();
+  else if (page === 'rules') {
+    // The rules do not change while the server runs: drawn once per visit, not on every event.
+    if (!view.querySelector('svg.rules')) await renderRules();
+  } else if (journeyId) await renderJourney(journeyId);
   else renderList();
 }
 

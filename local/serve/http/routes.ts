@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { journeyDetail, journeyReport } from '#local/cli/journey-report.js';
+import { routingTable } from '#domain/routing/routing-table.js';
 import type { PlatformMetrics } from '../metrics/platform-metrics.js';
 import { PROMETHEUS_CONTENT_TYPE } from '../metrics/prometheus-text.js';
 import type { PlatformHost } from '../platform-host.js';
@@ -8,6 +9,8 @@ import { admit } from './access-token.js';
 import { artifactRoute } from './artifact-route.js';
 import { sendDashboardAsset } from './dashboard-assets.js';
 import { liveEventsRoute } from './live-events.js';
+import { operationsRoutes } from './operations-routes.js';
+import { decodePathSegment, type Route } from './route.js';
 import { HttpError } from './http-error.js';
 import { selectJourneys } from './journeys-query.js';
 import { queryParameters } from './query-parameters.js';
@@ -15,11 +18,6 @@ import { sendError, sendJson, sendText } from './respond.js';
 import type { ServeLifecycle } from './serve-lifecycle.js';
 import { uploadRoute } from './upload-route.js';
 
-interface Route {
-  pattern: RegExp;
-  name: string;
-  methods: Record<string, (req: IncomingMessage, res: ServerResponse, url: URL, params: string[]) => Promise<void>>;
-}
 
 /** The HTTP API of `symphainy serve`, over whichever host it runs on. */
 export function createRoutes(host: PlatformHost, metrics: PlatformMetrics, lifecycle: ServeLifecycle, token?: string) {
@@ -50,6 +48,18 @@ export function createRoutes(host: PlatformHost, metrics: PlatformMetrics, lifec
             res,
             200,
             host.registry.useCases().map((u) => ({ id: u.id, title: u.title, journeys: Object.keys(u.journeys), maxUploadBytes: Math.min(u.maxUploadBytes ?? host.maxUploadBytes, host.maxUploadBytes) })),
+          ),
+      },
+    },
+    {
+      pattern: /^\/rules$/,
+      name: '/rules',
+      methods: {
+        GET: async (_req, res) =>
+          sendJson(
+            res,
+            200,
+            routingTable(host.registry, { uploadBucket: host.uploadBucket }).map((r) => ({ rule: r.rule, bus: r.bus, pattern: r.pattern, target: r.target, ...(r.step ? { step: r.step } : {}), description: r.description })),
           ),
       },
     },
@@ -107,20 +117,7 @@ export function createRoutes(host: PlatformHost, metrics: PlatformMetrics, lifec
       name: '/journeys/:id/artifact',
       methods: { GET: async (req, res, url, [id]) => artifactRoute(host)(req, res, url, decodePathSegment(id!)) },
     },
-    {
-      pattern: /^\/journeys\/([^/]+)\/redrive$/,
-      name: '/journeys/:id/redrive',
-      methods: {
-        POST: async (_req, res, _url, [id]) => {
-          const journeyId = decodePathSegment(id!);
-          if (!host.redrive) throw new HttpError(501, 'redrive_not_here', `serve --aws does not redrive; run symphainy redrive ${journeyId} --stage <name>`);
-          const plan = await host.redrive(journeyId);
-          if (!plan) throw new HttpError(404, 'journey_not_found', `no journey ${journeyId}`);
-          if (!plan.ok) throw new HttpError(409, plan.code, plan.reason);
-          sendJson(res, 202, { journeyId, redriven: true, step: plan.step, redrive: plan.redrive, reusedSteps: plan.reusedSteps }, { location: `/journeys/${journeyId}` });
-        },
-      },
-    },
+    ...operationsRoutes(host),
   ];
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -146,12 +143,4 @@ export function createRoutes(host: PlatformHost, metrics: PlatformMetrics, lifec
       metrics.request(name, res.statusCode);
     }
   };
-}
-
-function decodePathSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    throw new HttpError(400, 'bad_path', `"${segment}" is not a valid URL path segment`);
-  }
 }

@@ -168,3 +168,52 @@ describe('symphainy serve with a token', () => {
     expect(await page.$eval('tbody', (t) => t.textContent)).toContain('no journeys yet');
   }, 60_000);
 });
+
+describe('the dashboard’s dead letters and routing rules', () => {
+  let dir: string;
+  let serve: ServeProcess;
+  let browser: Browser;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'symphainy-dashboard-dlq-'));
+    serve = await startServe(['--data-dir', join(dir, 'state'), '--fault', 'store_file:fail:3']);
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await serve?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists the step request a queue gave up on and redrives it from the page, which completes its journey', async () => {
+    const upload = await fetch(`${serve.url}/uploads?use-case=mvp&name=shifts.tsv&wait=true`, { method: 'POST', body: 'nurse\tshift\thours\nAda\tnight\t12\nBo\tday\t8\n' });
+    const failed = (await upload.json()) as { journeyId: string; status: string };
+    expect(failed.status).toBe('failed');
+    const page = await browser.newPage();
+    await page.goto(`${serve.url}/#/dead-letters`, { waitUntil: 'domcontentloaded' });
+    const row = await page.waitForSelector('tr[data-message-id]', { timeout: LIVE_TIMEOUT_MS });
+    const cells = await row!.$$eval('td', (tds) => tds.map((td) => td.textContent));
+    expect(cells.slice(0, 5)).toEqual(['store-file', 'Journey Step Requested', failed.journeyId, 'store_file', '3']);
+    expect(cells[6]).toContain('injected fault');
+    await row!.$eval('button', (b: any) => b.click());
+    await page.waitForFunction(`document.querySelector('tr[data-message-id] td:last-child').textContent.startsWith('redriven as ')`, { timeout: LIVE_TIMEOUT_MS });
+    await page.goto(`${serve.url}/#/journeys/${failed.journeyId}`, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(`document.querySelector('h1 .badge')?.dataset.status === 'completed'`, { timeout: LIVE_TIMEOUT_MS });
+  }, 90_000);
+
+  it('draws the routing table as a graph: every rule between its events and its function', async () => {
+    const rules = (await (await fetch(`${serve.url}/rules`)).json()) as { rule: string; target: string }[];
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(`${serve.url}/#/rules`, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('svg.rules');
+    const ruleNames = await page.$$eval('g[data-node="rule"] text', (ts) => ts.map((t) => t.textContent));
+    expect(ruleNames).toHaveLength(rules.length);
+    expect(ruleNames).toContain('step-store-file');
+    const targets = await page.$$eval('g[data-node="target"] text', (ts) => ts.map((t) => t.textContent));
+    expect(new Set(targets)).toEqual(new Set(rules.map((r) => r.target)));
+    expect(await page.$$eval('svg.rules path', (ps) => ps.length)).toBeGreaterThanOrEqual(rules.length * 2);
+    const path = join(process.env['SYMPHAINY_SCREENSHOTS'] ?? dir, 'rules.png');
+    await page.screenshot({ path, fullPage: true });
+    expect(statSync(path).size).toBeGreaterThan(20_000);
+  }, 60_000);
+});
