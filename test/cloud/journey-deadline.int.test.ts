@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { JourneyStarted } from '#events/journey-started.js';
-import { runningMarkerKey, type RunningMarker } from '#domain/journeys/journey-deadline.js';
+import { journeyDeadlineSeconds, runningMarkerKey, type RunningMarker } from '#domain/journeys/journey-deadline.js';
+import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
 import { recordedJourney } from '#local/cloud/recorded-journeys.js';
 import { emulatorStage } from '../support/emulator-stage.js';
 import { eventually } from '../support/emulator-journeys.js';
@@ -12,7 +13,8 @@ const emulator = await emulatorStage();
 /**
  * A journey that stopped moving on the deployed stage: it started, and the request for its first
  * step never reached a queue. The emulator stamps events with the time they arrive, so the
- * journey's start is moved back in the recorder's marker, as if it had started three hours ago.
+ * journey's start is moved back in the recorder's marker, as if it had started a minute before its
+ * deadline (derived from its steps' policies) ran out.
  */
 describe.skipIf(!emulator.available)('the journey sweeper on the emulator', () => {
   const { stage, target } = emulator.available ? emulator.emulator : ({} as never);
@@ -40,7 +42,8 @@ describe.skipIf(!emulator.available)('the journey sweeper on the emulator', () =
       return object ? (JSON.parse(new TextDecoder().decode(object.body)) as RunningMarker) : undefined;
     }, 60_000);
     expect(marker).toMatchObject({ journeyId, useCase: 'mvp', journey: 'upload', redrive: 0 });
-    const longAgo: RunningMarker = { ...marker, since: new Date(Date.now() - 3 * 3600_000).toISOString() };
+    const deadlineMs = journeyDeadlineSeconds(defaultUseCaseRegistry(), 'mvp', 'upload') * 1000;
+    const longAgo: RunningMarker = { ...marker, since: new Date(Date.now() - deadlineMs - 60_000).toISOString() };
     await stage.store.put(stage.artifactBucket, markerKey, JSON.stringify(longAgo), { contentType: 'application/json' });
 
     // What the stage's schedule does every few minutes.

@@ -283,8 +283,9 @@ describe('the packaged CloudFormation template', () => {
       const policy = policyOfStep(registry, route.step!);
       expect({ timeout: fn.Timeout, memory: fn.MemorySize }, route.target).toEqual({ timeout: policy.timeoutSeconds, memory: policy.memoryMb });
     }
-    // Not one size for all: the EDA passes get more than the upload steps.
-    expect(policyOfStep(registry, 'explore_data').timeoutSeconds).toBeGreaterThan(policyOfStep(registry, 'validate_file').timeoutSeconds);
+    // Not one size for all: the EDA passes get more memory than the upload passes, which get more time than the notice.
+    expect(policyOfStep(registry, 'explore_data').memoryMb).toBeGreaterThan(policyOfStep(registry, 'validate_file').memoryMb);
+    expect(policyOfStep(registry, 'validate_file').timeoutSeconds).toBeGreaterThan(policyOfStep(registry, 'notify_completion').timeoutSeconds);
   });
 
   it('feeds every dead-letter queue to the dead-letter recorder, whose role may read those queues only', () => {

@@ -54,7 +54,9 @@ describe('journeys that stop moving', () => {
   it('get a deadline from their steps\u2019 policies unless the use case declares one', () => {
     const registry = defaultUseCaseRegistry();
     // Every attempt of every step timing out and coming back after its queue's visibility timeout.
-    expect(journeyDeadlineSeconds(registry, 'mvp', 'upload')).toBe(3 * 360 * 3 + 3 * 90);
-    expect(journeyDeadlineSeconds(registry, 'mvp', 'eda')).toBeGreaterThan(journeyDeadlineSeconds(registry, 'mvp', 'upload'));
+    // Three streaming passes (900 s, visibility 5,400 s, 3 attempts) and the notice (15 s, 90 s, 3 attempts).
+    expect(journeyDeadlineSeconds(registry, 'mvp', 'upload')).toBe(3 * 3 * 5400 + 3 * 90);
+    // Four EDA passes of 900 s with two attempts each.
+    expect(journeyDeadlineSeconds(registry, 'mvp', 'eda')).toBe(4 * 2 * 5400);
   });
 });
