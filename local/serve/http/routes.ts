@@ -2,7 +2,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { journeyDetail, journeyReport } from '#local/cli/journey-report.js';
 import { routingTable } from '#domain/routing/routing-table.js';
 import type { PlatformMetrics } from '../metrics/platform-metrics.js';
-import { PROMETHEUS_CONTENT_TYPE } from '../metrics/prometheus-text.js';
 import type { PlatformHost } from '../platform-host.js';
 import { acceptedBody, AcceptedUploads } from './accepted-uploads.js';
 import { admit } from './access-token.js';
@@ -82,7 +81,7 @@ export function createRoutes(host: PlatformHost, metrics: PlatformMetrics, lifec
     {
       pattern: /^\/metrics$/,
       name: '/metrics',
-      methods: { GET: async (_req, res) => sendText(res, 200, await metrics.render(), PROMETHEUS_CONTENT_TYPE) },
+      methods: { GET: async (_req, res) => sendText(res, 200, await metrics.render(), metrics.contentType) },
     },
     {
       pattern: /^\/uploads$/,

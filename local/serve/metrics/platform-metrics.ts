@@ -1,11 +1,13 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { EventBridgeEnvelope } from '#events/platform-event.js';
 import { JourneyStepCompleted } from '#events/journey-step-completed.js';
 import { JourneyStepFailed } from '#events/journey-step-failed.js';
 import type { PlatformHost } from '../platform-host.js';
-import { Histogram } from './histogram.js';
-import { renderPrometheusText, type MetricFamily } from './prometheus-text.js';
 
 const JOURNEY_STATUSES = ['running', 'completed', 'failed', 'rejected'] as const;
+
+/** Seconds: steps range from milliseconds (small files) to a quarter of an hour (a 5 GiB upload). */
+export const STEP_DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 900];
 
 function seconds(from: string, to: string): number | undefined {
   const ms = Date.parse(to) - Date.parse(from);
@@ -13,18 +15,87 @@ function seconds(from: string, to: string): number | undefined {
 }
 
 /**
- * What `/metrics` exposes. Journey counts and queue depths are read from the host at scrape time;
- * step durations are observed from the step events this process sees, so they start at zero with
- * the process, as Prometheus counters do.
+ * What `/metrics` exposes, through prom-client with its process metrics (CPU, memory, event-loop
+ * lag, handles). Journey counts and queue depths are read from the host at scrape time; step
+ * durations are observed from the step events this process sees, so they start at zero with the
+ * process, as Prometheus counters do. A registry of its own, so two servers in one process (tests)
+ * never share series.
  */
 export class PlatformMetrics {
-  private readonly stepDurations = new Histogram();
-  private readonly requests = new Map<string, { route: string; code: string; count: number }>();
-  private uploadsAccepted = 0;
+  readonly registry = new Registry();
+  private readonly stepDurations: Histogram<'use_case' | 'step' | 'outcome'>;
+  private readonly requests: Counter<'route' | 'code'>;
+  private readonly uploads: Counter;
   private draining = false;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly host: PlatformHost) {
+    const registers = [this.registry];
+    collectDefaultMetrics({ register: this.registry });
+    this.stepDurations = new Histogram({
+      name: 'symphainy_step_duration_seconds',
+      help: 'How long one attempt of a step took, by use case, step and outcome (completed, rejected, error).',
+      labelNames: ['use_case', 'step', 'outcome'],
+      buckets: STEP_DURATION_BUCKETS,
+      registers,
+    });
+    this.requests = new Counter({ name: 'symphainy_http_requests_total', help: 'HTTP requests answered, by route and status code.', labelNames: ['route', 'code'], registers });
+    this.uploads = new Counter({ name: 'symphainy_uploads_accepted_total', help: 'Uploads accepted over HTTP (POST /uploads answered 201 or 202).', registers });
+    new Gauge({
+      name: 'symphainy_journeys',
+      help: host.mode === 'embedded' ? 'Journeys in the data directory, by use case, journey and status.' : 'Journeys this process has seen events of since it started, by use case, journey and status.',
+      labelNames: ['use_case', 'journey', 'status'],
+      registers,
+      collect() {
+        this.reset();
+        const kinds = new Set<string>();
+        for (const view of host.journeys()) {
+          kinds.add(JSON.stringify([view.useCase, view.journey]));
+          this.inc({ use_case: view.useCase, journey: view.journey, status: view.status });
+        }
+        // Every status of every kind seen, so a rate over "failed" exists before the first failure.
+        for (const kind of kinds) {
+          const [useCase, journey] = JSON.parse(kind) as [string, string];
+          for (const status of JOURNEY_STATUSES) this.inc({ use_case: useCase, journey, status }, 0);
+        }
+      },
+    });
+    const depths = { at: 0, value: Promise.resolve([] as Awaited<ReturnType<PlatformHost['depths']>>) };
+    // Both depth gauges are collected in one scrape: the host is asked once.
+    const currentDepths = () => {
+      if (Date.now() - depths.at > 1000) depths.value = host.depths().then((d) => d, () => []);
+      depths.at = Date.now();
+      return depths.value;
+    };
+    new Gauge({
+      name: 'symphainy_queue_depth',
+      help: "Messages waiting or being handled in a function's queue.",
+      labelNames: ['queue'],
+      registers,
+      async collect() {
+        this.reset();
+        for (const d of await currentDepths()) this.set({ queue: d.queue }, d.depth);
+      },
+    });
+    new Gauge({
+      name: 'symphainy_dead_letter_depth',
+      help: host.mode === 'embedded' ? "Messages moved to a function's dead-letter queue since this process started." : "Messages in a function's dead-letter queue.",
+      labelNames: ['queue'],
+      registers,
+      async collect() {
+        this.reset();
+        for (const d of await currentDepths()) if (d.deadLetters !== null) this.set({ queue: d.queue }, d.deadLetters);
+      },
+    });
+    const isDraining = () => this.draining;
+    new Gauge({
+      name: 'symphainy_draining',
+      help: '1 while the process is shutting down: it refuses uploads and finishes what is in flight.',
+      registers,
+      collect() {
+        this.set(isDraining() ? 1 : 0);
+      },
+    });
     this.unsubscribe = host.onEvent((event) => this.observe(event));
   }
 
@@ -41,74 +112,23 @@ export class PlatformMetrics {
   }
 
   uploadAccepted(): void {
-    this.uploadsAccepted++;
+    this.uploads.inc();
   }
 
   request(route: string, status: number): void {
-    const id = `${route} ${status}`;
-    const entry = this.requests.get(id) ?? { route, code: String(status), count: 0 };
-    entry.count++;
-    this.requests.set(id, entry);
+    this.requests.inc({ route, code: String(status) });
   }
 
   startedDraining(): void {
     this.draining = true;
   }
 
-  async render(): Promise<string> {
-    const byKind = new Map<string, { useCase: string; journey: string; counts: Record<string, number> }>();
-    for (const view of this.host.journeys()) {
-      const id = `${view.useCase}/${view.journey}`;
-      const kind = byKind.get(id) ?? { useCase: view.useCase, journey: view.journey, counts: Object.fromEntries(JOURNEY_STATUSES.map((s) => [s, 0])) };
-      kind.counts[view.status] = (kind.counts[view.status] ?? 0) + 1;
-      byKind.set(id, kind);
-    }
-    const depths = await this.host.depths();
-    const families: MetricFamily[] = [
-      {
-        name: 'symphainy_journeys',
-        help: this.host.mode === 'embedded' ? 'Journeys in the data directory, by use case, journey and status.' : 'Journeys this process has seen events of since it started, by use case, journey and status.',
-        type: 'gauge',
-        samples: [...byKind.values()].flatMap(({ useCase, journey, counts }) => Object.entries(counts).map(([status, value]) => ({ labels: { use_case: useCase, journey, status }, value }))),
-      },
-      {
-        name: 'symphainy_step_duration_seconds',
-        help: 'How long one attempt of a step took, by use case, step and outcome (completed, rejected, error).',
-        type: 'histogram',
-        samples: this.stepDurations.samples(),
-      },
-      {
-        name: 'symphainy_queue_depth',
-        help: "Messages waiting or being handled in a function's queue.",
-        type: 'gauge',
-        samples: depths.map((d) => ({ labels: { queue: d.queue }, value: d.depth })),
-      },
-      {
-        name: 'symphainy_dead_letter_depth',
-        help: this.host.mode === 'embedded' ? "Messages moved to a function's dead-letter queue since this process started." : "Messages in a function's dead-letter queue.",
-        type: 'gauge',
-        samples: depths.filter((d) => d.deadLetters !== null).map((d) => ({ labels: { queue: d.queue }, value: d.deadLetters! })),
-      },
-      {
-        name: 'symphainy_uploads_accepted_total',
-        help: 'Uploads accepted over HTTP (POST /uploads answered 201 or 202).',
-        type: 'counter',
-        samples: [{ value: this.uploadsAccepted }],
-      },
-      {
-        name: 'symphainy_http_requests_total',
-        help: 'HTTP requests answered, by route and status code.',
-        type: 'counter',
-        samples: [...this.requests.values()].map((r) => ({ labels: { route: r.route, code: r.code }, value: r.count })),
-      },
-      {
-        name: 'symphainy_draining',
-        help: '1 while the process is shutting down: it refuses uploads and finishes what is in flight.',
-        type: 'gauge',
-        samples: [{ value: this.draining ? 1 : 0 }],
-      },
-    ];
-    return renderPrometheusText(families);
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+
+  render(): Promise<string> {
+    return this.registry.metrics();
   }
 
   close(): void {

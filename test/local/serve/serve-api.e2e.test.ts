@@ -130,5 +130,8 @@ describe('symphainy serve (embedded): the HTTP API', () => {
     }
     expect(value('symphainy_uploads_accepted_total', {})).toBeGreaterThanOrEqual(1);
     expect(value('symphainy_draining', {})).toBe(0);
+    // The client library's process metrics come with them.
+    expect(value('process_resident_memory_bytes', {})).toBeGreaterThan(10_000_000);
+    expect(value('nodejs_eventloop_lag_seconds', {})).toBeGreaterThanOrEqual(0);
   });
 });
