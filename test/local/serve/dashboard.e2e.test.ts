@@ -9,39 +9,50 @@ import { startServe, type ServeProcess } from './serve-process.js';
 
 const LIVE_TIMEOUT_MS = 30_000;
 
+interface DashboardRig {
+  dir: string;
+  serve: ServeProcess;
+  browser: Browser;
+}
+
+/** A serve of its own on a fresh data directory and a browser, for one describe block; both stop after it. */
+function dashboardRig(serveArgs: string[]): DashboardRig {
+  const rig = {} as DashboardRig;
+  beforeAll(async () => {
+    rig.dir = mkdtempSync(join(tmpdir(), 'symphainy-dashboard-'));
+    rig.serve = await startServe(['--data-dir', join(rig.dir, 'state'), ...serveArgs]);
+    rig.browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await rig.browser?.close();
+    await rig.serve?.stop();
+    rmSync(rig.dir, { recursive: true, force: true });
+  });
+  return rig;
+}
+
 /** What a user does: open the page that `symphainy serve` serves, upload through its form, watch. */
 describe('the dashboard of symphainy serve, in headless Chromium', () => {
-  let dir: string;
-  let serve: ServeProcess;
-  let browser: Browser;
+  // process_file fails its first three attempts: the upload's journey fails for good and can be redriven.
+  const rig = dashboardRig(['--fault', 'process_file:fail:3']);
   let page: Page;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'symphainy-dashboard-'));
-    // process_file fails its first three attempts: the second upload's journey fails for good and can be redriven.
-    serve = await startServe(['--data-dir', join(dir, 'state'), '--fault', 'process_file:fail:3']);
-    browser = await launchChromium();
-    page = await browser.newPage();
+    page = await rig.browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
     page.on('pageerror', (error) => pageErrors.push(String(error)));
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
   const screenshot = async (name: string): Promise<string> => {
     // SYMPHAINY_SCREENSHOTS=<dir> keeps them, to look at.
-    const path = join(process.env['SYMPHAINY_SCREENSHOTS'] ?? dir, `${name}.png`);
+    const path = join(process.env['SYMPHAINY_SCREENSHOTS'] ?? rig.dir, `${name}.png`);
     await page.screenshot({ path, fullPage: true });
     return path;
   };
   const badgeOfPage = () => page.$eval('h1 .badge', (b: any) => b.dataset.status);
 
   it('loads the journeys list, empty, with live updates connected', async () => {
-    await page.goto(serve.url, { waitUntil: 'domcontentloaded' });
+    await page.goto(rig.serve.url, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('.live.on', { timeout: LIVE_TIMEOUT_MS });
     expect(await page.$eval('tbody', (t) => t.textContent)).toContain('no journeys yet');
     const useCases = await page.$$eval('#upload-use-case option', (options) => options.map((o: any) => o.value));
@@ -52,9 +63,9 @@ describe('the dashboard of symphainy serve, in headless Chromium', () => {
 
   it('uploads a file through the form and shows its journey completing live, to scale, with its artifacts and its EDA report', async () => {
     // A ward's export, not our samples: semicolons and decimal commas.
-    const file = join(dir, 'ward-temps.csv');
+    const file = join(rig.dir, 'ward-temps.csv');
     writeFileSync(file, 'ward;bed;temp_c;taken_at\nA;1;36,9;2026-11-30T06:00:00Z\nB;4;38,2;2026-11-30T06:05:00Z\nC;2;37,1;2026-11-30T06:10:00Z\n');
-    await page.goto(serve.url, { waitUntil: 'domcontentloaded' });
+    await page.goto(rig.serve.url, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('.live.on', { timeout: LIVE_TIMEOUT_MS });
     // Later uploads of this test run into the fault; the first three attempts are this one's.
     await (await page.$('#upload-file'))!.uploadFile(file);
@@ -99,7 +110,7 @@ describe('the dashboard of symphainy serve, in headless Chromium', () => {
     expect(await frame.$eval('body', (b) => b.textContent)).toContain('temp_c');
     expect(statSync(await screenshot('eda-journey')).size).toBeGreaterThan(20_000);
 
-    await page.goto(`${serve.url}/#/`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${rig.serve.url}/#/`, { waitUntil: 'domcontentloaded' });
     await page.waitForFunction(`document.querySelectorAll('tr.journey').length >= 2`, { timeout: LIVE_TIMEOUT_MS });
     await page.select('select[data-filter="status"]', 'failed');
     expect(await page.$eval('tbody', (t) => t.textContent)).toContain('no journey matches the filters');
@@ -107,16 +118,16 @@ describe('the dashboard of symphainy serve, in headless Chromium', () => {
   }, 120_000);
 
   it('serves only the artifacts a journey lists, and streams platform events', async () => {
-    const upload = await fetch(`${serve.url}/uploads?use-case=insurance_ai&name=policies.csv&wait=true`, { method: 'POST', body: 'policy_number,line_of_business\nP-1,AUTO\n' });
+    const upload = await fetch(`${rig.serve.url}/uploads?use-case=insurance_ai&name=policies.csv&wait=true`, { method: 'POST', body: 'policy_number,line_of_business\nP-1,AUTO\n' });
     const { journeyId } = (await upload.json()) as { journeyId: string };
-    const foreign = await fetch(`${serve.url}/journeys/${journeyId}/artifact?key=${encodeURIComponent('uploads/insurance_ai/policies.csv')}`);
+    const foreign = await fetch(`${rig.serve.url}/journeys/${journeyId}/artifact?key=${encodeURIComponent('uploads/insurance_ai/policies.csv')}`);
     expect(foreign.status).toBe(404);
     expect(((await foreign.json()) as { error: { code: string } }).error.code).toBe('artifact_not_found');
 
-    const events = await fetch(`${serve.url}/events`);
+    const events = await fetch(`${rig.serve.url}/events`);
     expect(events.headers.get('content-type')).toContain('text/event-stream');
     const reader = events.body!.getReader();
-    await fetch(`${serve.url}/uploads?use-case=mvp&name=second.csv`, { method: 'POST', body: 'a,b\n1,2\n' });
+    await fetch(`${rig.serve.url}/uploads?use-case=mvp&name=second.csv`, { method: 'POST', body: 'a,b\n1,2\n' });
     let text = '';
     while (!text.includes('"journeyId":"j-')) text += new TextDecoder().decode((await reader.read()).value);
     await reader.cancel();
@@ -126,85 +137,61 @@ describe('the dashboard of symphainy serve, in headless Chromium', () => {
 
 describe('symphainy serve with a token', () => {
   const token = 'a-token-of-sixteen-chars';
-  let dir: string;
-  let serve: ServeProcess;
-  let browser: Browser;
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'symphainy-dashboard-token-'));
-    serve = await startServe(['--data-dir', join(dir, 'state'), '--token', token]);
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const rig = dashboardRig(['--token', token]);
 
   it('refuses to bind beyond loopback without one', () => {
-    const open = runCli(['serve', '--host', '0.0.0.0', '--data-dir', join(dir, 'other')], { env: { SYMPHAINY_SERVE_TOKEN: '' } });
+    const open = runCli(['serve', '--host', '0.0.0.0', '--data-dir', join(rig.dir, 'other')], { env: { SYMPHAINY_SERVE_TOKEN: '' } });
     expect(open.status).toBe(2);
     expect(open.stderr).toContain('give a token');
-    const short = runCli(['serve', '--token', 'short', '--data-dir', join(dir, 'other')]);
+    const short = runCli(['serve', '--token', 'short', '--data-dir', join(rig.dir, 'other')]);
     expect(short.status).toBe(2);
     expect(short.stderr).toContain('at least 16 characters');
   });
 
   it('answers probes without it, everything else only with it', async () => {
-    expect((await fetch(`${serve.url}/health`)).status).toBe(200);
-    const refused = await fetch(`${serve.url}/journeys`);
+    expect((await fetch(`${rig.serve.url}/health`)).status).toBe(200);
+    const refused = await fetch(`${rig.serve.url}/journeys`);
     expect(refused.status).toBe(401);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
-    expect((await fetch(`${serve.url}/metrics`, { headers: { authorization: 'Bearer not-the-token-at-all' } })).status).toBe(401);
-    expect((await fetch(`${serve.url}/journeys`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect((await fetch(`${rig.serve.url}/metrics`, { headers: { authorization: 'Bearer not-the-token-at-all' } })).status).toBe(401);
+    expect((await fetch(`${rig.serve.url}/journeys`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
   });
 
   it('lets a browser in once it opened /?token=, live updates included', async () => {
-    const page = await browser.newPage();
-    const refused = await page.goto(serve.url, { waitUntil: 'domcontentloaded' });
+    const page = await rig.browser.newPage();
+    const refused = await page.goto(rig.serve.url, { waitUntil: 'domcontentloaded' });
     expect(refused!.status()).toBe(401);
-    await page.goto(`${serve.url}/?token=${token}`, { waitUntil: 'domcontentloaded' });
-    expect(page.url()).toBe(`${serve.url}/`);
+    await page.goto(`${rig.serve.url}/?token=${token}`, { waitUntil: 'domcontentloaded' });
+    expect(page.url()).toBe(`${rig.serve.url}/`);
     await page.waitForSelector('.live.on', { timeout: LIVE_TIMEOUT_MS });
     expect(await page.$eval('tbody', (t) => t.textContent)).toContain('no journeys yet');
   }, 60_000);
 });
 
 describe('the dashboard’s dead letters and routing rules', () => {
-  let dir: string;
-  let serve: ServeProcess;
-  let browser: Browser;
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'symphainy-dashboard-dlq-'));
-    serve = await startServe(['--data-dir', join(dir, 'state'), '--fault', 'store_file:fail:3']);
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const rig = dashboardRig(['--fault', 'store_file:fail:3']);
 
   it('lists the step request a queue gave up on and redrives it from the page, which completes its journey', async () => {
-    const upload = await fetch(`${serve.url}/uploads?use-case=mvp&name=shifts.tsv&wait=true`, { method: 'POST', body: 'nurse\tshift\thours\nAda\tnight\t12\nBo\tday\t8\n' });
+    const upload = await fetch(`${rig.serve.url}/uploads?use-case=mvp&name=shifts.tsv&wait=true`, { method: 'POST', body: 'nurse\tshift\thours\nAda\tnight\t12\nBo\tday\t8\n' });
     const failed = (await upload.json()) as { journeyId: string; status: string };
     expect(failed.status).toBe('failed');
-    const page = await browser.newPage();
-    await page.goto(`${serve.url}/#/dead-letters`, { waitUntil: 'domcontentloaded' });
+    const page = await rig.browser.newPage();
+    await page.goto(`${rig.serve.url}/#/dead-letters`, { waitUntil: 'domcontentloaded' });
     const row = await page.waitForSelector('tr[data-message-id]', { timeout: LIVE_TIMEOUT_MS });
     const cells = await row!.$$eval('td', (tds) => tds.map((td) => td.textContent));
     expect(cells.slice(0, 5)).toEqual(['store-file', 'Journey Step Requested', failed.journeyId, 'store_file', '3']);
     expect(cells[6]).toContain('injected fault');
     await row!.$eval('button', (b: any) => b.click());
     await page.waitForFunction(`document.querySelector('tr[data-message-id] td:last-child').textContent.startsWith('redriven as ')`, { timeout: LIVE_TIMEOUT_MS });
-    await page.goto(`${serve.url}/#/journeys/${failed.journeyId}`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${rig.serve.url}/#/journeys/${failed.journeyId}`, { waitUntil: 'domcontentloaded' });
     await page.waitForFunction(`document.querySelector('h1 .badge')?.dataset.status === 'completed'`, { timeout: LIVE_TIMEOUT_MS });
   }, 90_000);
 
   it('draws the routing table as a graph: every rule between its events and its function', async () => {
-    const rules = (await (await fetch(`${serve.url}/rules`)).json()) as { rule: string; target: string }[];
-    const page = await browser.newPage();
+    const rules = (await (await fetch(`${rig.serve.url}/rules`)).json()) as { rule: string; target: string }[];
+    const page = await rig.browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
-    await page.goto(`${serve.url}/#/rules`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${rig.serve.url}/#/rules`, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('svg.rules');
     const ruleNames = await page.$$eval('g[data-node="rule"] text', (ts) => ts.map((t) => t.textContent));
     expect(ruleNames).toHaveLength(rules.length);
@@ -212,7 +199,7 @@ describe('the dashboard’s dead letters and routing rules', () => {
     const targets = await page.$$eval('g[data-node="target"] text', (ts) => ts.map((t) => t.textContent));
     expect(new Set(targets)).toEqual(new Set(rules.map((r) => r.target)));
     expect(await page.$$eval('svg.rules path', (ps) => ps.length)).toBeGreaterThanOrEqual(rules.length * 2);
-    const path = join(process.env['SYMPHAINY_SCREENSHOTS'] ?? dir, 'rules.png');
+    const path = join(process.env['SYMPHAINY_SCREENSHOTS'] ?? rig.dir, 'rules.png');
     await page.screenshot({ path, fullPage: true });
     expect(statSync(path).size).toBeGreaterThan(20_000);
   }, 60_000);

@@ -59,13 +59,6 @@ export class ConditionTallyBuilder {
   }
 }
 
-/** The tally of samples already in memory, for callers (and tests) that have them. */
-export function tallyConditions(samples: Iterable<TelemetrySample>): ConditionTally {
-  const builder = new ConditionTallyBuilder();
-  for (const sample of samples) builder.add(sample);
-  return builder.build();
-}
-
 /** Samples per value of one axis, summed over the others. */
 export function countPerValue(tally: ConditionTally, axis: (c: ConditionCount) => string): Map<string, number> {
   const counts = new Map<string, number>();

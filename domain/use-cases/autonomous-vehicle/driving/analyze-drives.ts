@@ -74,13 +74,6 @@ export class DriveAnalyzer {
   }
 }
 
-/** The analysis of samples already in memory. */
-export function analyzeDrives(samples: Iterable<TelemetrySample>): DriveAnalysis {
-  const analyzer = new DriveAnalyzer();
-  for (const sample of samples) analyzer.push(sample);
-  return analyzer.finish();
-}
-
 /**
  * A segment is a contiguous run of one vehicle's samples, and both lists are in time order, so
  * an event belongs to the segment whose line range holds its first sample (or to none: braking

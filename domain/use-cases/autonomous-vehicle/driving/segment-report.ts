@@ -1,4 +1,4 @@
-import { sortedCounts } from '../shared/count-by.js';
+import { increment, sortedCounts } from '../shared/count-by.js';
 import { haversineMeters } from '../shared/haversine.js';
 import { round } from '../shared/round.js';
 import type { TelemetrySample } from '../telemetry/telemetry-sample.js';
@@ -46,8 +46,8 @@ export class SegmentBuilder {
     this.count++;
     this.speedSum += sample.speedKmh;
     this.maxSpeed = Math.max(this.maxSpeed, sample.speedKmh);
-    this.roadType.set(sample.roadType, (this.roadType.get(sample.roadType) ?? 0) + 1);
-    this.weather.set(sample.weather, (this.weather.get(sample.weather) ?? 0) + 1);
+    increment(this.roadType, sample.roadType);
+    increment(this.weather, sample.weather);
   }
 
   /** Called with at least one sample pushed. */

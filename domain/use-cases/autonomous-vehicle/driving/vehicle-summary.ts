@@ -1,4 +1,4 @@
-import { sortedCounts } from '../shared/count-by.js';
+import { increment, sortedCounts } from '../shared/count-by.js';
 import { RunningStatistics, ValueDistribution } from '../shared/descriptive-statistics.js';
 import { round } from '../shared/round.js';
 import type { TelemetrySample } from '../telemetry/telemetry-sample.js';
@@ -82,8 +82,4 @@ export class VehicleStatistics {
       timeOfDay: sortedCounts(this.timeOfDay),
     };
   }
-}
-
-function increment(counts: Map<string, number>, key: string): void {
-  counts.set(key, (counts.get(key) ?? 0) + 1);
 }

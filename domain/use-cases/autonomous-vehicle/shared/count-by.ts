@@ -1,11 +1,9 @@
-/** Counts items by key, keys in sorted order so the JSON is byte-stable across runs. */
-export function countBy<T>(items: Iterable<T>, key: (item: T) => string): Record<string, number> {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return sortedCounts(counts);
+/** Adds one to a key's count. */
+export function increment(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 
-/** Counts already tallied, keys in sorted order. */
+/** Counts keyed in sorted order, so the JSON is byte-stable across runs. */
 export function sortedCounts(counts: ReadonlyMap<string, number>): Record<string, number> {
   return Object.fromEntries([...counts.entries()].sort(([a], [b]) => compareText(a, b)));
 }

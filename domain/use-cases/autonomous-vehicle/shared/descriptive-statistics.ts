@@ -3,11 +3,15 @@
  * hand-made examples have answers one can check on paper. `sorted` must be ascending.
  */
 export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = (p / 100) * (sorted.length - 1);
-  const low = Math.floor(rank);
-  const high = Math.ceil(rank);
-  return sorted[low]! + (sorted[high]! - sorted[low]!) * (rank - low);
+  return interpolated((index) => sorted[index]!, sorted.length, p);
+}
+
+/** The p-th percentile of `count` ordered values, `valueAt` giving the one at a 0-based rank. */
+function interpolated(valueAt: (index: number) => number, count: number, p: number): number {
+  if (count === 0) return Number.NaN;
+  const rank = (p / 100) * (count - 1);
+  const low = valueAt(Math.floor(rank));
+  return low + (valueAt(Math.ceil(rank)) - low) * (rank - Math.floor(rank));
 }
 
 /** Mean, extremes and population standard deviation of values seen one at a time (Welford's update). */
@@ -73,12 +77,7 @@ export class ValueDistribution {
       }
       return Number.NaN;
     };
-    return ps.map((p) => {
-      if (this.total === 0) return Number.NaN;
-      const rank = (p / 100) * (this.total - 1);
-      const low = at(Math.floor(rank));
-      return low + (at(Math.ceil(rank)) - low) * (rank - Math.floor(rank));
-    });
+    return ps.map((p) => interpolated(at, this.total, p));
   }
 
   private roundValue(value: number): number {

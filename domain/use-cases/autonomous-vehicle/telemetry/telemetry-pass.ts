@@ -101,13 +101,12 @@ export function telemetryPass(
       if (mapped) yield check(batch.rows, batch.lines);
     }
     const table = reading.result();
+    // Structure is judged before the columns, however far into the file the problem lies.
+    rejectViolations(table);
     if (evidence) {
-      // A short file is judged on its structure before its columns, as it always was.
-      rejectViolations(table);
       decide(table.columns);
       if (mapped) yield check(evidence.rows, evidence.lines);
     }
-    rejectViolations(table);
     if (!mapped) throw mappingRejection;
     const { mapping } = mapped;
     await options.onMapping(mapping);

@@ -1,4 +1,4 @@
-import { sortedCounts } from '../shared/count-by.js';
+import { increment, sortedCounts } from '../shared/count-by.js';
 import { describeReading, type FieldMapping } from '#domain/fields/index.js';
 import { REQUIRED_TELEMETRY_FIELDS } from './telemetry-fields.js';
 import { TELEMETRY_CHECKS, type CheckName } from './telemetry-checks.js';
@@ -69,8 +69,4 @@ export class ValidationTally {
       conditions: { roadType: sortedCounts(this.roadType), weather: sortedCounts(this.weather), timeOfDay: sortedCounts(this.timeOfDay) },
     };
   }
-}
-
-function increment(counts: Map<string, number>, key: string): void {
-  counts.set(key, (counts.get(key) ?? 0) + 1);
 }
