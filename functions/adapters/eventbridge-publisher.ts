@@ -5,16 +5,23 @@ import type { EventPublisher } from '#domain/ports/event-publisher.js';
 /** PutEvents takes at most 10 entries per call. */
 const MAX_ENTRIES_PER_CALL = 10;
 
-/** Publishes platform events on the stage's custom bus; a partially failed PutEvents is an error. */
+/**
+ * Publishes platform events on the stage's custom bus; a partially failed PutEvents is an error.
+ * Each entry carries the X-Ray header of the publishing segment when there is one: EventBridge
+ * hands it to the rule's queue (as the message's AWSTraceHeader), and X-Ray links the consuming
+ * function's trace to it, so a journey's hops read as one trace.
+ */
 export class EventBridgePublisher implements EventPublisher {
   constructor(
     private readonly client: EventBridgeClient,
     private readonly busName: string,
+    private readonly traceHeader: () => string | undefined = () => undefined,
   ) {}
 
   async publish(events: readonly EventDraft[]): Promise<void> {
     for (let i = 0; i < events.length; i += MAX_ENTRIES_PER_CALL) {
       const batch = events.slice(i, i + MAX_ENTRIES_PER_CALL);
+      const traceHeader = this.traceHeader();
       const out = await this.client.send(
         new PutEventsCommand({
           Entries: batch.map((event) => ({
@@ -23,6 +30,7 @@ export class EventBridgePublisher implements EventPublisher {
             DetailType: event.detailType,
             Detail: JSON.stringify(event.detail),
             Resources: event.resources,
+            ...(traceHeader ? { TraceHeader: traceHeader } : {}),
           })),
         }),
       );

@@ -4,6 +4,7 @@ import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
 import { defaultPlatformConfig } from '#domain/ports/platform-config.js';
 import { deferredObjectStore, deferredPublisher, deferredQueueControl } from '../adapters/deferred-adapters.js';
 import type { FunctionPorts } from './function-ports.js';
+import { powertoolsTelemetry } from './telemetry.js';
 
 const environment = z.object({
   UPLOAD_BUCKET: z.string().min(1),
@@ -23,19 +24,20 @@ export function awsPorts(functionName: string, env: NodeJS.ProcessEnv = process.
   }
   const settings = parsed.data;
   const endpoint = settings.AWS_ENDPOINT_URL ? { endpoint: settings.AWS_ENDPOINT_URL } : {};
+  const telemetry = powertoolsTelemetry(env);
   return {
     // The SDK loads on the first S3 or EventBridge call, not at cold start (nodejs22.x provides it).
     store: deferredObjectStore(async () => {
       const [{ S3Client }, { S3ObjectStore }] = await Promise.all([import('@aws-sdk/client-s3'), import('../adapters/s3-object-store.js')]);
-      return new S3ObjectStore(new S3Client({ ...endpoint, forcePathStyle: Boolean(settings.AWS_ENDPOINT_URL) }));
+      return new S3ObjectStore(telemetry.captured(new S3Client({ ...endpoint, forcePathStyle: Boolean(settings.AWS_ENDPOINT_URL) })));
     }),
     publisher: deferredPublisher(async () => {
       const [{ EventBridgeClient }, { EventBridgePublisher }] = await Promise.all([import('@aws-sdk/client-eventbridge'), import('../adapters/eventbridge-publisher.js')]);
-      return new EventBridgePublisher(new EventBridgeClient(endpoint), settings.EVENT_BUS_NAME);
+      return new EventBridgePublisher(telemetry.captured(new EventBridgeClient(endpoint)), settings.EVENT_BUS_NAME, () => telemetry.traceHeader());
     }),
     queue: deferredQueueControl(async () => {
       const [{ SQSClient }, { SqsQueueControl }] = await Promise.all([import('@aws-sdk/client-sqs'), import('../adapters/sqs-queue-control.js')]);
-      return new SqsQueueControl(new SQSClient(endpoint), settings.AWS_ENDPOINT_URL);
+      return new SqsQueueControl(telemetry.captured(new SQSClient(endpoint)), settings.AWS_ENDPOINT_URL);
     }),
     clock: { now: () => new Date() },
     config: {
@@ -46,6 +48,7 @@ export function awsPorts(functionName: string, env: NodeJS.ProcessEnv = process.
     },
     registry: defaultUseCaseRegistry(),
     logger: new Logger({ serviceName: functionName }),
+    telemetry,
   };
 }
 

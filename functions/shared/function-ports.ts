@@ -4,6 +4,7 @@ import type { EventPublisher } from '#domain/ports/event-publisher.js';
 import type { ObjectStore } from '#domain/ports/object-store.js';
 import type { PlatformConfig } from '#domain/ports/platform-config.js';
 import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
+import type { Telemetry } from './telemetry.js';
 
 /** Everything a function needs from the outside world, chosen in one place per runtime. */
 export interface FunctionPorts {
@@ -20,6 +21,8 @@ export interface FunctionPorts {
   onRecordFailure?: (messageId: string, error: Error) => void;
   /** Control over the queue a record came from; absent where records do not come from a queue. */
   queue?: QueueControl;
+  /** Metrics and traces, where the runtime collects them (Lambda); absent elsewhere, which then prints and traces nothing. */
+  telemetry?: Telemetry;
 }
 
 /** What a function may do to the message it is handling, besides failing it. */

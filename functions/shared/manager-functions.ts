@@ -12,6 +12,7 @@ import type { FunctionPorts } from './function-ports.js';
 import { dispatchTo, on } from './event-dispatch.js';
 import { sqsEventFunction, type SqsEventHandler } from './sqs-event-function.js';
 import { withinAccess } from './access-guard.js';
+import { countingJourneys } from './journey-metrics.js';
 
 export function createExperienceManagerFunction(allPorts: FunctionPorts): SqsEventHandler {
   const ports = withinAccess(EXPERIENCE_MANAGER, allPorts);
@@ -21,7 +22,9 @@ export function createExperienceManagerFunction(allPorts: FunctionPorts): SqsEve
     on(JourneyStepFailed, onStepFailed),
     on(JourneyRequested, (envelope, detail) => onJourneyRequested(envelope, detail, ports)),
   ]);
-  return sqsEventFunction(EXPERIENCE_MANAGER, ports, async ({ envelope }) => ports.publisher.publish(await dispatch(envelope)));
+  // It publishes every journey's start and end (and refuses uploads): the journey counts come from here.
+  const publisher = countingJourneys(ports.publisher, ports.telemetry);
+  return sqsEventFunction(EXPERIENCE_MANAGER, ports, async ({ envelope }) => publisher.publish(await dispatch(envelope)));
 }
 
 export function createDeliveryManagerFunction(allPorts: FunctionPorts): SqsEventHandler {

@@ -103,29 +103,36 @@ export function sqsEventFunction(
         throw error;
       }
     };
-    if (await isReplayOfDeliveredJourney(envelope, ports)) {
-      ports.logger.info('replayed event of a delivered journey skipped', { ...keys, replayName: envelope['replay-name'] });
-      return;
-    }
-    if (options.claim === false) {
-      await work();
-      ports.logger.info('event handled', keys);
-      return;
-    }
-    const outcome = await runOnce(
-      { store: ports.store, clock: ports.clock, bucket: ports.config.artifactBucket },
-      claimKey(functionName, deliveryKey(envelope)),
-      work,
-      // A claim outlives its holder by no more than the invocation could have run.
-      context ? { lockMs: Math.max(1_000, context.getRemainingTimeInMillis()) } : {},
-    );
-    ports.logger.info(outcome === 'duplicate' ? 'duplicate delivery skipped' : 'event handled', keys);
+    const handleOnce = async () => {
+      if (await isReplayOfDeliveredJourney(envelope, ports)) {
+        ports.logger.info('replayed event of a delivered journey skipped', { ...keys, replayName: envelope['replay-name'] });
+        return;
+      }
+      if (options.claim === false) {
+        await work();
+        ports.logger.info('event handled', keys);
+        return;
+      }
+      const outcome = await runOnce(
+        { store: ports.store, clock: ports.clock, bucket: ports.config.artifactBucket },
+        claimKey(functionName, deliveryKey(envelope)),
+        work,
+        // A claim outlives its holder by no more than the invocation could have run.
+        context ? { lockMs: Math.max(1_000, context.getRemainingTimeInMillis()) } : {},
+      );
+      ports.logger.info(outcome === 'duplicate' ? 'duplicate delivery skipped' : 'event handled', keys);
+    };
+    // One subsegment per record, annotated with its journey: a batch of ten is ten journeys' work.
+    const annotations = { journeyId: detail.journeyId, useCase: detail.useCase, step: detail.step, detailType: envelope['detail-type'], attempt };
+    return ports.telemetry ? ports.telemetry.traced(`record ${envelope['detail-type']}`, annotations, handleOnce) : handleOnce();
   };
 
   const base = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
     processPartialResponse(event, processRecord, new BatchProcessor(EventType.SQS), { context, processInParallel: false });
 
-  return middy(base).use(injectLambdaContext(ports.logger)) as unknown as SqsEventHandler;
+  const handler = middy(base).use(injectLambdaContext(ports.logger));
+  if (ports.telemetry) handler.use(ports.telemetry.handlerMiddleware());
+  return handler as unknown as SqsEventHandler;
 }
 
 function parseEnvelope(record: SQSRecord): EventBridgeEnvelope {

@@ -7,6 +7,7 @@ import type { FunctionPorts } from './function-ports.js';
 import { sqsEventFunction, type SqsEventHandler } from './sqs-event-function.js';
 import { functionNameForStep } from '#domain/routing/routing-table.js';
 import { withinAccess } from './access-guard.js';
+import { stepDatapoints } from './journey-metrics.js';
 
 /**
  * How long before the runtime stops an attempt its watchdog reports the timeout: enough for one
@@ -37,9 +38,9 @@ export function createStepFunction(step: string, allPorts: FunctionPorts): SqsEv
             timedOut = true;
             const error = timedOutError(step, Math.round(remaining / 1000));
             const report = stepFailedDraft(envelope, request, { attempt, maxAttempts: policy.maxAttempts, final, kind: 'error', startedAt, endedAt: ports.clock.now().toISOString(), error });
-            void Promise.all([delivered.noteOutcome({ outcome: 'timed_out', reported: final, error }), ports.publisher.publish([report])]).catch((failure: unknown) =>
-              ports.logger.error('could not report the timeout', { error: failure as Error }),
-            );
+            void Promise.all([delivered.noteOutcome({ outcome: 'timed_out', reported: final, error }), ports.publisher.publish([report])])
+              .then(() => ports.telemetry?.emit(stepDatapoints([report])))
+              .catch((failure: unknown) => ports.logger.error('could not report the timeout', { error: failure as Error }));
           }, Math.max(0, remaining - WATCHDOG_MARGIN_MS));
     try {
       const result = await runRequestedStep(envelope, request, attempt, ports);
@@ -47,6 +48,7 @@ export function createStepFunction(step: string, allPorts: FunctionPorts): SqsEv
       // and the journey's view takes the completion over the reported timeout.
       if (timedOut) ports.logger.warn('step finished after its timeout was reported', { step, attempt });
       await ports.publisher.publish(result.events);
+      ports.telemetry?.emit(stepDatapoints(result.events));
       if (result.retryableError) {
         const failure = result.events.find((e) => e.detailType === JourneyStepFailed.detailType)?.detail as { final?: boolean; error?: { code: string; message: string } } | undefined;
         await delivered.noteOutcome({ outcome: 'error', reported: failure?.final === true, error: failure?.error ?? { code: 'step_error', message: result.retryableError.message } });
