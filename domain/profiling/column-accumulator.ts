@@ -1,6 +1,7 @@
 import { Hash64, HashTag } from './hash64.js';
 import { NumberShape, parseNumberBytes } from './parse-number-bytes.js';
 import { parseDatetimeBytes, type DatetimeParse } from './parse-datetime-bytes.js';
+import { PersonalDataShapes } from './personal-data.js';
 import { ReservoirSample } from './reservoir-sample.js';
 import { compareBytes } from './utf8-text.js';
 import { ValueCounter, ValueKind } from './value-counter.js';
@@ -48,6 +49,8 @@ export class ColumnAccumulator {
   backwardSteps = 0;
   largestForwardGapMs = 0;
   readonly forwardGaps = new ReservoirSample(4096);
+  /** The first values' shapes (e-mail, phone, national id, name), to tell personal data by more than the column's name. */
+  readonly shapes = new PersonalDataShapes();
   private previousTime = NaN;
 
   /** Lexicographic (UTF-8 byte order) extremes of the text of every value, in reused buffers. */
@@ -275,6 +278,7 @@ export class ColumnAccumulator {
   }
 
   private noteText(bytes: Uint8Array, start: number, end: number, length: number): void {
+    if (this.shapes.open) this.shapes.offerBytes(bytes, start, end);
     if (length < this.lengthMin) this.lengthMin = length;
     if (length > this.lengthMax) this.lengthMax = length;
     this.lengthSum += length;

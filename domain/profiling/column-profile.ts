@@ -1,6 +1,7 @@
 import type { ColumnAccumulator } from './column-accumulator.js';
 import type { ResolvedProfileOptions } from './profile-options.js';
 import type { ColumnProfile, ProfiledType, TopValue } from './profile-types.js';
+import { classifyColumn, PersonalDataShapes } from './personal-data.js';
 import { decodeUtf8 } from './utf8-text.js';
 import { distributionFromCounts, distributionFromSample, histogramOf, quantilesOf, type ValueDistribution } from './value-distribution.js';
 import { FREQUENT_SAMPLE_EVERY, ValueKind, type CountedValue } from './value-counter.js';
@@ -51,6 +52,9 @@ export function columnProfile(column: ColumnAccumulator, options: ResolvedProfil
     lengths: type === 'string' && column.count > 0 ? { min: column.lengthMin, max: column.lengthMax, mean: column.lengthSum / column.count } : null,
     typeCounts,
   };
+  // Numbers are judged by the column's name only: ten-digit order numbers have a phone's shape.
+  const personal = classifyColumn(column.name, numeric ? new PersonalDataShapes() : column.shapes, column.count > 0 ? column.values.distinct / column.count : 0);
+  if (personal && type !== 'boolean' && type !== 'empty') profile.personalData = personal;
   if (distribution) profile.histogramApproximate = !distribution.exact;
   if (!column.values.exact) profile.topKErrorBound = column.values.countErrorBound;
   if (type === 'datetime') {

@@ -1,5 +1,6 @@
 import { CellKind, ColumnAccumulator } from './column-accumulator.js';
 import { columnProfile } from './column-profile.js';
+import { isIdentifier, isLinearMeasure, scaleOf } from './column-semantics.js';
 import { CorrelationAccumulator, MAX_CORRELATED_COLUMNS } from './correlation-accumulator.js';
 import { DuplicateRowCounter } from './duplicate-row-counter.js';
 import { MAX_COOCCURRENCE_COLUMNS, MissingCooccurrence } from './missing-cooccurrence.js';
@@ -97,8 +98,14 @@ export class DatasetAccumulator {
   profile(base: Pick<DatasetProfile, 'format' | 'compression' | 'bytes'>): DatasetProfile {
     for (const column of this.columns) column.flush();
     const columns = this.columns.map((c) => columnProfile(c, this.options));
+    for (const column of columns) {
+      if (isIdentifier(column)) column.identifier = true;
+      const scale = scaleOf(column);
+      if (scale) column.scale = scale;
+    }
     const correlations: Correlation[] = [];
-    const numeric = columns.map((c, i) => ({ c, i })).filter(({ c, i }) => (c.type === 'integer' || c.type === 'float') && i < MAX_CORRELATED_COLUMNS);
+    // Pearson r only between linear quantities: not ids, headings, coordinates or personal data.
+    const numeric = columns.map((c, i) => ({ c, i })).filter(({ c, i }) => isLinearMeasure(c) && i < MAX_CORRELATED_COLUMNS);
     for (let a = 0; a < numeric.length; a++) {
       for (let b = a + 1; b < numeric.length; b++) {
         const result = this.correlations.pearson(numeric[a]!.i, numeric[b]!.i);

@@ -8,3 +8,6 @@ export { ProfileError, type ProfileErrorCode } from './profile-error.js';
 export type { ProfileOptions } from './profile-options.js';
 export { TableProfiler } from './table-profiler.js';
 export type * from './profile-types.js';
+export { withholdPersonalData, type PersonalDataPolicy } from './withhold-personal-data.js';
+export { PERSONAL_DATA_LABELS, withholdEmbedded, type PersonalDataFinding, type PersonalDataKind } from './personal-data.js';
+export { isIdentifier, isLinearMeasure, scaleOf } from './column-semantics.js';

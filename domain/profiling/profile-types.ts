@@ -2,6 +2,8 @@
  * The profile of a tabular dataset, as the streaming profiler produces it and as
  * `symphainy profile --json` prints it. Shared by the profiler, the insights and the report.
  */
+import type { PersonalDataFinding } from './personal-data.js';
+
 export type ProfiledType = 'integer' | 'float' | 'boolean' | 'datetime' | 'string' | 'empty';
 
 export interface Quantiles {
@@ -67,6 +69,14 @@ export interface ColumnProfile {
   histogramApproximate?: boolean;
   /** When `topKApproximate`, the most any reported count can be below the true count. */
   topKErrorBound?: number;
+  /** Set when the column holds personal data (by its name or its values' shape), and what kind. */
+  personalData?: PersonalDataFinding;
+  /** Set once the column's values (top values, extremes, quantiles, histogram) were withheld from the profile as personal data. */
+  valuesWithheld?: true;
+  /** Set when the column's name or values say it is a key (near-unique, or named like an id): no histogram, correlation or top-value chart. */
+  identifier?: true;
+  /** Set when the values are angles on a circle or coordinates on the globe: no skew, no Pearson correlation, no linear outlier rule. */
+  scale?: 'circular' | 'geographic';
   /** Datetime columns: how the values run in file order, to spot disorder and gaps. */
   sequence?: {
     /** Values earlier than the value before them. */

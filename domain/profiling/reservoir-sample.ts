@@ -73,6 +73,11 @@ export class ReservoirSample {
     return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
   }
 
+  /** The sample in ascending order (shared: do not modify). */
+  sortedValues(): Float64Array {
+    return this.sorted();
+  }
+
   /** Estimated share of the stream strictly below `value` (at or below when `inclusive`). */
   fractionBelow(value: number, inclusive = false): number {
     const sorted = this.sorted();

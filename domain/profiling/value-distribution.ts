@@ -4,7 +4,10 @@ import type { ReservoirSample } from './reservoir-sample.js';
 /** How a column's ordered values are spread: exact counts, or a sample standing in for them. */
 export interface ValueDistribution {
   n: number;
-  /** Nearest-rank quantile: the smallest value with at least q·n values at or below it. */
+  /**
+   * Linear interpolation between the order statistics around rank (n − 1)·q, as DuckDB's
+   * quantile_cont, numpy and pandas compute it: the median of 1, 2, 3, 4 is 2.5, not 2.
+   */
   quantile(q: number): number;
   /** Values strictly below x (at or below x when inclusive); estimated from a sample. */
   countBelow(x: number, inclusive: boolean): number;
@@ -20,8 +23,9 @@ export function distributionFromCounts(values: Float64Array, counts: Float64Arra
   return {
     n: total,
     quantile(q) {
-      const target = Math.max(1, Math.ceil(q * total));
-      return sorted[lowerBound(cumulative, (c) => c < target)]!;
+      // The k-th smallest value (0-based) is the first whose cumulative count passes k.
+      const at = (k: number) => sorted[lowerBound(cumulative, (c) => c <= k)]!;
+      return interpolate(at, total, q);
     },
     countBelow(x, inclusive) {
       const k = lowerBound(sorted, inclusive ? (v) => v <= x : (v) => v < x);
@@ -34,7 +38,10 @@ export function distributionFromCounts(values: Float64Array, counts: Float64Arra
 export function distributionFromSample(sample: ReservoirSample): ValueDistribution {
   return {
     n: sample.n,
-    quantile: (q) => sample.quantile(q)!,
+    quantile: (q) => {
+      const sorted = sample.sortedValues();
+      return interpolate((k) => sorted[k]!, sorted.length, q);
+    },
     countBelow: (x, inclusive) => Math.round(sample.fractionBelow(x, inclusive) * sample.n),
   };
 }
@@ -65,6 +72,16 @@ export function histogramOf(distribution: ValueDistribution, min: number, max: n
     below = upTo;
   }
   return histogram;
+}
+
+/** The value at rank (n − 1)·q, between the order statistics on either side; `at(k)` is the k-th smallest, 0-based. */
+function interpolate(at: (k: number) => number, n: number, q: number): number {
+  const rank = (n - 1) * Math.min(1, Math.max(0, q));
+  const below = Math.floor(rank);
+  const low = at(below);
+  if (rank === below) return low;
+  const high = at(below + 1);
+  return low + (rank - below) * (high - low);
 }
 
 /** The first index whose element fails `before` (elements are partitioned: all passing first). */
