@@ -8,6 +8,7 @@ import { mixedTypeInsights } from './detectors/mixed-types.js';
 import { iqrOutlierInsights, zScoreOutlierInsights } from './detectors/outliers.js';
 import { skewInsights } from './detectors/skew.js';
 import { timestampInsights } from './detectors/timestamps.js';
+import { mergeOutlierFindings } from './merge-outliers.js';
 import { DEFAULT_THRESHOLDS, type InsightThresholds } from './insight-thresholds.js';
 import type { TimestampSequenceStats } from './timestamps/timestamp-sequence.js';
 
@@ -25,7 +26,7 @@ const SEVERITY_RANK: Record<Insight['severity'], number> = { critical: 0, warnin
  */
 export function deriveInsights(profile: DatasetProfile, options: DeriveInsightsOptions = {}): Insight[] {
   const t = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
-  const found = [
+  const found = mergeOutlierFindings([
     ...missingnessInsights(profile, t),
     ...duplicateRowInsights(profile, t),
     ...mixedTypeInsights(profile),
@@ -36,7 +37,7 @@ export function deriveInsights(profile: DatasetProfile, options: DeriveInsightsO
     ...correlationInsights(profile, t),
     ...skewInsights(profile, t),
     ...identifierInsights(profile, t),
-  ];
+  ]);
   return found
     .map((insight, order) => ({ insight, order }))
     .sort((a, b) => SEVERITY_RANK[a.insight.severity] - SEVERITY_RANK[b.insight.severity] || a.order - b.order)

@@ -9,6 +9,8 @@ export interface InsightThresholds {
   identifierMinRows: number;
   /** |3 (mean − median) / stddev| at which a distribution is called skewed. */
   skewCoefficient: number;
+  /** Values needed before a skew or an outlier rule says anything: on a handful, one value moves the mean past the median. */
+  distributionMinValues: number;
   /** Tukey's fences: p25 − k·IQR and p75 + k·IQR; "far out" at the larger k. */
   iqrFence: number;
   iqrFarFence: number;
@@ -17,7 +19,7 @@ export interface InsightThresholds {
   /** |Pearson r| for a strong correlation, and for a near-duplicate column. */
   strongCorrelation: number;
   redundantCorrelation: number;
-  /** Pairs needed for a correlation to be worth mentioning. */
+  /** Pairs needed for a correlation to be worth mentioning (or drawn): at ten, |r| ≥ 0.8 is already significant at 1%. */
   correlationMinPairs: number;
   /** Duplicate-row share at which duplicates are a warning rather than a note. */
   duplicateWarning: number;
@@ -31,6 +33,7 @@ export const DEFAULT_THRESHOLDS: InsightThresholds = {
   nearConstantShare: 0.95,
   identifierMinRows: 20,
   skewCoefficient: 0.9,
+  distributionMinValues: 20,
   iqrFence: 1.5,
   iqrFarFence: 3,
   zScore: 4,

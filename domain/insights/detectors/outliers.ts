@@ -1,7 +1,8 @@
 import type { ColumnProfile, DatasetProfile, Insight } from '#domain/profiling/profile-types.js';
 import { formatCount, formatNumber, formatPercent, roundTo } from '../format.js';
 import type { InsightThresholds } from '../insight-thresholds.js';
-import { countBeyond, isNumeric } from './column-facts.js';
+import { isLinearMeasure } from '#domain/profiling/column-semantics.js';
+import { countBeyond } from './column-facts.js';
 
 /**
  * Tukey's fences from the quartiles. The profile has no per-value list, so how many values lie
@@ -10,7 +11,7 @@ import { countBeyond, isNumeric } from './column-facts.js';
 export function iqrOutlierInsights(profile: DatasetProfile, t: InsightThresholds): Insight[] {
   return profile.columns.flatMap((column): Insight[] => {
     const { p25, p75 } = column.quantiles;
-    const range = numericRange(column);
+    const range = numericRange(column, t);
     if (!range || p25 === null || p75 === null || p75 <= p25) return [];
     const iqr = p75 - p25;
     const lowerFence = p25 - t.iqrFence * iqr;
@@ -39,7 +40,7 @@ export function iqrOutlierInsights(profile: DatasetProfile, t: InsightThresholds
 /** The extreme value's distance from the mean in standard deviations. */
 export function zScoreOutlierInsights(profile: DatasetProfile, t: InsightThresholds): Insight[] {
   return profile.columns.flatMap((column): Insight[] => {
-    const range = numericRange(column);
+    const range = numericRange(column, t);
     const { mean, stddev } = column;
     if (!range || mean === null || stddev === null || stddev === 0) return [];
     const zMax = (range.max - mean) / stddev;
@@ -62,7 +63,8 @@ export function zScoreOutlierInsights(profile: DatasetProfile, t: InsightThresho
   });
 }
 
-function numericRange(column: ColumnProfile): { min: number; max: number } | undefined {
-  if (!isNumeric(column) || typeof column.min !== 'number' || typeof column.max !== 'number' || column.count === 0) return undefined;
+/** A linear quantity with enough values for a rule about its tails; headings, coordinates and ids have none. */
+function numericRange(column: ColumnProfile, t: InsightThresholds): { min: number; max: number } | undefined {
+  if (!isLinearMeasure(column) || column.count < t.distributionMinValues || typeof column.min !== 'number' || typeof column.max !== 'number' || column.count === 0) return undefined;
   return { min: column.min, max: column.max };
 }

@@ -58,16 +58,21 @@ describe('deriveInsights', () => {
     expect(deriveInsights(dataset([symmetric])).some((i) => i.kind === 'skew')).toBe(false);
   });
 
-  it('flags outliers by the IQR fences and by z-score, with the numbers behind them', () => {
+  it('flags outliers by the IQR fences and by z-score as one finding, with the numbers of both', () => {
     const values = [...range(99, (i) => 10 + (i % 10)), 500];
     const insights = deriveInsights(dataset([numericColumn('latency_ms', values, { distinct: 11 })]));
-    const iqr = insights.find((i) => i.kind === 'outliers_iqr')!;
-    expect(iqr.severity).toBe('warning');
-    expect(iqr.numbers).toMatchObject({ p25: 12, p75: 17, iqr: 5, upperFence: 24.5, max: 500 });
-    expect(iqr.numbers.atLeastBeyond).toBe(1);
-    const z = insights.find((i) => i.kind === 'outliers_zscore')!;
-    expect(Number(z.numbers.maxAbsZ)).toBeGreaterThan(9);
-    expect(z.evidence).toContain('the maximum 500');
+    const outliers = insights.filter((i) => i.kind.startsWith('outliers'));
+    expect(outliers).toHaveLength(1);
+    const [iqr] = outliers;
+    expect(iqr!).toMatchObject({ kind: 'outliers_iqr', severity: 'warning' });
+    expect(iqr!.numbers).toMatchObject({ p25: 12, p75: 17, iqr: 5, upperFence: 24.5, max: 500 });
+    expect(iqr!.numbers.atLeastBeyond).toBe(1);
+    expect(Number(iqr!.numbers.maxAbsZ)).toBeGreaterThan(9);
+    expect(iqr!.evidence).toContain('By z-score');
+    expect(iqr!.evidence).toContain('the maximum 500');
+    // With no IQR finding to join, the z-score stands alone.
+    const zOnly = deriveInsights(dataset([numericColumn('latency_ms', values, { distinct: 11 })]), { thresholds: { iqrFence: 1000, iqrFarFence: 2000 } });
+    expect(zOnly.filter((i) => i.kind.startsWith('outliers')).map((i) => i.kind)).toEqual(['outliers_zscore']);
     // A uniform spread has neither.
     expect(kinds(dataset([numericColumn('u', range(100), { distinct: 100, name: 'u' })])).filter((k) => k.includes('outliers'))).toEqual([]);
   });
