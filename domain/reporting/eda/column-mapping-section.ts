@@ -1,8 +1,10 @@
 import { describeReading, type FieldMapping } from '#domain/fields/index.js';
 import type { ReportSection } from '../html/report-model.js';
+import { mappingWithoutExamples } from './mapping-without-examples.js';
 
 /** Which column the analysis read as which field: a figure is only as good as the column behind it. */
-export function columnMappingSection(mapping: FieldMapping): ReportSection {
+export function columnMappingSection(stored: FieldMapping): ReportSection {
+  const mapping = mappingWithoutExamples(stored);
   const blocks: ReportSection['blocks'] = [
     {
       kind: 'table',

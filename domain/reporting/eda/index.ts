@@ -4,3 +4,4 @@ export { inputRecords } from './input-records.js';
 export { profileInput } from './profile-input.js';
 export { fileNameOf, writeEdaReport, type EdaReportContent } from './write-eda-report.js';
 export { writeEdaNotification } from './write-notification.js';
+export { mappingWithoutExamples } from './mapping-without-examples.js';

@@ -2,7 +2,7 @@ import { declaredMapping, EVIDENCE_ROWS, evidenceFromRecords, FIELD_MAPPING_ARTI
 import type { TableRecord } from '#domain/insights/index.js';
 import type { StepContext, StepDefinition } from '#domain/journeys/step-definition.js';
 import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
-import { EDA_ARTIFACTS, inputRecords, profileInput } from '#domain/reporting/eda/index.js';
+import { EDA_ARTIFACTS, inputRecords, mappingWithoutExamples, profileInput } from '#domain/reporting/eda/index.js';
 import { readTableStream, rejectViolations } from '#domain/tabular/index.js';
 import { TELEMETRY_FIELDS } from '../telemetry/telemetry-fields.js';
 import { AV_EDA_STEPS } from './eda-names.js';
@@ -26,7 +26,7 @@ export const loadTestData: StepDefinition = {
     const declared = await declaredMapping(context);
     const mapping = mappingOrReject(resolveFields(TELEMETRY_FIELDS, evidenceFromRecords(header, first.map((r) => r.values)), declared), TELEMETRY_FIELDS, header);
     await context.writeJsonArtifact(EDA_ARTIFACTS.profile, profile);
-    await context.writeJsonArtifact(FIELD_MAPPING_ARTIFACT, mapping);
+    await context.writeJsonArtifact(FIELD_MAPPING_ARTIFACT, mappingWithoutExamples(mapping));
     const vehicle = fieldColumn(mapping, 'vehicle');
     const span = timeSpan(mapping, profile.columns.find((c) => c.name === fieldColumn(mapping, 'time')?.column));
     return {

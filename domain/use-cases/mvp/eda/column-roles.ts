@@ -1,7 +1,8 @@
+import { PERSONAL_DATA_LABELS } from '#domain/profiling/personal-data.js';
 import type { ColumnProfile, DatasetProfile } from '#domain/profiling/profile-types.js';
 
 /** What a column is for, as far as its profile tells: the first question of any analysis. */
-export type ColumnRole = 'identifier' | 'measure' | 'category' | 'timestamp' | 'flag' | 'text' | 'constant' | 'empty';
+export type ColumnRole = 'personal' | 'identifier' | 'measure' | 'category' | 'timestamp' | 'flag' | 'text' | 'constant' | 'empty';
 
 /** At most this many distinct values, or this share of the rows, makes a column a category. */
 const CATEGORY_MAX_DISTINCT = 50;
@@ -22,11 +23,14 @@ export function columnRoles(profile: DatasetProfile): ColumnRoleEntry[] {
 
 function roleOf(column: ColumnProfile, rows: number): { role: ColumnRole; why: string } {
   if (column.count === 0) return { role: 'empty', why: 'no value in any row' };
+  if (column.personalData) return { role: 'personal', why: `${PERSONAL_DATA_LABELS[column.personalData.kind]}s (told by ${column.personalData.by}): handle under the data-protection rules, values withheld here` };
   if (column.distinct <= 1) return { role: 'constant', why: 'one value throughout' };
   if (column.type === 'datetime') return { role: 'timestamp', why: 'dates or date-times' };
   if (column.type === 'boolean') return { role: 'flag', why: 'true/false values' };
   const allDistinct = column.count === rows && column.distinct >= column.count * (1 - 3 * column.distinctErrorBound);
+  if (column.identifier) return { role: 'identifier', why: allDistinct && rows >= 20 ? 'every row has its own value' : 'named like a key, or nearly every value distinct' };
   if ((column.type === 'integer' || column.type === 'string') && allDistinct && rows >= 20) return { role: 'identifier', why: 'every row has its own value' };
+  if (column.scale) return { role: 'measure', why: column.scale === 'circular' ? 'angles on a circle (degrees): average them as vectors, not as numbers' : 'coordinates on the globe: map them, do not average them' };
   const fewValues = column.distinct <= CATEGORY_MAX_DISTINCT || column.distinct <= rows * CATEGORY_MAX_SHARE;
   if (column.type === 'string') {
     if (column.lengths && column.lengths.mean >= TEXT_MIN_MEAN_LENGTH && !fewValues) return { role: 'text', why: `free text, ${Math.round(column.lengths.mean)} characters on average` };

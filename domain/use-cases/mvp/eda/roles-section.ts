@@ -3,8 +3,8 @@ import type { ReportSection } from '#domain/reporting/index.js';
 import type { ColumnRole } from './column-roles.js';
 import type { Exploration } from './exploration.js';
 
-const ROLE_ORDER: ColumnRole[] = ['identifier', 'timestamp', 'measure', 'category', 'flag', 'text', 'constant', 'empty'];
-const ROLE_LABELS: Record<ColumnRole, string> = { identifier: 'identifiers', timestamp: 'timestamps', measure: 'measures', category: 'categories', flag: 'flags', text: 'free text', constant: 'constant', empty: 'empty' };
+const ROLE_ORDER: ColumnRole[] = ['personal', 'identifier', 'timestamp', 'measure', 'category', 'flag', 'text', 'constant', 'empty'];
+const ROLE_LABELS: Record<ColumnRole, string> = { personal: 'personal data', identifier: 'identifiers', timestamp: 'timestamps', measure: 'measures', category: 'categories', flag: 'flags', text: 'free text', constant: 'constant', empty: 'empty' };
 
 /** The report section explore_data's findings become: what each column is for, and how the time columns flow. */
 export function rolesSection(exploration: Exploration): ReportSection {
