@@ -8,3 +8,4 @@ export { topValuesSpec } from './charts/top-values-chart.js';
 export { escapeHtml } from './html/escape-html.js';
 export type { ReportBlock, ReportInput, ReportSection } from './html/report-model.js';
 export { renderReport } from './html/render-report.js';
+export { yearChartSpec, type YearDatum } from './charts/year-chart.js';

@@ -12,6 +12,8 @@ export interface BarChartOptions {
   /** d3-format string for the axis, e.g. ".0%" or "~s". */
   format?: string;
   width?: number;
+  /** The values are counts: ticks at whole numbers only (no 0.5 events). */
+  counts?: boolean;
   /** Draw a reference line at this value (a target, a break-even). */
   reference?: { value: number; label: string };
 }
@@ -25,7 +27,7 @@ export function barChartSpec(data: readonly BarDatum[], options: BarChartOptions
     mark: { type: 'bar' as const, cornerRadiusEnd: 2 },
     encoding: {
       y: { field: 'label', type: 'nominal' as const, sort: labels, title: null, axis: { labelLimit: 240 } },
-      x: { field: 'value', type: 'quantitative' as const, title: options.valueTitle, axis: { tickCount: 5, ...(options.format ? { format: options.format } : {}) } },
+      x: { field: 'value', type: 'quantitative' as const, title: options.valueTitle, axis: { tickCount: 5, ...(options.counts ? { tickMinStep: 1, format: 'd' } : {}), ...(options.format ? { format: options.format } : {}) } },
       ...(grouped ? { yOffset: { field: 'group', type: 'nominal' as const }, color: { field: 'group', type: 'nominal' as const, title: null, legend: { orient: 'bottom' as const, direction: 'vertical' as const, labelLimit: 320 } } } : {}),
     },
   };

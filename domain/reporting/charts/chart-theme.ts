@@ -6,7 +6,9 @@ export const MUTED = '#b8c2cc';
 export const WARN = '#c77d1a';
 export const ALERT = '#b3261e';
 
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+/** Latin faces first, then faces with CJK glyphs, so a name in Chinese, Japanese or Korean draws as text, not boxes. */
+export const FONT_STACK = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK KR", "PingFang SC", "Hiragino Sans", "Microsoft YaHei", "Yu Gothic", "Malgun Gothic", "Source Han Sans", sans-serif';
+const FONT = FONT_STACK;
 
 export const CHART_CONFIG: Config = {
   font: FONT,

@@ -19,7 +19,7 @@ export function histogramSpec(bins: readonly HistogramBin[], options: HistogramC
     encoding: {
       x: { field: 'from', type: options.temporal ? 'temporal' : 'quantitative', bin: { binned: true }, title: options.xTitle, axis: { tickCount: 5, labelOverlap: true } },
       x2: { field: 'to' },
-      y: { field: 'count', type: 'quantitative', title: 'rows', axis: { tickCount: 4, format: '~s' } },
+      y: { field: 'count', type: 'quantitative', title: 'rows', axis: { tickCount: 4, tickMinStep: 1, format: '~s' } },
     },
   };
 }

@@ -16,7 +16,7 @@ export function topValuesSpec(top: readonly TopValue[], presentCount: number, op
     mark: { type: 'bar', cornerRadiusEnd: 2 },
     encoding: {
       y: { field: 'label', type: 'nominal', sort: { field: 'rank', order: 'ascending' }, title: null, axis: { labelLimit: 190 } },
-      x: { field: 'count', type: 'quantitative', title: 'rows', axis: { tickCount: 4, format: '~s' } },
+      x: { field: 'count', type: 'quantitative', title: 'rows', axis: { tickCount: 4, tickMinStep: 1, format: '~s' } },
       color: { field: 'other', type: 'nominal', scale: { domain: [false, true], range: [ACCENT, MUTED] }, legend: null },
     },
   };
@@ -24,6 +24,6 @@ export function topValuesSpec(top: readonly TopValue[], presentCount: number, op
 
 /** Labels must be unique for the axis; a long value keeps its rank so truncation cannot merge two. */
 function labelOf(value: string, rank: number): string {
-  const shown = value === '' ? '(empty)' : value.length > LABEL_CHARS ? `${value.slice(0, LABEL_CHARS - 1)}…` : value;
+  const shown = value === '' ? '(empty)' : value.length > LABEL_CHARS ? `${[...value].slice(0, LABEL_CHARS - 1).join('')}…` : value;
   return value.length > LABEL_CHARS ? `${shown} #${rank + 1}` : shown;
 }

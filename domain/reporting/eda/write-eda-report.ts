@@ -12,6 +12,8 @@ export interface EdaReportContent {
   profile: DatasetProfile;
   insights: readonly Insight[];
   sections?: readonly ReportSection[];
+  /** Code lists the use case knows, by profiled column, to decode top values. */
+  codeLabels?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /** Renders the journey's report.html; every date on it is the journey's start, so retries write the same bytes. */
@@ -27,6 +29,7 @@ export async function writeEdaReport(context: StepContext, content: EdaReportCon
     profile: content.profile,
     insights: content.insights,
     ...(sections.length > 0 ? { sections } : {}),
+    ...(content.codeLabels ? { codeLabels: content.codeLabels } : {}),
   });
   return context.writeArtifact({ name: EDA_ARTIFACTS.report, body: html, contentType: 'text/html; charset=utf-8' });
 }

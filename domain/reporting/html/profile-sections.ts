@@ -1,5 +1,8 @@
 import type { ColumnProfile, DatasetProfile, Insight } from '#domain/profiling/profile-types.js';
 import { formatCount, formatNumber, formatPercent } from '#domain/insights/format.js';
+import { DEFAULT_THRESHOLDS } from '#domain/insights/insight-thresholds.js';
+import { missingTogetherGroups } from '#domain/insights/missing-together.js';
+import { PERSONAL_DATA_LABELS } from '#domain/profiling/personal-data.js';
 import { correlationHeatmapSpec } from '../charts/correlation-heatmap.js';
 import { histogramSpec } from '../charts/histogram-chart.js';
 import { missingnessSpec } from '../charts/missingness-chart.js';
@@ -39,18 +42,34 @@ export function findingsList(insights: readonly Insight[]): Html {
 export async function dataQualityBlocks(profile: DatasetProfile): Promise<Html> {
   const parts: Html[] = [];
   const missing = missingnessSpec(profile.columns, profile.rows);
-  const heatmap = correlationHeatmapSpec(profile.correlations);
+  // A correlation over a handful of rows is noise with two decimals: drawn only from the pairs a finding would need.
+  const drawn = profile.correlations.filter((c) => c.n >= DEFAULT_THRESHOLDS.correlationMinPairs);
+  const heatmap = correlationHeatmapSpec(drawn);
   const charts: Html[] = [];
   charts.push(
     missing
       ? chartBlock({ title: 'Missing values by column', svg: await renderChart(missing), caption: 'Share of rows without a value; amber from 20%, red from 50%.' })
       : html`<div class="chart"><div class="title">Missing values by column</div><p class="empty-note">No column has missing values.</p></div>`,
   );
-  if (heatmap) charts.push(chartBlock({ title: 'Correlations between numeric columns', svg: await renderChart(heatmap), caption: 'Pearson r over the rows where both columns are present.' }));
+  if (heatmap) {
+    const ns = drawn.map((c) => c.n);
+    const n = Math.min(...ns) === Math.max(...ns) ? `n = ${formatCount(ns[0]!)} rows` : `n = ${formatCount(Math.min(...ns))} to ${formatCount(Math.max(...ns))} rows per pair`;
+    charts.push(chartBlock({ title: 'Correlations between numeric columns', svg: await renderChart(heatmap), caption: `Pearson r over the rows where both columns are present (${n}). Identifiers, headings, coordinates and personal data are left out.` }));
+  } else if (profile.correlations.length > drawn.length) {
+    charts.push(html`<div class="chart"><div class="title">Correlations between numeric columns</div><p class="empty-note">Fewer than ${DEFAULT_THRESHOLDS.correlationMinPairs} rows have both values of any pair: too few for a correlation.</p></div>`);
+  }
   parts.push(html`<div class="charts">${charts}</div>`);
-  const pairs = [...profile.missingCooccurrence].filter((p) => p.bothMissing > 0).sort((a, b) => b.bothMissing - a.bothMissing).slice(0, 10);
-  if (pairs.length > 0) {
-    parts.push(table(['column', 'column', 'rows missing both'], pairs.map((p) => [p.a, p.b, formatCount(p.bothMissing)]), [false, false, true], 'Columns that go missing together (most often first)'));
+  const groups = missingTogetherGroups(profile);
+  const grouped = new Set(groups.flatMap((g) => g.columns));
+  const rows: { columns: string; together: number }[] = [
+    ...groups.map((g) => ({ columns: g.columns.join(', '), together: g.together })),
+    // Pairs that overlap less than a group's do, between columns in no group.
+    ...profile.missingCooccurrence.filter((p) => p.bothMissing > 0 && !(grouped.has(p.a) && grouped.has(p.b))).map((p) => ({ columns: `${p.a}, ${p.b}`, together: p.bothMissing })),
+  ]
+    .sort((a, b) => b.together - a.together)
+    .slice(0, 10);
+  if (rows.length > 0) {
+    parts.push(table(['columns', 'rows missing them together (at least)'], rows.map((r) => [r.columns, formatCount(r.together)]), [false, true], 'Columns that go missing together, each group once (most often first)'));
   }
   return html`${parts}`;
 }
@@ -61,7 +80,7 @@ export function columnSummaryTable(profile: DatasetProfile): Html {
     const share = profile.rows ? missing / profile.rows : 0;
     return [
       index < MAX_COLUMN_CARDS ? html`<a href="#${columnAnchor(c.name, index)}">${c.name}</a>` : c.name,
-      html`<span class="pill type">${c.type}</span>`,
+      html`<span class="pill type">${c.type}</span>${c.personalData ? html` <span class="pill personal" title="${personalNote(c)}">personal</span>` : c.identifier ? html` <span class="pill type">id</span>` : ''}`,
       html`<span class="bar-cell">${formatPercent(share)}<span class="bar-track"><span class="bar-fill ${share >= 0.5 ? 'alert' : share >= 0.2 ? 'warn' : ''}" style="display:block;width:${(share * 100).toFixed(1)}%"></span></span></span>`,
       `${c.distinctApproximate ? '≈' : ''}${formatCount(c.distinct)}`,
       valueText(c, c.min),
@@ -73,10 +92,12 @@ export function columnSummaryTable(profile: DatasetProfile): Html {
   return table(['column', 'type', 'missing', 'distinct', 'min', 'median', 'max', 'mean'], rows, [false, false, true, true, true, true, true, true]);
 }
 
-export async function columnCards(profile: DatasetProfile, insights: readonly Insight[]): Promise<Html> {
+export async function columnCards(profile: DatasetProfile, insights: readonly Insight[], codeLabels: Readonly<Record<string, Readonly<Record<string, string>>>> = {}): Promise<Html> {
   const cards: Html[] = [];
   for (const [index, column] of profile.columns.slice(0, MAX_COLUMN_CARDS).entries()) {
-    cards.push(await columnCard(column, columnAnchor(column.name, index), profile.rows, insights.filter((i) => i.columns.includes(column.name))));
+    const codes = codeLabels[column.name];
+    const decoded = codes ? { ...column, topK: column.topK.map((t) => ({ ...t, value: Object.hasOwn(codes, t.value) ? `${t.value} · ${codes[t.value]}` : t.value })) } : column;
+    cards.push(await columnCard(decoded, columnAnchor(column.name, index), profile.rows, insights.filter((i) => i.columns.includes(column.name))));
   }
   const more = profile.columns.length - MAX_COLUMN_CARDS;
   return html`<div class="columns">${cards}</div>${more > 0 ? html`<p class="empty-note">${formatCount(more)} more columns are in the table above and in profile.json.</p>` : ''}`;
@@ -98,6 +119,7 @@ async function columnCard(column: ColumnProfile, anchor: string, rows: number, f
   } else if (column.lengths) {
     stats.push(['length min', formatCount(column.lengths.min)], ['length mean', formatNumber(column.lengths.mean)], ['length max', formatCount(column.lengths.max)]);
   }
+  if (column.personalData) stats.push(['personal data', PERSONAL_DATA_LABELS[column.personalData.kind]]);
   const chart = await columnChart(column);
   const worst = findings.find((f) => f.severity === 'critical') ?? findings.find((f) => f.severity === 'warning');
   return html`<article class="column-card" id="${anchor}">
@@ -107,16 +129,20 @@ ${chart}
 </article>`;
 }
 
-/** Numbers and dates get their distribution; text and booleans their most frequent values. */
+/** Numbers and dates get their distribution; text and booleans their most frequent values; keys and personal data neither. */
 async function columnChart(column: ColumnProfile): Promise<Html> {
   if (column.count === 0) return html`<p class="empty-note">No values to chart.</p>`;
+  if (column.personalData) return html`<p class="empty-note small">${personalNote(column)}</p>`;
+  if (column.identifier) {
+    return html`<p class="empty-note small">An identifier (${column.distinct >= column.count ? 'every value distinct' : `${formatCount(column.distinct)} distinct of ${formatCount(column.count)}`}): a key to join on, so no distribution is drawn.</p>`;
+  }
   const numeric = column.type === 'integer' || column.type === 'float' || column.type === 'datetime';
   if (numeric && column.histogram.length > 0 && column.distinct > 12) {
     return html`${await svgOf(histogramSpec(column.histogram, { xTitle: column.name, temporal: column.type === 'datetime', width: 400, height: 110 }))}`;
   }
   if (column.topK.length > 0 && (column.topK[0]!.count <= 1 || column.distinct >= column.count * 0.9)) {
     // Nearly every value is different: a bar chart of ones says nothing, a few examples say more.
-    return html`<p class="empty-note" style="font-size:12px;margin:4px 0 0">Nearly every value is different, e.g. ${column.topK.slice(0, 3).map((t) => `“${t.value.length > 40 ? `${t.value.slice(0, 39)}…` : t.value}”`).join(', ')}.</p>`;
+    return html`<p class="empty-note small">Nearly every value is different, e.g. ${column.topK.slice(0, 3).map((t) => `“${t.value.length > 40 ? `${t.value.slice(0, 39)}…` : t.value}”`).join(', ')}.</p>`;
   }
   if (column.topK.length > 0) {
     return html`${await svgOf(topValuesSpec(column.topK.slice(0, 8), column.count, { width: 300 }))}${column.topKApproximate ? html`<div class="caption" style="font-size:12px;color:#5b6873">Counts of the most frequent values are estimates (bounded error).</div>` : ''}`;
@@ -126,6 +152,12 @@ async function columnChart(column: ColumnProfile): Promise<Html> {
 
 async function svgOf(spec: Parameters<typeof renderChart>[0]): Promise<Html> {
   return html`<div class="chart" style="margin:4px 0 0">${trusted(await renderChart(spec))}</div>`;
+}
+
+function personalNote(column: ColumnProfile): string {
+  const finding = column.personalData!;
+  const by = finding.by === 'name' ? 'its name' : finding.by === 'values' ? `the shape of ${formatPercent(finding.shapeShare)} of its first values` : `its name and the shape of ${formatPercent(finding.shapeShare)} of its first values`;
+  return `Personal data (${PERSONAL_DATA_LABELS[finding.kind]}s, told by ${by}): ${column.valuesWithheld ? 'its values are withheld from this report and profile.json; counts and lengths are kept' : 'values shown, as the use case allows'}.`;
 }
 
 function valueText(column: ColumnProfile, value: number | string | null): string {

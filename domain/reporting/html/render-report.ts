@@ -64,7 +64,7 @@ ${await dataQualityBlocks(profile)}
 <section id="columns">
 <h2>Columns</h2>
 ${columnSummaryTable(profile)}
-${await columnCards(profile, insights)}
+${await columnCards(profile, insights, input.codeLabels ?? {})}
 </section>
 <footer class="notes">
 <strong>How to read the numbers</strong>

@@ -26,6 +26,8 @@ export interface ReportInput {
   generatedAt: string;
   profile: DatasetProfile;
   insights: readonly Insight[];
+  /** Codes the use case knows, per column: top values are shown as "PD · paid" rather than "PD". */
+  codeLabels?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Use-case sections, placed after the findings and before the per-column detail. */
   sections?: readonly ReportSection[];
 }

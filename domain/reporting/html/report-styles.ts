@@ -1,10 +1,12 @@
+import { FONT_STACK } from '../charts/chart-theme.js';
+
 /** The report's only stylesheet, inlined so the file works offline, attached to a mail or opened from a bucket. */
 export const REPORT_CSS = `
 :root { --ink: #1f2a33; --soft: #5b6873; --line: #e3e8ed; --panel: #f6f8fa; --accent: #3b6ea8;
   --critical: #b3261e; --critical-bg: #fbeceb; --warning: #8a5a00; --warning-bg: #fdf3e1; --info: #2f5f8f; --info-bg: #eaf1f8; --good: #2e6b3a; --good-bg: #e8f4ea; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #fff; }
+body { margin: 0; font: 14px/1.5 ${FONT_STACK}; color: var(--ink); background: #fff; }
 main { max-width: 1120px; margin: 0 auto; padding: 28px 32px 48px; }
 header.page { border-bottom: 1px solid var(--line); padding-bottom: 18px; margin-bottom: 8px; }
 .eyebrow { text-transform: uppercase; letter-spacing: .06em; font-size: 11px; color: var(--soft); margin: 0 0 4px; }
@@ -39,6 +41,8 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; ba
 .pill.good { color: var(--good); background: var(--good-bg); }
 .pill.type { color: var(--soft); background: var(--panel); font-weight: 500; text-transform: none; letter-spacing: 0; }
 .empty-note { color: var(--soft); font-style: italic; }
+.empty-note.small { font-size: 12px; margin: 4px 0 0; }
+.pill.personal { color: var(--warning); background: var(--warning-bg); font-weight: 500; text-transform: none; letter-spacing: 0; }
 .table-wrap { overflow-x: auto; margin: 8px 0 16px; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; }
 caption { text-align: left; color: var(--soft); font-size: 12px; padding-bottom: 6px; }

@@ -70,7 +70,7 @@ export async function anomaliesSection(a: AnomalyReport): Promise<ReportSection>
     intro: 'What makes the telemetry untrustworthy, per vehicle: sensor dropouts (missing or unreadable speed, acceleration or position), gaps of ten times the usual sampling interval or more, time going backwards or repeating, values outside what a vehicle can do, and jumps between consecutive readings no vehicle can make.',
     blocks: [
       { kind: 'figures', items: kinds.map((k) => ({ label: ANOMALY_LABELS[k]!, value: formatCount((a.totals as unknown as Record<string, number>)[k]!) })) },
-      ...(present.length > 0 ? [{ kind: 'chart' as const, title: 'Anomalies by vehicle', svg: await renderChart(barChartSpec(bars, { valueTitle: 'count', width: 420 })) }] : [{ kind: 'paragraph' as const, text: 'No anomaly of any kind: every reading is present, in order, and physically possible.' }]),
+      ...(present.length > 0 ? [{ kind: 'chart' as const, title: 'Anomalies by vehicle', svg: await renderChart(barChartSpec(bars, { valueTitle: 'count', counts: true, width: 420 })) }] : [{ kind: 'paragraph' as const, text: 'No anomaly of any kind: every reading is present, in order, and physically possible.' }]),
       {
         kind: 'table',
         columns: ['vehicle', 'readings', 'dropout readings (runs)', 'gaps (moving)', 'usual interval', 'longest gap', 'back / repeated', 'impossible values', 'impossible jumps'],

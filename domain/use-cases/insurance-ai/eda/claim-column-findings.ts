@@ -2,23 +2,28 @@ import type { Insight } from '#domain/profiling/profile-types.js';
 import { formatCount } from '#domain/insights/index.js';
 import { CLAIM_COLUMNS } from '../extract-columns.js';
 
+const isClaimColumn = (column: string) => (CLAIM_COLUMNS as readonly string[]).includes(column);
+
 /**
- * The generic findings read a claim column that is empty on every policy line without a claim
- * as "mostly missing". In this extract's shape that is by design, so such findings become a
- * note; claim columns missing on lines that do carry a claim stay as they were.
+ * The generic findings read claim columns that are empty on every policy line without a claim as
+ * "mostly missing". In this extract's shape that is by design, so those findings become one note
+ * naming every such column; claim columns missing on lines that do carry a claim stay as they were.
  */
 export function contextualiseClaimColumns(insights: readonly Insight[], policyOnlyLines: number): Insight[] {
-  return insights.map((insight) => {
-    const column = insight.columns[0];
-    if (insight.kind !== 'high_missingness' || !column || !(CLAIM_COLUMNS as readonly string[]).includes(column)) return insight;
-    const missing = Number(insight.numbers['missing'] ?? 0);
-    if (missing > policyOnlyLines) return insight;
-    return {
-      ...insight,
-      severity: 'info',
-      title: `${column} is empty on the ${formatCount(policyOnlyLines)} policy lines without a claim`,
-      evidence: `${insight.evidence} That is the extract's shape, not a gap: one line per claim, and a policy without claims has one line with the claim columns empty.`,
-      numbers: { ...insight.numbers, policyOnlyLines },
-    };
-  });
+  const byDesign = (insight: Insight) =>
+    insight.kind === 'high_missingness' && insight.columns.length > 0 && insight.columns.every(isClaimColumn) && Number(insight.numbers['missing'] ?? 0) <= policyOnlyLines;
+  const notes = insights.filter(byDesign);
+  if (notes.length === 0) return [...insights];
+  const columns = notes.flatMap((i) => i.columns);
+  const note: Insight = {
+    id: `claim_columns_by_design:${columns.join(',')}`,
+    kind: 'high_missingness',
+    severity: 'info',
+    columns,
+    title: `${columns.length === 1 ? columns[0] : `${columns.length} claim columns`} ${columns.length === 1 ? 'is' : 'are'} empty on the ${formatCount(policyOnlyLines)} policy lines without a claim`,
+    evidence: `${columns.join(', ')}: ${notes.map((i) => i.evidence).join(' ')} That is the extract's shape, not a gap: one line per claim, and a policy without claims has one line with the claim columns empty.`,
+    numbers: { missing: Math.max(...notes.map((i) => Number(i.numbers['missing'] ?? 0))), rows: Number(notes[0]!.numbers['rows'] ?? 0), columns: columns.length, policyOnlyLines },
+  };
+  const first = insights.indexOf(notes[0]!);
+  return insights.flatMap((insight, index) => (index === first ? [note] : byDesign(insight) ? [] : [insight]));
 }

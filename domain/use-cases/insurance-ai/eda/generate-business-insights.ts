@@ -3,6 +3,7 @@ import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import type { DatasetProfile } from '#domain/profiling/profile-types.js';
 import { deriveInsights, formatPercent } from '#domain/insights/index.js';
 import { EDA_ARTIFACTS, fileNameOf, writeEdaNotification, writeEdaReport } from '#domain/reporting/eda/index.js';
+import { CLAIM_STATUSES, LINES_OF_BUSINESS } from '../code-lists.js';
 import type { AiOpportunity } from './ai-opportunities.js';
 import { businessInsights, businessInsightsMarkdown } from './business-insights.js';
 import { contextualiseClaimColumns } from './claim-column-findings.js';
@@ -31,7 +32,8 @@ export const generateBusinessInsights: StepDefinition = {
       useCaseTitle: 'Insurance legacy extract',
       profile,
       insights,
-      sections: [businessSection(statements), await portfolioSection(segments, formats), await opportunitiesSection(opportunities)],
+      codeLabels: { claim_status: CLAIM_STATUSES, line_of_business: LINES_OF_BUSINESS },
+      sections: [businessSection(statements), await portfolioSection(segments, formats, context.journeyStartedAt), await opportunitiesSection(opportunities)],
     });
     const p = segments.portfolio;
     await writeEdaNotification(context, {

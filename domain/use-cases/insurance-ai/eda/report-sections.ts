@@ -1,5 +1,6 @@
 import { formatCount, formatNumber, formatPercent } from '#domain/insights/index.js';
-import { barChartSpec, renderChart, type ReportSection } from '#domain/reporting/index.js';
+import { barChartSpec, renderChart, yearChartSpec, type ReportSection } from '#domain/reporting/index.js';
+import { CLAIM_STATUSES, isClaimStatus } from '../code-lists.js';
 import type { AiOpportunity } from './ai-opportunities.js';
 import type { BusinessInsight } from './business-insights.js';
 import type { LegacyFormats } from './load-legacy-data.js';
@@ -25,8 +26,42 @@ async function chartOf(title: string, rows: readonly SegmentFigures[], value: (s
   return { kind: 'chart' as const, title, svg: await renderChart(barChartSpec(rows.map((s) => ({ label: label(s), value: value(s) ?? 0 })), options)) };
 }
 
+/** A policy year with fewer policies than this has a loss ratio one claim can double: drawn faint, said so. */
+export const MIN_POLICIES_PER_YEAR = 20;
+
+/** A status code with what it means, e.g. "PD · paid". */
+export function claimStatusLabel(code: string): string {
+  return isClaimStatus(code) ? `${code} · ${CLAIM_STATUSES[code]}` : code;
+}
+
+/**
+ * Loss ratio by policy year on a year axis (a twenty-year hole shows as one), thin years and the
+ * running year faint, and a note saying why: the running year's premium is written, its claims
+ * are still to come.
+ */
+async function yearBlocks(segments: SegmentAnalysis, now: Date): Promise<ReportSection['blocks']> {
+  const years = segments.byEffectiveYear.filter((s) => /^\d{4}$/.test(s.segment) && s.lossRatio !== null);
+  if (years.length < 2) return [];
+  const current = now.getUTCFullYear();
+  const data = years.map((s) => ({ year: Number(s.segment), value: s.lossRatio!, thin: s.policies < MIN_POLICIES_PER_YEAR, partial: Number(s.segment) >= current }));
+  const thin = data.filter((d) => d.thin).map((d) => d.year);
+  const partial = data.filter((d) => d.partial).map((d) => d.year);
+  const notes = [
+    ...(thin.length > 0 ? [`faint: ${thin.join(', ')} (fewer than ${MIN_POLICIES_PER_YEAR} policies each, too few to compare)`] : []),
+    ...(partial.length > 0 ? [`${partial.join(', ')} is still running (the report is of ${now.toISOString().slice(0, 10)}): premium is written for the whole term, while its claims are still to come, so its loss ratio is understated`] : []),
+  ];
+  return [
+    {
+      kind: 'chart',
+      title: 'Loss ratio by policy year',
+      svg: await renderChart(yearChartSpec(data, { valueTitle: 'incurred / premium', format: '.0%', width: 360, reference: { value: 1, label: 'break-even' } })),
+      caption: `Years without a bar had no policy.${notes.length > 0 ? ` ${notes.map((n) => n[0]!.toUpperCase() + n.slice(1)).join('. ')}.` : ''}`,
+    },
+  ];
+}
+
 /** Charts and tables only for figures the file allows; what it does not is listed, with why. */
-export async function portfolioSection(segments: SegmentAnalysis, formats: LegacyFormats): Promise<ReportSection> {
+export async function portfolioSection(segments: SegmentAnalysis, formats: LegacyFormats, now: Date): Promise<ReportSection> {
   const lines = segments.byLineOfBusiness.filter((s) => s.segment !== '(none)');
   const p = segments.portfolio;
   const any = (value: (s: SegmentFigures) => number | null) => lines.some((s) => value(s) !== null);
@@ -50,12 +85,12 @@ export async function portfolioSection(segments: SegmentAnalysis, formats: Legac
       ...(any((s) => s.lossRatio) ? [await chartOf('Loss ratio by line of business', lines, (s) => s.lossRatio, { valueTitle: 'incurred / premium', format: '.0%', width: 360, reference: breakEven })] : []),
       ...(any((s) => s.frequency) ? [await chartOf('Claim frequency by line of business', lines, (s) => s.frequency, { valueTitle: 'claims per policy', width: 360 })] : []),
       ...(any((s) => s.severity) ? [await chartOf('Claim severity by line of business', lines, (s) => s.severity, { valueTitle: 'mean incurred claim', format: '~s', width: 360 })] : []),
-      ...(segments.byEffectiveYear.length > 1 && segments.byEffectiveYear.some((s) => s.lossRatio !== null)
-        ? [await chartOf('Loss ratio by policy year', segments.byEffectiveYear, (s) => s.lossRatio, { valueTitle: 'incurred / premium', format: '.0%', width: 360, reference: breakEven }, (s) => s.segment)]
-        : []),
+      ...(await yearBlocks(segments, now)),
       ...(segments.byLineOfBusiness.length > 0 ? [segmentTable(segments.byLineOfBusiness, 'line of business', 'By line of business', (s) => `${s} (${lineOfBusinessName(s)})`)] : []),
       ...(segments.byState.length > 0 ? [segmentTable(segments.byState.slice(0, 15), 'state', segments.byState.length > 15 ? `The 15 states with the most premium (of ${segments.byState.length})` : 'By state')] : []),
-      ...(segments.byEffectiveYear.length > 0 ? [segmentTable(segments.byEffectiveYear, 'policy year', 'By year the policy took effect')] : []),
+      ...(segments.byEffectiveYear.length > 0
+        ? [segmentTable(segments.byEffectiveYear, 'policy year', `By year the policy took effect (* fewer than ${MIN_POLICIES_PER_YEAR} policies; † still running)`, (year) => `${year}${(segments.byEffectiveYear.find((s) => s.segment === year)?.policies ?? 0) < MIN_POLICIES_PER_YEAR ? ' *' : ''}${/^\d{4}$/.test(year) && Number(year) >= now.getUTCFullYear() ? ' †' : ''}`)]
+        : []),
       ...(Object.keys(segments.claimStatus).length > 0
         ? [
             {
@@ -63,7 +98,7 @@ export async function portfolioSection(segments: SegmentAnalysis, formats: Legac
               caption: 'Claim status',
               columns: ['status', 'claims', 'share'],
               numeric: [false, true, true],
-              rows: Object.entries(segments.claimStatus).map(([status, n]) => [status, formatCount(n), pct(p.claims ? n / p.claims : null)]),
+              rows: Object.entries(segments.claimStatus).map(([status, n]) => [claimStatusLabel(status), formatCount(n), pct(p.claims ? n / p.claims : null)]),
             },
           ]
         : []),
