@@ -11,6 +11,8 @@ export interface StepsRun {
   /** Parsed JSON of an artifact by name (latest writer wins). */
   json<T = any>(name: string): T;
   text(name: string): string;
+  /** The records of an NDJSON artifact by name. */
+  ndjson<T = any>(name: string): T[];
 }
 
 /**
@@ -47,5 +49,7 @@ export async function runJourneySteps(
     }
     throw new Error(`no artifact named ${name}`);
   };
-  return { store, records, config, text: find, json: (name) => JSON.parse(find(name)) };
+  return { store, records, config, text: find, json: (name) => JSON.parse(find(name)),
+    ndjson: (name) => find(name).split('\n').filter((line) => line !== '').map((line) => JSON.parse(line)),
+  };
 }

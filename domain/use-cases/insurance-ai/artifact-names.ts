@@ -1,7 +1,7 @@
 /** Artifact names the steps hand to each other; one place so a rename cannot break the chain. */
 export const ARTIFACTS = {
   validationReport: 'validation-report.json',
-  normalizedRecords: 'records.normalized.json',
+  normalizedRecords: 'records.normalized.ndjson',
   partitions: 'partitions.json',
   piiReport: 'pii-report.json',
   maskedRecords: 'records.masked.ndjson',

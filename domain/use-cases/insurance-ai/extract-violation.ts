@@ -30,23 +30,41 @@ export function violationDetail(violation: ExtractViolation): string {
   return `line ${violation.line}: ${violation.message}`;
 }
 
-export function countByCode(violations: readonly ExtractViolation[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const v of violations) counts[v.code] = (counts[v.code] ?? 0) + 1;
-  return counts;
+/**
+ * The violations of an extract read as a stream: every one counted by code, the first
+ * {@link MAX_LISTED_VIOLATIONS} by line kept to list, so a file with millions of bad lines still
+ * reports in bounded memory.
+ */
+export class ViolationTally {
+  count = 0;
+  readonly counts: Record<string, number> = {};
+  private listed: ExtractViolation[] = [];
+
+  note(violation: ExtractViolation): void {
+    this.count++;
+    this.counts[violation.code] = (this.counts[violation.code] ?? 0) + 1;
+    this.listed.push(violation);
+    // Lines mostly arrive in order; sorting only when the list is twice the cap keeps the earliest ones cheaply.
+    if (this.listed.length >= 2 * MAX_LISTED_VIOLATIONS) this.listed = this.first();
+  }
+
+  /** The earliest violations by line, at most {@link MAX_LISTED_VIOLATIONS}. */
+  first(): ExtractViolation[] {
+    return [...this.listed].sort((a, b) => a.line - b.line).slice(0, MAX_LISTED_VIOLATIONS);
+  }
 }
 
 /**
  * Rejects with the code of the earliest violation (by line), listing every violation found up
  * to the cap, so one upload shows everything to fix rather than one problem per attempt.
  */
-export function extractRejection(violations: readonly ExtractViolation[]): StepRejection {
-  const sorted = [...violations].sort((a, b) => a.line - b.line);
-  const first = sorted[0]!;
-  const details = sorted.slice(0, MAX_LISTED_VIOLATIONS).map(violationDetail);
-  if (sorted.length > MAX_LISTED_VIOLATIONS) details.push(`... and ${sorted.length - MAX_LISTED_VIOLATIONS} more`);
-  const counts = Object.entries(countByCode(sorted))
+export function extractRejection(tally: ViolationTally): StepRejection {
+  const listed = tally.first();
+  const first = listed[0]!;
+  const details = listed.map(violationDetail);
+  if (tally.count > listed.length) details.push(`... and ${tally.count - listed.length} more`);
+  const counts = Object.entries(tally.counts)
     .map(([code, n]) => `${n} ${code}`)
     .join(', ');
-  return new StepRejection(first.code, `the extract has ${sorted.length} problem(s) (${counts}); first at line ${first.line}: ${first.message}`, details);
+  return new StepRejection(first.code, `the extract has ${tally.count} problem(s) (${counts}); first at line ${first.line}: ${first.message}`, details);
 }

@@ -1,4 +1,5 @@
-import { mean, normalizedEntropy, standardDeviation } from './stats.js';
+import { DistinctCounter } from '#domain/collections/distinct-counter.js';
+import { normalizedEntropy } from './stats.js';
 import type { ColumnPii } from './pii-detection.js';
 
 export type FeatureType = 'numeric' | 'date' | 'categorical' | 'identifier' | 'text' | 'empty';
@@ -34,18 +35,86 @@ const IDENTIFIER_MIN_VALUES = 20;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
+ * What scoring needs to know of a column, gathered one value at a time: counts, exact distinct
+ * values while few (then an estimate), running mean and variance (Welford), the date range and
+ * the category counts while the column could still be a category.
+ */
+export class FeatureTally {
+  private values = 0;
+  private present = 0;
+  private allNumbers = true;
+  private allDates = true;
+  private readonly distinct = new DistinctCounter();
+  private mean = 0;
+  private squares = 0;
+  private firstDay = Infinity;
+  private lastDay = -Infinity;
+  private categories: Map<string, number> | undefined = new Map();
+
+  add(value: unknown): void {
+    this.values++;
+    if (value === null || value === undefined || value === '') return;
+    this.present++;
+    const text = String(value);
+    this.distinct.add(text);
+    if (typeof value === 'number') {
+      const delta = value - this.mean;
+      this.mean += delta / this.present;
+      this.squares += delta * (value - this.mean);
+    } else this.allNumbers = false;
+    if (typeof value === 'string' && ISO_DATE.test(value)) {
+      const day = Date.parse(`${value}T00:00:00Z`) / 86_400_000;
+      if (day < this.firstDay) this.firstDay = day;
+      if (day > this.lastDay) this.lastDay = day;
+    } else this.allDates = false;
+    if (this.categories) {
+      this.categories.set(text, (this.categories.get(text) ?? 0) + 1);
+      if (this.categories.size > MAX_CATEGORIES) this.categories = undefined;
+    }
+  }
+
+  summary(): FeatureSummary {
+    const { values, present } = this;
+    const distinct = this.distinct.count;
+    const type = featureType(present, distinct, this.allNumbers, this.allDates);
+    const sd = type === 'numeric' && present >= 2 ? Math.sqrt(this.squares / (present - 1)) : 0;
+    const spread =
+      type === 'numeric'
+        ? Math.abs(this.mean) === 0 ? 0 : sd / Math.abs(this.mean)
+        : type === 'date'
+          ? (this.lastDay - this.firstDay) / 365.25
+          : this.categories ? normalizedEntropy([...this.categories.values()]) : 0;
+    return { values, present, distinct, type, variance: type === 'numeric' ? sd ** 2 : null, spread };
+  }
+}
+
+export interface FeatureSummary {
+  values: number;
+  present: number;
+  distinct: number;
+  type: FeatureType;
+  variance: number | null;
+  /** Coefficient of variation for numbers, range in years for dates, normalised entropy for categories (0 past the category limit). */
+  spread: number;
+}
+
+export function assessFeature(column: string, values: readonly unknown[], pii: ColumnPii): FeatureReadiness {
+  const tally = new FeatureTally();
+  for (const value of values) tally.add(value);
+  return scoreFeature(column, tally.summary(), pii);
+}
+
+/**
  * Scores a column as a model feature. PII, identifiers and constants score (near) zero whatever
  * else they look like; otherwise the score weighs completeness (0.5), spread (0.3) and a usable
  * cardinality (0.2), scaled by how directly the type feeds a model (numbers as they are,
  * categories after encoding, dates only through derived features such as tenure).
  */
-export function assessFeature(column: string, values: readonly unknown[], pii: ColumnPii): FeatureReadiness {
-  const present = values.filter((v) => v !== null && v !== undefined && v !== '');
-  const completeness = values.length === 0 ? 0 : round(present.length / values.length);
-  const distinct = new Set(present.map((v) => String(v))).size;
-  const type = featureType(present, distinct);
-  const variance = type === 'numeric' ? round(standardDeviation(present as number[]) ** 2) : null;
-  const base = { column, type, completeness, distinct, distinctRatio: present.length === 0 ? 0 : round(distinct / present.length), variance, pii: pii.maskAs !== null };
+export function scoreFeature(column: string, summary: FeatureSummary, pii: ColumnPii): FeatureReadiness {
+  const { values, present, distinct, type } = summary;
+  const completeness = values === 0 ? 0 : round(present / values);
+  const variance = summary.variance === null ? null : round(summary.variance);
+  const base = { column, type, completeness, distinct, distinctRatio: present === 0 ? 0 : round(distinct / present), variance, pii: pii.maskAs !== null };
   const reasons: string[] = [];
   if (completeness < 1) reasons.push(`${Math.round((1 - completeness) * 100)}% of rows have no value`);
 
@@ -56,10 +125,10 @@ export function assessFeature(column: string, values: readonly unknown[], pii: C
   if (type === 'empty') return { ...base, spread: null, score: 0, ready: false, reasons: ['no values'] };
   if (distinct === 1) return { ...base, spread: 0, score: 0.05, ready: false, reasons: [...reasons, 'a single value throughout: carries no signal'] };
   if (type === 'identifier') {
-    return { ...base, spread: null, score: 0.05, ready: false, reasons: [...reasons, `${distinct} distinct values in ${present.length} rows: mostly unique, an identifier: useful as a join key, not as a feature`] };
+    return { ...base, spread: null, score: 0.05, ready: false, reasons: [...reasons, `${distinct} distinct values in ${present} rows: mostly unique, an identifier: useful as a join key, not as a feature`] };
   }
 
-  const spread = spreadOf(type, present);
+  const spread = summary.spread;
   const spreadScore = type === 'numeric' ? Math.min(1, spread / 0.5) : type === 'date' ? Math.min(1, spread) : type === 'categorical' ? spread : 0.5;
   const cardinalityScore = type === 'categorical' || type === 'text' ? Math.min(1, MAX_CATEGORIES / distinct) : Math.min(1, distinct / 10);
   const typeFactor = { numeric: 1, categorical: 0.9, date: 0.8, text: 0.4 }[type];
@@ -73,32 +142,14 @@ export function assessFeature(column: string, values: readonly unknown[], pii: C
   return { ...base, spread: round(spread), score: Math.min(1, Math.max(0, score)), ready: score >= READY_SCORE, reasons };
 }
 
-function featureType(present: readonly unknown[], distinct: number): FeatureType {
-  if (present.length === 0) return 'empty';
-  if (present.every((v) => typeof v === 'number')) return 'numeric';
-  if (present.every((v) => typeof v === 'string' && ISO_DATE.test(v))) return 'date';
-  const ratio = distinct / present.length;
-  if (present.length >= IDENTIFIER_MIN_VALUES && ratio >= IDENTIFIER_DISTINCT_RATIO) return 'identifier';
+function featureType(present: number, distinct: number, allNumbers: boolean, allDates: boolean): FeatureType {
+  if (present === 0) return 'empty';
+  if (allNumbers) return 'numeric';
+  if (allDates) return 'date';
+  const ratio = distinct / present;
+  if (present >= IDENTIFIER_MIN_VALUES && ratio >= IDENTIFIER_DISTINCT_RATIO) return 'identifier';
   if (distinct <= MAX_CATEGORIES) return 'categorical';
   return ratio >= HIGH_CARDINALITY_IDENTIFIER_RATIO ? 'identifier' : 'text';
-}
-
-function spreadOf(type: FeatureType, present: readonly unknown[]): number {
-  if (type === 'numeric') {
-    const numbers = present as number[];
-    const m = Math.abs(mean(numbers));
-    return m === 0 ? 0 : standardDeviation(numbers) / m;
-  }
-  if (type === 'date') {
-    const days = (present as string[]).map((d) => Date.parse(`${d}T00:00:00Z`) / 86_400_000);
-    // A loop, not Math.max(...days): spreading a million arguments overflows the stack.
-    let [min, max] = [Infinity, -Infinity];
-    for (const d of days) [min, max] = [Math.min(min, d), Math.max(max, d)];
-    return (max - min) / 365.25;
-  }
-  const counts = new Map<string, number>();
-  for (const v of present) counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
-  return normalizedEntropy([...counts.values()]);
 }
 
 function round(value: number): number {

@@ -1,18 +1,19 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
+import { STREAM_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import { ARTIFACTS } from './artifact-names.js';
 import type { FeatureReadiness } from './feature-readiness.js';
 import { describeLeftOut, fieldsOfUpload, fileShape } from './field-availability.js';
-import type { InsuranceRecord } from './insurance-record.js';
 import { ASSUMED_CROSS_SELL_TAKE_UP, crossSellOpportunity } from './opportunities/cross-sell.js';
 import { dataProductOpportunity } from './opportunities/data-product.js';
-import { ASSUMED_FRAUD_HIT_RATE, EARLY_CLAIM_DAYS, fraudCandidates, fraudReviewOpportunity, OUTLIER_IQR_MULTIPLE } from './opportunities/fraud-review.js';
-import { policiesOf } from './opportunities/holders.js';
+import { ASSUMED_FRAUD_HIT_RATE, ClaimFences, EARLY_CLAIM_DAYS, FraudReview, fraudReviewOpportunity, OUTLIER_IQR_MULTIPLE } from './opportunities/fraud-review.js';
+import { PolicyBook } from './opportunities/policy-book.js';
 import { checksLeftOut, opportunitiesLeftOut } from './opportunities/left-out.js';
 import { LOYAL_TENURE_YEARS, loyaltyOpportunity } from './opportunities/loyalty.js';
 import { rankOpportunities, type Opportunity, type OpportunityKind } from './opportunities/opportunity.js';
 import { renderOpportunitiesMarkdown } from './opportunities/render-markdown.js';
-import { REPRICE_ABOVE_LOSS_RATIO, TARGET_LOSS_RATIO, experienceByLine, repricingOpportunities } from './opportunities/repricing.js';
+import { REPRICE_ABOVE_LOSS_RATIO, TARGET_LOSS_RATIO, ExperienceByLine, repricingOpportunities } from './opportunities/repricing.js';
 import { portfolioFiguresLeftOut } from './portfolio-figures.js';
+import { recordBatches } from './record-stream.js';
 
 interface PartitionsArtifact {
   partitions: unknown[];
@@ -33,8 +34,8 @@ interface FeatureReadinessArtifact {
 export const identifyMonetization: StepDefinition = {
   name: 'identify_monetization',
   description: 'Rank monetisation opportunities (repricing, cross-sell, loyalty, fraud review, data products) with evidence',
+  policy: STREAM_PASS_POLICY,
   async run(context) {
-    const records = await context.readArtifactJson<InsuranceRecord[]>(ARTIFACTS.normalizedRecords);
     const partitions = await context.readArtifactJson<PartitionsArtifact>(ARTIFACTS.partitions);
     const pii = await context.readArtifactJson<PiiReportArtifact>(ARTIFACTS.piiReport);
     const readiness = await context.readArtifactJson<FeatureReadinessArtifact>(ARTIFACTS.featureReadiness);
@@ -45,16 +46,33 @@ export const identifyMonetization: StepDefinition = {
     const looked = new Set((['repricing', 'cross_sell', 'loyalty', 'fraud_review', 'data_product'] as const).filter((k) => !skipped.has(k)));
     const when = <T>(kind: OpportunityKind, find: () => T): T | undefined => (looked.has(kind) ? find() : undefined);
 
-    const policies = policiesOf(records);
-    const experience = experienceByLine(records, fields);
-    const candidates = looked.has('fraud_review') ? fraudCandidates(records) : [];
+    // Two passes: a claim is an outlier only against every claim of its line, so the fences come first.
+    const book = new PolicyBook();
+    const experience = new ExperienceByLine();
+    const fences = new ClaimFences();
+    const years = new Set<string>();
+    let records = 0;
+    for await (const batch of recordBatches(context)) {
+      for (const record of batch) {
+        records++;
+        book.add(record);
+        experience.add(record, book.firstOfPolicy);
+        fences.add(record);
+        const year = (record.effective_date ?? record.claim_date)?.slice(0, 4);
+        if (year !== undefined) years.add(year);
+      }
+    }
+    const review = new FraudReview(fences.fences());
+    if (looked.has('fraud_review')) for await (const batch of recordBatches(context)) for (const record of batch) review.add(record);
+    const fraud = review.result();
+    const lines = experience.experience(fields);
     const found: (Opportunity | undefined)[] = [
-      ...(when('repricing', () => repricingOpportunities(experience)) ?? []),
-      when('cross_sell', () => crossSellOpportunity(policies, fileShape(fields) === 'policies and claims')),
-      when('fraud_review', () => fraudReviewOpportunity(candidates, fields.has('effective_date') && fields.has('claim_date'))),
-      when('loyalty', () => loyaltyOpportunity(policies, today)),
+      ...(when('repricing', () => repricingOpportunities(lines)) ?? []),
+      when('cross_sell', () => crossSellOpportunity(book, fileShape(fields) === 'policies and claims')),
+      when('fraud_review', () => fraudReviewOpportunity(fraud, fields.has('effective_date') && fields.has('claim_date'))),
+      when('loyalty', () => loyaltyOpportunity(book, today)),
       when('data_product', () =>
-        dataProductOpportunity(records, policies, {
+        dataProductOpportunity(book, years.size, {
           partitions: partitions.partitions.length,
           maskedColumns: pii.maskedColumns.map((c) => c.column),
           featureReadyColumns: readiness.columns.filter((c) => c.ready).map((c) => c.column),
@@ -75,14 +93,14 @@ export const identifyMonetization: StepDefinition = {
         outlierFence: `Q3 + ${OUTLIER_IQR_MULTIPLE} x IQR per line of business`,
         loyalTenureYears: LOYAL_TENURE_YEARS,
       },
-      lossRatioByLine: experience,
+      lossRatioByLine: lines,
       leftOut,
-      fraudCandidates: candidates.slice(0, 100),
+      fraudCandidates: fraud.listed,
       opportunities: ranked,
     });
     await context.writeArtifact({
       name: ARTIFACTS.opportunitiesMarkdown,
-      body: renderOpportunitiesMarkdown(ranked, { records: records.length, policies: policies.length, source: context.input.key, leftOut }),
+      body: renderOpportunitiesMarkdown(ranked, { records, policies: book.size, source: context.input.key, leftOut }),
       contentType: 'text/markdown; charset=utf-8',
     });
 
@@ -93,7 +111,7 @@ export const identifyMonetization: StepDefinition = {
         topOpportunity: top?.title ?? null,
         topOpportunityValue: top?.estimatedValue ?? null,
         valuedTotal: ranked.reduce((sum, o) => sum + (o.estimatedValue ?? 0), 0),
-        fraudCandidates: looked.has('fraud_review') ? candidates.length : null,
+        fraudCandidates: looked.has('fraud_review') ? fraud.candidates : null,
         leftOut: describeLeftOut(leftOut),
       },
     };

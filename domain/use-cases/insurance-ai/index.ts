@@ -15,8 +15,6 @@ import { validateLegacyData } from './validate-legacy-data.js';
 export const insuranceAiUseCase: UseCaseModule = {
   id: 'insurance_ai',
   title: 'Insurance AI: legacy policy and claim extracts',
-  // Its upload steps read the whole file into memory (not yet streamed): what a 1,024 MB Lambda holds.
-  maxUploadBytes: 100 * 1024 * 1024,
   journeys: { upload: [validateLegacyData, processDataLake, enableAiOperations, identifyMonetization], eda: insuranceAiEdaJourney },
   followOn: { upload: ['eda'] },
   describeDelivery: describeInsuranceDelivery,

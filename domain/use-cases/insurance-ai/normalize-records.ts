@@ -1,3 +1,4 @@
+import { CompactKeyIndex, grown, hashString } from '#domain/collections/compact-key-index.js';
 import { CLAIM_STATUSES, LINES_OF_BUSINESS, STATE_CODES, isClaimStatus, isLineOfBusiness, isStateCode, type ClaimStatus } from './code-lists.js';
 import { ALL_CLAIM_COLUMNS, REQUIRED_VALUES, type ExtractColumn } from './extract-columns.js';
 import type { ExtractViolation } from './extract-violation.js';
@@ -5,7 +6,7 @@ import { POLICY_LEVEL_FIELDS } from './fields.js';
 import type { InsuranceRecord } from './insurance-record.js';
 import { ACCEPTED_DATE_FORMATS, parseLegacyDate, type LegacyDateFormat } from './legacy-date.js';
 import { parseLegacyAmount, type AmountConvention } from './legacy-amount.js';
-import type { ExtractLine, RawExtract } from './read-extract.js';
+import type { ExtractLine } from './extract-stream.js';
 
 export interface NormalizationStats {
   /** How many dates were written in each legacy format: evidence of what the file mixes. */
@@ -18,53 +19,71 @@ export interface NormalizationStats {
   reformattedNationalIds: number;
 }
 
-export interface Normalized {
-  records: InsuranceRecord[];
-  violations: ExtractViolation[];
-  stats: NormalizationStats;
+/**
+ * Turns raw extract lines into typed records one at a time, reporting every violation instead of
+ * stopping at the first. `today` (ISO) bounds claim dates: a claim cannot be reported in the future.
+ */
+export class RecordNormalizer {
+  readonly stats: NormalizationStats = { dateFormats: {}, legacyNullDates: 0, negativeClaimAmounts: 0, reformattedNationalIds: 0 };
+  private readonly violations: ExtractViolation[] = [];
+  private readonly ctx: LineContext;
+
+  constructor(amounts: AmountConvention, today: string, present: ReadonlySet<ExtractColumn>, impliedDecimals: Readonly<Record<string, number>> = {}) {
+    this.ctx = { implied: impliedDecimals, amounts, today, stats: this.stats, violations: this.violations, present };
+  }
+
+  /** The line's record, or undefined with its violations (in line order) when it has any. */
+  normalize(line: ExtractLine): { record: InsuranceRecord } | { violations: ExtractViolation[] } {
+    this.violations.length = 0;
+    const record = normalizeLine(line, this.ctx);
+    return record ? { record } : { violations: [...this.violations] };
+  }
 }
 
-/**
- * Turns raw extract lines into typed records, collecting every violation instead of stopping
- * at the first. `today` (ISO) bounds claim dates: a claim cannot be reported in the future.
- */
-export function normalizeRecords(extract: RawExtract, today: string, present: ReadonlySet<ExtractColumn>, impliedDecimals: Readonly<Record<string, number>> = {}): Normalized {
-  const stats: NormalizationStats = { dateFormats: {}, legacyNullDates: 0, negativeClaimAmounts: 0, reformattedNationalIds: 0 };
-  const violations: ExtractViolation[] = [...extract.shortLines];
-  const records: InsuranceRecord[] = [];
-  for (const line of extract.lines) {
-    const record = normalizeLine(line, { implied: impliedDecimals, amounts: extract.amounts, today, stats, violations, present });
-    if (record) records.push(record);
-  }
-  violations.push(...policyConflicts(records));
-  return { records, violations, stats };
-}
+/** How many policies keep their first line's values word for word, to quote them in a conflict; past this, a conflict names the line only. */
+const QUOTED_POLICIES = 100_000;
 
 /**
  * Lines of the same policy must agree on what belongs to the policy; otherwise premium would be
- * counted from whichever line came first and every ratio after it would be arbitrary.
+ * counted from whichever line came first and every ratio after it would be arbitrary. Each
+ * policy's first line is kept as hashes (compact-key-index.ts), so files of any size are checked
+ * in memory that grows with the policies, not the lines.
  */
-function policyConflicts(records: readonly InsuranceRecord[]): ExtractViolation[] {
-  const first = new Map<string, InsuranceRecord>();
-  const violations: ExtractViolation[] = [];
-  for (const record of records) {
-    const earlier = first.get(record.policy_number);
-    if (!earlier) {
-      first.set(record.policy_number, record);
-      continue;
+export class PolicyConsistency {
+  private readonly policies = new CompactKeyIndex(4096);
+  private firstLines = new Uint32Array(4096);
+  private fieldHashes = new Uint32Array(4096 * POLICY_LEVEL_FIELDS.length);
+  private readonly quoted: string[][] = [];
+
+  get distinctPolicies(): number {
+    return this.policies.size;
+  }
+
+  check(record: InsuranceRecord): ExtractViolation[] {
+    const id = this.policies.idOf(record.policy_number);
+    const width = POLICY_LEVEL_FIELDS.length;
+    if (this.policies.added) {
+      this.firstLines = grown(this.firstLines, id + 1);
+      this.fieldHashes = grown(this.fieldHashes, (id + 1) * width);
+      this.firstLines[id] = record.source_line;
+      POLICY_LEVEL_FIELDS.forEach((column, f) => (this.fieldHashes[id * width + f] = hashString(String(record[column]))[0]));
+      if (id < QUOTED_POLICIES) this.quoted[id] = POLICY_LEVEL_FIELDS.map((column) => String(record[column]));
+      return [];
     }
-    for (const column of POLICY_LEVEL_FIELDS) {
-      if (record[column] === earlier[column]) continue;
+    const violations: ExtractViolation[] = [];
+    POLICY_LEVEL_FIELDS.forEach((column, f) => {
+      if (hashString(String(record[column]))[0] === this.fieldHashes[id * width + f]) return;
+      const earlier = this.quoted[id]?.[f];
       violations.push({
         line: record.source_line,
         code: 'inconsistent_policies',
         column,
         value: String(record[column]),
-        message: `policy ${record.policy_number} has ${column} "${record[column]}" here but "${earlier[column]}" on line ${earlier.source_line}`,
+        message: `policy ${record.policy_number} has ${column} "${record[column]}" here but ${earlier === undefined ? 'another value' : `"${earlier}"`} on line ${this.firstLines[id]}`,
       });
-    }
+    });
+    return violations;
   }
-  return violations;
 }
 
 interface LineContext {

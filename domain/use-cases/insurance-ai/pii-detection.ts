@@ -1,3 +1,5 @@
+import { DistinctCounter } from '#domain/collections/distinct-counter.js';
+
 /**
  * Finds personal data by what the values look like, not only by what the column is called:
  * legacy extracts name columns `FLD07` or `CUST_REF`, and a column called `notes` may be full of
@@ -48,20 +50,38 @@ export interface ColumnPii {
 }
 
 export function detectColumnPii(column: string, values: readonly unknown[]): ColumnPii {
-  const strings = values.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
-  const distinct = new Set(strings).size;
-  const matchRates = Object.fromEntries(PII_KINDS.map((kind) => [kind, rate(strings, PATTERNS[kind])])) as Record<PiiKind, number>;
-  if (strings.length > 0 && distinct / strings.length < MIN_NAME_DISTINCT_RATIO) matchRates.person_name = 0;
-  // Earlier kinds are the more specific patterns, so they win ties.
-  const best = PII_KINDS.reduce((a, b) => (matchRates[b] > matchRates[a] ? b : a));
-  const detected = matchRates[best] >= DETECTION_THRESHOLD ? best : null;
-  const nameHint = NAME_HINTS.find(([, pattern]) => pattern.test(column))?.[0] ?? null;
-  return { column, nonEmpty: strings.length, distinct, matchRates, detected, detectionRate: matchRates[best], nameHint, maskAs: detected ?? nameHint };
+  const tally = new ColumnPiiTally(column);
+  for (const value of values) tally.add(value);
+  return tally.result();
 }
 
-function rate(values: readonly string[], pattern: RegExp): number {
-  if (values.length === 0) return 0;
-  let matches = 0;
-  for (const value of values) if (pattern.test(value)) matches++;
-  return Math.round((matches / values.length) * 1000) / 1000;
+/** The same detection, one value at a time, for columns of any length. */
+export class ColumnPiiTally {
+  private nonEmpty = 0;
+  private readonly matches: Record<PiiKind, number> = { national_id: 0, email: 0, phone: 0, person_name: 0 };
+  private readonly distinct = new DistinctCounter();
+
+  constructor(private readonly column: string) {}
+
+  add(value: unknown): void {
+    if (typeof value !== 'string') return;
+    const text = value.trim();
+    if (text === '') return;
+    this.nonEmpty++;
+    this.distinct.add(text);
+    for (const kind of PII_KINDS) if (PATTERNS[kind].test(text)) this.matches[kind]++;
+  }
+
+  result(): ColumnPii {
+    const { column, nonEmpty } = this;
+    const distinct = this.distinct.count;
+    const rate = (kind: PiiKind) => (nonEmpty === 0 ? 0 : Math.round((this.matches[kind] / nonEmpty) * 1000) / 1000);
+    const matchRates = Object.fromEntries(PII_KINDS.map((kind) => [kind, rate(kind)])) as Record<PiiKind, number>;
+    if (nonEmpty > 0 && distinct / nonEmpty < MIN_NAME_DISTINCT_RATIO) matchRates.person_name = 0;
+    // Earlier kinds are the more specific patterns, so they win ties.
+    const best = PII_KINDS.reduce((a, b) => (matchRates[b] > matchRates[a] ? b : a));
+    const detected = matchRates[best] >= DETECTION_THRESHOLD ? best : null;
+    const nameHint = NAME_HINTS.find(([, pattern]) => pattern.test(column))?.[0] ?? null;
+    return { column, nonEmpty, distinct, matchRates, detected, detectionRate: matchRates[best], nameHint, maskAs: detected ?? nameHint };
+  }
 }

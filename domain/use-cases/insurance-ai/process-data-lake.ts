@@ -1,13 +1,13 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
+import { STREAM_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import { ARTIFACTS } from './artifact-names.js';
-import type { InsuranceRecord } from './insurance-record.js';
-import { partitionPath, partitionRecords, toNdjson } from './lake-partitions.js';
 import { describeLeftOut, fieldsOfUpload, type FileFields } from './field-availability.js';
-import { claimCount, distinctPolicies, incurredLosses, outstandingReserves, paidLosses, portfolioFiguresLeftOut, writtenPremium } from './portfolio-figures.js';
-
+import { LakeWriter } from './lake-writer.js';
+import { portfolioFiguresLeftOut } from './portfolio-figures.js';
+import { recordBatches } from './record-stream.js';
 /**
  * Lands the validated records in the lake as NDJSON, partitioned `lob=<LOB>/year=<YYYY>` under
- * `lake/<use-case>/`, one file per journey in each partition so re-running a journey rewrites
+ * `lake/<use-case>/`, one file (or, for a large partition, one numbered series) per journey in each partition so re-running a journey rewrites
  * only its own files and two uploads never collide. `partitions.json` lists what was written
  * with row counts and checksums, so a reader can verify the lake without listing the bucket.
  */
@@ -17,37 +17,35 @@ export const processDataLake: StepDefinition = {
   name: 'process_data_lake',
   description: 'Partition the normalised records by line of business and year into NDJSON lake files',
   keyPrefixes: [LAKE_PREFIX],
+  policy: STREAM_PASS_POLICY,
   async run(context) {
-    const records = await context.readArtifactJson<InsuranceRecord[]>(ARTIFACTS.normalizedRecords);
     const fields = await fieldsOfUpload(context);
     const partitionedBy = partitionSources(fields);
     const notes = partitionNotes(partitionedBy);
     const leftOut = portfolioFiguresLeftOut(fields).filter((l) => l.figure !== 'loss ratio');
-    const partitions = [];
-    for (const partition of partitionRecords(records)) {
-      const path = partitionPath(partition);
-      const ref = await context.writeArtifact({
-        name: `partition ${path}`,
-        key: `${LAKE_PREFIX}${context.useCase}/${path}/${context.journeyId}.ndjson`,
-        body: toNdjson(partition.records),
-        contentType: 'application/x-ndjson',
-      });
-      partitions.push({
+    const lake = new LakeWriter(context, LAKE_PREFIX);
+    for await (const records of recordBatches(context)) for (const record of records) await lake.add(record);
+    const partitions = (await lake.finish()).map((partition) => {
+      const { policies, claims, writtenPremium, paidLosses, outstandingReserves, incurredLosses } = partition.tally.figures(fields);
+      const only = partition.files.length === 1 ? partition.files[0]! : undefined;
+      return {
         lob: partition.lob,
         year: partition.year,
-        path,
-        key: ref.key,
-        rows: partition.records.length,
-        policies: distinctPolicies(partition.records),
-        claims: claimCount(partition.records, fields),
-        writtenPremium: writtenPremium(partition.records, fields),
-        paidLosses: paidLosses(partition.records, fields),
-        outstandingReserves: outstandingReserves(partition.records, fields),
-        incurredLosses: incurredLosses(partition.records, fields),
-        bytes: ref.size,
-        sha256: ref.sha256,
-      });
-    }
+        path: partition.path,
+        // One file for most partitions; a partition larger than the step's buffer is a numbered series, listed in `files`.
+        key: only?.key ?? null,
+        rows: partition.rows,
+        policies,
+        claims,
+        writtenPremium,
+        paidLosses,
+        outstandingReserves,
+        incurredLosses,
+        bytes: partition.files.reduce((sum, f) => sum + f.bytes, 0),
+        sha256: only?.sha256 ?? null,
+        files: partition.files,
+      };
+    });
     const totalRows = partitions.reduce((sum, p) => sum + p.rows, 0);
     await context.writeJsonArtifact(ARTIFACTS.partitions, {
       partitionedBy: ['lob', 'year'],

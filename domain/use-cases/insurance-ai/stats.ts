@@ -12,8 +12,12 @@ export function standardDeviation(values: readonly number[]): number {
 
 /** Linear-interpolated quantile, q in 0..1. */
 export function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
+  return quantileOfSorted(Float64Array.from(values).sort(), q);
+}
+
+/** The same over values already in ascending order (a sorted typed array holds millions in a few bytes each). */
+export function quantileOfSorted(sorted: ArrayLike<number>, q: number): number {
+  if (sorted.length === 0) return 0;
   const position = (sorted.length - 1) * q;
   const lower = Math.floor(position);
   const upper = Math.ceil(position);

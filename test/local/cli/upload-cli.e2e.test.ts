@@ -16,9 +16,9 @@ describe('symphainy upload / journeys / show', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each([
-    // The platform's limit, and a use case whose steps still read whole files and take less.
+    // The platform's limit, which every use case now takes: their steps all stream.
     ['mvp', 5 * 1024 * 1024 * 1024 + 1, 'an upload may be at most 5.00 GiB'],
-    ['insurance_ai', 100 * 1024 * 1024 + 1, 'an upload for use case insurance_ai may be at most 100.0 MiB'],
+    ['insurance_ai', 5 * 1024 * 1024 * 1024 + 1, 'an upload may be at most 5.00 GiB'],
   ])('refuses a file over the %s upload limit before reading or storing it, with the reason as JSON', (useCase, bytes, reason) => {
     const big = join(dir, `extract-${useCase}.csv`);
     writeFileSync(big, '');

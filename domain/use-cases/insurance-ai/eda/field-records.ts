@@ -4,7 +4,7 @@ import type { StepContext } from '#domain/journeys/step-definition.js';
 import { StepRejection } from '#domain/journeys/step-rejection.js';
 import { rejectingUnreadable } from '#domain/reporting/eda/index.js';
 import { fieldsRead, INSURANCE_FIELDS, type InsuranceField } from '../fields.js';
-import { readExtract } from '../read-extract.js';
+import { rejectMalformedExtract } from '../extract-stream.js';
 import { resolveInsuranceMapping } from '../resolve-insurance-mapping.js';
 import { LegacyRecordReader } from './legacy-records.js';
 import { normalizeLegacyValues, type LegacyFormatTally } from './normalize-legacy-values.js';
@@ -16,7 +16,7 @@ import { normalizeLegacyValues, type LegacyFormatTally } from './normalize-legac
  */
 export async function mapEdaInput(context: StepContext): Promise<FieldMapping> {
   // The upload journey's structural rule first (header, widths, layout), so both journeys refuse the same files with the same codes.
-  readExtract(await context.readInput());
+  await rejectMalformedExtract((await context.streamInput()).chunks);
   const { chunks } = await context.streamInput();
   const first: TableRecord[] = [];
   await rejectingUnreadable(async () => {

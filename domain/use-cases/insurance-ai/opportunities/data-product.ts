@@ -1,5 +1,4 @@
-import type { InsuranceRecord } from '../insurance-record.js';
-import type { PolicySummary } from './holders.js';
+import type { PolicyBook } from './policy-book.js';
 import type { Opportunity } from './opportunity.js';
 
 /** A published cell must cover at least this many policies so no one can be singled out (k-anonymity). */
@@ -15,18 +14,15 @@ export interface DataProductInputs {
  * Aggregated loss experience by state and line is what reinsurers, MGAs and pricing bureaus buy.
  * Only cells large enough to publish count; the value depends on buyers, so none is claimed.
  */
-export function dataProductOpportunity(records: readonly InsuranceRecord[], policies: readonly PolicySummary[], inputs: DataProductInputs): Opportunity | undefined {
-  const stateOf = new Map(records.map((r) => [r.policy_number, r.state]));
+export function dataProductOpportunity(book: PolicyBook, years: number, inputs: DataProductInputs): Opportunity | undefined {
   const cells = new Map<string, number>();
-  for (const policy of policies) {
-    const state = stateOf.get(policy.policyNumber);
-    if (state === null || state === undefined || policy.lineOfBusiness === null) continue;
-    const cell = `${state}/${policy.lineOfBusiness}`;
+  for (const policy of book.policies()) {
+    if (policy.state === null || policy.lineOfBusiness === null) continue;
+    const cell = `${policy.state}/${policy.lineOfBusiness}`;
     cells.set(cell, (cells.get(cell) ?? 0) + 1);
   }
   const publishable = [...cells.values()].filter((n) => n >= MIN_POLICIES_PER_CELL);
   if (publishable.length === 0) return undefined;
-  const years = new Set(records.map((r) => (r.effective_date ?? r.claim_date)?.slice(0, 4)).filter((y) => y !== undefined));
   return {
     id: 'data-product-loss-experience',
     kind: 'data_product',
@@ -35,11 +31,11 @@ export function dataProductOpportunity(records: readonly InsuranceRecord[], poli
     estimatedValue: null,
     valueBasis: 'depends on buyers and licensing terms, which the extract cannot tell',
     evidence: {
-      policies: policies.length,
+      policies: book.size,
       stateLineCells: cells.size,
       publishableCells: publishable.length,
       policiesInPublishableCells: publishable.reduce((a, b) => a + b, 0),
-      years: years.size,
+      years,
       partitions: inputs.partitions,
       maskedColumns: [...inputs.maskedColumns],
       featureReadyColumns: [...inputs.featureReadyColumns],

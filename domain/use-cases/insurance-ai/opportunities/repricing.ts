@@ -1,7 +1,7 @@
 import { LINES_OF_BUSINESS, type LineOfBusiness } from '../code-lists.js';
 import type { FileFields } from '../field-availability.js';
 import type { InsuranceRecord } from '../insurance-record.js';
-import { claimCount, distinctPolicies, incurredLosses, lossRatio, round, writtenPremium } from '../portfolio-figures.js';
+import { PortfolioTally, round } from '../portfolio-figures.js';
 import type { Opportunity } from './opportunity.js';
 
 /** The loss ratio pricing aims for, leaving room for expenses and margin. */
@@ -23,24 +23,28 @@ export interface LineExperience {
   lossRatio: number | null;
 }
 
-export function experienceByLine(records: readonly InsuranceRecord[], fields: FileFields): LineExperience[] {
-  const byLine = new Map<LineOfBusiness, InsuranceRecord[]>();
-  for (const record of records) {
-    if (record.line_of_business === null) continue;
-    const lines = byLine.get(record.line_of_business);
-    if (lines) lines.push(record);
-    else byLine.set(record.line_of_business, [record]);
+/**
+ * Loss experience per line of business, added one record at a time; the caller says which
+ * record is its policy's first (a policy belongs to one line: validation made its lines agree).
+ */
+export class ExperienceByLine {
+  private readonly lines = new Map<LineOfBusiness, PortfolioTally>();
+
+  add(record: InsuranceRecord, firstOfPolicy: boolean): void {
+    if (record.line_of_business === null) return;
+    let tally = this.lines.get(record.line_of_business);
+    if (!tally) this.lines.set(record.line_of_business, (tally = new PortfolioTally()));
+    tally.add(record, firstOfPolicy);
   }
-  return [...byLine.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([lineOfBusiness, lines]) => ({
-      lineOfBusiness,
-      policies: distinctPolicies(lines),
-      claims: claimCount(lines, fields),
-      writtenPremium: writtenPremium(lines, fields),
-      incurredLosses: incurredLosses(lines, fields),
-      lossRatio: lossRatio(lines, fields),
-    }));
+
+  experience(fields: FileFields): LineExperience[] {
+    return [...this.lines.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([lineOfBusiness, tally]) => {
+        const { policies, claims, writtenPremium, incurredLosses, lossRatio } = tally.figures(fields);
+        return { lineOfBusiness, policies, claims, writtenPremium, incurredLosses, lossRatio };
+      });
+  }
 }
 
 /** A line with both premium and losses known, so a loss ratio. */

@@ -45,7 +45,7 @@ describe('insurance_ai on a claims-only register with vendor column names', () =
     expect(report).toMatchObject({ status: 'valid', shape: 'claims register', records: 4, policies: 3, claims: 4 });
     expect(report.columns.absent.map((a: { field: string }) => a.field)).toEqual(['holder_name', 'effective_date', 'premium', 'claim_status']);
     expect(report.columns.absent.find((a: { field: string }) => a.field === 'premium').withoutIt).toMatch(/no written premium, loss ratio/);
-    const [first] = run.json<InsuranceRecord[]>('records.normalized.json');
+    const [first] = run.ndjson<InsuranceRecord>('records.normalized.ndjson');
     expect(first).toMatchObject({ policy_number: 'P1', claim_date: '2024-03-01', reported_date: '2024-03-05', claim_amount: 1000, reserve_amount: 500, premium: null, holder_name: null, effective_date: null });
   });
 
@@ -118,7 +118,7 @@ describe('insurance_ai on a semicolon policy register with decimal commas', () =
   it('maps POL_NO, INSURED_NM, PREM, INCEPT_DATE, LOB and ST, and reads decimal commas and day-first dates', async () => {
     const run = await upload(POLICY_REGISTER, 'policies.csv');
     expect(mapped(run)).toEqual(['POL_NO->policy_number', 'INSURED_NM->holder_name', 'LOB->line_of_business', 'ST->state', 'INCEPT_DATE->effective_date', 'PREM->premium']);
-    const records = run.json<InsuranceRecord[]>('records.normalized.json');
+    const records = run.ndjson<InsuranceRecord>('records.normalized.ndjson');
     expect(records.map((r) => [r.premium, r.effective_date])).toEqual([
       [1234.56, '2024-01-15'],
       [800, '2023-02-01'],
@@ -162,7 +162,7 @@ describe('insurance_ai on a fixed-width claims extract whose layout uses other n
   it('maps the layout fields and reads implied decimals through the mapping', async () => {
     const run = await upload(body, 'claims.dat');
     expect(mapped(run)).toEqual(['POLNUM->policy_number', 'CLM_NO->claim_id', 'LOSS_DT->claim_date', 'PAID_AMT->claim_amount', 'CLM_STAT->claim_status']);
-    const records = run.json<InsuranceRecord[]>('records.normalized.json');
+    const records = run.ndjson<InsuranceRecord>('records.normalized.ndjson');
     expect(records.map((r) => [r.claim_id, r.claim_date, r.claim_amount, r.claim_status])).toEqual([
       ['C01', '2024-02-01', 500, 'PD'],
       ['C02', '2024-03-01', 1200, 'OP'],

@@ -111,7 +111,7 @@ describe('validate_legacy_data rejections', () => {
 
     it('reads a record with implied decimals and bare digits', async () => {
       const result = await runJourneySteps(insuranceAiUseCase, 'upload', `${layout}\n${record}\n`);
-      expect(result.json('records.normalized.json')).toEqual([
+      expect(result.ndjson('records.normalized.ndjson')).toEqual([
         {
           source_line: 2,
           policy_number: 'P001',
@@ -155,7 +155,7 @@ describe('validate_legacy_data rejections', () => {
       const result = await runJourneySteps(insuranceAiUseCase, 'upload', `#layout POL_NO:1-4,PREM:5-12:v2,INCEPT_DATE:13-20,LOB:21-24\nP0010012345620240115AUTO\n`);
       const mapping = result.json('column-mapping.json') as { fields: { field: string; column: string }[] };
       expect(mapping.fields.map((f) => `${f.column}->${f.field}`)).toEqual(['POL_NO->policy_number', 'LOB->line_of_business', 'INCEPT_DATE->effective_date', 'PREM->premium']);
-      const [record] = result.json('records.normalized.json') as Record<string, unknown>[];
+      const [record] = result.ndjson<Record<string, unknown>>('records.normalized.ndjson');
       expect(record).toMatchObject({ policy_number: 'P001', premium: 1234.56, effective_date: '2024-01-15', line_of_business: 'AUTO', claim_id: null, holder_name: null });
     });
   });

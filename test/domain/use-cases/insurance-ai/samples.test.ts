@@ -37,7 +37,7 @@ describe('insurance_ai samples', () => {
 
   it('runs the good CSV end to end with partitions that add up and no raw PII in the masked output', async () => {
     const result = await runSample(sample('insurance-policies.csv'));
-    const records = result.json<InsuranceRecord[]>('records.normalized.json');
+    const records = result.ndjson<InsuranceRecord>('records.normalized.ndjson');
     expect(records.length).toBeGreaterThan(1000);
     expect(new Set(records.map((r) => r.line_of_business)).size).toBe(6);
 
@@ -69,7 +69,7 @@ describe('insurance_ai samples', () => {
     const table = parseTable(new TextEncoder().encode(s.body));
     const effective = table.columns.indexOf('EFFECTIVE_DATE');
     const result = await runSample(s);
-    const byLine = new Map(result.json<InsuranceRecord[]>('records.normalized.json').map((r) => [r.source_line, r]));
+    const byLine = new Map(result.ndjson<InsuranceRecord>('records.normalized.ndjson').map((r) => [r.source_line, r]));
     let nineteenth = 0;
     let twentyFirst = 0;
     table.rows.forEach((row, i) => {
@@ -88,7 +88,7 @@ describe('insurance_ai samples', () => {
   it('runs the good fixed-width extract end to end', async () => {
     const result = await runSample(sample('insurance-policies.dat'));
     expect(result.records[0]!.summary).toMatchObject({ format: 'fixed-width', policies: 400 });
-    const records = result.json<InsuranceRecord[]>('records.normalized.json');
+    const records = result.ndjson<InsuranceRecord>('records.normalized.ndjson');
     expect(records.some((r) => r.claim_amount !== null && r.claim_amount < 0)).toBe(true);
     expect(records.every((r) => r.premium !== null && Number.isFinite(r.premium) && r.premium > 0)).toBe(true);
     expect(result.json('partitions.json').totalRows).toBe(records.length);

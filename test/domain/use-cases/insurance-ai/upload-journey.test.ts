@@ -15,7 +15,7 @@ describe('insurance_ai upload journey over a hand-written extract', () => {
 
   it('normalises legacy dates (with the two-digit pivot), codes and amounts', async () => {
     const result = await run(HAND_WRITTEN_CSV);
-    const records = result.json<InsuranceRecord[]>('records.normalized.json');
+    const records = result.ndjson<InsuranceRecord>('records.normalized.ndjson');
     const byClaim = (id: string | null, policy: string) => records.find((r) => r.claim_id === id && r.policy_number === policy)!;
     expect(records).toHaveLength(7);
     expect(byClaim(null, 'A1')).toMatchObject({ source_line: 2, effective_date: '2024-01-15', premium: 1000, claim_amount: null, email: 'jane.doe@example.com' });
