@@ -6,6 +6,7 @@ import { dlqCommand, dlqUsage } from './commands/dlq-command.js';
 import { redriveCommand, redriveUsage } from './commands/redrive-command.js';
 import { getCommand, getUsage } from './commands/get-command.js';
 import { journeysCommand, journeysUsage, showCommand } from './commands/journeys-command.js';
+import { logsCommand, logsUsage } from './commands/logs-command.js';
 import { patternCommand, patternUsage } from './commands/pattern-command.js';
 import { profileCommand, profileUsage } from './commands/profile-command.js';
 import { reportCommand, reportUsage } from './commands/report-command.js';
@@ -23,6 +24,7 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
   upload: uploadCommand,
   journeys: journeysCommand,
   show: showCommand,
+  logs: logsCommand,
   get: getCommand,
   report: reportCommand,
   profile: profileCommand,
@@ -44,6 +46,8 @@ const usage = `symphainy — event-driven journeys: a file lands in a bucket, it
 ${uploadUsage}
 
 ${journeysUsage}
+
+${logsUsage}
 
 ${getUsage}
 

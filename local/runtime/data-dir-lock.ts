@@ -87,6 +87,16 @@ function tryCreate(path: string, me: DataDirHolder): boolean {
   return true;
 }
 
+/**
+ * Whether a live process holds the data directory (or is just taking it): for readers that take
+ * no lock, to tell a journey something is moving from one nothing will move.
+ */
+export function isDataDirHeld(dataDir: string): boolean {
+  const seen = readHolder(join(dataDir, LOCK_FILE));
+  if (seen === 'gone') return false;
+  return seen === 'unwritten' ? !unwrittenLockIsStale(join(dataDir, LOCK_FILE)) : isAlive(seen);
+}
+
 function readHolder(path: string): DataDirHolder | 'unwritten' | 'gone' {
   let text: string;
   try {

@@ -1,7 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { SQSEvent } from 'aws-lambda';
 import type { EventBridgeEnvelope, EventDraft } from '#events/platform-event.js';
 import { encodeS3EventKey, S3ObjectCreated } from '#events/s3-object-created.js';
@@ -33,6 +32,8 @@ import { FunctionQueue, type QueueSettings } from './function-queue.js';
 import { Journal, type JournalRecord, type NewJournalRecord } from './journal.js';
 import { readCheckpoint, writeCheckpoint, CHECKPOINT_VERSION, type RuntimeCheckpoint } from './runtime-checkpoint.js';
 import { DataDirLock, type DataDirHolder } from './data-dir-lock.js';
+import { JourneyLog, journeyLogDir } from './journey-log.js';
+import { JourneyLogger } from './journey-logger.js';
 import type { Recovery } from './recovery.js';
 
 export interface EmbeddedRuntimeOptions {
@@ -114,6 +115,8 @@ export class EmbeddedRuntime {
   readonly config: PlatformConfig;
   readonly registry: UseCaseRegistry;
   private readonly journal: Journal;
+  /** Every function's log lines about a journey, which `symphainy logs` reads. */
+  private readonly journeyLog: JourneyLog;
   private readonly bus: EmbeddedEventBus;
   private readonly queues = new Map<string, FunctionQueue>();
   private readonly journeyEvents = new JourneyEventIndex();
@@ -149,6 +152,7 @@ export class EmbeddedRuntime {
     const checkpoint = readCheckpoint(this.checkpointPath);
     this.checkpoint = checkpoint && Journal.fits(journalPath, checkpoint.journal) ? checkpoint : undefined;
     this.journal = new Journal(journalPath, this.checkpoint?.journal);
+    this.journeyLog = new JourneyLog(journeyLogDir(options.dataDir));
     this.lastRecordAt = this.checkpoint?.journal.lastRecordAt ?? 0;
     this.buildQueues();
   }
@@ -215,7 +219,7 @@ export class EmbeddedRuntime {
         clock: this.clock,
         config: this.config,
         registry: this.registry,
-        logger: new Logger({ serviceName: target, logLevel: this.options.logLevel ?? 'SILENT' }),
+        logger: this.loggerFor(target),
         onRecordFailure: (messageId, error) => queueRef.queue?.noteFailure(messageId, error),
         queue: { deferRetry: async (message, seconds) => queueRef.queue?.changeVisibility(message.messageId, seconds * 1000 * delayScale) },
       };
@@ -251,6 +255,10 @@ export class EmbeddedRuntime {
     );
   }
 
+  private loggerFor(functionName: string): JourneyLogger {
+    return new JourneyLogger({ serviceName: functionName, consoleLevel: this.options.logLevel ?? 'SILENT', journeyLog: this.journeyLog });
+  }
+
   /** As a function's dead-letter queue feeds the recorder in the cloud: the same message id, from `<function>-dlq`. */
   private sendDeadLetter(queueName: string, messageId: string, body: string): void {
     this.unfinished.set(`${DEAD_LETTER_RECORDER}|${messageId}`, { target: DEAD_LETTER_RECORDER, messageId, body, sourceQueue: `${queueName}-dlq` });
@@ -278,7 +286,7 @@ export class EmbeddedRuntime {
       clock: this.clock,
       config: this.config,
       registry: this.registry,
-      logger: new Logger({ serviceName: JOURNEY_SWEEPER, logLevel: this.options.logLevel ?? 'SILENT' }),
+      logger: this.loggerFor(JOURNEY_SWEEPER),
     });
     return sweepOverdueJourneys(ports);
   }
@@ -515,6 +523,7 @@ export class EmbeddedRuntime {
     for (const queue of this.queues.values()) queue.stop();
     this.saveCheckpoint();
     this.journal.close();
+    this.journeyLog.close();
     this.store.close();
     this.lock.release();
     for (const resolve of this.idleWaiters.splice(0)) resolve();
