@@ -17,13 +17,15 @@ import type { Telemetry } from './telemetry.js';
 /** Every metric of every stage lives here; the `service` dimension (`symphainy-<stage>`) tells stages apart. */
 export const METRICS_NAMESPACE = 'Symphainy';
 
+/** An upload no use case took: no journey ran, so it is counted apart from the failures. */
+export const UPLOADS_REJECTED = 'UploadsRejected';
+
 /** The count each journey-level event adds to, by its detail-type. */
 export const JOURNEY_COUNTS: Readonly<Record<string, string>> = {
   [JourneyStarted.detailType]: 'JourneysStarted',
   [JourneyCompleted.detailType]: 'JourneysCompleted',
   [JourneyFailed.detailType]: 'JourneysFailed',
-  // An upload no use case took: no journey ran, so it is counted apart from the failures.
-  [UploadRejected.detailType]: 'UploadsRejected',
+  [UploadRejected.detailType]: UPLOADS_REJECTED,
 };
 
 /** Milliseconds one attempt of a step ran, whatever its outcome. */

@@ -23,16 +23,14 @@
 // could not hand to a rule's queue (an upload that would otherwise start no journey, silently).
 //
 // serverless.yml pulls this in with ${file(...)}; osls calls the exported function.
-const { loadRouting, pascalCase } = require('./routing-table-loader.cjs');
+const { loadRouting, pascalCase, queueSettings, stageQueueParams, lambdaIdOf } = require('./routing-table-loader.cjs');
 
 const UPLOAD_BUCKET_PLACEHOLDER = '\u0000upload-bucket';
 const RULE_DLQ = 'RuleDeliveryDeadLetterQueue';
 
 module.exports = async ({ resolveVariable }) => {
   const stage = await resolveVariable('sls:stage');
-  const timeoutSeconds = Number(await resolveVariable('param:functionTimeoutSeconds'));
-  const maxReceiveCount = Number(await resolveVariable('param:maxAttempts'));
-  const stepTimeoutCap = Number(await resolveVariable('param:stepTimeoutCapSeconds'));
+  const stageParams = await stageQueueParams(resolveVariable);
   const { routes, roles, policies, deadLetterRecorder, journeySweeper } = await loadRouting({ uploadBucket: UPLOAD_BUCKET_PLACEHOLDER });
 
   const Resources = {};
@@ -71,7 +69,7 @@ module.exports = async ({ resolveVariable }) => {
     const own = routes.filter((r) => r.target === target);
     const queue = `${id}Queue`;
     const policy = policies[target];
-    const functionTimeout = policy ? Math.min(policy.timeoutSeconds, stepTimeoutCap) : timeoutSeconds;
+    const { functionTimeout, visibilityTimeout, maxReceiveCount } = queueSettings(policy, stageParams);
     if (policy) {
       // Merged by the framework into the function it generates (same logical id).
       Resources[`${lambdaIdOf(target)}LambdaFunction`] = { Type: 'AWS::Lambda::Function', Properties: { Timeout: functionTimeout, MemorySize: policy.memoryMb } };
@@ -96,10 +94,8 @@ module.exports = async ({ resolveVariable }) => {
       Properties: {
         QueueName: `symphainy-${stage}-${target}`,
         SqsManagedSseEnabled: true,
-        // Lambda's advice for SQS sources: at least 6x the function timeout, so a batch still
-        // being retried by the poller is not delivered twice.
-        VisibilityTimeout: 6 * functionTimeout,
-        RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [`${id}DeadLetterQueue`, 'Arn'] }, maxReceiveCount: policy ? policy.maxAttempts : maxReceiveCount },
+        VisibilityTimeout: visibilityTimeout,
+        RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [`${id}DeadLetterQueue`, 'Arn'] }, maxReceiveCount },
       },
     };
     for (const route of own) {
@@ -165,12 +161,6 @@ function withUploadBucket(value) {
 const objects = (bucket, pattern = '*') => ({ 'Fn::Sub': `\${${bucket}.Arn}/${pattern}` });
 const bucketArn = (bucket) => ({ 'Fn::GetAtt': [bucket, 'Arn'] });
 
-/** The framework's logical id of a function: `process-file` -> `ProcessDashfile`. */
-function lambdaIdOf(name) {
-  const normalized = name.replace(/-/g, 'Dash').replace(/_/g, 'Underscore');
-  return normalized[0].toUpperCase() + normalized.slice(1);
-}
-
 /** One role per function: nothing it does not use, and no `*` action or resource. */
 function role(stage, target, queues, access) {
   const statements = [
@@ -222,6 +212,9 @@ function role(stage, target, queues, access) {
         Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
       },
       Policies: [{ PolicyName: target, PolicyDocument: { Version: '2012-10-17', Statement: statements } }],
+      // Active tracing: X-Ray's write actions take no resource, so they come from AWS's own
+      // policy for exactly that rather than a "*" of ours.
+      ManagedPolicyArns: [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/AWSXRayDaemonWriteAccess' }],
     },
   };
 }

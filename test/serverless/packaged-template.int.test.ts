@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { routingTable } from '#domain/routing/routing-table.js';
+import { DEAD_LETTER_RECORDER, JOURNEY_SWEEPER, routingTable } from '#domain/routing/routing-table.js';
+import { JOURNEY_COUNTS, METRICS_NAMESPACE, STEP_ATTEMPTS, STEP_DURATION } from '#functions/shared/journey-metrics.js';
 import { policyOfStep } from '#domain/journeys/step-policy.js';
 import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
 import { PLATFORM_SOURCE } from '#events/platform-event.js';
@@ -330,5 +331,115 @@ describe('the packaged CloudFormation template', () => {
   it('archives the stage bus and names what other tools look up in its outputs', () => {
     expect(ofType('AWS::Events::Archive')).toHaveLength(1);
     expect(Object.keys(template.Outputs)).toEqual(expect.arrayContaining(['UploadBucketName', 'ArtifactBucketName', 'EventBusName', 'EventBusArn', 'ArchiveName']));
+  });
+});
+
+describe('the packaged template watches what the routing table deploys', () => {
+  const registry = defaultUseCaseRegistry();
+  const routes = routingTable(registry, { uploadBucket: BUCKET });
+  const targets = [...new Set(routes.map((r) => r.target))];
+  const functions = [...targets, DEAD_LETTER_RECORDER, JOURNEY_SWEEPER];
+  const service = `symphainy-${STAGE}`;
+
+  /** A dimension's value as a name: the template refers to queues, functions and the bus by resource. */
+  function nameOf(value: any): string {
+    if (typeof value === 'string') return value;
+    const resource = template.Resources[value?.Ref ?? getAttTarget(value)];
+    if (!resource) throw new Error(`dimension refers to nothing: ${JSON.stringify(value)}`);
+    return String(resource.Properties.QueueName ?? resource.Properties.FunctionName ?? resource.Properties.Name);
+  }
+  const alarms = () =>
+    ofType('AWS::CloudWatch::Alarm').map(([id, a]) => ({
+      id,
+      name: a.Properties.AlarmName as string,
+      metric: `${a.Properties.Namespace}/${a.Properties.MetricName}`,
+      on: Object.fromEntries(a.Properties.Dimensions.map((d: any) => [d.Name, nameOf(d.Value)])),
+      properties: a.Properties,
+    }));
+  const watched = (metric: string, dimension: string) =>
+    alarms()
+      .filter((a) => a.metric === metric)
+      .map((a) => a.on[dimension])
+      .sort();
+
+  it('traces every function with X-Ray, writing traces through AWS\'s managed policy, and names the metrics\' service after the stage', () => {
+    for (const [id, fn] of ofType('AWS::Lambda::Function')) {
+      expect(fn.Properties.TracingConfig, id).toEqual({ Mode: 'Active' });
+      expect(fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME, id).toBe(service);
+      const role = template.Resources[getAttTarget(fn.Properties.Role)]!;
+      expect(role.Properties.ManagedPolicyArns, id).toEqual([{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/AWSXRayDaemonWriteAccess' }]);
+    }
+  });
+
+  it('alarms on the depth and the arrivals of every dead-letter queue, and on the oldest message of every queue', () => {
+    const dlqs = [...targets.map((t) => `${service}-${t}-dlq`), `${service}-rule-delivery-dlq`].sort();
+    expect(watched('AWS/SQS/ApproximateNumberOfMessagesVisible', 'QueueName')).toEqual(dlqs);
+    expect(watched('AWS/SQS/NumberOfMessagesReceived', 'QueueName')).toEqual(targets.map((t) => `${service}-${t}-dlq`).sort());
+    expect(watched('AWS/SQS/ApproximateAgeOfOldestMessage', 'QueueName')).toEqual(targets.map((t) => `${service}-${t}`).sort());
+    for (const alarm of alarms().filter((a) => a.metric === 'AWS/SQS/ApproximateAgeOfOldestMessage')) {
+      // Older than every delivery the queue would make could take: nothing is taking it.
+      const queue = ofType('AWS::SQS::Queue').find(([, q]) => q.Properties.QueueName === alarm.on.QueueName)![1].Properties;
+      expect(alarm.properties.Threshold, alarm.name).toBe(Number(queue.RedrivePolicy.maxReceiveCount) * queue.VisibilityTimeout);
+    }
+  });
+
+  it("alarms on every function's errors and throttles, the routing targets' and the recorder's and sweeper's alike", () => {
+    const names = functions.map((f) => `${service}-${f}`).sort();
+    expect(names).toEqual(ofType('AWS::Lambda::Function').map(([, f]) => f.Properties.FunctionName).sort());
+    expect(watched('AWS/Lambda/Errors', 'FunctionName')).toEqual(names);
+    expect(watched('AWS/Lambda/Throttles', 'FunctionName')).toEqual(names);
+  });
+
+  it("alarms on every routing rule's given-up deliveries, under its bus for the stage bus's rules", () => {
+    const failed = alarms().filter((a) => a.metric === 'AWS/Events/FailedInvocations');
+    expect(failed.map((a) => a.on).sort((a, b) => a.RuleName!.localeCompare(b.RuleName!))).toEqual(
+      routes
+        .map((r) => ({ ...(r.bus === 'platform' ? { EventBusName: service } : {}), RuleName: `${service}-${r.rule}` }))
+        .sort((a, b) => a.RuleName.localeCompare(b.RuleName)),
+    );
+    // And nothing else: every alarm is one of the kinds above, each once.
+    expect(alarms()).toHaveLength(3 * targets.length + 1 + 2 * functions.length + routes.length);
+    expect(new Set(alarms().map((a) => a.name)).size).toBe(alarms().length);
+  });
+
+  it("notifies the stack's own alarm topic when no alarmTopicArn is given, on alarm and on recovery; only the stack's alarms may publish to it", () => {
+    const [[topicId, topic]] = ofType('AWS::SNS::Topic') as [[string, Resource]];
+    expect(topic.Properties.TopicName).toBe(`${service}-alarms`);
+    for (const alarm of alarms()) {
+      expect(alarm.properties.AlarmActions, alarm.name).toEqual([{ Ref: topicId }]);
+      expect(alarm.properties.OKActions, alarm.name).toEqual([{ Ref: topicId }]);
+      expect(alarm.name.startsWith(`${service}-`), alarm.name).toBe(true);
+    }
+    const [statement] = ofType('AWS::SNS::TopicPolicy')[0]![1].Properties.PolicyDocument.Statement;
+    expect(statement).toMatchObject({ Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish' });
+    expect(statement.Condition.ArnLike['aws:SourceArn']['Fn::Sub']).toMatch(new RegExp(`:alarm:${service}-\\*$`));
+    expect(template.Outputs.AlarmTopicArn!.Value).toEqual({ Ref: topicId });
+  });
+
+  it('has a dashboard with every use case\'s journeys, every step, queue, function and rule, and every alarm\'s state', () => {
+    const [[, dashboard]] = ofType('AWS::CloudWatch::Dashboard') as [[string, Resource]];
+    expect(dashboard.Properties.DashboardName).toBe(service);
+    const body = JSON.parse(dashboard.Properties.DashboardBody['Fn::Sub']) as { widgets: { type: string; properties: any }[] };
+    const lines = body.widgets.filter((w) => w.type === 'metric').flatMap((w) => w.properties.metrics as unknown[][]);
+    const shown = (namespace: string, metric: string, dimension: string) =>
+      [...new Set(lines.filter((l) => l[0] === namespace && l[1] === metric).map((l) => l[l.indexOf(dimension) + 1]))].sort();
+    const useCases = registry.useCases().map((u) => u.id).sort();
+    for (const count of Object.values(JOURNEY_COUNTS)) expect(shown(METRICS_NAMESPACE, count, 'UseCase'), count).toEqual(useCases);
+    const stepNames = registry.steps().map((s) => s.definition.name).sort();
+    expect(shown(METRICS_NAMESPACE, STEP_DURATION, 'Step')).toEqual(stepNames);
+    expect(shown(METRICS_NAMESPACE, STEP_ATTEMPTS, 'Step')).toEqual(stepNames);
+    for (const line of lines.filter((l) => l[0] === METRICS_NAMESPACE)) expect(line.slice(2, 4)).toEqual(['service', service]);
+    expect(shown('AWS/SQS', 'ApproximateAgeOfOldestMessage', 'QueueName')).toEqual(targets.map((t) => `${service}-${t}`).sort());
+    expect(shown('AWS/Lambda', 'Errors', 'FunctionName')).toEqual(functions.map((f) => `${service}-${f}`).sort());
+    expect(shown('AWS/Events', 'FailedInvocations', 'RuleName')).toEqual(routes.map((r) => `${service}-${r.rule}`).sort());
+    const alarmStates = body.widgets.filter((w) => w.type === 'alarm').flatMap((w) => w.properties.alarms as string[]);
+    expect(alarmStates.sort()).toEqual(alarms().map((a) => `\${${a.id}.Arn}`).sort());
+    expect(template.Outputs.DashboardName!.Value).toEqual({ Ref: ofType('AWS::CloudWatch::Dashboard')[0]![0] });
+  });
+
+  it("stays within CloudFormation's 500 resources per stack", () => {
+    // Each step adds 15 (function, log group, role, queue, dead-letter queue, queue policy, rule,
+    // two event source mappings, six alarms): this says when the stack has to be split.
+    expect(Object.keys(template.Resources).length).toBeLessThan(500);
   });
 });
