@@ -1,3 +1,4 @@
+import { isIdentifier } from '#domain/profiling/column-semantics.js';
 import type { DatasetProfile, Insight } from '#domain/profiling/profile-types.js';
 import { formatCount } from '../format.js';
 import type { InsightThresholds } from '../insight-thresholds.js';
@@ -12,6 +13,8 @@ export function identifierInsights(profile: DatasetProfile, t: InsightThresholds
   if (profile.rows < t.identifierMinRows) return [];
   return profile.columns.flatMap((column): Insight[] => {
     if (column.type !== 'integer' && column.type !== 'string') return [];
+    // Personal data has its own note; an integer measure whose values happen to differ (amounts) is no key.
+    if (column.personalData || (column.type === 'integer' && !isIdentifier(column))) return [];
     if (column.count !== profile.rows) return [];
     const tolerance = column.distinctApproximate ? 3 * column.distinctErrorBound * column.count : 0;
     if (column.distinct < column.count - tolerance) return [];
