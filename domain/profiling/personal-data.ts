@@ -16,6 +16,13 @@ export const PERSONAL_DATA_LABELS: Record<PersonalDataKind, string> = {
   person_name: 'person name',
 };
 
+export const PERSONAL_DATA_PLURALS: Record<PersonalDataKind, string> = {
+  national_id: 'national ids',
+  email: 'e-mail addresses',
+  phone: 'phone numbers',
+  person_name: 'person names',
+};
+
 /** Share of the sampled values that must have a kind's shape for the column to be that kind. */
 export const SHAPE_SHARE = 0.6;
 /** The first values of a column checked for shapes: enough to tell, cheap on a file of any size. */

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { labelPadding } from './chart-theme.js';
 
 export interface BarDatum {
   label: string;
@@ -33,6 +34,7 @@ export function barChartSpec(data: readonly BarDatum[], options: BarChartOptions
   };
   const reference = options.reference;
   return {
+    padding: labelPadding(labels),
     width: options.width ?? 420,
     height: { step: grouped ? 12 : 18 },
     data: { values },

@@ -21,3 +21,15 @@ export const CHART_CONFIG: Config = {
   rule: { color: ACCENT },
   tick: { color: ACCENT },
 };
+
+/** Wide (CJK, full-width) characters: drawn about 1 em wide, while the headless renderer estimates every character at 0.8 em. */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/gu;
+
+/**
+ * Padding that keeps axis labels in wide characters inside the chart: Vega sizes a chart from its
+ * estimate of the labels' width, which falls short by a fifth of an em per wide character.
+ */
+export function labelPadding(labels: readonly string[], fontSize = 11): { left: number; top: number; right: number; bottom: number } {
+  const wide = Math.max(0, ...labels.map((label) => label.match(WIDE)?.length ?? 0));
+  return { left: 5 + Math.ceil(wide * 0.25 * fontSize), top: 5, right: 5, bottom: 5 };
+}

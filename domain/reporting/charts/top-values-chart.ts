@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { TopValue } from '#domain/profiling/profile-types.js';
-import { ACCENT, MUTED } from './chart-theme.js';
+import { ACCENT, labelPadding, MUTED } from './chart-theme.js';
 
 const LABEL_CHARS = 28;
 
@@ -10,6 +10,7 @@ export function topValuesSpec(top: readonly TopValue[], presentCount: number, op
   const rows = top.map((t, rank) => ({ label: labelOf(t.value, rank), count: t.count, other: false, rank }));
   if (rest > 0) rows.push({ label: '(all other values)', count: rest, other: true, rank: rows.length });
   return {
+    padding: labelPadding(rows.map((r) => r.label)),
     width: options.width ?? 320,
     height: { step: 16 },
     data: { values: rows },

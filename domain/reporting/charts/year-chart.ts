@@ -23,7 +23,7 @@ export interface YearChartOptions {
  */
 export function yearChartSpec(data: readonly YearDatum[], options: YearChartOptions): TopLevelSpec {
   const years = data.map((d) => d.year);
-  const values = data.map((d) => ({ ...d, from: d.year - 0.4, to: d.year + 0.4, faint: d.thin || d.partial }));
+  const values = data.map((d) => ({ ...d, from: d.year - 0.45, to: d.year + 0.45, faint: d.thin || d.partial }));
   const bars = {
     mark: { type: 'bar' as const },
     encoding: {
@@ -36,6 +36,7 @@ export function yearChartSpec(data: readonly YearDatum[], options: YearChartOpti
       },
       x2: { field: 'to' },
       y: { field: 'value', type: 'quantitative' as const, title: options.valueTitle, axis: { tickCount: 5, ...(options.format ? { format: options.format } : {}) } },
+      y2: { datum: 0 },
       opacity: { condition: { test: 'datum.faint', value: 0.35 }, value: 1 },
       strokeDash: { condition: { test: 'datum.partial', value: [3, 2] }, value: [] },
       stroke: { condition: { test: 'datum.partial', value: '#1f2a33' }, value: null },

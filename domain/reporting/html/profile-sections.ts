@@ -2,7 +2,7 @@ import type { ColumnProfile, DatasetProfile, Insight } from '#domain/profiling/p
 import { formatCount, formatNumber, formatPercent } from '#domain/insights/format.js';
 import { DEFAULT_THRESHOLDS } from '#domain/insights/insight-thresholds.js';
 import { missingTogetherGroups } from '#domain/insights/missing-together.js';
-import { PERSONAL_DATA_LABELS } from '#domain/profiling/personal-data.js';
+import { PERSONAL_DATA_LABELS, PERSONAL_DATA_PLURALS } from '#domain/profiling/personal-data.js';
 import { correlationHeatmapSpec } from '../charts/correlation-heatmap.js';
 import { histogramSpec } from '../charts/histogram-chart.js';
 import { missingnessSpec } from '../charts/missingness-chart.js';
@@ -86,7 +86,7 @@ export function columnSummaryTable(profile: DatasetProfile): Html {
       valueText(c, c.min),
       valueText(c, c.quantiles.p50),
       valueText(c, c.max),
-      c.mean === null ? '' : formatNumber(c.mean),
+      c.mean === null || c.scale === 'circular' ? '' : formatNumber(c.mean),
     ];
   });
   return table(['column', 'type', 'missing', 'distinct', 'min', 'median', 'max', 'mean'], rows, [false, false, true, true, true, true, true, true]);
@@ -110,7 +110,10 @@ async function columnCard(column: ColumnProfile, anchor: string, rows: number, f
     ['missing', `${formatCount(missing)} (${rows ? formatPercent(missing / rows) : '0%'})`],
     ['distinct', `${column.distinctApproximate ? '≈' : ''}${formatCount(column.distinct)}`],
   ];
-  if (column.type === 'integer' || column.type === 'float') {
+  if (column.scale === 'circular') {
+    // An average of 350° and 10° is 180°: the linear mean and spread of angles say nothing.
+    stats.push(['scale', 'angles'], ['min', valueText(column, column.min)], ['max', valueText(column, column.max)], ['median', valueText(column, column.quantiles.p50)]);
+  } else if (column.type === 'integer' || column.type === 'float') {
     stats.push(['mean', column.mean === null ? '–' : formatNumber(column.mean)], ['min', valueText(column, column.min)], ['max', valueText(column, column.max)], ['std dev', column.stddev === null ? '–' : formatNumber(column.stddev)]);
     const q = column.quantiles;
     stats.push(...(['p5', 'p25', 'p50', 'p75', 'p95'] as const).map((p): [string, string] => [p, valueText(column, q[p])]));
@@ -133,7 +136,9 @@ ${chart}
 async function columnChart(column: ColumnProfile): Promise<Html> {
   if (column.count === 0) return html`<p class="empty-note">No values to chart.</p>`;
   if (column.personalData) return html`<p class="empty-note small">${personalNote(column)}</p>`;
-  if (column.identifier) {
+  // A key with few values (vehicles, branches) still has a useful count of rows per value; a near-unique one does not.
+  const fewKeys = column.identifier && column.type === 'string' && column.topK.length > 0 && column.topK[0]!.count >= 3 && column.distinct <= 50;
+  if (column.identifier && !fewKeys) {
     return html`<p class="empty-note small">An identifier (${column.distinct >= column.count ? 'every value distinct' : `${formatCount(column.distinct)} distinct of ${formatCount(column.count)}`}): a key to join on, so no distribution is drawn.</p>`;
   }
   const numeric = column.type === 'integer' || column.type === 'float' || column.type === 'datetime';
@@ -157,7 +162,7 @@ async function svgOf(spec: Parameters<typeof renderChart>[0]): Promise<Html> {
 function personalNote(column: ColumnProfile): string {
   const finding = column.personalData!;
   const by = finding.by === 'name' ? 'its name' : finding.by === 'values' ? `the shape of ${formatPercent(finding.shapeShare)} of its first values` : `its name and the shape of ${formatPercent(finding.shapeShare)} of its first values`;
-  return `Personal data (${PERSONAL_DATA_LABELS[finding.kind]}s, told by ${by}): ${column.valuesWithheld ? 'its values are withheld from this report and profile.json; counts and lengths are kept' : 'values shown, as the use case allows'}.`;
+  return `Personal data (${PERSONAL_DATA_PLURALS[finding.kind]}, told by ${by}): ${column.valuesWithheld ? 'its values are withheld from this report and profile.json; counts and lengths are kept' : 'values shown, as the use case allows'}.`;
 }
 
 function valueText(column: ColumnProfile, value: number | string | null): string {

@@ -49,10 +49,12 @@ caption { text-align: left; color: var(--soft); font-size: 12px; padding-bottom:
 th, td { text-align: left; padding: 5px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { font-weight: 600; font-size: 12px; color: var(--soft); background: var(--panel); position: sticky; top: 0; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+/* Headers wrap so a wide table still fits the page; the numbers under them do not. */
+th.num { white-space: normal; }
 td.name { font-weight: 600; word-break: break-word; }
 tbody tr:hover { background: #fafbfc; }
 .bar-cell { display: flex; align-items: center; gap: 8px; justify-content: flex-end; }
-.bar-track { width: 60px; height: 6px; background: var(--line); border-radius: 3px; overflow: hidden; }
+.bar-track { width: 40px; flex: none; height: 6px; background: var(--line); border-radius: 3px; overflow: hidden; }
 .bar-fill { height: 100%; background: var(--accent); }
 .bar-fill.warn { background: #d99a28; }
 .bar-fill.alert { background: var(--critical); }

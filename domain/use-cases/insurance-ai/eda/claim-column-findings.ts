@@ -21,7 +21,7 @@ export function contextualiseClaimColumns(insights: readonly Insight[], policyOn
     severity: 'info',
     columns,
     title: `${columns.length === 1 ? columns[0] : `${columns.length} claim columns`} ${columns.length === 1 ? 'is' : 'are'} empty on the ${formatCount(policyOnlyLines)} policy lines without a claim`,
-    evidence: `${columns.join(', ')}: ${notes.map((i) => i.evidence).join(' ')} That is the extract's shape, not a gap: one line per claim, and a policy without claims has one line with the claim columns empty.`,
+    evidence: `${notes.length === 1 && notes[0]!.columns.length > 1 ? notes[0]!.evidence : `${columns.join(', ')}: ${notes.map((i) => i.evidence).join(' ')}`} That is the extract's shape, not a gap: one line per claim, and a policy without claims has one line with the claim columns empty.`,
     numbers: { missing: Math.max(...notes.map((i) => Number(i.numbers['missing'] ?? 0))), rows: Number(notes[0]!.numbers['rows'] ?? 0), columns: columns.length, policyOnlyLines },
   };
   const first = insights.indexOf(notes[0]!);

@@ -1,4 +1,4 @@
-import { PERSONAL_DATA_LABELS } from '#domain/profiling/personal-data.js';
+import { PERSONAL_DATA_PLURALS } from '#domain/profiling/personal-data.js';
 import type { ColumnProfile, DatasetProfile } from '#domain/profiling/profile-types.js';
 
 /** What a column is for, as far as its profile tells: the first question of any analysis. */
@@ -23,7 +23,7 @@ export function columnRoles(profile: DatasetProfile): ColumnRoleEntry[] {
 
 function roleOf(column: ColumnProfile, rows: number): { role: ColumnRole; why: string } {
   if (column.count === 0) return { role: 'empty', why: 'no value in any row' };
-  if (column.personalData) return { role: 'personal', why: `${PERSONAL_DATA_LABELS[column.personalData.kind]}s (told by ${column.personalData.by}): handle under the data-protection rules, values withheld here` };
+  if (column.personalData) return { role: 'personal', why: `${PERSONAL_DATA_PLURALS[column.personalData.kind]} (told by ${column.personalData.by}): handle under the data-protection rules, values withheld here` };
   if (column.distinct <= 1) return { role: 'constant', why: 'one value throughout' };
   if (column.type === 'datetime') return { role: 'timestamp', why: 'dates or date-times' };
   if (column.type === 'boolean') return { role: 'flag', why: 'true/false values' };
