@@ -44,7 +44,8 @@ export function columnProfile(column: ColumnAccumulator, options: ResolvedProfil
     max: extreme(column, type, 'max'),
     mean: numeric ? column.mean : null,
     stddev: numeric ? column.stddev : null,
-    quantiles: quantilesOf(distribution?.distribution),
+    // Dates and times take the order statistic below: a median date is a date that occurs, not noon between two.
+    quantiles: quantilesOf(distribution?.distribution, type !== 'datetime'),
     quantileRankError: exactOrder ? 0 : column.sample.rankError,
     histogram: distribution ? histogramOf(distribution.distribution, column.min, column.max, options.histogramBins, type === 'integer') : [],
     topK: topValues(column, options.topK, column.sawTime, column.sawZone),

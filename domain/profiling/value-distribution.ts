@@ -7,8 +7,9 @@ export interface ValueDistribution {
   /**
    * Linear interpolation between the order statistics around rank (n − 1)·q, as DuckDB's
    * quantile_cont, numpy and pandas compute it: the median of 1, 2, 3, 4 is 2.5, not 2.
+   * With `between` false, the lower of the two instead (a date's median is a date, not noon).
    */
-  quantile(q: number): number;
+  quantile(q: number, between?: boolean): number;
   /** Values strictly below x (at or below x when inclusive); estimated from a sample. */
   countBelow(x: number, inclusive: boolean): number;
 }
@@ -22,10 +23,10 @@ export function distributionFromCounts(values: Float64Array, counts: Float64Arra
   order.forEach((i, k) => (cumulative[k] = total += counts[i]!));
   return {
     n: total,
-    quantile(q) {
+    quantile(q, between = true) {
       // The k-th smallest value (0-based) is the first whose cumulative count passes k.
       const at = (k: number) => sorted[lowerBound(cumulative, (c) => c <= k)]!;
-      return interpolate(at, total, q);
+      return interpolate(at, total, q, between);
     },
     countBelow(x, inclusive) {
       const k = lowerBound(sorted, inclusive ? (v) => v <= x : (v) => v < x);
@@ -38,16 +39,16 @@ export function distributionFromCounts(values: Float64Array, counts: Float64Arra
 export function distributionFromSample(sample: ReservoirSample): ValueDistribution {
   return {
     n: sample.n,
-    quantile: (q) => {
+    quantile: (q, between = true) => {
       const sorted = sample.sortedValues();
-      return interpolate((k) => sorted[k]!, sorted.length, q);
+      return interpolate((k) => sorted[k]!, sorted.length, q, between);
     },
     countBelow: (x, inclusive) => Math.round(sample.fractionBelow(x, inclusive) * sample.n),
   };
 }
 
-export function quantilesOf(distribution: ValueDistribution | undefined): Quantiles {
-  const q = (p: number) => (distribution && distribution.n > 0 ? distribution.quantile(p) : null);
+export function quantilesOf(distribution: ValueDistribution | undefined, between = true): Quantiles {
+  const q = (p: number) => (distribution && distribution.n > 0 ? distribution.quantile(p, between) : null);
   return { p1: q(0.01), p5: q(0.05), p25: q(0.25), p50: q(0.5), p75: q(0.75), p95: q(0.95), p99: q(0.99) };
 }
 
@@ -75,11 +76,11 @@ export function histogramOf(distribution: ValueDistribution, min: number, max: n
 }
 
 /** The value at rank (n − 1)·q, between the order statistics on either side; `at(k)` is the k-th smallest, 0-based. */
-function interpolate(at: (k: number) => number, n: number, q: number): number {
+function interpolate(at: (k: number) => number, n: number, q: number, between: boolean): number {
   const rank = (n - 1) * Math.min(1, Math.max(0, q));
   const below = Math.floor(rank);
   const low = at(below);
-  if (rank === below) return low;
+  if (rank === below || !between) return low;
   const high = at(below + 1);
   return low + (rank - below) * (high - low);
 }
