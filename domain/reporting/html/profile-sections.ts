@@ -145,9 +145,10 @@ async function columnChart(column: ColumnProfile): Promise<Html> {
   if (numeric && column.histogram.length > 0 && column.distinct > 12) {
     return html`${await svgOf(histogramSpec(column.histogram, { xTitle: column.name, temporal: column.type === 'datetime', width: 400, height: 110 }))}`;
   }
-  if (column.topK.length > 0 && (column.topK[0]!.count <= 1 || column.distinct >= column.count * 0.9)) {
-    // Nearly every value is different: a bar chart of ones says nothing, a few examples say more.
-    return html`<p class="empty-note small">Nearly every value is different, e.g. ${column.topK.slice(0, 3).map((t) => `“${t.value.length > 40 ? `${t.value.slice(0, 39)}…` : t.value}”`).join(', ')}.</p>`;
+  if (column.topK.length > 0 && (column.topK[0]!.count <= 2 || column.distinct >= column.count * 0.9)) {
+    // Values that hardly repeat: a bar chart of ones and twos says nothing, a few examples say more.
+    const how = column.distinct >= column.count * 0.9 ? 'Nearly every value is different' : `No value appears more than ${column.topK[0]!.count === 1 ? 'once' : 'twice'}`;
+    return html`<p class="empty-note small">${how}, e.g. ${column.topK.slice(0, 3).map((t) => `“${t.value.length > 40 ? `${t.value.slice(0, 39)}…` : t.value}”`).join(', ')}.</p>`;
   }
   if (column.topK.length > 0) {
     return html`${await svgOf(topValuesSpec(column.topK.slice(0, 8), column.count, { width: 300 }))}${column.topKApproximate ? html`<div class="caption" style="font-size:12px;color:#5b6873">Counts of the most frequent values are estimates (bounded error).</div>` : ''}`;

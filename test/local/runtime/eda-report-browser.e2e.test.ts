@@ -26,6 +26,15 @@ function extractWithYears(thisYear: number): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A shop's export with customers' details and product names in Japanese and Chinese. */
+function ordersWithCustomers(): string {
+  const lines = ['order_ref\tcustomer\tcustomer_email\tmobile\tproduct\tqty\tunit_price\tshipped_on'];
+  crew.slice(0, 80).forEach((p, i) => {
+    lines.push([`SO-${31000 + i}`, p.name, p.email, p.phone, ['緑茶セット', '乌龙茶', 'Matcha Whisk', '急須'][i % 4]!, 1 + (i % 5), (4.5 + (i % 9) * 1.25).toFixed(2), `2026-0${1 + (i % 9)}-1${i % 10}`].join('\t'));
+  });
+  return `${lines.join('\n')}\n`;
+}
+
 /** Four vehicles, one impossible speed each: every bar of the anomalies chart is 1. */
 function telemetryWithOneGlitchEach(): string {
   const lines = ['ts_ms,vin,speed_mph,accel_g,gps_lat,gps_lng,hdg'];
@@ -106,6 +115,19 @@ describe('EDA reports in headless Chromium', () => {
     const family = await page.$eval('body', (b: any) => b.ownerDocument.defaultView.getComputedStyle(b).fontFamily as string);
     expect(family).toContain('Noto Sans CJK JP');
     expect(statSync(await screenshot('insurance-report')).size).toBeGreaterThan(50_000);
+  }, 60_000);
+
+  it('the mvp report: personal-data columns named as such with no value shown, CJK product names drawn, nothing cut off', async () => {
+    await openReport('mvp', 'orders-with-customers.tsv', ordersWithCustomers());
+    expect(await overflowing()).toEqual([]);
+    const text = await page.$eval('main', (m) => m.textContent ?? '');
+    for (const p of crew.slice(0, 80)) for (const value of [p.name, p.email, p.phone]) expect(text).not.toContain(value);
+    const roles = await page.$eval('#column-roles', (s) => s.textContent ?? '');
+    expect(roles).toContain('personal data');
+    expect(roles).toContain('e-mail addresses');
+    const productLabels = await page.$$eval('article.column-card', (cards) => cards.filter((c) => c.querySelector('h3')?.textContent === 'product').flatMap((c) => [...c.querySelectorAll('svg text')].map((t) => t.textContent ?? '')));
+    expect(productLabels).toEqual(expect.arrayContaining(['緑茶セット', '乌龙茶', '急須']));
+    expect(statSync(await screenshot('mvp-report')).size).toBeGreaterThan(50_000);
   }, 60_000);
 
   it('the autonomous-vehicle report: whole-number ticks on the anomaly counts, no heading or coordinate correlation, nothing cut off', async () => {
