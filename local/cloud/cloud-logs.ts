@@ -50,6 +50,8 @@ export function lineOfEvent(event: FilteredLogEvent, functionName: string, journ
     attributes = undefined;
   }
   if (attributes && typeof attributes === 'object' && !Array.isArray(attributes)) {
+    // An embedded-metric-format record (Powertools Metrics) is a metric, not a line anyone logged.
+    if ('_aws' in attributes) return undefined;
     const line = logLineOf(attributes as Record<string, unknown>, { function: functionName, timestamp });
     // Lambda's own name for the function is the stage-qualified one; the platform's is the group's.
     return line.fields.journeyId === journeyId || text.includes(`"${journeyId}"`) ? { ...line, function: functionName } : undefined;

@@ -18,6 +18,8 @@ export interface FollowOptions {
   settleMs: number;
   /** Consecutive reads that find nothing moving a running journey before following gives up on it. */
   stallReads?: number;
+  /** With `follow`, how long a journey not heard of yet is waited for (an upload's event takes seconds to reach a stage). */
+  appearWithinMs?: number;
   print(lines: JourneyLogLine[]): void;
   sleep(ms: number): Promise<void>;
   now(): number;
@@ -30,8 +32,14 @@ const FINAL: ReadonlySet<JourneyStatus> = new Set(['completed', 'failed', 'rejec
  * delivered and gone quiet, or nothing is left to move it.
  */
 export async function followJourneyLogs(source: JourneyLogSource, options: FollowOptions): Promise<FollowOutcome> {
-  const first = await source.read();
-  if (!first.journey && first.lines.length === 0) return { kind: 'not_found' };
+  let first = await source.read();
+  const unknown = () => !first.journey && first.lines.length === 0;
+  const givingUpAt = options.now() + (options.follow ? (options.appearWithinMs ?? 0) : 0);
+  while (unknown() && options.now() < givingUpAt) {
+    await options.sleep(options.intervalMs);
+    first = await source.read();
+  }
+  if (unknown()) return { kind: 'not_found' };
   options.print(inTimeOrder(first.lines));
   if (!options.follow) return { kind: 'read', status: first.journey?.status };
   let journey = first.journey;

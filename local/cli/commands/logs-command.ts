@@ -13,12 +13,13 @@ export const logsUsage = `symphainy logs <journey-id> [--follow] [--json] [--dat
 The journey's log lines from every function it went through, oldest first: on the embedded runtime
 from the data dir's journey log (read without waiting for a process that runs the journey), on a
 deployed stage from the functions' CloudWatch Logs groups. --json prints one object per line.
-  --follow          keep printing lines as they come until the journey has ended and been delivered
+  --follow          keep printing lines as they come until the journey has ended and been delivered;
+                    on a stage, waits up to a minute for a journey not recorded yet (a fresh upload's)
 ${cloudUsage}`;
 
 /** Embedded reads are file reads; a stage's are a FilterLogEvents per function, which CloudWatch rations. */
 const EMBEDDED = { intervalMs: 200, settleMs: 400 };
-const CLOUD = { intervalMs: 3_000, settleMs: 10_000 };
+const CLOUD = { intervalMs: 3_000, settleMs: 10_000, appearWithinMs: 60_000 };
 
 export async function logsCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...commonOptionSpec, ...cloudOptionSpec, follow: { type: 'boolean', short: 'f', default: false } } });
@@ -38,7 +39,7 @@ export async function logsCommand(argv: string[]): Promise<number> {
   return run(embeddedJourneyLogs(dataDir, journeyId), { ...EMBEDDED, follow: values.follow, print }, `no journey ${journeyId} in ${dataDir}`);
 }
 
-async function run(source: JourneyLogSource, options: { intervalMs: number; settleMs: number; follow: boolean; print: (lines: JourneyLogLine[]) => void }, notFound: string): Promise<number> {
+async function run(source: JourneyLogSource, options: { intervalMs: number; settleMs: number; appearWithinMs?: number; follow: boolean; print: (lines: JourneyLogLine[]) => void }, notFound: string): Promise<number> {
   const outcome = await followJourneyLogs(source, { ...options, sleep: (ms) => sleep(ms), now: () => Date.now() });
   if (outcome.kind === 'not_found') throw new CommandError('journey_not_found', notFound, ExitCode.notFound);
   if (outcome.kind === 'stalled') {

@@ -66,3 +66,20 @@ describe('following a journey\'s logs', () => {
     expect(await outcome).toEqual({ kind: 'ended', status: 'failed' });
   });
 });
+
+describe('following a journey not heard of yet', () => {
+  it('waits for it as long as asked, then follows it', async () => {
+    const source = scripted([{ lines: [] }, { lines: [] }, { lines: [line(1, 'experience-manager')], status: 'running' }, { lines: [], status: 'completed', delivered: true }]);
+    let now = 0;
+    const outcome = await followJourneyLogs(source, { follow: true, intervalMs: 100, settleMs: 100, appearWithinMs: 1_000, print: () => undefined, sleep: async (ms) => void (now += ms), now: () => now });
+    expect(outcome).toEqual({ kind: 'ended', status: 'completed' });
+  });
+
+  it('answers not found once the wait is over', async () => {
+    const source = scripted([{ lines: [] }]);
+    let now = 0;
+    const outcome = await followJourneyLogs(source, { follow: true, intervalMs: 100, settleMs: 100, appearWithinMs: 500, print: () => undefined, sleep: async (ms) => void (now += ms), now: () => now });
+    expect(outcome).toEqual({ kind: 'not_found' });
+    expect(source.reads).toBe(6);
+  });
+});
