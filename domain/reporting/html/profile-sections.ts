@@ -18,6 +18,7 @@ export function overviewFigures(profile: DatasetProfile, insights: readonly Insi
   const cells = profile.rows * profile.columns.length;
   const missing = profile.columns.reduce((sum, c) => sum + c.nulls + c.emptyStrings, 0);
   const bySeverity = (s: Insight['severity']) => insights.filter((i) => i.severity === s).length;
+  const personal = profile.columns.filter((c) => c.personalData);
   return figures([
     { label: 'Rows', value: formatCount(profile.rows) },
     { label: 'Columns', value: formatCount(profile.columns.length), note: typeMix(profile.columns) },
@@ -25,6 +26,9 @@ export function overviewFigures(profile: DatasetProfile, insights: readonly Insi
     { label: 'Missing cells', value: cells === 0 ? '0' : formatPercent(missing / cells), note: `${formatCount(missing)} of ${formatCount(cells)}` },
     { label: 'Duplicate rows', value: `${profile.duplicateRowsApproximate ? '≈' : ''}${formatCount(profile.duplicateRows)}`, note: profile.rows ? formatPercent(profile.duplicateRows / profile.rows) : '' },
     { label: 'Findings', value: formatCount(insights.length), note: `${bySeverity('critical')} critical · ${bySeverity('warning')} warning · ${bySeverity('info')} info` },
+    ...(personal.length > 0
+      ? [{ label: 'Personal data', value: `${formatCount(personal.length)} column${personal.length === 1 ? '' : 's'}`, note: personal.some((c) => c.valuesWithheld) ? 'values withheld' : 'values shown, as allowed' }]
+      : []),
   ]);
 }
 

@@ -1,4 +1,5 @@
 import { formatPercent } from '#domain/insights/format.js';
+import { DEFAULT_THRESHOLDS } from '#domain/insights/insight-thresholds.js';
 import { html, trusted } from './escape-html.js';
 import { renderSection } from './render-blocks.js';
 import type { ReportInput } from './report-model.js';
@@ -12,6 +13,8 @@ import { columnCards, columnSummaryTable, dataQualityBlocks, findingsList, forma
  */
 export async function renderReport(input: ReportInput): Promise<string> {
   const { profile, insights } = input;
+  const t = DEFAULT_THRESHOLDS;
+  const withheld = profile.columns.filter((c) => c.valuesWithheld);
   const sections = input.sections ?? [];
   const toc = [
     ['summary', 'Summary'],
@@ -69,7 +72,9 @@ ${await columnCards(profile, insights, input.codeLabels ?? {})}
 <footer class="notes">
 <strong>How to read the numbers</strong>
 <ul>${approximations.map((note) => html`<li>${note}</li>`)}
-<li>Missing means an empty cell, a JSON null, an absent key or an empty string. Findings: missing from 20% (critical from 50%), near-constant from 95% one value, skew from |3(mean − median)/σ| ≥ 0.9, outliers beyond 1.5 IQR (far beyond 3 IQR) or |z| ≥ 4, strong correlation from |r| ≥ 0.8, timestamp gaps from ten times the median interval.</li></ul>
+<li>Missing means an empty cell, a JSON null, an absent key or an empty string. Findings: missing from ${formatPercent(t.missingWarning)} (critical from ${formatPercent(t.missingCritical)}), near-constant from ${formatPercent(t.nearConstantShare)} one value, skew from |3(mean − median)/σ| ≥ ${t.skewCoefficient} and outliers beyond ${t.iqrFence} IQR (far beyond ${t.iqrFarFence} IQR) or |z| ≥ ${t.zScore}, both over at least ${t.distributionMinValues} values; strong correlation from |r| ≥ ${t.strongCorrelation} over at least ${t.correlationMinPairs} rows; timestamp gaps from ten times the median interval.</li>
+<li>Quantiles are interpolated between the two nearest values (as DuckDB's quantile_cont and pandas compute them); dates take the nearer earlier value. Identifiers, angles (headings, bearings) and coordinates get no skew, outlier rule or Pearson correlation: on them a mean describes the numbering, not the data.</li>
+${withheld.length > 0 ? html`<li>Personal data (${withheld.map((c) => c.name).join(', ')}): told by column name and the shape of the first values; their values, extremes and distributions are withheld from this report and profile.json, and e-mail addresses, national ids and phone numbers inside other text are replaced.</li>` : ''}</ul>
 <p>Generated for journey <code>${input.journeyId}</code>, started ${input.generatedAt}. The full profile is in <code>profile.json</code> beside this report.</p>
 </footer>
 </main>
