@@ -141,12 +141,12 @@ async function columnChart(column: ColumnProfile): Promise<Html> {
   if (column.count === 0) return html`<p class="empty-note">No values to chart.</p>`;
   if (column.personalData) return html`<p class="empty-note small">${personalNote(column)}</p>`;
   // A key with few values (vehicles, branches) still has a useful count of rows per value; a near-unique one does not.
-  const fewKeys = column.identifier && column.type === 'string' && column.topK.length > 0 && column.topK[0]!.count >= 3 && column.distinct <= 50;
+  const fewKeys = column.identifier && column.topK.length > 0 && column.topK[0]!.count >= 3 && column.distinct <= 50;
   if (column.identifier && !fewKeys) {
     return html`<p class="empty-note small">An identifier (${column.distinct >= column.count ? 'every value distinct' : `${formatCount(column.distinct)} distinct of ${formatCount(column.count)}`}): a key to join on, so no distribution is drawn.</p>`;
   }
   const numeric = column.type === 'integer' || column.type === 'float' || column.type === 'datetime';
-  if (numeric && column.histogram.length > 0 && column.distinct > 12) {
+  if (numeric && !column.identifier && column.histogram.length > 0 && column.distinct > 12) {
     return html`${await svgOf(histogramSpec(column.histogram, { xTitle: column.name, temporal: column.type === 'datetime', width: 400, height: 110 }))}`;
   }
   if (column.topK.length > 0 && (column.topK[0]!.count <= 2 || column.distinct >= column.count * 0.9)) {

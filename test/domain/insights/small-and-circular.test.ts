@@ -62,4 +62,16 @@ describe('findings that need enough rows, and a linear scale', () => {
     expect(card).not.toContain('<svg');
     expect(card).toContain('An identifier');
   });
+
+  it('a key with a few values (a store number on every row) gets rows per value, not a histogram', async () => {
+    const rows = ['store_no,basket_eur'];
+    for (let i = 0; i < 60; i++) rows.push(`${1 + (i % 15)},${(10 + i * 1.7).toFixed(2)}`);
+    const profile = await profileOf(`${rows.join('\n')}\n`);
+    const page = await renderReport({ fileName: 's.csv', sourceUri: 's3://b/s.csv', useCaseTitle: 't', journeyId: 'j', generatedAt: '2026-01-01T00:00:00Z', profile, insights: deriveInsights(profile) });
+    const card = page.slice(page.indexOf('<h3>store_no</h3>'), page.indexOf('</article>', page.indexOf('<h3>store_no</h3>')));
+    expect(card).toContain('<svg');
+    // Top values with the rest as one bar, as a category gets; a histogram has no such bar.
+    expect(card).toContain('(all other values)');
+    expect(profile.correlations).toEqual([]);
+  });
 });
