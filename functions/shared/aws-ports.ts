@@ -29,15 +29,15 @@ export function awsPorts(functionName: string, env: NodeJS.ProcessEnv = process.
     // The SDK loads on the first S3 or EventBridge call, not at cold start (nodejs22.x provides it).
     store: deferredObjectStore(async () => {
       const [{ S3Client }, { S3ObjectStore }] = await Promise.all([import('@aws-sdk/client-s3'), import('../adapters/s3-object-store.js')]);
-      return new S3ObjectStore(telemetry.captured(new S3Client({ ...endpoint, forcePathStyle: Boolean(settings.AWS_ENDPOINT_URL) })));
+      return new S3ObjectStore(await telemetry.captured(new S3Client({ ...endpoint, forcePathStyle: Boolean(settings.AWS_ENDPOINT_URL) })));
     }),
     publisher: deferredPublisher(async () => {
       const [{ EventBridgeClient }, { EventBridgePublisher }] = await Promise.all([import('@aws-sdk/client-eventbridge'), import('../adapters/eventbridge-publisher.js')]);
-      return new EventBridgePublisher(telemetry.captured(new EventBridgeClient(endpoint)), settings.EVENT_BUS_NAME, () => telemetry.traceHeader());
+      return new EventBridgePublisher(await telemetry.captured(new EventBridgeClient(endpoint)), settings.EVENT_BUS_NAME, () => telemetry.traceHeader());
     }),
     queue: deferredQueueControl(async () => {
       const [{ SQSClient }, { SqsQueueControl }] = await Promise.all([import('@aws-sdk/client-sqs'), import('../adapters/sqs-queue-control.js')]);
-      return new SqsQueueControl(telemetry.captured(new SQSClient(endpoint)), settings.AWS_ENDPOINT_URL);
+      return new SqsQueueControl(await telemetry.captured(new SQSClient(endpoint)), settings.AWS_ENDPOINT_URL);
     }),
     clock: { now: () => new Date() },
     config: {

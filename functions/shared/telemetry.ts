@@ -1,6 +1,5 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { Tracer } from '@aws-lambda-powertools/tracer';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import type { MiddlewareObj } from '@middy/core';
 import { METRICS_NAMESPACE, type Datapoint } from './journey-metrics.js';
 
@@ -20,7 +19,7 @@ export interface Telemetry {
   /** The middy middleware that opens the handler's segment. */
   handlerMiddleware(): MiddlewareObj;
   /** An AWS SDK v3 client whose calls show up as subsegments (and carry the trace header). */
-  captured<C>(client: C): C;
+  captured<C>(client: C): Promise<C>;
 }
 
 /**
@@ -29,9 +28,14 @@ export interface Telemetry {
  * tracing is on only where Lambda runs the function with active tracing (`AWS_EXECUTION_ENV`,
  * which emulators do not set; `POWERTOOLS_TRACE_ENABLED=false` turns it off). The `service`
  * dimension and the traces' service are `POWERTOOLS_SERVICE_NAME` (the stack sets `symphainy-<stage>`).
+ *
+ * The Tracer brings the X-Ray SDK (about 110 KB of the bundle), so it is loaded, on the first
+ * invocation, only where tracing can be on: nowhere else does a cold start pay for it.
  */
 export function powertoolsTelemetry(env: NodeJS.ProcessEnv = process.env): Telemetry {
-  const tracer = new Tracer();
+  let loading: Promise<ActiveTracer | undefined> | undefined;
+  let active: ActiveTracer | undefined;
+  const activeTracer = async () => (active = await (loading ??= tracingPossible(env) ? loadTracer() : Promise.resolve(undefined)));
   const metrics = env.AWS_LAMBDA_FUNCTION_NAME ? new Metrics({ namespace: METRICS_NAMESPACE }) : undefined;
   return {
     emit(datapoints) {
@@ -45,15 +49,17 @@ export function powertoolsTelemetry(env: NodeJS.ProcessEnv = process.env): Telem
       }
     },
     traceHeader() {
-      if (!tracer.isTracingEnabled()) return undefined;
+      if (!active) return undefined;
+      const { tracer } = active;
       const segment = tracer.getSegment();
       const root = tracer.getRootXrayTraceId();
       if (!segment || !root) return undefined;
       return `Root=${root};Parent=${segment.id};Sampled=${tracer.isTraceSampled() ? 1 : 0}`;
     },
     async traced(name, annotations, work) {
-      const parent = tracer.isTracingEnabled() ? tracer.getSegment() : undefined;
-      if (!parent) return work();
+      const tracer = (await activeTracer())?.tracer;
+      const parent = tracer?.getSegment();
+      if (!tracer || !parent) return work();
       const subsegment = parent.addNewSubsegment(name);
       for (const [key, value] of Object.entries(annotations)) if (value !== undefined) subsegment.addAnnotation(key, value);
       tracer.setSegment(subsegment);
@@ -67,7 +73,28 @@ export function powertoolsTelemetry(env: NodeJS.ProcessEnv = process.env): Telem
         tracer.setSegment(parent);
       }
     },
-    handlerMiddleware: () => captureLambdaHandler(tracer, { captureResponse: false }),
-    captured: (client) => tracer.captureAWSv3Client(client),
+    handlerMiddleware: () => ({
+      before: async (request) => (await activeTracer())?.middleware.before?.(request),
+      after: async (request) => active?.middleware.after?.(request),
+      onError: async (request) => active?.middleware.onError?.(request),
+    }),
+    captured: async (client) => (await activeTracer())?.tracer.captureAWSv3Client(client) ?? client,
   };
+}
+
+interface ActiveTracer {
+  tracer: Tracer;
+  middleware: MiddlewareObj;
+}
+
+/** Where Powertools could turn tracing on: a Lambda runtime, not told otherwise. */
+function tracingPossible(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.AWS_EXECUTION_ENV) && env.POWERTOOLS_TRACE_ENABLED?.toLowerCase() !== 'false';
+}
+
+async function loadTracer(): Promise<ActiveTracer | undefined> {
+  const [{ Tracer }, { captureLambdaHandler }] = await Promise.all([import('@aws-lambda-powertools/tracer'), import('@aws-lambda-powertools/tracer/middleware')]);
+  const tracer = new Tracer();
+  // Its own verdict (SAM local, Amplify mock...) decides in the end.
+  return tracer.isTracingEnabled() ? { tracer, middleware: captureLambdaHandler(tracer, { captureResponse: false }) } : undefined;
 }
