@@ -28,6 +28,8 @@ export function createStepFunction(step: string, allPorts: FunctionPorts): SqsEv
     const request = JourneyStepRequested.parseDetail(envelope);
     if (request.step !== step) throw new Error(`function for step ${step} received a request for step ${request.step}: the routing is wrong`);
     const startedAt = ports.clock.now().toISOString();
+    // On every line this attempt logs, so a journey's log (symphainy logs, a CloudWatch filter) has them all.
+    const about = { journeyId: request.journeyId, useCase: request.useCase, step, attempt };
     const final = attempt >= policy.maxAttempts;
     const remaining = delivered.remainingMs();
     let timedOut = false;
@@ -40,13 +42,13 @@ export function createStepFunction(step: string, allPorts: FunctionPorts): SqsEv
             const report = stepFailedDraft(envelope, request, { attempt, maxAttempts: policy.maxAttempts, final, kind: 'error', startedAt, endedAt: ports.clock.now().toISOString(), error });
             void Promise.all([delivered.noteOutcome({ outcome: 'timed_out', reported: final, error }), ports.publisher.publish([report])])
               .then(() => ports.telemetry?.emit(stepDatapoints([report])))
-              .catch((failure: unknown) => ports.logger.error('could not report the timeout', { error: failure as Error }));
+              .catch((failure: unknown) => ports.logger.error('could not report the timeout', { ...about, error: failure as Error }));
           }, Math.max(0, remaining - WATCHDOG_MARGIN_MS));
     try {
       const result = await runRequestedStep(envelope, request, attempt, ports);
       // Finished after the watchdog spoke but before the runtime stopped it: the result stands,
       // and the journey's view takes the completion over the reported timeout.
-      if (timedOut) ports.logger.warn('step finished after its timeout was reported', { step, attempt });
+      if (timedOut) ports.logger.warn('step finished after its timeout was reported', about);
       await ports.publisher.publish(result.events);
       ports.telemetry?.emit(stepDatapoints(result.events));
       if (result.retryableError) {
@@ -54,7 +56,7 @@ export function createStepFunction(step: string, allPorts: FunctionPorts): SqsEv
         await delivered.noteOutcome({ outcome: 'error', reported: failure?.final === true, error: failure?.error ?? { code: 'step_error', message: result.retryableError.message } });
         if (result.retryAfterAttempt !== undefined) {
           // A backoff that cannot be set is no reason to lose the retry: the queue's visibility timeout applies instead.
-          await delivered.deferRetry(retryDelaySeconds(policy, result.retryAfterAttempt, Math.random())).catch((error: unknown) => ports.logger.warn('could not set the retry backoff', { error: error as Error }));
+          await delivered.deferRetry(retryDelaySeconds(policy, result.retryAfterAttempt, Math.random())).catch((error: unknown) => ports.logger.warn('could not set the retry backoff', { ...about, error: error as Error }));
         }
         throw result.retryableError;
       }
