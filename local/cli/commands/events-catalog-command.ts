@@ -1,14 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
 import { catalogueFiles, eventCatalogue } from '#local/catalogue/event-catalogue.js';
 import { breakingChanges } from '#local/catalogue/schema-compatibility.js';
 import { CommandError, ExitCode, UsageError } from '../cli-error.js';
+import { CLI_VERSION } from '../cli-version.js';
 import { statelessOptionSpec } from '../runtime-options.js';
-
-const VERSION: string = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
 
 export const DEFAULT_CATALOGUE_DIR = 'docs/events';
 
@@ -18,7 +16,7 @@ export async function catalogCommand(argv: string[], usage: string): Promise<num
   if (values.help) return (console.log(usage), ExitCode.ok);
   if (positionals.length) throw new UsageError(`events catalog takes no arguments (got ${positionals.join(' ')}); --out <dir> says where it goes`);
   const out = resolve(values.out ?? DEFAULT_CATALOGUE_DIR);
-  const catalogue = eventCatalogue(defaultUseCaseRegistry(), { version: VERSION });
+  const catalogue = eventCatalogue(defaultUseCaseRegistry(), { version: CLI_VERSION });
 
   const breaking = catalogue.entries.flatMap((entry) => {
     const published = join(out, entry.schemaFile);
