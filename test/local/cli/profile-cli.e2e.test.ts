@@ -12,7 +12,7 @@ const file = (name: string, body: string | Uint8Array) => {
   return path;
 };
 
-const orders = ['order_id,customer,amount,placed_at,paid', ...Array.from({ length: 400 }, (_, i) => `${i + 1},"Müller, ${i % 13}",${(i * 7.31) % 250},2026-01-${String((i % 28) + 1).padStart(2, '0')} 10:00:00,${i % 5 === 0 ? '' : i % 2 === 0}`)].join('\n');
+const orders = ['order_id,customer,amount,placed_at,paid,tax', ...Array.from({ length: 400 }, (_, i) => `${i + 1},"Müller, ${i % 13}",${(i * 7.31) % 250},2026-01-${String((i % 28) + 1).padStart(2, '0')} 10:00:00,${i % 5 === 0 ? '' : i % 2 === 0},${(((i * 7.31) % 250) * 0.2 + (i % 3) * 0.01).toFixed(2)}`)].join('\n');
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'profile-cli-'));
@@ -23,7 +23,7 @@ describe('symphainy profile', () => {
   it('prints a readable summary: the dataset, then each column with its figures', () => {
     const result = runCli(['profile', file('orders.csv', orders)]);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/orders\.csv: CSV, .+, 400 rows × 5 columns/);
+    expect(result.stdout).toMatch(/orders\.csv: CSV, .+, 400 rows × 6 columns/);
     expect(result.stdout).toMatch(/^amount\s+float: 400 values, 0 nulls, \d+ distinct/m);
     expect(result.stdout).toMatch(/^paid\s+boolean: 320 values, 80 nulls/m);
     expect(result.stdout).toMatch(/^placed_at\s+datetime/m);
@@ -41,7 +41,9 @@ describe('symphainy profile', () => {
     expect(Object.keys(profile.columns[0].quantiles)).toEqual(['p1', 'p5', 'p25', 'p50', 'p75', 'p95', 'p99']);
     const amount = profile.columns.find((c: { name: string }) => c.name === 'amount');
     expect([amount.type, amount.count, amount.min]).toEqual(['float', 400, 0]);
-    expect(profile.correlations).toContainEqual(expect.objectContaining({ a: 'order_id', b: 'amount', n: 400 }));
+    // A running order number is an identifier: correlating it with a measure would say nothing.
+    expect(profile.correlations).toContainEqual(expect.objectContaining({ a: 'amount', b: 'tax', n: 400 }));
+    expect(profile.correlations.some((c: { a: string; b: string }) => c.a === 'order_id' || c.b === 'order_id')).toBe(false);
     expect(Array.isArray(profile.insights)).toBe(true);
     expect(profile.insights.every((i: { severity: string; evidence: string }) => i.severity && i.evidence)).toBe(true);
   });
