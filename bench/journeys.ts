@@ -7,20 +7,27 @@ import { fileURLToPath } from 'node:url';
 import type { BenchRow } from './bench-row.js';
 import { writeFleetLog } from './generate-fleet-log.js';
 import { writeOrdersCsv } from './generate-orders-csv.js';
+import { writePolicyExtract } from './generate-policy-extract.js';
 
 /**
- * Whole journeys on the embedded runtime: an ERP order export uploaded as the mvp use case and a
- * US fleet logger's export uploaded as autonomous_vehicle (neither our samples' shape), each
+ * Whole journeys on the embedded runtime: an ERP order export uploaded as the mvp use case, a
+ * US fleet logger's export uploaded as autonomous_vehicle and a policy administration system's
+ * pipe-delimited extract uploaded as insurance_ai (none of them our samples' shape), each
  * upload journey and the EDA journey that follows it, in a fresh child
  * process per run so its peak RSS is its own. Baselines in the same run, each in its own child:
  * DuckDB (threads=1) reading the CSV and writing it as NDJSON (what the upload journey does), and
  * DuckDB SUMMARIZE (what the EDA journey does). A journey's time runs from its first step's start
  * to its last step's end, as `symphainy show` reports them.
  */
-const DATASETS = [
+const ALL_DATASETS = [
   { useCase: 'mvp', file: 'orders-export.csv', what: 'order export', rowsPer10MB: 115_000, write: writeOrdersCsv },
   { useCase: 'autonomous_vehicle', file: 'fleet-log.csv', what: 'fleet log', rowsPer10MB: 125_000, write: writeFleetLog },
+  { useCase: 'insurance_ai', file: 'policy-extract.psv', what: 'policy extract', rowsPer10MB: 78_600, write: writePolicyExtract },
 ];
+/** `SYMPHAINY_BENCH_JOURNEY_USE_CASES=insurance_ai` runs one use case's journeys alone. */
+const DATASETS = process.env['SYMPHAINY_BENCH_JOURNEY_USE_CASES']
+  ? ALL_DATASETS.filter((d) => process.env['SYMPHAINY_BENCH_JOURNEY_USE_CASES']!.split(',').includes(d.useCase))
+  : ALL_DATASETS;
 const ALL_SIZES = [
   { label: '10 MB', times: 1 },
   { label: '100 MB', times: 10 },

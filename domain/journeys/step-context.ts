@@ -76,7 +76,7 @@ export function createStepContext(
       body: spec.body,
       contentType: spec.contentType,
     });
-    written.push(ref);
+    if (spec.listedIn === undefined) written.push(ref);
     return ref;
   };
 

@@ -49,9 +49,12 @@ export interface StepContext {
   /**
    * Store an artifact, write-once. The default key is `journeys/<journey-id>/<step>/<name>`;
    * `key` overrides it (e.g. the curated layout). Writing the same bytes again is a no-op,
-   * which is what makes a redelivered step harmless.
+   * which is what makes a redelivered step harmless. `listedIn` names the step's own artifact
+   * that lists this one (with its key and SHA-256), e.g. a lake's partitions.json: such an
+   * artifact is left out of the step's result, so a step may write thousands of them while its
+   * event stays small.
    */
-  writeArtifact(spec: { name: string; body: Uint8Array | string; contentType: string; key?: string }): Promise<ArtifactRef>;
+  writeArtifact(spec: { name: string; body: Uint8Array | string; contentType: string; key?: string; listedIn?: string }): Promise<ArtifactRef>;
   writeJsonArtifact(name: string, value: unknown, key?: string): Promise<ArtifactRef>;
   /** The same, written as it is produced: memory stays bounded whatever the artifact's size. */
   writeArtifactStream(spec: { name: string; chunks: AsyncIterable<Uint8Array | string>; contentType: string; key?: string }): Promise<ArtifactRef>;

@@ -11,6 +11,8 @@ export interface StepsRun {
   /** Parsed JSON of an artifact by name (latest writer wins). */
   json<T = any>(name: string): T;
   text(name: string): string;
+  /** An artifact by key, for those a step lists in one of its own (a lake's partition files). */
+  textAt(key: string): string;
   /** The records of an NDJSON artifact by name. */
   ndjson<T = any>(name: string): T[];
 }
@@ -49,7 +51,12 @@ export async function runJourneySteps(
     }
     throw new Error(`no artifact named ${name}`);
   };
-  return { store, records, config, text: find, json: (name) => JSON.parse(find(name)),
+  const textAt = (key: string) => {
+    const text = store.text(config.artifactBucket, key);
+    if (text === undefined) throw new Error(`no artifact at ${key}`);
+    return text;
+  };
+  return { store, records, config, text: find, textAt, json: (name) => JSON.parse(find(name)),
     ndjson: (name) => find(name).split('\n').filter((line) => line !== '').map((line) => JSON.parse(line)),
   };
 }

@@ -1,6 +1,7 @@
 import { CompactKeyIndex } from '#domain/collections/compact-key-index.js';
 import type { ArtifactRef } from '#events/platform-event.js';
 import type { StepContext } from '#domain/journeys/step-definition.js';
+import { ARTIFACTS } from './artifact-names.js';
 import type { InsuranceRecord } from './insurance-record.js';
 import { partitionOf, partitionOrder, partitionPath, type LakePartition } from './lake-partitions.js';
 import { PortfolioTally } from './portfolio-figures.js';
@@ -34,7 +35,7 @@ export const LAKE_BUFFER_CHARS = 32 * 1024 * 1024;
 /**
  * Writes records into their `lob=/year=` partitions as they stream past, in bounded memory:
  * records are buffered per partition, and whenever the buffers together pass
- * {@link LAKE_BUFFER_CHARS} the largest is written out as the next part of its partition
+ * `bufferChars` ({@link LAKE_BUFFER_CHARS} unless a test asks for less) the largest is written out as the next part of its partition
  * (`<journey-id>-part-00001.ndjson`, ...), as Spark and Glue write a partition as several files.
  * A partition that fits is one file, `<journey-id>.ndjson`. Parts are cut at the same records
  * for the same extract, so a retried step writes the same keys with the same bytes.
@@ -48,6 +49,7 @@ export class LakeWriter {
   constructor(
     private readonly context: Pick<StepContext, 'writeArtifact' | 'useCase' | 'journeyId'>,
     private readonly prefix: string,
+    private readonly bufferChars = LAKE_BUFFER_CHARS,
   ) {}
 
   async add(record: InsuranceRecord): Promise<void> {
@@ -66,7 +68,7 @@ export class LakeWriter {
     partition.bufferedRows++;
     partition.bufferedChars += line.length;
     this.bufferedChars += line.length;
-    if (this.bufferedChars > LAKE_BUFFER_CHARS) await this.writeLargest();
+    if (this.bufferedChars > this.bufferChars) await this.writeLargest();
   }
 
   /** Writes what is still buffered and returns every partition, in partitionOrder. */
@@ -91,6 +93,8 @@ export class LakeWriter {
       key: `${this.prefix}${this.context.useCase}/${partition.path}/${file}.ndjson`,
       body: partition.buffered.join(''),
       contentType: 'application/x-ndjson',
+      // partitions.json lists every file with its key and checksum; a step's event could not carry hundreds of partitions.
+      listedIn: ARTIFACTS.partitions,
     });
     partition.files.push({ key: ref.key, rows: partition.bufferedRows, bytes: ref.size, sha256: ref.sha256 });
     this.bufferedChars -= partition.bufferedChars;

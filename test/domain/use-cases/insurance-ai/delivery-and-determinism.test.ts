@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { insuranceAiUseCase } from '#domain/use-cases/insurance-ai/index.js';
 import type { DeliverySummary } from '#domain/use-cases/use-case-module.js';
@@ -34,8 +35,12 @@ describe('insurance_ai determinism', () => {
   it('writes byte-identical artifacts for the same input', async () => {
     const sample = insuranceAiUseCase.samples(7)[1]!;
     const [a, b] = await Promise.all([runJourneySteps(insuranceAiUseCase, 'upload', sample.body), runJourneySteps(insuranceAiUseCase, 'upload', sample.body)]);
-    const digests = (run: typeof a) => run.records.flatMap((r) => r.artifacts.map((x) => `${x.key} ${x.sha256}`));
-    expect(digests(a)).toEqual(digests(b));
-    expect(digests(a).length).toBeGreaterThan(10);
+    // Every object written, lake partition files included, not only those a step's result names.
+    const digests = async (run: typeof a) => {
+      const keys = (await run.store.list(run.config.artifactBucket, '')).map((o) => o.key).sort();
+      return keys.map((key) => `${key} ${createHash('sha256').update(run.store.text(run.config.artifactBucket, key)!).digest('hex')}`);
+    };
+    expect(await digests(a)).toEqual(await digests(b));
+    expect((await digests(a)).length).toBeGreaterThan(10);
   });
 });

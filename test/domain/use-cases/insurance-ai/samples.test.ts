@@ -45,7 +45,7 @@ describe('insurance_ai samples', () => {
     expect(manifest.partitions.reduce((sum: number, p: { rows: number }) => sum + p.rows, 0)).toBe(records.length);
     expect(manifest.totalRows).toBe(records.length);
     for (const p of manifest.partitions) {
-      const rows = result.text(`partition ${p.path}`).trim().split('\n').map((l) => JSON.parse(l) as InsuranceRecord);
+      const rows = (p.files as { key: string }[]).map((f) => result.textAt(f.key)).join('').trim().split('\n').map((l) => JSON.parse(l) as InsuranceRecord);
       expect(rows).toHaveLength(p.rows);
       expect(rows.every((r) => r.line_of_business === p.lob && r.effective_date!.startsWith(String(p.year)))).toBe(true);
     }
