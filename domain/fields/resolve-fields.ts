@@ -4,6 +4,7 @@ import type { DeclaredEntry } from './declared-mapping.js';
 import type { FieldSet, FieldSpec } from './field-spec.js';
 import type { FieldMapping, MatchRule, ResolvedField } from './field-mapping.js';
 import { detectInstantEncoding } from './instant.js';
+import { withholdEmbedded } from '#domain/profiling/personal-data.js';
 import { conversionFactor, INSTANT_ENCODINGS, isInstantEncoding, UNITS, unitByName, unitsLike, type InstantEncoding, type Unit } from './units.js';
 
 /** What the resolver sees of a file: its header and a few hundred values per column. */
@@ -88,7 +89,7 @@ export function resolveFields(fieldSet: FieldSet, evidence: ColumnEvidence, decl
       const fit = contentFit(spec, evidence.sample(index));
       const weak = !fits(fit);
       if (weak) {
-        passedOver.push({ field: spec.name, column: evidence.columns[index]!, reason: `its name fits ${spec.name} but ${fit.checked - fit.fitting} of ${fit.checked} sampled values do not (e.g. ${JSON.stringify(fit.firstMisfit)})` });
+        passedOver.push({ field: spec.name, column: evidence.columns[index]!, reason: `its name fits ${spec.name} but ${fit.checked - fit.fitting} of ${fit.checked} sampled values do not (e.g. ${quotableMisfit(spec, fit.firstMisfit)})` });
         if (match.rule === 'contains-name' || !mostlyFits(fit)) return;
       }
       candidates.push({ spec, fieldOrder, index, ...match, fitRatio: fit.checked === 0 ? 0 : fit.fitting / fit.checked, fit, weak });
@@ -291,4 +292,18 @@ function sharedParts(a: string, b: string): number {
   const partsB = new Set(b.split('_').filter((p) => p.length >= 2));
   if (partsA.length === 0 || partsB.size === 0) return 0;
   return partsA.filter((p) => partsB.has(p)).length / Math.max(partsA.length, partsB.size);
+}
+
+/** Kinds whose values are someone's personal data: a mapping report names their shape, never a value. */
+const PERSONAL_KINDS: ReadonlySet<FieldSpec['kind']> = new Set(['text', 'email', 'phone', 'national_id']);
+
+/**
+ * The misfit quoted in a passed-over reason. The mapping is an artifact any reader of the journey
+ * sees, so a value of a personal field is described rather than quoted, and any e-mail, phone or
+ * national id inside another value is withheld.
+ */
+function quotableMisfit(spec: FieldSpec, value: string | undefined): string {
+  if (value === undefined) return 'none';
+  if (PERSONAL_KINDS.has(spec.kind)) return `a value of ${[...value].length} characters, not quoted as it may be personal data`;
+  return JSON.stringify(withholdEmbedded(value));
 }

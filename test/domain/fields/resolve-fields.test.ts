@@ -47,6 +47,25 @@ describe('resolving columns to fields', () => {
     expect(dayFirst.fields[0]!.encoding?.name).toBe('dmy');
   });
 
+  it('describes a personal field\'s misfit instead of quoting it, and withholds contact details inside any other', () => {
+    const people: FieldSet = {
+      useCase: 'people',
+      fields: [
+        { name: 'email', kind: 'email', required: false, synonyms: ['mail'], description: 'address', withoutIt: 'no mail' },
+        { name: 'contact_email', kind: 'email', required: false, synonyms: [], description: 'address', withoutIt: 'no mail' },
+        { name: 'latitude', kind: 'latitude', required: false, synonyms: ['lat'], description: 'north', withoutIt: 'no map' },
+        { name: 'gps_latitude', kind: 'latitude', required: false, synonyms: [], description: 'north', withoutIt: 'no map' },
+      ],
+    };
+    const rows = [0, 1, 2, 3].map((i) => [`(614) 555-01${i}7`, `r${i}@corp.example`, `ask ops.lead${i}@corp.example`, '40.1']);
+    const mapping = mappingOrReject(resolveFields(people, table(['mail', 'contact_email', 'lat', 'gps_latitude'], ...rows)), people, []);
+    const reasons = mapping.passedOver.map((p) => p.reason).join('\n');
+    expect(mapping.passedOver.map((p) => p.column).sort()).toEqual(['lat', 'mail']);
+    expect(reasons).not.toMatch(/555-01|ops\.lead|corp\.example/);
+    expect(reasons).toMatch(/a value of 14 characters, not quoted/);
+    expect(reasons).toMatch(/"ask \[e-mail address withheld\]"/);
+  });
+
   it('lets content break a tie: a "lat" column holding values beyond 90 is passed over and reported', () => {
     const resolution = resolveFields(fleet, table(['ts', 'spd', 'accel', 'lat', 'gps_latitude', 'lon'], ['2026-01-01T00:00:00Z', 1, 0, 512, 48.1, 11.5], ['2026-01-01T00:00:01Z', 1, 0, 513, 48.1, 11.5]));
     const mapping = mappingOrReject(resolution, fleet, []);
