@@ -27,7 +27,25 @@ export function pivotTwoDigitYear(yy: number): number {
   return yy < 50 ? 2000 + yy : 1900 + yy;
 }
 
+/**
+ * An extract repeats a few thousand dates over millions of lines, so each distinct spelling is
+ * parsed once. The results are frozen because they are shared; the memo is emptied when it holds
+ * {@link DATE_MEMO_LIMIT} spellings, so a file of all-distinct values costs bounded memory.
+ */
+const DATE_MEMO_LIMIT = 20_000;
+const parsedDates = new Map<string, ParsedLegacyDate>();
+
 export function parseLegacyDate(raw: string): ParsedLegacyDate {
+  let parsed = parsedDates.get(raw);
+  if (parsed === undefined) {
+    if (parsedDates.size >= DATE_MEMO_LIMIT) parsedDates.clear();
+    parsed = Object.freeze(parseDate(raw));
+    parsedDates.set(raw, parsed);
+  }
+  return parsed;
+}
+
+function parseDate(raw: string): ParsedLegacyDate {
   const value = raw.trim();
   if (/^0+$/.test(value.replace(/[/.-]/g, ''))) return { kind: 'null' };
   let m: RegExpExecArray | null;
@@ -46,11 +64,15 @@ export function parseLegacyDate(raw: string): ParsedLegacyDate {
 }
 
 function calendarDate(year: number, month: number, day: number, format: LegacyDateFormat): ParsedLegacyDate {
-  if (year < 1900 || year > 2099 || month < 1 || month > 12 || day < 1) return { kind: 'invalid' };
-  // Date.UTC rolls 30 February over into March; a round trip catches it.
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return { kind: 'invalid' };
-  return { kind: 'date', iso: date.toISOString().slice(0, 10), format };
+  if (year < 1900 || year > 2099 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return { kind: 'invalid' };
+  return { kind: 'date', iso: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, format };
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
 /** Whole days from one ISO date to another (negative when `to` is earlier). */

@@ -95,3 +95,32 @@ describe('decimal commas and day-first dates of semicolon-delimited exports', ()
     expect(parseLegacyDate('00.00.0000')).toEqual({ kind: 'null' });
   });
 });
+
+describe('legacy calendar', () => {
+  it('accepts exactly the days the Gregorian calendar has, 1900 to 2099 (1900 not a leap year, 2000 one)', () => {
+    const disagreements: string[] = [];
+    for (let year = 1900; year <= 2099; year++) {
+      for (let month = 1; month <= 12; month++) {
+        for (const day of [1, 28, 29, 30, 31, 32]) {
+          const date = new Date(Date.UTC(year, month - 1, day));
+          const exists = date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+          const raw = `${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`;
+          const parsed = parseLegacyDate(raw);
+          const expected = exists ? date.toISOString().slice(0, 10) : 'invalid';
+          const got = parsed.kind === 'date' ? parsed.iso : parsed.kind;
+          if (got !== expected) disagreements.push(`${raw}: ${got}, expected ${expected}`);
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
+    expect(parseLegacyDate('19000229').kind).toBe('invalid');
+    expect(parseLegacyDate('02/29/00')).toMatchObject({ kind: 'date', iso: '2000-02-29' });
+  });
+
+  it('answers a repeated spelling the same way, and a shared answer cannot be changed by its reader', () => {
+    const first = parseLegacyDate('15-MAR-2024');
+    expect(parseLegacyDate('15-MAR-2024')).toEqual(first);
+    expect(() => Object.assign(first, { iso: '1999-01-01' })).toThrow();
+    expect(parseLegacyDate('15-MAR-2024')).toMatchObject({ kind: 'date', iso: '2024-03-15' });
+  });
+});
