@@ -2,7 +2,7 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventBridgeEnvelope } from '#events/platform-event.js';
 import { Journal, type JournalRecord } from './journal.js';
-import { readFrame } from './record-frame.js';
+import { readFollowedFrames, readFrame } from './record-frame.js';
 import { readCheckpoint } from './runtime-checkpoint.js';
 
 const journeyOf = (event: EventBridgeEnvelope) => (event.detail as { journeyId?: unknown } | null)?.journeyId;
@@ -35,24 +35,9 @@ export class JournalFollower {
     if (!this.started) this.start();
     const size = statSync(this.path).size;
     if (size > this.position) {
-      const buffer = this.bytes(this.position, size);
-      let at = 0;
-      while (at < buffer.byteLength) {
-        if (buffer[at] === 0x0a) {
-          at += 1;
-          continue;
-        }
-        const read = readFrame(buffer, at);
-        if (read.kind === 'broken') {
-          const next = buffer.indexOf(0x0a, at);
-          if (next === -1) break;
-          at = next + 1;
-          continue;
-        }
-        this.take(read.payload);
-        at = read.end;
-      }
-      this.position += at;
+      const { payloads, consumed } = readFollowedFrames(this.bytes(this.position, size));
+      for (const payload of payloads) this.take(payload);
+      this.position += consumed;
     }
     return [...this.events];
   }

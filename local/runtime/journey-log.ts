@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JourneyLogLine } from '#local/logs/journey-log-line.js';
-import { frame, readFrame } from './record-frame.js';
+import { frame, readFollowedFrames } from './record-frame.js';
 
 /** Journey ids name files here: only ids that are plain file names are kept (every id the platform makes is). */
 const FILE_SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -80,26 +80,14 @@ export function readJourneyLog(dataDir: string, journeyId: string, from = 0): { 
   } finally {
     closeSync(fd);
   }
+  const { payloads, consumed } = readFollowedFrames(buffer);
   const lines: JourneyLogLine[] = [];
-  let at = 0;
-  while (at < buffer.byteLength) {
-    if (buffer[at] === 0x0a) {
-      at += 1;
-      continue;
-    }
-    const read = readFrame(buffer, at);
-    const next = buffer.indexOf(0x0a, at);
-    if (read.kind === 'broken') {
-      if (next === -1) break;
-      at = next + 1;
-      continue;
-    }
+  for (const payload of payloads) {
     try {
-      lines.push(JSON.parse(read.payload) as JourneyLogLine);
+      lines.push(JSON.parse(payload) as JourneyLogLine);
     } catch {
       // Not a line this file holds; the ones after it are.
     }
-    at = read.end;
   }
-  return { lines, end: from + at, exists: true };
+  return { lines, end: from + consumed, exists: true };
 }

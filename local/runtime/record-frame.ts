@@ -41,3 +41,29 @@ export function readFrame(buffer: Buffer, at: number): FrameRead {
   if (crc32(payload).toString(16).padStart(8, '0') !== match[2]) return { kind: 'broken', reason: 'a record whose checksum does not match' };
   return { kind: 'record', payload: payload.toString('utf8'), end: end + 1 };
 }
+
+/**
+ * The whole records in `buffer`, for a reader following a file another process is appending to:
+ * a broken record with a line end after it is skipped, and one without (a record still being
+ * written) ends the read, so `consumed` is where the next read starts.
+ */
+export function readFollowedFrames(buffer: Buffer): { payloads: string[]; consumed: number } {
+  const payloads: string[] = [];
+  let at = 0;
+  while (at < buffer.byteLength) {
+    if (buffer[at] === 0x0a) {
+      at += 1;
+      continue;
+    }
+    const read = readFrame(buffer, at);
+    if (read.kind === 'broken') {
+      const next = buffer.indexOf(0x0a, at);
+      if (next === -1) break;
+      at = next + 1;
+      continue;
+    }
+    payloads.push(read.payload);
+    at = read.end;
+  }
+  return { payloads, consumed: at };
+}
