@@ -1,3 +1,4 @@
+import { CompactKeyIndex } from '#domain/collections/compact-key-index.js';
 import type { TableRecord } from '#domain/insights/index.js';
 import { BinnedDistribution, type DistributionSummary } from '#domain/insights/index.js';
 import { INCURRED_CLAIM_STATUSES, LINES_OF_BUSINESS, type ClaimStatus } from '../code-lists.js';
@@ -63,7 +64,8 @@ const newTally = (): Tally => ({ policies: 0, premium: 0, claims: 0, incurredCla
  * it, so the policy numbers seen are kept (a few dozen bytes each).
  */
 export class SegmentScan {
-  private readonly seenPolicies = new Set<string>();
+  /** Hashed, not a Set of strings: an extract of ten million policies must not hold ten million strings. */
+  private readonly seenPolicies = new CompactKeyIndex(4096);
   private readonly lob = new Map<string, Tally>();
   private readonly state = new Map<string, Tally>();
   private readonly year = new Map<string, Tally>();
@@ -93,8 +95,8 @@ export class SegmentScan {
       ...(has('effective_date') ? [segmentTally(this.year, year)] : []),
       this.portfolio,
     ];
-    if (!this.seenPolicies.has(policy)) {
-      this.seenPolicies.add(policy);
+    this.seenPolicies.idOf(policy);
+    if (this.seenPolicies.added) {
       const premium = has('premium') ? numberOf(v['premium']) : 0;
       if (premium === undefined) this.unreadable.premiums++;
       for (const t of tallies) {
