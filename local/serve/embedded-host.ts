@@ -52,6 +52,10 @@ export class EmbeddedHost implements PlatformHost {
     return this.runtime.journeys();
   }
 
+  journeyEvents(journeyId: string) {
+    return this.runtime.events(journeyId);
+  }
+
   operations() {
     return embeddedOperations(this.runtime);
   }

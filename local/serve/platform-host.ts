@@ -63,6 +63,8 @@ export interface PlatformHost {
   /** The most complete account of one journey the host can give, reading storage if it must. */
   lookupJourney(journeyId: string): Promise<JourneyView | undefined>;
   journeys(): JourneyView[];
+  /** Every event of one journey so far, in the order they were put. Absent on a host that only sees its own. */
+  journeyEvents?(journeyId: string): EventBridgeEnvelope[];
   /** Every event the platform publishes from now on; returns the unsubscribe. */
   onEvent(listener: (event: EventBridgeEnvelope) => void): () => void;
   /**

@@ -5,7 +5,7 @@ const view = document.getElementById('view');
 const PREVIEW_BYTES = 64 * 1024;
 const JOURNEY_LIMIT = 500;
 
-const state = { journeys: [], useCases: [], filters: { status: '', useCase: '', journey: '', text: '' } };
+const state = { journeys: [], useCases: [], filters: { status: '', useCase: '', journey: '', text: '', since: '' } };
 
 /** An element with attributes and children; strings become text nodes, never markup. */
 function h(tag, attributes = {}, ...children) {
@@ -69,11 +69,13 @@ function artifactUrl(journeyId, key, download = false) {
 // ---- the journeys list ----
 
 function matches(journey) {
-  const { status, useCase, journey: kind, text } = state.filters;
+  const { status, useCase, journey: kind, text, since } = state.filters;
   if (status && journey.status !== status) return false;
   if (useCase && journey.useCase !== useCase) return false;
   if (kind && journey.journey !== kind) return false;
   if (text && !`${journey.journeyId} ${journey.input?.key ?? ''}`.toLowerCase().includes(text.toLowerCase())) return false;
+  // A datetime-local value is the browser's local time, as the list shows its times.
+  if (since && !(Date.parse(journey.startedAt ?? '') >= new Date(since).getTime())) return false;
   return true;
 }
 
@@ -91,6 +93,7 @@ function renderList() {
   const kinds = [...new Set(state.journeys.map((j) => j.journey))].sort();
   const shown = state.journeys.filter(matches);
   const search = h('input', { type: 'search', placeholder: 'journey id or file', value: state.filters.text, 'aria-label': 'search', oninput: (e) => ((state.filters.text = e.target.value), renderRows()) });
+  const sinceInput = h('input', { type: 'datetime-local', step: 1, value: state.filters.since, 'aria-label': 'started since', title: 'started since', 'data-filter': 'since', onchange: (e) => ((state.filters.since = e.target.value), renderRows()) });
   const body = h('tbody', { id: 'journey-rows' });
   const renderRows = () => {
     const rows = state.journeys.filter(matches).map((j) =>
@@ -111,7 +114,7 @@ function renderList() {
   renderRows();
   show(
     h('h1', {}, 'Journeys ', h('span', { class: 'summary' }, `${shown.length} of ${state.journeys.length}`)),
-    h('div', { class: 'filters' }, filterSelect('status', 'status', ['running', 'completed', 'failed', 'rejected']), filterSelect('useCase', 'use case', useCases), filterSelect('journey', 'journey', kinds), search),
+    h('div', { class: 'filters' }, filterSelect('status', 'status', ['running', 'completed', 'failed', 'rejected']), filterSelect('useCase', 'use case', useCases), filterSelect('journey', 'journey', kinds), h('label', { class: 'summary' }, 'started since ', sinceInput), search),
     h('table', {}, h('thead', {}, h('tr', {}, ['status', 'journey', 'use case / journey', 'steps', 'started', 'took', 'input'].map((t) => h('th', {}, t)))), body),
   );
 }
@@ -181,6 +184,41 @@ async function redrive(journeyId, button) {
   }
 }
 
+/** The journey's events with the rules that routed them; a host that cannot list them says why. */
+async function journeyEvents(journeyId) {
+  try {
+    return { list: await getJson(`/journeys/${encodeURIComponent(journeyId)}/events`) };
+  } catch (error) {
+    return { unavailable: error.message };
+  }
+}
+
+function eventsTable(events) {
+  if (events.unavailable) return [h('h2', {}, 'Events'), h('p', { class: 'empty' }, events.unavailable)];
+  return [
+    h('h2', {}, `Events (${events.list.length})`),
+    h(
+      'table',
+      { class: 'events' },
+      h('thead', {}, h('tr', {}, ['time', 'event', 'step', 'routed by rule → function'].map((t) => h('th', {}, t)))),
+      h(
+        'tbody',
+        {},
+        events.list.map((e) =>
+          h(
+            'tr',
+            { 'data-event': e.detailType },
+            h('td', { class: 'mono', title: e.time }, new Date(e.time).toLocaleTimeString()),
+            h('td', {}, e.detailType),
+            h('td', { class: 'mono' }, e.step ? `${e.step}${e.attempt ? ` #${e.attempt}` : ''}` : ''),
+            h('td', { class: 'mono' }, e.routedBy.length ? e.routedBy.map((r) => h('div', { 'data-rule': r.rule }, `${r.rule} → ${r.target}`)) : h('span', { class: 'summary' }, 'no rule: kept on record only')),
+          ),
+        ),
+      ),
+    ),
+  ];
+}
+
 async function renderJourney(journeyId) {
   let journey;
   try {
@@ -195,6 +233,7 @@ async function renderJourney(journeyId) {
     return;
   }
   const followOns = state.journeys.filter((j) => j.parentJourneyId === journey.journeyId);
+  const events = await journeyEvents(journey.journeyId);
   const artifacts = journey.steps.flatMap((s) => s.artifacts.map((a) => ({ ...a, step: s.name })));
   const previewBox = h('div', { id: 'preview' });
   const report = artifacts.find((a) => a.key.endsWith('/report.html'));
@@ -270,6 +309,7 @@ async function renderJourney(journeyId) {
         )
       : h('p', { class: 'empty' }, 'no artifacts yet'),
     previewBox,
+    eventsTable(events),
     report ? [h('h2', {}, 'EDA report'), h('iframe', { class: 'report', title: 'EDA report', src: artifactUrl(journey.journeyId, report.key), sandbox: '' })] : null,
   );
 }

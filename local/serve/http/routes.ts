@@ -7,6 +7,7 @@ import { acceptedBody, AcceptedUploads } from './accepted-uploads.js';
 import { admit } from './access-token.js';
 import { artifactRoute } from './artifact-route.js';
 import { sendDashboardAsset } from './dashboard-assets.js';
+import { journeyEventsRoutes } from './journey-events-route.js';
 import { liveEventsRoute } from './live-events.js';
 import { operationsRoutes } from './operations-routes.js';
 import { decodePathSegment, type Route } from './route.js';
@@ -116,6 +117,7 @@ export function createRoutes(host: PlatformHost, metrics: PlatformMetrics, lifec
       name: '/journeys/:id/artifact',
       methods: { GET: async (req, res, url, [id]) => artifactRoute(host)(req, res, url, decodePathSegment(id!)) },
     },
+    ...journeyEventsRoutes(host),
     ...operationsRoutes(host),
   ];
 

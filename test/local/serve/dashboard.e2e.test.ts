@@ -98,6 +98,13 @@ describe('the dashboard of symphainy serve, in headless Chromium', () => {
     await page.click('tr[data-artifact="curated.ndjson"] button');
     await page.waitForSelector('pre[data-preview="curated.ndjson"]');
     expect(await page.$eval('pre.preview', (p) => p.textContent)).toContain('"ward":"B","bed":4');
+    // Each event of the journey, with the rule of the routing table that took it to its function.
+    const routed = await page.$$eval('table.events tr[data-event]', (rows) => rows.map((r: any) => [r.dataset.event, r.children[2].textContent, [...r.querySelectorAll('[data-rule]')].map((d: any) => d.textContent)]));
+    expect(routed[0]).toEqual(['Journey Started', '', ['journey-recorder-events → journey-recorder']]);
+    expect(routed).toContainEqual(['Journey Step Requested', 'store_file', ['journey-recorder-events → journey-recorder', 'step-store-file → store-file']]);
+    expect(routed.filter(([type]) => type === 'Journey Step Failed').map(([, step]) => step)).toEqual(['process_file #1', 'process_file #2', 'process_file #3']);
+    // Requested once, and again by the redrive.
+    expect(routed.filter(([type, step]) => type === 'Journey Step Requested' && step === 'process_file')).toHaveLength(2);
     await screenshot('completed-journey');
 
     // The upload's EDA journey follows it; its page shows the report inline.
@@ -112,6 +119,12 @@ describe('the dashboard of symphainy serve, in headless Chromium', () => {
 
     await page.goto(`${rig.serve.url}/#/`, { waitUntil: 'domcontentloaded' });
     await page.waitForFunction(`document.querySelectorAll('tr.journey').length >= 2`, { timeout: LIVE_TIMEOUT_MS });
+    // Started since a minute from now: none; since a minute ago: this test's journeys.
+    const localMinute = (offsetMs: number) => new Date(Date.now() + offsetMs - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
+    await page.$eval('input[data-filter="since"]', (input: any, value) => ((input.value = value), input.dispatchEvent(new Event('change'))), localMinute(60_000));
+    expect(await page.$eval('tbody', (t) => t.textContent)).toContain('no journey matches the filters');
+    await page.$eval('input[data-filter="since"]', (input: any, value) => ((input.value = value), input.dispatchEvent(new Event('change'))), localMinute(-600_000));
+    expect(await page.$$eval('tr.journey', (rows) => rows.length)).toBeGreaterThanOrEqual(2);
     await page.select('select[data-filter="status"]', 'failed');
     expect(await page.$eval('tbody', (t) => t.textContent)).toContain('no journey matches the filters');
     expect(pageErrors).toEqual([]);
@@ -123,6 +136,8 @@ describe('the dashboard of symphainy serve, in headless Chromium', () => {
     const foreign = await fetch(`${rig.serve.url}/journeys/${journeyId}/artifact?key=${encodeURIComponent('uploads/insurance_ai/policies.csv')}`);
     expect(foreign.status).toBe(404);
     expect(((await foreign.json()) as { error: { code: string } }).error.code).toBe('artifact_not_found');
+    const unknown = await fetch(`${rig.serve.url}/journeys/j-none-such/events`);
+    expect([unknown.status, ((await unknown.json()) as { error: { code: string } }).error.code]).toEqual([404, 'journey_not_found']);
 
     const events = await fetch(`${rig.serve.url}/events`);
     expect(events.headers.get('content-type')).toContain('text/event-stream');
