@@ -1,4 +1,4 @@
-import { SeededRandom } from '#domain/use-cases/shared/seeded-random.js';
+import { SeededRandom } from '#domain/randomness/seeded-random.js';
 import { writeCsvLines } from './write-csv-lines.js';
 
 /** An order-book export as a shop's ERP would write it (about 120 bytes a row): not our samples' shape. */

@@ -1,4 +1,4 @@
-import { SeededRandom } from '#domain/use-cases/shared/seeded-random.js';
+import { SeededRandom } from '#domain/randomness/seeded-random.js';
 import { writeCsvLines } from './write-csv-lines.js';
 
 /** The ten telemetry columns the profiler benchmark reads (about 93 bytes a row). */

@@ -4,8 +4,8 @@ import { JourneyFailed } from '#events/journey-failed.js';
 import { JourneyStarted } from '#events/journey-started.js';
 import { JourneyStepCompleted } from '#events/journey-step-completed.js';
 import { JourneyStepRequested } from '#events/journey-step-requested.js';
-import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
 import type { JourneyView } from './journey-state.js';
+import type { StepCatalog } from './step-catalog.js';
 import { policyOfStep, queueVisibilitySeconds } from './step-policy.js';
 
 /**
@@ -58,7 +58,7 @@ function markerChangeOf(event: EventBridgeEnvelope): { put: RunningMarker } | { 
  * allow, every attempt of every step running out of time and coming back after its queue's
  * visibility timeout.
  */
-export function journeyDeadlineSeconds(registry: UseCaseRegistry, useCase: string, journey: string): number {
+export function journeyDeadlineSeconds(registry: StepCatalog, useCase: string, journey: string): number {
   const declared = registry.useCase(useCase)?.journeyDeadlineSeconds?.[journey];
   if (declared !== undefined) return declared;
   const steps = registry.journeySteps(useCase, journey) ?? [];

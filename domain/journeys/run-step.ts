@@ -6,14 +6,15 @@ import { eventEntryBytes, jsonBytes, MAX_EVENT_BYTES, MAX_STEP_RECORD_BYTES } fr
 import type { Clock } from '#domain/ports/clock.js';
 import type { ObjectStore } from '#domain/ports/object-store.js';
 import type { PlatformConfig } from '#domain/ports/platform-config.js';
-import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
+import { uploadLimitOf } from '#domain/uploads/upload-limit.js';
+import type { StepCatalog } from './step-catalog.js';
 import { createStepContext } from './step-context.js';
-import { uploadLimitOf } from '#domain/use-cases/upload-limit.js';
 import { resolveStepPolicy, type StepPolicy } from './step-policy.js';
 import { StepRejection } from './step-rejection.js';
 
 export interface StepRunDeps {
-  registry: UseCaseRegistry;
+  /** The use cases' steps: the use-case registry. */
+  registry: StepCatalog;
   store: ObjectStore;
   config: PlatformConfig;
   clock: Clock;

@@ -29,8 +29,7 @@ import { defaultPlatformConfig, type PlatformConfig } from '#domain/ports/platfo
 import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
 import { journeyIdForReplay, journeyIdForUpload } from '#domain/journeys/journey-id.js';
 import { journeyDelivered } from './delivery-manager.js';
-import { UPLOAD_PREFIX } from '#domain/routing/routing-table.js';
-import { uploadKeyProblem } from '#domain/routing/upload-key.js';
+import { UPLOAD_PREFIX, uploadKeyProblem } from '#domain/uploads/upload-key.js';
 import { COLUMN_MAP_FILE_NAME } from '#domain/fields/declared-mapping.js';
 
 export function isColumnMapFile(key: string): boolean {

@@ -1,4 +1,4 @@
-import { SeededRandom } from '#domain/use-cases/shared/seeded-random.js';
+import { SeededRandom } from '#domain/randomness/seeded-random.js';
 
 /**
  * A uniform random sample of at most `capacity` numbers from a stream (Li's "Algorithm L",

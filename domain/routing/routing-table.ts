@@ -8,6 +8,7 @@ import { JourneyCompleted } from '#events/journey-completed.js';
 import { JourneyFailed } from '#events/journey-failed.js';
 import { UploadRejected } from '#events/upload-rejected.js';
 import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
+import { UPLOAD_PREFIX } from '#domain/uploads/upload-key.js';
 
 /** The default bus receives AWS service events (S3); the platform bus carries our own. */
 export type BusRole = 'default' | 'platform';
@@ -25,7 +26,6 @@ export interface Route {
   description: string;
 }
 
-export const UPLOAD_PREFIX = 'uploads/';
 export const EXPERIENCE_MANAGER = 'experience-manager';
 export const DELIVERY_MANAGER = 'delivery-manager';
 export const JOURNEY_RECORDER = 'journey-recorder';

@@ -1,15 +1,8 @@
-import type { StepDefinition } from '#domain/journeys/step-definition.js';
+import type { RegisteredStep, StepCatalog } from '#domain/journeys/step-catalog.js';
 import type { UseCaseModule } from './use-case-module.js';
 
-export interface RegisteredStep {
-  useCase: string;
-  journey: string;
-  index: number;
-  definition: StepDefinition;
-}
-
 /** Looks use cases up by tag and steps by name; validates that step names are unique. */
-export class UseCaseRegistry {
+export class UseCaseRegistry implements StepCatalog {
   private readonly byId = new Map<string, UseCaseModule>();
   private readonly stepsByName = new Map<string, RegisteredStep>();
 

@@ -1,7 +1,7 @@
 import type { EventBridgeEnvelope } from '#events/platform-event.js';
 import { decodeS3EventKey, S3ObjectCreated } from '#events/s3-object-created.js';
 import { journeyIdForUpload } from '#domain/journeys/journey-id.js';
-import { UPLOAD_PREFIX } from '#domain/routing/routing-table.js';
+import { UPLOAD_PREFIX } from '#domain/uploads/upload-key.js';
 
 /**
  * The journey an event belongs to. Platform events name it; an upload's `Object Created` does

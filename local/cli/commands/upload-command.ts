@@ -5,13 +5,13 @@ import type { EmbeddedRuntime } from '#local/runtime/embedded-runtime.js';
 import { CommandError, ExitCode, UsageError } from '../cli-error.js';
 import { defaultPlatformConfig } from '#domain/ports/platform-config.js';
 import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
-import { namedUseCase, uploadLimitOf } from '#domain/use-cases/upload-limit.js';
+import { namedUseCase, uploadLimitOf } from '#domain/uploads/upload-limit.js';
 import { printJourney } from '../journey-report.js';
 import { formatBytes, ProgressLine } from '../progress-line.js';
 import { cloudOptionSpec, cloudTargetOf, cloudUsage, commonOptionSpec, faultOptionSpec, faultUsage, openRuntime } from '../runtime-options.js';
 import { cloudPut, cloudUpload, DEFAULT_UPLOAD_TIMEOUT_SECONDS } from '#local/cloud/cloud-commands.js';
 import { isColumnMapFile } from '#domain/managers/experience-manager.js';
-import { uploadKeyProblem } from '#domain/routing/upload-key.js';
+import { uploadKeyProblem } from '#domain/uploads/upload-key.js';
 import { checkColumnMapFile, columnMapMetadata } from './column-map-option.js';
 
 export const uploadUsage = `symphainy upload <file> [--use-case <tag>] [--key <key>] [--journey <name>] [--fault <spec>] [--json] [--data-dir <dir> | --endpoint <url> [--stage <name>] [--timeout <s>]]

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { UPLOAD_PREFIX } from '#domain/routing/routing-table.js';
-import { uploadKeyProblem } from '#domain/routing/upload-key.js';
+import { UPLOAD_PREFIX, uploadKeyProblem } from '#domain/uploads/upload-key.js';
 import { COLUMN_MAP_FILE_NAME, COLUMN_MAP_METADATA_KEY, formatColumnMap, MAX_COLUMN_MAP_METADATA_BYTES, parseColumnMap } from '#domain/fields/index.js';
 import { badRequest } from './http-error.js';
 import { booleanParameter, integerParameter, queryParameters } from './query-parameters.js';

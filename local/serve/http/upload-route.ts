@@ -6,7 +6,7 @@ import { journeyIsOver, waitForJourney } from '../journey-waiter.js';
 import { acceptedBody, type AcceptedUploads } from './accepted-uploads.js';
 import { HttpError } from './http-error.js';
 import { bodyChunks } from './read-body.js';
-import { namedUseCase, uploadLimitOf } from '#domain/use-cases/upload-limit.js';
+import { namedUseCase, uploadLimitOf } from '#domain/uploads/upload-limit.js';
 import { sendJson } from './respond.js';
 import type { ServeLifecycle } from './serve-lifecycle.js';
 import { parseUploadRequest, type UploadRequest } from './upload-request.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NumberShape, parseNumberBytes } from '#domain/profiling/parse-number-bytes.js';
 import { parseDatetimeBytes, type DatetimeParse } from '#domain/profiling/parse-datetime-bytes.js';
-import { SeededRandom } from '#domain/use-cases/shared/seeded-random.js';
+import { SeededRandom } from '#domain/randomness/seeded-random.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 

@@ -1,4 +1,4 @@
-import { SeededRandom } from '#domain/use-cases/shared/seeded-random.js';
+import { SeededRandom } from '#domain/randomness/seeded-random.js';
 
 /** Columns of the generated table and the DuckDB types that read them. */
 export const GENERATED_COLUMNS = {

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { profileBytes, profileStream, type DatasetProfile } from '#domain/profiling/index.js';
-import { SeededRandom } from '#domain/use-cases/shared/seeded-random.js';
+import { SeededRandom } from '#domain/randomness/seeded-random.js';
 import { generatedRows, toDelimited, toNdjson } from './generated-table.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);

@@ -4,7 +4,7 @@ import { Hash64, HashTag } from '#domain/profiling/hash64.js';
 import { HyperLogLog } from '#domain/profiling/hyperloglog.js';
 import { ReservoirSample } from '#domain/profiling/reservoir-sample.js';
 import { ValueCounter, ValueKind } from '#domain/profiling/value-counter.js';
-import { SeededRandom } from '#domain/use-cases/shared/seeded-random.js';
+import { SeededRandom } from '#domain/randomness/seeded-random.js';
 
 const hash = new Hash64();
 

@@ -1,4 +1,4 @@
-import type { SeededRandom } from '#domain/use-cases/shared/seeded-random.js';
+import type { SeededRandom } from '#domain/randomness/seeded-random.js';
 
 export interface Leg {
   roadType: string;

@@ -1,4 +1,4 @@
-import type { SeededRandom } from '#domain/use-cases/shared/seeded-random.js';
+import type { SeededRandom } from '#domain/randomness/seeded-random.js';
 import type { DrivePlan, Leg } from './fleet-plan.js';
 import type { SimulatedRow } from './simulated-row.js';
 

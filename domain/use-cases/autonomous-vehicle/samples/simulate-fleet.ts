@@ -1,4 +1,4 @@
-import { SeededRandom } from '#domain/use-cases/shared/seeded-random.js';
+import { SeededRandom } from '#domain/randomness/seeded-random.js';
 import { fleetPlan } from './fleet-plan.js';
 import { simulateDrive } from './simulate-drive.js';
 import type { SimulatedRow } from './simulated-row.js';

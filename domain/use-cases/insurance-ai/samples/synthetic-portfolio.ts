@@ -1,5 +1,5 @@
 import type { ClaimStatus, LineOfBusiness } from '../code-lists.js';
-import { SeededRandom } from '#domain/use-cases/shared/seeded-random.js';
+import { SeededRandom } from '#domain/randomness/seeded-random.js';
 
 /** The legacy system a policy was written in decides how its line is formatted in the extract. */
 export type SourceSystem = 'mainframe' | 'agency' | 'oracle' | 'modern';

@@ -1,4 +1,4 @@
-import { SeededRandom } from '#domain/use-cases/shared/seeded-random.js';
+import { SeededRandom } from '#domain/randomness/seeded-random.js';
 
 /*
  * Files that must be turned away. The defect always sits on the same line whatever the seed,

@@ -1,4 +1,4 @@
-import { SeededRandom } from '#domain/use-cases/shared/seeded-random.js';
+import { SeededRandom } from '#domain/randomness/seeded-random.js';
 import { sampleAmount, sampleDate, type SampleRecord } from './sample-record.js';
 
 // Names beyond ASCII on purpose: the journey must carry them through byte for byte.

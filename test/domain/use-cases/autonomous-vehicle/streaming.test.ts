@@ -3,7 +3,7 @@ import { StepRejection } from '#domain/journeys/step-rejection.js';
 import { autonomousVehicleUseCase } from '#domain/use-cases/autonomous-vehicle/index.js';
 import { percentile, ValueDistribution } from '#domain/use-cases/autonomous-vehicle/shared/descriptive-statistics.js';
 import { defaultPlatformConfig } from '#domain/ports/platform-config.js';
-import { uploadLimitOf } from '#domain/use-cases/upload-limit.js';
+import { uploadLimitOf } from '#domain/uploads/upload-limit.js';
 import { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
 import { InMemoryObjectStore } from '../../../support/in-memory-object-store.js';
 import { runJourneySteps } from '../../../support/run-journey-steps.js';

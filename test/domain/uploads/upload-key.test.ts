@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { uploadKeyProblem } from '#domain/routing/upload-key.js';
+import { uploadKeyProblem } from '#domain/uploads/upload-key.js';
 
 describe('which keys may name an upload', () => {
   it.each([

@@ -1,4 +1,5 @@
-import { UPLOAD_PREFIX } from './routing-table.js';
+/** Where uploads go: an object below it starts a journey, anything else in the bucket does not. */
+export const UPLOAD_PREFIX = 'uploads/';
 
 /** S3's own limit, in UTF-8 bytes. */
 export const MAX_KEY_BYTES = 1024;

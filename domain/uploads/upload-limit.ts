@@ -1,5 +1,4 @@
 import type { PlatformConfig } from '#domain/ports/platform-config.js';
-import type { UseCaseRegistry } from './use-case-registry.js';
 
 /** The use case an upload names, by metadata `use-case` or its key's `uploads/<tag>/`, before routing has looked at it. */
 export function namedUseCase(key: string, metadata: Readonly<Record<string, string>> = {}): string | undefined {
@@ -10,7 +9,11 @@ export function namedUseCase(key: string, metadata: Readonly<Record<string, stri
  * The largest upload a use case's journeys take: its own limit when it declares one (the most its
  * steps can read within their Lambda budget), never above the platform's, which an operator sets.
  */
-export function uploadLimitOf(registry: UseCaseRegistry, useCase: string | undefined, config: Pick<PlatformConfig, 'maxUploadBytes'>): number {
-  const declared = useCase === undefined ? undefined : registry.useCase(useCase)?.maxUploadBytes;
+export function uploadLimitOf(
+  useCases: { useCase(id: string): { readonly maxUploadBytes?: number } | undefined },
+  useCase: string | undefined,
+  config: Pick<PlatformConfig, 'maxUploadBytes'>,
+): number {
+  const declared = useCase === undefined ? undefined : useCases.useCase(useCase)?.maxUploadBytes;
   return declared === undefined ? config.maxUploadBytes : Math.min(declared, config.maxUploadBytes);
 }
