@@ -37,7 +37,7 @@ async function probe(): Promise<EmulatorAvailability> {
     stage = await openCloudStage(target, {});
   } catch (error) {
     const reason = `no deployed local stage at ${endpoint} (${(error as Error).message.split('; ')[0]}): run npm run local:up && npm run deploy:local`;
-    if (emulatorRequired()) throw new Error(`emulator tests are required here (SYMPHAINY_EMULATOR=required or CI) but there is ${reason}`);
+    if (emulatorRequired()) throw new Error(`emulator tests are required here (SYMPHAINY_EMULATOR=required or CI) but there is ${reason}`, { cause: error });
     console.warn(`emulator tests skipped: ${reason}`);
     return { available: false, reason };
   }

@@ -62,7 +62,7 @@ export function emulatorSettings(env: NodeJS.ProcessEnv = process.env): Emulator
  */
 export async function emulatorAvailability(settings = emulatorSettings(), env: NodeJS.ProcessEnv = process.env): Promise<{ run: boolean; required: boolean; reachable: boolean; reason: string }> {
   const required = emulatorRequired(env);
-  let reachable = false;
+  let reachable: boolean;
   try {
     const response = await fetch(new URL('/_ministack/health', settings.endpoint), { signal: AbortSignal.timeout(2000) });
     reachable = response.ok;
