@@ -1,5 +1,5 @@
 import type { JourneyListing } from '#domain/journeys/journey-listing.js';
-import { UsageError } from './cli-error.js';
+import { UsageError } from '#local/command-errors/command-error.js';
 
 /** `--status --use-case --journey --since --limit`, as `journeys`, `redrive` and `GET /journeys` filter. */
 export const journeyFilterOptionSpec = {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { UsageError } from './cli-error.js';
+import { UsageError } from '#local/command-errors/command-error.js';
 
 /** Reads an argument given inline as JSON or as `@path/to/file.json`. */
 export function readJsonArgument(flag: string, value: string | undefined): unknown {

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { CommandError, ExitCode, UsageError } from './cli-error.js';
+import { CommandError, ExitCode, UsageError } from '#local/command-errors/command-error.js';
 import { compactCommand, compactUsage } from './commands/compact-command.js';
 import { demoCommand, demoUsage } from './commands/demo-command.js';
 import { dlqCommand, dlqUsage } from './commands/dlq-command.js';

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { EmbeddedRuntime } from '#local/runtime/embedded-runtime.js';
 import { describeRecovery } from '#local/runtime/recovery.js';
 import type { CloudTarget } from '#local/cloud/cloud-stage.js';
-import { UsageError } from './cli-error.js';
+import { UsageError } from '#local/command-errors/command-error.js';
 import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
 import { parseStepFault, StepFaultError, type StepFault } from '#local/runtime/step-faults.js';
 

@@ -2,9 +2,9 @@
  * The CLI's commands against a deployed stage (`--endpoint` / `--stage`): the same output as on
  * the embedded runtime, read from the stage's journey record instead of a local journal.
  */
-import { CommandError, ExitCode } from '#local/cli/cli-error.js';
-import { formatJourney, journeyReport, printJourney } from '#local/cli/journey-report.js';
-import { ProgressLine } from '#local/cli/progress-line.js';
+import { CommandError, ExitCode } from '#local/command-errors/command-error.js';
+import { formatJourney, journeyReport, printJourney } from '#local/journey-views/journey-report.js';
+import { ProgressLine } from '#local/terminal/progress-line.js';
 import type { JourneyView } from '#domain/journeys/journey-state.js';
 import { CloudStageError, openCloudStage, type CloudTarget } from './cloud-stage.js';
 import { describeProgress, JourneyWaitTimeout, putUpload, waitForUploadOutcome } from './cloud-upload.js';

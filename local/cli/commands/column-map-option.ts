@@ -1,5 +1,5 @@
 import { COLUMN_MAP_METADATA_KEY, formatColumnMap, MAX_COLUMN_MAP_METADATA_BYTES, parseColumnMap, parseColumnMapFile, COLUMN_MAP_FILE_NAME } from '#domain/fields/index.js';
-import { UsageError } from '../cli-error.js';
+import { UsageError } from '#local/command-errors/command-error.js';
 
 /**
  * `--map speed=velocity_mph --map time=ts:epoch_ms` as the `column-map` metadata the journey

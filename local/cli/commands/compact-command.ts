@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { IDEMPOTENCY_PREFIX } from '#functions/shared/idempotency.js';
-import { ExitCode, UsageError } from '../cli-error.js';
-import { formatBytes } from '../progress-line.js';
+import { ExitCode, UsageError } from '#local/command-errors/command-error.js';
+import { formatBytes } from '#local/terminal/progress-line.js';
 import { commonOptionSpec, openRuntime } from '../runtime-options.js';
 
 export const compactUsage = `symphainy compact [--claims-older-than <hours>] [--json] [--data-dir <dir>]

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { builtInUseCases } from '#domain/use-cases/default-registry.js';
-import { ExitCode } from '../cli-error.js';
-import { formatJourney, journeyReport } from '../journey-report.js';
+import { ExitCode } from '#local/command-errors/command-error.js';
+import { formatJourney, journeyReport } from '#local/journey-views/journey-report.js';
 import { commonOptionSpec, dataDirOf, openRuntime } from '../runtime-options.js';
 
 export const demoUsage = `symphainy demo [--seed <n>] [--json] [--data-dir <dir>]

@@ -5,7 +5,7 @@ import { cloudOperations } from '#local/cloud/cloud-operations.js';
 import { readDeadLetters, redriveDeadLetter, summariseDeadLetters, type DeadLetterRedrive } from '#local/operations/dead-letter-book.js';
 import { embeddedOperations } from '#local/operations/embedded-operations.js';
 import type { JourneyOperations } from '#local/operations/journey-operations.js';
-import { CommandError, ExitCode, UsageError } from '../cli-error.js';
+import { CommandError, ExitCode, UsageError } from '#local/command-errors/command-error.js';
 import { cloudOptionSpec, cloudTargetOf, cloudUsage, commonOptionSpec, faultOptionSpec, openRuntime } from '../runtime-options.js';
 
 export const dlqUsage = `symphainy dlq list [--json] [--data-dir <dir> | --endpoint <url> [--stage <name>]]

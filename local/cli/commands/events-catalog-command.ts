@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
 import { catalogueFiles, eventCatalogue } from '#local/catalogue/event-catalogue.js';
 import { breakingChanges } from '#local/catalogue/schema-compatibility.js';
-import { CommandError, ExitCode, UsageError } from '../cli-error.js';
+import { CommandError, ExitCode, UsageError } from '#local/command-errors/command-error.js';
 import { CLI_VERSION } from '../cli-version.js';
 import { statelessOptionSpec } from '../runtime-options.js';
 

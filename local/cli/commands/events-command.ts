@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { FixturePathError, fixtureFilesUnder, readFixtureFile } from '#local/replay/fixture-files.js';
-import { ExitCode, UsageError } from '../cli-error.js';
+import { ExitCode, UsageError } from '#local/command-errors/command-error.js';
 import { statelessOptionSpec } from '../runtime-options.js';
 import { catalogCommand } from './events-catalog-command.js';
 

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CommandError, ExitCode, UsageError } from '../cli-error.js';
+import { CommandError, ExitCode, UsageError } from '#local/command-errors/command-error.js';
 import { commonOptionSpec, openRuntime } from '../runtime-options.js';
 
 export const getUsage = `symphainy get s3://<bucket>/<key> [--out <file>] [--json] [--data-dir <dir>]

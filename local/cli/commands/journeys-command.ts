@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { CommandError, ExitCode, UsageError } from '../cli-error.js';
-import { journeyReport, printJourney } from '../journey-report.js';
+import { CommandError, ExitCode, UsageError } from '#local/command-errors/command-error.js';
+import { journeyReport, printJourney } from '#local/journey-views/journey-report.js';
 import { listingOf, type JourneyListing } from '#domain/journeys/journey-listing.js';
 import type { JourneyView } from '#domain/journeys/journey-state.js';
 import { cloudJourneys, cloudShow } from '#local/cloud/cloud-commands.js';

@@ -3,7 +3,7 @@ import { compileEventPattern, explainMismatch, InvalidEventPatternError } from '
 import { defaultPlatformConfig } from '#domain/ports/platform-config.js';
 import { routingTable } from '#domain/routing/routing-table.js';
 import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
-import { ExitCode, UsageError } from '../cli-error.js';
+import { ExitCode, UsageError } from '#local/command-errors/command-error.js';
 import { readJsonArgument } from '../json-argument.js';
 import { statelessOptionSpec } from '../runtime-options.js';
 

@@ -4,9 +4,9 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deriveInsights } from '#domain/insights/index.js';
 import { ProfileError, profileStream, type ColumnProfile, type DatasetProfile, type Insight } from '#domain/profiling/index.js';
-import { ExitCode, UsageError } from '../cli-error.js';
+import { ExitCode, UsageError } from '#local/command-errors/command-error.js';
 import { statelessOptionSpec } from '../runtime-options.js';
-import { formatBytes, ProgressLine } from '../progress-line.js';
+import { formatBytes, ProgressLine } from '#local/terminal/progress-line.js';
 
 export const profileUsage = `symphainy profile <file> [--json]
 Profiles a CSV, TSV, JSON-array or NDJSON file (gzip or not, recognised from its bytes) in one

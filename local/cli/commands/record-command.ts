@@ -2,8 +2,8 @@ import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_INPUT_BYTES, RecordError, recordJourney } from '#local/replay/record-journey.js';
 import { writeRecording } from '#local/replay/recording.js';
-import { ExitCode, UsageError } from '../cli-error.js';
-import { ProgressLine } from '../progress-line.js';
+import { ExitCode, UsageError } from '#local/command-errors/command-error.js';
+import { ProgressLine } from '#local/terminal/progress-line.js';
 import { commonOptionSpec, openRuntime } from '../runtime-options.js';
 
 export const recordUsage = `symphainy record <journey-id> --out <file> [--name <name>] [--description <text>] [--max-input-bytes <n>] [--json] [--data-dir <dir>]

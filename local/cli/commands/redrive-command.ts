@@ -5,8 +5,8 @@ import { cloudOperations } from '#local/cloud/cloud-operations.js';
 import { embeddedOperations } from '#local/operations/embedded-operations.js';
 import type { JourneyOperations } from '#local/operations/journey-operations.js';
 import { redriveJourney } from '#local/operations/redrive-journeys.js';
-import { ExitCode, UsageError } from '../cli-error.js';
-import { formatJourney, journeyReport } from '../journey-report.js';
+import { ExitCode, UsageError } from '#local/command-errors/command-error.js';
+import { formatJourney, journeyReport } from '#local/journey-views/journey-report.js';
 import { filterJourneys, journeyFilterOf, journeyFilterOptionSpec } from '../journey-filter.js';
 import { cloudOptionSpec, cloudTargetOf, cloudUsage, commonOptionSpec, faultOptionSpec, faultUsage, openRuntime } from '../runtime-options.js';
 

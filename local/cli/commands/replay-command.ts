@@ -13,8 +13,8 @@ import { ReplayNameError, replayNameFor } from '#local/replay/replay-name.js';
 import { formatArchivePlan, formatArchiveStatus, formatLocalSummary, formatPlan, skipCounts, sourceLabel, type LocalReplaySummary } from '#local/replay/replay-report.js';
 import { routeExplainer } from '#local/replay/route-explanation.js';
 import type { SourcedEvent } from '#local/replay/sourced-event.js';
-import { CommandError, ExitCode, UsageError } from '../cli-error.js';
-import { ProgressLine } from '../progress-line.js';
+import { CommandError, ExitCode, UsageError } from '#local/command-errors/command-error.js';
+import { ProgressLine } from '#local/terminal/progress-line.js';
 import { commonOptionSpec, dataDirOf, openRuntime } from '../runtime-options.js';
 
 export const replayUsage = `symphainy replay [source] [filters] [--dry-run] [--pace <events/s>] [--as-new] [--name <replay-name>] [--json]

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import type { JourneyView } from '#domain/journeys/journey-state.js';
 import { EDA_ARTIFACTS } from '#domain/reporting/eda/eda-artifacts.js';
 import type { EmbeddedRuntime } from '#local/runtime/embedded-runtime.js';
-import { ExitCode, UsageError } from '../cli-error.js';
+import { ExitCode, UsageError } from '#local/command-errors/command-error.js';
 import { commonOptionSpec, dataDirOf, openRuntime } from '../runtime-options.js';
 
 export const reportUsage = `symphainy report <journey-id> [--open] [--json] [--data-dir <dir>]

@@ -3,7 +3,7 @@ import { InvalidEventPatternError } from '#domain/event-patterns/index.js';
 import { defaultPlatformConfig } from '#domain/ports/platform-config.js';
 import { routingTable, type Route } from '#domain/routing/routing-table.js';
 import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
-import { ExitCode, UsageError } from '../cli-error.js';
+import { ExitCode, UsageError } from '#local/command-errors/command-error.js';
 import { statelessOptionSpec } from '../runtime-options.js';
 import { compileRouteRuleSets } from '../../runtime/route-rule-sets.js';
 

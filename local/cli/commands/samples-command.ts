@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { builtInUseCases } from '#domain/use-cases/default-registry.js';
-import { ExitCode } from '../cli-error.js';
+import { ExitCode } from '#local/command-errors/command-error.js';
 import { statelessOptionSpec } from '../runtime-options.js';
 
 export const samplesUsage = `symphainy samples [--out <dir>] [--seed <n>] [--json]

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ExitCode, UsageError } from '../cli-error.js';
+import { ExitCode, UsageError } from '#local/command-errors/command-error.js';
 import { dataDirOf, faultUsage, faultsOf } from '../runtime-options.js';
 import { runServe, type ServeSettings } from '#local/serve/run-serve.js';
 import { STAGE_PATTERN } from '#local/serve/aws/stage-names.js';

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { journeyDetail, journeyReport } from '#local/cli/journey-report.js';
+import { journeyDetail, journeyReport } from '#local/journey-views/journey-report.js';
 import { routingTable } from '#domain/routing/routing-table.js';
 import type { PlatformMetrics } from '../metrics/platform-metrics.js';
 import type { PlatformHost } from '../platform-host.js';

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { journeyDetail } from '#local/cli/journey-report.js';
+import { journeyDetail } from '#local/journey-views/journey-report.js';
 import type { PlatformMetrics } from '../metrics/platform-metrics.js';
 import type { AcceptedUpload, PlatformHost } from '../platform-host.js';
 import { journeyIsOver, waitForJourney } from '../journey-waiter.js';
