@@ -15,7 +15,7 @@ import { JourneyStepRequested } from '#events/journey-step-requested.js';
 import { IDEMPOTENCY_PREFIX } from '#functions/shared/idempotency.js';
 import { recordedEventKey } from '#domain/journeys/journey-record.js';
 import { deliveryNotificationKey } from '#domain/managers/delivery-manager.js';
-import { curatedPrefix, processedKey } from '#domain/use-cases/mvp/object-keys.js';
+import { curatedPrefix, processedKey } from '#domain/use-cases/mvp/upload/object-keys.js';
 
 type Resource = { Type: string; Properties: Record<string, any>; Metadata?: unknown };
 type Template = { Resources: Record<string, Resource>; Outputs: Record<string, { Value: unknown }> };

@@ -3,18 +3,18 @@ import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import type { DatasetProfile, Insight } from '#domain/profiling/profile-types.js';
 import { countBySeverity, formatCount } from '#domain/insights/index.js';
 import { EDA_ARTIFACTS, fileNameOf, writeEdaNotification, writeEdaReport } from '#domain/reporting/eda/index.js';
-import { EXPLORATION_ARTIFACT, MVP_EDA_STEPS } from './eda-step-names.js';
+import { MVP_EDA_ARTIFACTS } from '../names.js';
 import type { Exploration } from './exploration.js';
 import { rolesSection } from './roles-section.js';
 
 /** Draws the charts and writes the self-contained report.html, then the note the uploader receives. */
 export const createVisualizations: StepDefinition = {
-  name: MVP_EDA_STEPS.visualize,
+  name: 'create_visualizations',
   policy: EDA_PASS_POLICY,
   description: 'Renders histograms, top values, the correlation heatmap and the missingness chart into a self-contained report.html.',
   async run(context) {
     const profile = await context.readArtifactJson<DatasetProfile>(EDA_ARTIFACTS.profile);
-    const exploration = await context.readArtifactJson<Exploration>(EXPLORATION_ARTIFACT);
+    const exploration = await context.readArtifactJson<Exploration>(MVP_EDA_ARTIFACTS.exploration);
     const insights = await context.readArtifactJson<Insight[]>(EDA_ARTIFACTS.insights);
     const report = await writeEdaReport(context, { useCaseTitle: 'General data file', profile, insights, sections: [rolesSection(exploration)] });
     const counts = countBySeverity(insights);

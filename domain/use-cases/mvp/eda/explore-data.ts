@@ -4,7 +4,7 @@ import type { DatasetProfile } from '#domain/profiling/profile-types.js';
 import { trackTimestampColumns } from '#domain/insights/index.js';
 import { EDA_ARTIFACTS, inputRecords } from '#domain/reporting/eda/index.js';
 import { columnRoles, type ColumnRole } from './column-roles.js';
-import { EXPLORATION_ARTIFACT, MVP_EDA_STEPS } from './eda-step-names.js';
+import { MVP_EDA_ARTIFACTS } from '../names.js';
 import type { Exploration } from './exploration.js';
 
 /**
@@ -12,7 +12,7 @@ import type { Exploration } from './exploration.js';
  * timestamp columns through the rows in file order, for the gaps and disorder a profile cannot see.
  */
 export const exploreData: StepDefinition = {
-  name: MVP_EDA_STEPS.explore,
+  name: 'explore_data',
   policy: EDA_PASS_POLICY,
   description: 'Classifies each column by role and follows timestamp columns in file order for gaps and disorder.',
   async run(context) {
@@ -21,7 +21,7 @@ export const exploreData: StepDefinition = {
     const timestampColumns = roles.filter((r) => r.role === 'timestamp').map((r) => r.name);
     const timestampSequences = await trackTimestampColumns(inputRecords(context, timestampColumns), timestampColumns);
     const exploration: Exploration = { roles, timestampSequences };
-    await context.writeJsonArtifact(EXPLORATION_ARTIFACT, exploration);
+    await context.writeJsonArtifact(MVP_EDA_ARTIFACTS.exploration, exploration);
     const count = (role: ColumnRole) => roles.filter((r) => r.role === role).length;
     return {
       summary: {

@@ -1,12 +1,11 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
 import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import { EDA_ARTIFACTS, profileInput } from '#domain/reporting/eda/index.js';
-import { admitTable } from '../admit-table.js';
-import { MVP_EDA_STEPS } from './eda-step-names.js';
+import { admitTable } from '../shared/admit-table.js';
 
 /** Streams the upload through the profiler once; every later step works from profile.json. */
 export const loadData: StepDefinition = {
-  name: MVP_EDA_STEPS.load,
+  name: 'load_data',
   policy: EDA_PASS_POLICY,
   description: 'Streams the upload through the profiler (CSV/TSV/JSON/NDJSON, gzip or not) and stores profile.json.',
   async run(context) {

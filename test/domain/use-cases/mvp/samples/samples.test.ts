@@ -3,8 +3,8 @@ import { StepRejection } from '#domain/journeys/step-rejection.js';
 import { mvpUseCase } from '#domain/use-cases/mvp/index.js';
 import { mvpSampleRecords } from '#domain/use-cases/mvp/samples/mvp-samples.js';
 import type { SampleRecord } from '#domain/use-cases/mvp/samples/sample-record.js';
-import { runJourneySteps } from '../../../support/run-journey-steps.js';
-import { sha256 } from './run-steps-with.js';
+import { runJourneySteps } from '../../../../support/run-journey-steps.js';
+import { sha256 } from '../upload/run-steps-with.js';
 
 const SEED = 20261127;
 const samples = mvpUseCase.samples(SEED);

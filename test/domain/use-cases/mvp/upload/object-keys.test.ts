@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { curatedPrefix, fileNameOf, processedKey, stemOf, utcDay } from '#domain/use-cases/mvp/object-keys.js';
+import { curatedPrefix, fileNameOf, processedKey, stemOf, utcDay } from '#domain/use-cases/mvp/upload/object-keys.js';
 
 describe('object keys', () => {
   it('takes the file name and its stem from an upload key', () => {

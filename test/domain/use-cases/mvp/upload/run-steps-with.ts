@@ -3,7 +3,7 @@ import type { StepRecord } from '#events/platform-event.js';
 import { createStepContext } from '#domain/journeys/step-context.js';
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
 import { defaultPlatformConfig, type PlatformConfig } from '#domain/ports/platform-config.js';
-import { InMemoryObjectStore } from '../../../support/in-memory-object-store.js';
+import { InMemoryObjectStore } from '../../../../support/in-memory-object-store.js';
 
 export const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 

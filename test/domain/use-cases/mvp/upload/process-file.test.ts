@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mvpUseCase } from '#domain/use-cases/mvp/index.js';
-import { runJourneySteps } from '../../../support/run-journey-steps.js';
+import { runJourneySteps } from '../../../../support/run-journey-steps.js';
 
 const CSV = [
   '\ufeff id ,name,score,joined,active,fax',

@@ -1,6 +1,8 @@
 import type { DeliveryNotice, DeliverySummary } from '#domain/use-cases/use-case-module.js';
-import { fileNameOf } from '../object-keys.js';
-import { MVP_STEPS } from '../step-names.js';
+import { fileNameOf } from './object-keys.js';
+import { processFile } from './process-file.js';
+import { storeFile } from './store-file.js';
+import { validateFile } from './validate-file.js';
 import { composeCompletionNotice, composeFailureNotice, type CompletionFacts } from './compose-notice.js';
 
 /** The mvp notice for a finished journey, from the step summaries the delivery manager holds. */
@@ -13,9 +15,9 @@ export function describeMvpDelivery(summary: DeliverySummary): DeliveryNotice {
 }
 
 export function completionFactsFromSummaries(fileName: string, summaries: DeliverySummary['summaries']): CompletionFacts {
-  const processed = summaries[MVP_STEPS.process] ?? {};
-  const stored = summaries[MVP_STEPS.store] ?? {};
-  const validated = summaries[MVP_STEPS.validate] ?? {};
+  const processed = summaries[processFile.name] ?? {};
+  const stored = summaries[storeFile.name] ?? {};
+  const validated = summaries[validateFile.name] ?? {};
   return {
     fileName,
     rows: numberOrNull(stored.rows ?? processed.rows),

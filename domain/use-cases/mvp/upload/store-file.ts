@@ -1,18 +1,17 @@
 import { sha256OfStream } from '#domain/journeys/artifact-store.js';
 import { STREAM_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
-import { MVP_ARTIFACTS, NDJSON_CONTENT_TYPE } from '../artifact-names.js';
-import type { CuratedManifest } from '../curated-manifest.js';
-import { CURATED_PREFIX, curatedPrefix, utcDay } from '../object-keys.js';
-import type { SchemaDocument } from '../schema-document.js';
-import { MVP_STEPS } from '../step-names.js';
+import { MVP_ARTIFACTS, NDJSON_CONTENT_TYPE } from '../names.js';
+import type { CuratedManifest } from './curated-manifest.js';
+import { CURATED_PREFIX, curatedPrefix, utcDay } from './object-keys.js';
+import type { SchemaDocument } from './schema-document.js';
 
 /**
  * Files the normalised copy in the curated area, partitioned by the journey's date, with a
  * manifest that lets anyone check it against the original upload. The upload itself is only read.
  */
 export const storeFile: StepDefinition = {
-  name: MVP_STEPS.store,
+  name: 'store_file',
   policy: STREAM_PASS_POLICY,
   description: 'Writes the curated copy and its manifest (SHA-256 of copy and original, rows, schema) under curated/<use-case>/<yyyy>/<mm>/<dd>/<journey-id>/.',
   keyPrefixes: [CURATED_PREFIX],

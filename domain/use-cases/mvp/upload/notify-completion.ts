@@ -1,12 +1,11 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
 import { SMALL_STEP_POLICY } from '#domain/journeys/step-policy.js';
-import { MVP_ARTIFACTS } from '../artifact-names.js';
-import { describeColumnTypes, describeEmptyColumns } from '../column-descriptions.js';
-import type { ValidationReport } from '../validation-report.js';
-import type { CuratedManifest } from '../curated-manifest.js';
-import { composeCompletionNotice } from '../notifications/compose-notice.js';
-import { fileNameOf } from '../object-keys.js';
-import { MVP_STEPS } from '../step-names.js';
+import { MVP_ARTIFACTS } from '../names.js';
+import { describeColumnTypes, describeEmptyColumns } from './column-descriptions.js';
+import type { ValidationReport } from './validation-report.js';
+import type { CuratedManifest } from './curated-manifest.js';
+import { composeCompletionNotice } from './compose-notice.js';
+import { fileNameOf } from './object-keys.js';
 
 /** The notification artifact the delivery manager sends once the journey completes. */
 export interface NotificationDocument {
@@ -23,7 +22,7 @@ export interface NotificationDocument {
  * never told about a journey that then fails.
  */
 export const notifyCompletion: StepDefinition = {
-  name: MVP_STEPS.notify,
+  name: 'notify_completion',
   policy: SMALL_STEP_POLICY,
   description: 'Composes the completion notification (rows, columns and types, curated location, warnings) for the delivery manager to send.',
   async run(context) {

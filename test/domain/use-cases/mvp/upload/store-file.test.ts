@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mvpUseCase } from '#domain/use-cases/mvp/index.js';
-import { processFile } from '#domain/use-cases/mvp/steps/process-file.js';
-import { storeFile } from '#domain/use-cases/mvp/steps/store-file.js';
-import { validateFile } from '#domain/use-cases/mvp/steps/validate-file.js';
+import { processFile } from '#domain/use-cases/mvp/upload/process-file.js';
+import { storeFile } from '#domain/use-cases/mvp/upload/store-file.js';
+import { validateFile } from '#domain/use-cases/mvp/upload/validate-file.js';
 import { runStepsWith, sha256 } from './run-steps-with.js';
 
 const CSV = 'id,city\n1,Zürich\n2,\n';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { StepRejection } from '#domain/journeys/step-rejection.js';
 import { mvpUseCase } from '#domain/use-cases/mvp/index.js';
-import { validateFile } from '#domain/use-cases/mvp/steps/validate-file.js';
-import { InMemoryObjectStore } from '../../../support/in-memory-object-store.js';
-import { runJourneySteps } from '../../../support/run-journey-steps.js';
+import { validateFile } from '#domain/use-cases/mvp/upload/validate-file.js';
+import { InMemoryObjectStore } from '../../../../support/in-memory-object-store.js';
+import { runJourneySteps } from '../../../../support/run-journey-steps.js';
 import { runStepsWith } from './run-steps-with.js';
 
 const validate = (body: string | Uint8Array, key = 'uploads/mvp/input.csv') => runJourneySteps(mvpUseCase, 'upload', body, { key, upTo: 'validate_file' });

@@ -1,11 +1,10 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
 import { STREAM_PASS_POLICY } from '#domain/journeys/step-policy.js';
-import { MVP_ARTIFACTS } from '../artifact-names.js';
-import { admitTable } from '../admit-table.js';
-import { fileNameOf } from '../object-keys.js';
-import type { SchemaDocument } from '../schema-document.js';
-import { MVP_STEPS } from '../step-names.js';
-import { buildValidationReport } from '../validation-report.js';
+import { MVP_ARTIFACTS } from '../names.js';
+import { admitTable } from '../shared/admit-table.js';
+import { fileNameOf } from './object-keys.js';
+import type { SchemaDocument } from './schema-document.js';
+import { buildValidationReport } from './validation-report.js';
 
 /**
  * Decides whether the upload is a table we can work with, before anything is derived from it.
@@ -14,7 +13,7 @@ import { buildValidationReport } from '../validation-report.js';
  * pass of its own instead of two.
  */
 export const validateFile: StepDefinition = {
-  name: MVP_STEPS.validate,
+  name: 'validate_file',
   policy: STREAM_PASS_POLICY,
   description: 'Checks the upload is UTF-8 CSV, TSV, JSON or NDJSON within the size limit, with a header and a consistent column count, and infers its column types.',
   async run(context) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DeliverySummary } from '#domain/use-cases/use-case-module.js';
 import { mvpUseCase } from '#domain/use-cases/mvp/index.js';
-import { composeCompletionNotice, composeFailureNotice } from '#domain/use-cases/mvp/notifications/compose-notice.js';
-import { runJourneySteps } from '../../../support/run-journey-steps.js';
+import { composeCompletionNotice, composeFailureNotice } from '#domain/use-cases/mvp/upload/compose-notice.js';
+import { runJourneySteps } from '../../../../support/run-journey-steps.js';
 
 const TSV = 'order_id\tamount\tfax\tnote\n1\t9.5\t\t\n2\t10\t\t\n';
 

@@ -2,19 +2,18 @@ import type { StepDefinition } from '#domain/journeys/step-definition.js';
 import { STREAM_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import { StepRejection } from '#domain/journeys/step-rejection.js';
 import { streamTable, rejectViolations, type TableBatch } from '#domain/tabular/index.js';
-import { MVP_ARTIFACTS, NDJSON_CONTENT_TYPE } from '../artifact-names.js';
-import { describeColumnTypes, describeEmptyColumns } from '../column-descriptions.js';
-import { ndjsonLines } from '../normalize-table.js';
-import { PROCESSED_PREFIX, processedKey } from '../object-keys.js';
-import type { SchemaDocument } from '../schema-document.js';
-import { MVP_STEPS } from '../step-names.js';
+import { MVP_ARTIFACTS, NDJSON_CONTENT_TYPE } from '../names.js';
+import { describeColumnTypes, describeEmptyColumns } from './column-descriptions.js';
+import { ndjsonLines } from './normalize-table.js';
+import { PROCESSED_PREFIX, processedKey } from './object-keys.js';
+import type { SchemaDocument } from './schema-document.js';
 
 /**
  * Turns the accepted upload into typed NDJSON under the column types validation found, writing
  * the copy as it reads the upload: one pass, memory bounded whatever the size.
  */
 export const processFile: StepDefinition = {
-  name: MVP_STEPS.process,
+  name: 'process_file',
   policy: STREAM_PASS_POLICY,
   description: 'Streams the upload into a normalised NDJSON copy typed by the schema validation inferred, plus that schema.',
   keyPrefixes: [PROCESSED_PREFIX],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeTable } from '#domain/use-cases/mvp/normalize-table.js';
+import { normalizeTable } from '#domain/use-cases/mvp/upload/normalize-table.js';
 
 describe('normalizeTable', () => {
   it('writes one typed record per row under trimmed names, in column order, ending with a newline', () => {

@@ -1,4 +1,8 @@
-/** Artifact names later steps and the delivery manager look up; renaming one breaks them. */
+/**
+ * The names mvp's steps hand each other artifacts by, for both journeys; later steps and the
+ * delivery manager look them up, so renaming one breaks them. Step names are not here: each is
+ * written once, in its step's definition.
+ */
 export const MVP_ARTIFACTS = {
   validationReport: 'validation-report.json',
   /** The column types validation found in its pass, for process_file to write the typed copy in one more. */
@@ -8,6 +12,11 @@ export const MVP_ARTIFACTS = {
   curated: 'curated.ndjson',
   curatedManifest: 'curated-manifest.json',
   notification: 'notification.json',
+} as const;
+
+/** What the EDA journey's explore_data hands the steps after it. */
+export const MVP_EDA_ARTIFACTS = {
+  exploration: 'exploration.json',
 } as const;
 
 export const NDJSON_CONTENT_TYPE = 'application/x-ndjson';
