@@ -18,6 +18,7 @@ import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
 import type { DeliveryNotice, DeliverySummary } from '#domain/use-cases/use-case-module.js';
 import { writeArtifactOnce } from '#domain/journeys/artifact-store.js';
 import { journeyIdForFollowOn } from '#domain/journeys/journey-id.js';
+import { asNotification, NOTIFICATION_ARTIFACT } from '#domain/delivery/notification.js';
 
 export interface DeliveryManagerDeps {
   registry: UseCaseRegistry;
@@ -25,15 +26,13 @@ export interface DeliveryManagerDeps {
   config: PlatformConfig;
 }
 
-export const NOTIFICATION_ARTIFACT = 'notification.json';
-
 export function deliveryPrefix(journeyId: string): string {
   return `deliveries/${journeyId}/`;
 }
 
 /** Written last and once: its presence is what "this journey has been delivered" means. */
 export function deliveryNotificationKey(journeyId: string): string {
-  return `${deliveryPrefix(journeyId)}notification.json`;
+  return `${deliveryPrefix(journeyId)}${NOTIFICATION_ARTIFACT}`;
 }
 
 export async function journeyDelivered(store: ObjectStore, bucket: string, journeyId: string): Promise<boolean> {
@@ -140,8 +139,8 @@ async function composeNotice(ended: EndedJourney, deps: DeliveryManagerDeps): Pr
   if (written && ended.outcome === 'completed') {
     const object = await deps.store.get(written.bucket, written.key);
     if (object) {
-      const parsed = JSON.parse(new TextDecoder().decode(object.body)) as Partial<DeliveryNotice>;
-      if (typeof parsed.subject === 'string' && typeof parsed.message === 'string') return { subject: parsed.subject, message: parsed.message };
+      const notice = asNotification(JSON.parse(new TextDecoder().decode(object.body)));
+      if (notice) return notice;
     }
   }
   const summary: DeliverySummary = {
