@@ -1,16 +1,10 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { SQSEvent } from 'aws-lambda';
 import type { EventBridgeEnvelope, EventDraft } from '#events/platform-event.js';
-import { encodeS3EventKey, S3ObjectCreated } from '#events/s3-object-created.js';
 import { defaultPlatformConfig, type PlatformConfig } from '#domain/ports/platform-config.js';
 import type { Clock } from '#domain/ports/clock.js';
 import type { ObjectHead } from '#domain/ports/object-store.js';
 import { DEAD_LETTER_RECORDER, JOURNEY_SWEEPER, routingTable, type BusRole, type Route } from '#domain/routing/routing-table.js';
-import { policyOfStep } from '#domain/journeys/step-policy.js';
-import type { ObjectStore } from '#domain/ports/object-store.js';
-import { createDeadLetterRecorderFunction } from '#functions/dead-letter-recorder/dead-letter-recorder-function.js';
 import { registryWithFaults, type StepFault } from './step-faults.js';
 import { sweepOverdueJourneys, type SweepResult } from '#functions/journey-sweeper/sweep-journeys.js';
 import { withinAccess } from '#functions/shared/access-guard.js';
@@ -20,15 +14,13 @@ import type { JourneyView } from '#domain/journeys/journey-state.js';
 import { JourneyEventIndex } from '#domain/journeys/journey-event-index.js';
 import type { JourneyListing } from '#domain/journeys/journey-listing.js';
 import { journeyIdForUpload } from '#domain/journeys/journey-id.js';
-import { createFunctionFor } from '#functions/shared/function-catalogue.js';
-import type { FunctionPorts } from '#functions/shared/function-ports.js';
-import { inProcessLambdaContext } from '#functions/shared/lambda-context.js';
 import { claimKey, releaseAbandonedClaims } from '#functions/shared/idempotency.js';
 import { deliveryKey } from '#functions/shared/replay-gate.js';
-import type { SqsEventHandler } from '#functions/shared/sqs-event-function.js';
 import { EmbeddedEventBus, type RoutedMessage } from './embedded-event-bus.js';
 import { FileObjectStore } from './file-object-store.js';
-import { FunctionQueue, type QueueSettings } from './function-queue.js';
+import type { FunctionQueue, QueueSettings } from './function-queue.js';
+import { buildFunctionQueues } from './function-queues.js';
+import { objectCreatedDraft } from './object-created-draft.js';
 import { Journal, type JournalRecord, type NewJournalRecord } from './journal.js';
 import { readCheckpoint, writeCheckpoint, CHECKPOINT_VERSION, type RuntimeCheckpoint } from './runtime-checkpoint.js';
 import { DataDirLock, type DataDirHolder } from './data-dir-lock.js';
@@ -70,38 +62,6 @@ export interface UploadRequest {
 }
 
 const ACCOUNT = '000000000000';
-/** The managers' and recorders' timeout, as the stack's provider default gives them. */
-const MANAGER_TIMEOUT_SECONDS = 60;
-
-/** A stream that stops at the next chunk once its invocation was stopped, so a stopped step's artifact never completes. */
-async function* guardedChunks(chunks: AsyncIterable<Uint8Array>, guard: () => void): AsyncGenerator<Uint8Array> {
-  for await (const chunk of chunks) {
-    guard();
-    yield chunk;
-  }
-}
-
-/** The store as a function sees it: writes from an invocation stopped at its timeout are refused. */
-function stopAwareStore(store: ObjectStore, guard: () => void): ObjectStore {
-  return {
-    head: (bucket, key) => store.head(bucket, key),
-    get: (bucket, key) => store.get(bucket, key),
-    stream: (bucket, key) => store.stream(bucket, key),
-    list: (bucket, prefix) => store.list(bucket, prefix),
-    put: async (bucket, key, body, options) => {
-      guard();
-      return store.put(bucket, key, body, options);
-    },
-    putStream: async (bucket, key, chunks, options) => {
-      guard();
-      return store.putStream(bucket, key, guardedChunks(chunks, guard), options);
-    },
-    delete: async (bucket, key) => {
-      guard();
-      return store.delete(bucket, key);
-    },
-  };
-}
 const REGION = 'local';
 
 /**
@@ -134,8 +94,6 @@ export class EmbeddedRuntime {
   private lastRecordAt = 0;
   private readonly checkpoint: RuntimeCheckpoint | undefined;
   private readonly checkpointPath: string;
-  /** The stop signal of the invocation an async call belongs to: a stopped (timed-out) invocation may change nothing. */
-  private readonly invocation = new AsyncLocalStorage<AbortSignal>();
 
   private constructor(
     private readonly options: EmbeddedRuntimeOptions,
@@ -198,61 +156,25 @@ export class EmbeddedRuntime {
   }
 
   private buildQueues(): void {
-    const base = { visibilityTimeoutMs: 200, batchSize: 10, concurrency: 4 };
-    const guard = () => {
-      if (this.invocation.getStore()?.aborted) throw new Error('the invocation was stopped at its timeout');
-    };
-    const publisher = {
-      publish: async (drafts: readonly EventDraft[]) => {
-        guard();
-        return this.put('platform', drafts);
+    const queues = buildFunctionQueues({
+      routes: this.routes,
+      registry: this.registry,
+      config: this.config,
+      clock: this.clock,
+      store: this.store,
+      ...(this.options.queue ? { queueSettings: this.options.queue } : {}),
+      retryDelayScale: this.options.retryDelayScale ?? 1,
+      loggerFor: (functionName) => this.loggerFor(functionName),
+      publish: (drafts) => this.put('platform', drafts),
+      acknowledged: (queueName, messageId) => void this.record({ kind: 'ack', queue: queueName, messageId }),
+      deadLettered: (queueName, messageId, receiveCount, error, body) => {
+        this.record({ kind: 'dead-letter', queue: queueName, messageId, receiveCount, error, body });
+        if (queueName !== DEAD_LETTER_RECORDER) this.sendDeadLetter(queueName, messageId, body);
       },
-    };
-    const store = stopAwareStore(this.store, guard);
-    const delayScale = this.options.retryDelayScale ?? 1;
-    const targets = [...new Set(this.routes.map((route) => route.target))];
-    const addQueue = (target: string, settings: QueueSettings, build: (ports: FunctionPorts) => SqsEventHandler) => {
-      const queueRef: { queue?: FunctionQueue } = {};
-      const ports: FunctionPorts = {
-        store,
-        publisher,
-        clock: this.clock,
-        config: this.config,
-        registry: this.registry,
-        logger: this.loggerFor(target),
-        onRecordFailure: (messageId, error) => queueRef.queue?.noteFailure(messageId, error),
-        queue: { deferRetry: async (message, seconds) => queueRef.queue?.changeVisibility(message.messageId, seconds * 1000 * delayScale) },
-      };
-      const handler = build(ports);
-      let invocation = 0;
-      const invoke = (event: SQSEvent, stopped: AbortSignal) =>
-        this.invocation.run(stopped, () => handler(event, inProcessLambdaContext(target, `${target}-${++invocation}`, settings.timeoutMs)));
-      const queue = new FunctionQueue(target, invoke, settings, {
-        acknowledged: (queueName, messageId) => this.record({ kind: 'ack', queue: queueName, messageId }),
-        deadLettered: (queueName, messageId, receiveCount, error, body) => {
-          this.record({ kind: 'dead-letter', queue: queueName, messageId, receiveCount, error, body });
-          if (queueName !== DEAD_LETTER_RECORDER) this.sendDeadLetter(queueName, messageId, body);
-        },
-        stoppedAtTimeout: (queueName, bodies) => void this.releaseClaimsOf(queueName, bodies),
-        settled: () => this.notifyIfIdle(),
-      });
-      queueRef.queue = queue;
-      this.queues.set(target, queue);
-    };
-    for (const route of this.routes) {
-      if (this.queues.has(route.target)) continue;
-      const policy = route.step ? policyOfStep(this.registry, route.step) : undefined;
-      const settings: QueueSettings = {
-        ...base,
-        maxReceiveCount: policy?.maxAttempts ?? this.config.maxAttempts,
-        timeoutMs: (policy?.timeoutSeconds ?? MANAGER_TIMEOUT_SECONDS) * 1000,
-        ...this.options.queue,
-      };
-      addQueue(route.target, settings, (ports) => createFunctionFor(route, ports));
-    }
-    addQueue(DEAD_LETTER_RECORDER, { ...base, maxReceiveCount: this.config.maxAttempts, timeoutMs: MANAGER_TIMEOUT_SECONDS * 1000, ...this.options.queue }, (ports) =>
-      createDeadLetterRecorderFunction(ports, targets),
-    );
+      stoppedAtTimeout: (queueName, bodies) => void this.releaseClaimsOf(queueName, bodies),
+      settled: () => this.notifyIfIdle(),
+    });
+    for (const [target, queue] of queues) this.queues.set(target, queue);
   }
 
   private loggerFor(functionName: string): JourneyLogger {
@@ -415,31 +337,8 @@ export class EmbeddedRuntime {
   }
 
   private emitObjectCreated(head: ObjectHead, sequencer: string): void {
-    void this.put('default', [
-      {
-        source: S3ObjectCreated.source,
-        detailType: S3ObjectCreated.detailType,
-        resources: [`arn:aws:s3:::${head.bucket}`],
-        detail: {
-          version: '0',
-          bucket: { name: head.bucket },
-          object: {
-            key: encodeS3EventKey(head.key),
-            size: head.size,
-            etag: head.etag.replace(/"/g, ''),
-            ...(head.versionId ? { 'version-id': head.versionId } : {}),
-            sequencer,
-          },
-          'request-id': sequencer,
-          requester: ACCOUNT,
-          'source-ip-address': '127.0.0.1',
-          reason: 'PutObject',
-        },
-      },
-    ]);
+    void this.put('default', [objectCreatedDraft(head, sequencer, ACCOUNT)]);
   }
-
-
 
   /**
    * Puts an object into a bucket without an `Object Created` notification, as restoring a backup
