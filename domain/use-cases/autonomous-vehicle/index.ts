@@ -1,11 +1,11 @@
 import type { UseCaseModule } from '#domain/use-cases/use-case-module.js';
-import { describeAutonomousVehicleDelivery } from './describe-delivery.js';
+import { describeAutonomousVehicleDelivery } from './upload/describe-delivery.js';
 import { autonomousVehicleEdaJourney } from './eda/index.js';
 import { autonomousVehicleSamples } from './samples/index.js';
-import { createTestPlan } from './steps/create-test-plan.js';
-import { generateCoverageMetrics } from './steps/generate-coverage-metrics.js';
-import { processHistoricalData } from './steps/process-historical-data.js';
-import { validateTestData } from './steps/validate-test-data.js';
+import { createTestPlan } from './upload/create-test-plan.js';
+import { generateCoverageMetrics } from './upload/generate-coverage-metrics.js';
+import { processHistoricalData } from './upload/process-historical-data.js';
+import { validateTestData } from './upload/validate-test-data.js';
 
 /** Vehicle telemetry in, a prioritised test plan and a coverage matrix of operating conditions out. */
 export const autonomousVehicleUseCase: UseCaseModule = {

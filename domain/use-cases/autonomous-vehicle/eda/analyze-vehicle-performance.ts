@@ -1,12 +1,12 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
 import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import { inputRecords } from '#domain/reporting/eda/index.js';
-import { AV_EDA_ARTIFACTS, AV_EDA_STEPS } from './eda-names.js';
+import { AV_EDA_ARTIFACTS } from '../names.js';
 import { telemetryReaderOf } from './telemetry-fields.js';
 import { VehiclePerformanceAnalysis } from './vehicle-performance.js';
 
 export const analyzeVehiclePerformance: StepDefinition = {
-  name: AV_EDA_STEPS.performance,
+  name: 'analyze_vehicle_performance',
   policy: EDA_PASS_POLICY,
   description: 'Speed, acceleration and jerk distributions per vehicle, with distance and driving time, in one streaming pass.',
   async run(context) {

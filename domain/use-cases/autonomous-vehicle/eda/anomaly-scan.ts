@@ -1,6 +1,6 @@
 import { formatDuration, formatNumber, TimestampSequenceTracker } from '#domain/insights/index.js';
 import { haversineMeters } from '../shared/haversine.js';
-import { GPS_JUMP_TOLERANCE_M, MAX_PLAUSIBLE_ABS_ACCELERATION_MPS2, MAX_PLAUSIBLE_SPEED_KMH, SEGMENT_GAP_SECONDS, STATIONARY_SPEED_KMH } from '../thresholds.js';
+import { GPS_JUMP_TOLERANCE_M, MAX_PLAUSIBLE_ABS_ACCELERATION_MPS2, MAX_PLAUSIBLE_SPEED_KMH, SEGMENT_GAP_SECONDS, STATIONARY_SPEED_KMH } from '../shared/thresholds.js';
 import { MAX_LISTED_ANOMALIES } from './eda-thresholds.js';
 import { PerVehicle } from './per-vehicle.js';
 import { SENSORS, type TelemetryReading } from './telemetry-fields.js';

@@ -1,5 +1,5 @@
 /**
- * Thresholds the EDA adds to the use case's own (thresholds.ts): what counts as a harsh
+ * Thresholds the EDA adds to the use case's own (shared/thresholds.ts): what counts as a harsh
  * manoeuvre, and how much per-vehicle detail to keep.
  */
 

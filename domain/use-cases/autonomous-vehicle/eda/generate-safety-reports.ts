@@ -4,7 +4,7 @@ import type { DatasetProfile, Insight } from '#domain/profiling/profile-types.js
 import { deriveInsights, formatNumber } from '#domain/insights/index.js';
 import { EDA_ARTIFACTS, fileNameOf, inputRecords, writeEdaNotification, writeEdaReport } from '#domain/reporting/eda/index.js';
 import type { AnomalyReport } from './anomaly-scan.js';
-import { AV_EDA_ARTIFACTS, AV_EDA_STEPS } from './eda-names.js';
+import { AV_EDA_ARTIFACTS } from '../names.js';
 import { anomaliesSection, performanceSection, safetySection } from './report-sections.js';
 import { SafetyScan } from './safety-events.js';
 import { safetyMarkdown } from './safety-markdown.js';
@@ -13,7 +13,7 @@ import type { FleetPerformance } from './vehicle-performance.js';
 
 /** Counts safety events per 1,000 km and writes the journey's report: performance, anomalies, safety and the profile. */
 export const generateSafetyReports: StepDefinition = {
-  name: AV_EDA_STEPS.safety,
+  name: 'generate_safety_reports',
   policy: EDA_PASS_POLICY,
   description: 'Hard braking, emergency braking, harsh acceleration and abrupt jerk per 1,000 km per vehicle and road type, with the report.',
   async run(context) {

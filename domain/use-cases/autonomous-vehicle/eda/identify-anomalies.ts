@@ -3,11 +3,11 @@ import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import { inputRecords } from '#domain/reporting/eda/index.js';
 import { anomalyInsights } from './anomaly-insights.js';
 import { AnomalyScan } from './anomaly-scan.js';
-import { AV_EDA_ARTIFACTS, AV_EDA_STEPS } from './eda-names.js';
+import { AV_EDA_ARTIFACTS } from '../names.js';
 import { telemetryReaderOf } from './telemetry-fields.js';
 
 export const identifyAnomalies: StepDefinition = {
-  name: AV_EDA_STEPS.anomalies,
+  name: 'identify_anomalies',
   policy: EDA_PASS_POLICY,
   description: 'Finds sensor dropouts, timestamp gaps and disorder, impossible values and impossible jumps, per vehicle, with their rows.',
   async run(context) {

@@ -4,8 +4,7 @@ import type { StepContext, StepDefinition } from '#domain/journeys/step-definiti
 import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import { EDA_ARTIFACTS, inputRecords, mappingWithoutExamples, profileInput } from '#domain/reporting/eda/index.js';
 import { readTableStream, rejectViolations } from '#domain/tabular/index.js';
-import { TELEMETRY_FIELDS } from '../telemetry/telemetry-fields.js';
-import { AV_EDA_STEPS } from './eda-names.js';
+import { TELEMETRY_FIELDS } from '../shared/telemetry-fields.js';
 
 /**
  * Profiles the telemetry as it streams and maps its columns to the telemetry fields, as the
@@ -14,7 +13,7 @@ import { AV_EDA_STEPS } from './eda-names.js';
  * identify_anomalies is for.
  */
 export const loadTestData: StepDefinition = {
-  name: AV_EDA_STEPS.load,
+  name: 'load_test_data',
   policy: EDA_PASS_POLICY,
   description: 'Streams the telemetry through the profiler, stores profile.json and maps the columns to telemetry fields.',
   async run(context) {

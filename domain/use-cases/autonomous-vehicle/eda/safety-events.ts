@@ -1,5 +1,5 @@
 import { haversineMeters } from '../shared/haversine.js';
-import { EMERGENCY_BRAKING_MPS2, GPS_JUMP_TOLERANCE_M, HARD_BRAKING_MPS2, MAX_PLAUSIBLE_ABS_ACCELERATION_MPS2, MAX_PLAUSIBLE_SPEED_KMH, SEGMENT_GAP_SECONDS } from '../thresholds.js';
+import { EMERGENCY_BRAKING_MPS2, GPS_JUMP_TOLERANCE_M, HARD_BRAKING_MPS2, MAX_PLAUSIBLE_ABS_ACCELERATION_MPS2, MAX_PLAUSIBLE_SPEED_KMH, SEGMENT_GAP_SECONDS } from '../shared/thresholds.js';
 import { ABRUPT_JERK_MPS3, HARSH_ACCELERATION_MPS2, MIN_DISTANCE_FOR_RATES_KM } from './eda-thresholds.js';
 import { PerVehicle } from './per-vehicle.js';
 import type { TelemetryReading } from './telemetry-fields.js';

@@ -1,7 +1,7 @@
 import { FIELD_MAPPING_ARTIFACT, fieldColumn, readInstant, readQuantity, type FieldMapping, type ResolvedField } from '#domain/fields/index.js';
 import type { TableRecord } from '#domain/insights/index.js';
 import type { StepContext } from '#domain/journeys/step-definition.js';
-import { conditionToken, vehicleFromKey, type TelemetryField } from '../telemetry/telemetry-fields.js';
+import { conditionToken, vehicleFromKey, type TelemetryField } from '../shared/telemetry-fields.js';
 
 /** One reading as the EDA sees it: unreadable sensor values are `null`, to be counted as dropouts, not dropped. */
 export interface TelemetryReading {

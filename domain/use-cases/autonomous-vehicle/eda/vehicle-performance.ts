@@ -1,6 +1,6 @@
 import { BinnedDistribution, type DistributionSummary } from '#domain/insights/index.js';
 import { haversineMeters } from '../shared/haversine.js';
-import { GPS_JUMP_TOLERANCE_M, MAX_PLAUSIBLE_ABS_ACCELERATION_MPS2, MAX_PLAUSIBLE_SPEED_KMH, SEGMENT_GAP_SECONDS } from '../thresholds.js';
+import { GPS_JUMP_TOLERANCE_M, MAX_PLAUSIBLE_ABS_ACCELERATION_MPS2, MAX_PLAUSIBLE_SPEED_KMH, SEGMENT_GAP_SECONDS } from '../shared/thresholds.js';
 import { PerVehicle } from './per-vehicle.js';
 import type { TelemetryReading } from './telemetry-fields.js';
 
