@@ -1,11 +1,11 @@
 import type { UseCaseModule } from '#domain/use-cases/use-case-module.js';
-import { describeInsuranceDelivery } from './describe-delivery.js';
+import { describeInsuranceDelivery } from './upload/describe-delivery.js';
 import { insuranceAiEdaJourney } from './eda/index.js';
-import { enableAiOperations } from './enable-ai-operations.js';
-import { identifyMonetization } from './identify-monetization.js';
-import { processDataLake } from './process-data-lake.js';
+import { enableAiOperations } from './upload/enable-ai-operations.js';
+import { identifyMonetization } from './upload/identify-monetization.js';
+import { processDataLake } from './upload/process-data-lake.js';
 import { insuranceAiSamples } from './samples/samples.js';
-import { validateLegacyData } from './validate-legacy-data.js';
+import { validateLegacyData } from './upload/validate-legacy-data.js';
 
 /**
  * Insurance AI: a legacy policy/claim extract (CSV or fixed-width) is validated and normalised,

@@ -1,7 +1,7 @@
 import type { ColumnProfile, DatasetProfile } from '#domain/profiling/profile-types.js';
 import { formatCount, formatNumber, formatPercent } from '#domain/insights/index.js';
-import { OPEN_CLAIM_STATUSES, type ClaimStatus } from '../code-lists.js';
-import { INSURANCE_FIELDS } from '../fields.js';
+import { OPEN_CLAIM_STATUSES, type ClaimStatus } from '../shared/code-lists.js';
+import { INSURANCE_FIELDS } from '../shared/fields.js';
 import type { LegacyFormats } from './load-legacy-data.js';
 import { EARLY_CLAIM_DAYS, lineOfBusinessName, type SegmentAnalysis } from './segment-analysis.js';
 

@@ -2,16 +2,16 @@ import { FIELD_MAPPING_ARTIFACT, type FieldMapping } from '#domain/fields/index.
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
 import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import { rejectingUnreadable } from '#domain/reporting/eda/index.js';
-import { describeLeftOut } from '../field-availability.js';
-import { fieldsRead } from '../fields.js';
-import { INSURANCE_EDA_ARTIFACTS, INSURANCE_EDA_STEPS } from './eda-names.js';
+import { describeLeftOut } from '../shared/field-availability.js';
+import { fieldsRead } from '../shared/fields.js';
+import { INSURANCE_EDA_ARTIFACTS } from '../names.js';
 import { normalizedFieldRecords } from './field-records.js';
 import { LegacyRecordReader } from './legacy-records.js';
 import { emptyTally } from './normalize-legacy-values.js';
 import { SegmentScan } from './segment-analysis.js';
 
 export const analyzeDataPatterns: StepDefinition = {
-  name: INSURANCE_EDA_STEPS.patterns,
+  name: 'analyze_data_patterns',
   policy: EDA_PASS_POLICY,
   description: 'Claim frequency, severity and loss ratio by line of business, state and policy year; time to claim, reporting lag and large losses, as far as the file’s fields allow.',
   async run(context) {

@@ -1,6 +1,6 @@
 import type { Insight } from '#domain/profiling/profile-types.js';
 import { formatCount } from '#domain/insights/index.js';
-import { CLAIM_COLUMNS } from '../extract-columns.js';
+import { CLAIM_COLUMNS } from '../shared/extract-columns.js';
 
 const isClaimColumn = (column: string) => (CLAIM_COLUMNS as readonly string[]).includes(column);
 

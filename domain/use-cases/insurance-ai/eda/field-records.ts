@@ -3,9 +3,9 @@ import type { TableRecord } from '#domain/insights/index.js';
 import type { StepContext } from '#domain/journeys/step-definition.js';
 import { StepRejection } from '#domain/journeys/step-rejection.js';
 import { rejectingUnreadable } from '#domain/reporting/eda/index.js';
-import { fieldsRead, INSURANCE_FIELDS, type InsuranceField } from '../fields.js';
-import { rejectMalformedExtract } from '../extract-stream.js';
-import { resolveInsuranceMapping } from '../resolve-insurance-mapping.js';
+import { fieldsRead, INSURANCE_FIELDS, type InsuranceField } from '../shared/fields.js';
+import { rejectMalformedExtract } from '../shared/extract-stream.js';
+import { resolveInsuranceMapping } from '../shared/resolve-insurance-mapping.js';
 import { LegacyRecordReader } from './legacy-records.js';
 import { normalizeLegacyValues, type LegacyFormatTally } from './normalize-legacy-values.js';
 

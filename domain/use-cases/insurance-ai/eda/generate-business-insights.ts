@@ -3,17 +3,17 @@ import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import type { DatasetProfile } from '#domain/profiling/profile-types.js';
 import { deriveInsights, formatPercent } from '#domain/insights/index.js';
 import { EDA_ARTIFACTS, fileNameOf, writeEdaNotification, writeEdaReport } from '#domain/reporting/eda/index.js';
-import { CLAIM_STATUSES, LINES_OF_BUSINESS } from '../code-lists.js';
+import { CLAIM_STATUSES, LINES_OF_BUSINESS } from '../shared/code-lists.js';
 import type { AiOpportunity } from './ai-opportunities.js';
 import { businessInsights, businessInsightsMarkdown } from './business-insights.js';
 import { contextualiseClaimColumns } from './claim-column-findings.js';
-import { INSURANCE_EDA_ARTIFACTS, INSURANCE_EDA_STEPS } from './eda-names.js';
+import { INSURANCE_EDA_ARTIFACTS } from '../names.js';
 import type { LegacyFormats } from './load-legacy-data.js';
 import { businessSection, opportunitiesSection, portfolioSection } from './report-sections.js';
 import type { SegmentAnalysis } from './segment-analysis.js';
 
 export const generateBusinessInsights: StepDefinition = {
-  name: INSURANCE_EDA_STEPS.insights,
+  name: 'generate_business_insights',
   policy: EDA_PASS_POLICY,
   description: 'Writes the business insights and the journey report (segments, AI opportunities, data profile) as report.html.',
   async run(context) {

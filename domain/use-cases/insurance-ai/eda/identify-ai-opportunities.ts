@@ -4,12 +4,12 @@ import type { DatasetProfile } from '#domain/profiling/profile-types.js';
 import { formatPercent } from '#domain/insights/index.js';
 import { EDA_ARTIFACTS } from '#domain/reporting/eda/index.js';
 import { identifyOpportunities, type AiOpportunity } from './ai-opportunities.js';
-import { INSURANCE_EDA_ARTIFACTS, INSURANCE_EDA_STEPS } from './eda-names.js';
+import { INSURANCE_EDA_ARTIFACTS } from '../names.js';
 import type { LegacyFormats } from './load-legacy-data.js';
 import type { SegmentAnalysis } from './segment-analysis.js';
 
 export const identifyAiOpportunities: StepDefinition = {
-  name: INSURANCE_EDA_STEPS.opportunities,
+  name: 'identify_ai_opportunities',
   policy: EDA_PASS_POLICY,
   description: 'Ranks AI use cases (pricing, fraud screening, triage, retention, legacy normalisation) by value and data readiness, with evidence.',
   async run(context) {

@@ -1,6 +1,6 @@
 import { decodeText, peekBytes, plainBytes, recordsFromBytes, type TableRecord } from '#domain/insights/index.js';
-import { amountConventionOf, parseLegacyAmount, type AmountConvention } from '../legacy-amount.js';
-import { lineCharacters, parseLayoutDeclaration, sliceField, startsWithLayout, type Layout } from '../fixed-width-layout.js';
+import { amountConventionOf, parseLegacyAmount, type AmountConvention } from '../shared/legacy-amount.js';
+import { lineCharacters, parseLayoutDeclaration, sliceField, startsWithLayout, type Layout } from '../shared/fixed-width-layout.js';
 import { RecordStreamError } from '#domain/insights/index.js';
 
 export type LegacyFormat = 'delimited' | 'fixed-width';

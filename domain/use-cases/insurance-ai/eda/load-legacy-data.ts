@@ -3,10 +3,10 @@ import type { StepDefinition } from '#domain/journeys/step-definition.js';
 import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import { StepRejection } from '#domain/journeys/step-rejection.js';
 import { EDA_ARTIFACTS, profileInput } from '#domain/reporting/eda/index.js';
-import { fileShape, type FileShape } from '../field-availability.js';
-import { fieldsRead } from '../fields.js';
+import { fileShape, type FileShape } from '../shared/field-availability.js';
+import { fieldsRead } from '../shared/fields.js';
 import { csvLine } from './csv-lines.js';
-import { INSURANCE_EDA_ARTIFACTS, INSURANCE_EDA_STEPS } from './eda-names.js';
+import { INSURANCE_EDA_ARTIFACTS } from '../names.js';
 import { mapEdaInput, normalizedFieldRecords } from './field-records.js';
 import { LegacyRecordReader } from './legacy-records.js';
 import { emptyTally, type LegacyFormatTally } from './normalize-legacy-values.js';
@@ -18,7 +18,7 @@ import { emptyTally, type LegacyFormatTally } from './normalize-legacy-values.js
  * legacy-formats.json records how it was written and which fields the file has.
  */
 export const loadLegacyData: StepDefinition = {
-  name: INSURANCE_EDA_STEPS.load,
+  name: 'load_legacy_data',
   policy: EDA_PASS_POLICY,
   description: 'Maps the extract’s columns to insurance fields, streams it (CSV or fixed-width), normalises legacy dates, amounts and codes, and profiles it into profile.json.',
   async run(context) {

@@ -1,5 +1,5 @@
-import { parseLegacyAmount, type AmountConvention } from '../legacy-amount.js';
-import { parseLegacyDate } from '../legacy-date.js';
+import { parseLegacyAmount, type AmountConvention } from '../shared/legacy-amount.js';
+import { parseLegacyDate } from '../shared/legacy-date.js';
 
 /** Fields by name: records reach here keyed by field (see field-records.ts), whatever the file calls its columns. */
 export const DATE_COLUMNS = ['effective_date', 'claim_date', 'reported_date'] as const;

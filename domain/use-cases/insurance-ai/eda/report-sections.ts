@@ -1,6 +1,6 @@
 import { formatCount, formatNumber, formatPercent } from '#domain/insights/index.js';
 import { barChartSpec, renderChart, yearChartSpec, type ReportSection } from '#domain/reporting/index.js';
-import { CLAIM_STATUSES, isClaimStatus } from '../code-lists.js';
+import { CLAIM_STATUSES, isClaimStatus } from '../shared/code-lists.js';
 import type { AiOpportunity } from './ai-opportunities.js';
 import type { BusinessInsight } from './business-insights.js';
 import type { LegacyFormats } from './load-legacy-data.js';

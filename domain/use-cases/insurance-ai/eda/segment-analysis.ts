@@ -1,9 +1,9 @@
 import { CompactKeyIndex } from '#domain/collections/compact-key-index.js';
 import type { TableRecord } from '#domain/insights/index.js';
 import { BinnedDistribution, type DistributionSummary } from '#domain/insights/index.js';
-import { INCURRED_CLAIM_STATUSES, LINES_OF_BUSINESS, type ClaimStatus } from '../code-lists.js';
-import { leftOutUnless, type FigureLeftOut, type FileFields } from '../field-availability.js';
-import { daysBetween } from '../legacy-date.js';
+import { INCURRED_CLAIM_STATUSES, LINES_OF_BUSINESS, type ClaimStatus } from '../shared/code-lists.js';
+import { leftOutUnless, type FigureLeftOut, type FileFields } from '../shared/field-availability.js';
+import { daysBetween } from '../shared/legacy-date.js';
 
 /** A claim this soon after the policy starts is a classic fraud-screening signal. */
 export const EARLY_CLAIM_DAYS = 30;

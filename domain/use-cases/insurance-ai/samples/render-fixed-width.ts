@@ -1,4 +1,4 @@
-import type { LayoutField } from '../fixed-width-layout.js';
+import type { LayoutField } from '../shared/fixed-width-layout.js';
 import { formatEmail, formatName, formatPhone } from './legacy-formats.js';
 import type { SyntheticPolicy } from './synthetic-portfolio.js';
 

@@ -1,5 +1,5 @@
 import type { SampleFile } from '#domain/use-cases/use-case-module.js';
-import type { LayoutField } from '../fixed-width-layout.js';
+import type { LayoutField } from '../shared/fixed-width-layout.js';
 import { csvExtractRows, toCsv } from './render-csv.js';
 import { SAMPLE_LAYOUT, fixedWidthLines, layoutLine } from './render-fixed-width.js';
 import { claimsRegisterCsv, policyRegisterCsv } from './render-registers.js';

@@ -1,4 +1,4 @@
-import type { ClaimStatus, LineOfBusiness } from '../code-lists.js';
+import type { ClaimStatus, LineOfBusiness } from '../shared/code-lists.js';
 import { SeededRandom } from '#domain/randomness/seeded-random.js';
 
 /** The legacy system a policy was written in decides how its line is formatted in the extract. */
