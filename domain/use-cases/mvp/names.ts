@@ -1,7 +1,8 @@
 /**
  * The names mvp's steps hand each other artifacts by, for both journeys; later steps and the
  * delivery manager look them up, so renaming one breaks them. Step names are not here: each is
- * written once, in its step's definition.
+ * written once, in its step's definition. The notification notify_completion writes is the
+ * platform's NOTIFICATION_ARTIFACT (domain/delivery), which the delivery manager reads.
  */
 export const MVP_ARTIFACTS = {
   validationReport: 'validation-report.json',
@@ -11,7 +12,6 @@ export const MVP_ARTIFACTS = {
   schema: 'schema.json',
   curated: 'curated.ndjson',
   curatedManifest: 'curated-manifest.json',
-  notification: 'notification.json',
 } as const;
 
 /** What the EDA journey's explore_data hands the steps after it. */

@@ -1,3 +1,4 @@
+import { NOTIFICATION_ARTIFACT } from '#domain/delivery/notification.js';
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
 import { SMALL_STEP_POLICY } from '#domain/journeys/step-policy.js';
 import { MVP_ARTIFACTS } from '../names.js';
@@ -38,7 +39,7 @@ export const notifyCompletion: StepDefinition = {
       curatedLocation: `s3://${manifest.curated.bucket}/${manifest.curated.key}`,
     });
     const notification: NotificationDocument = { subject: notice.subject, message: notice.message, recipients: [], journeyId: context.journeyId };
-    await context.writeJsonArtifact(MVP_ARTIFACTS.notification, notification);
+    await context.writeJsonArtifact(NOTIFICATION_ARTIFACT, notification);
     return { summary: { subject: notice.subject, emptyColumns: manifest.schema.filter((column) => column.type === 'empty').length } };
   },
 };
