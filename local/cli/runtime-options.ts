@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { EmbeddedRuntime } from '#local/runtime/embedded-runtime.js';
 import { describeRecovery } from '#local/runtime/recovery.js';
-import type { CloudTarget } from '#local/cloud/cloud-stage.js';
+import { cloudTarget, type CloudTarget } from '#local/stage/cloud-target.js';
+import { stageNameProblem } from '#local/stage/stage-name-rule.js';
 import { UsageError } from '#local/command-errors/command-error.js';
 import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
 import { parseStepFault, StepFaultError, type StepFault } from '#local/runtime/step-faults.js';
@@ -91,7 +92,8 @@ export function cloudTargetOf(options: { endpoint?: string; stage?: string; faul
   if (endpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(endpoint)) {
     throw new UsageError(`${options.endpoint !== undefined ? '--endpoint' : 'AWS_ENDPOINT_URL'} "${endpoint}" is not an http(s) URL, e.g. http://127.0.0.1:4566`);
   }
-  const stage = options.stage ?? 'local';
-  if (!/^[a-zA-Z0-9-]{1,15}$/.test(stage)) throw new UsageError(`--stage "${stage}" is not a stage name (letters, digits and dashes, at most 15)`);
-  return { stage, region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1', ...(endpoint ? { endpoint: endpoint.replace(/\/$/, '') } : {}) };
+  const target = cloudTarget({ ...(options.stage !== undefined ? { stage: options.stage } : {}), ...(endpoint !== undefined ? { endpoint } : {}) }, env);
+  const stageProblem = stageNameProblem(target.stage);
+  if (stageProblem) throw new UsageError(stageProblem);
+  return target;
 }

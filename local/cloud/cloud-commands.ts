@@ -6,7 +6,8 @@ import { CommandError, ExitCode } from '#local/command-errors/command-error.js';
 import { formatJourney, journeyReport, printJourney } from '#local/journey-views/journey-report.js';
 import { ProgressLine } from '#local/terminal/progress-line.js';
 import type { JourneyView } from '#domain/journeys/journey-state.js';
-import { CloudStageError, openCloudStage, type CloudTarget } from './cloud-stage.js';
+import type { CloudTarget } from '#local/stage/cloud-target.js';
+import { CloudStageError, openCloudStage } from './cloud-stage.js';
 import { describeProgress, JourneyWaitTimeout, putUpload, waitForUploadOutcome } from './cloud-upload.js';
 import { recordedJourney, recordedJourneyIds, recordedJourneys } from './recorded-journeys.js';
 

@@ -9,11 +9,12 @@ import { DEAD_LETTER_RECORDER, functionNameForStep, JOURNEY_SWEEPER, routingTabl
 import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
 import type { JourneyLogSource } from '#local/logs/follow-journey-logs.js';
 import { logLineOf, type JourneyLogLine } from '#local/logs/journey-log-line.js';
-import { stackNameOf, type CloudStage } from './cloud-stage.js';
+import { stackName } from '#local/stage/stage-names.js';
+import type { CloudStage } from './cloud-stage.js';
 import { recordedJourney } from './recorded-journeys.js';
 
 /** The log group Lambda writes a deployed function's lines to (function `symphainy-<stage>-<name>`). */
-export const logGroupOf = (stage: string, functionName: string) => `/aws/lambda/${stackNameOf(stage)}-${functionName}`;
+export const logGroupOf = (stage: string, functionName: string) => `/aws/lambda/${stackName(stage)}-${functionName}`;
 
 /** Every function that logs about any journey, whatever its steps: the routing targets without a step, the dead-letter recorder and the sweeper. */
 export function sharedFunctions(registry: UseCaseRegistry): string[] {

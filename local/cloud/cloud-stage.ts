@@ -1,13 +1,8 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ObjectStore } from '#functions/adapters/s3-object-store.js';
-
-/** Where a deployed stage lives: an emulator's endpoint (MiniStack, LocalStack) or AWS itself. */
-export interface CloudTarget {
-  stage: string;
-  region: string;
-  endpoint?: string;
-}
+import { awsClientConfig, type CloudTarget } from '#local/stage/cloud-target.js';
+import { STACK_OUTPUTS, stackName as stackNameOf } from '#local/stage/stage-names.js';
 
 /** A deployed stage as the CLI uses it: its buckets (from the stack's outputs) and an S3 client. */
 export interface CloudStage {
@@ -20,7 +15,7 @@ export interface CloudStage {
   /** The stage's platform bus; empty when the stack does not say. */
   eventBusName: string;
   /** Region, endpoint and credentials for any other client the CLI needs against the stage. */
-  clientConfig: ReturnType<typeof clientConfig>;
+  clientConfig: ReturnType<typeof awsClientConfig>;
 }
 
 /** The stage cannot be used as asked; the message says what to do. */
@@ -28,21 +23,9 @@ export class CloudStageError extends Error {
   override readonly name = 'CloudStageError';
 }
 
-export const stackNameOf = (stage: string) => `symphainy-${stage}`;
-
-/** An emulator takes any credentials; against AWS the SDK's own chain finds them. */
-function clientConfig(target: CloudTarget, env: NodeJS.ProcessEnv) {
-  const emulated = target.endpoint !== undefined && !env.AWS_ACCESS_KEY_ID && !env.AWS_PROFILE;
-  return {
-    region: target.region,
-    ...(target.endpoint ? { endpoint: target.endpoint } : {}),
-    ...(emulated ? { credentials: { accessKeyId: 'test', secretAccessKey: 'test' } } : {}),
-  };
-}
-
 /** Finds the stage's bucket names in its stack's outputs (CloudFormation DescribeStacks). */
 export async function openCloudStage(target: CloudTarget, env: NodeJS.ProcessEnv = process.env): Promise<CloudStage> {
-  const config = clientConfig(target, env);
+  const config = awsClientConfig(target, env);
   const stackName = stackNameOf(target.stage);
   const where = target.endpoint ?? `AWS ${target.region}`;
   let outputs: Record<string, string>;
@@ -60,10 +43,10 @@ export async function openCloudStage(target: CloudTarget, env: NodeJS.ProcessEnv
         : 'check your AWS credentials and region';
     throw new CloudStageError(`cannot read stack ${stackName} at ${where}: ${reason}; ${hint}`);
   }
-  const uploadBucket = outputs['UploadBucketName'];
-  const artifactBucket = outputs['ArtifactBucketName'];
-  if (!uploadBucket || !artifactBucket) throw new CloudStageError(`stack ${stackName} at ${where} has no UploadBucketName/ArtifactBucketName outputs: is it a symphainy stack?`);
+  const uploadBucket = outputs[STACK_OUTPUTS.uploadBucket];
+  const artifactBucket = outputs[STACK_OUTPUTS.artifactBucket];
+  if (!uploadBucket || !artifactBucket) throw new CloudStageError(`stack ${stackName} at ${where} has no ${STACK_OUTPUTS.uploadBucket}/${STACK_OUTPUTS.artifactBucket} outputs: is it a symphainy stack?`);
   // Emulators serve buckets by path, not by virtual host.
   const s3 = new S3Client({ ...config, forcePathStyle: target.endpoint !== undefined });
-  return { target, stackName, uploadBucket, artifactBucket, s3, store: new S3ObjectStore(s3), eventBusName: outputs['EventBusName'] ?? '', clientConfig: config };
+  return { target, stackName, uploadBucket, artifactBucket, s3, store: new S3ObjectStore(s3), eventBusName: outputs[STACK_OUTPUTS.eventBus] ?? '', clientConfig: config };
 }

@@ -1,5 +1,7 @@
 import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { openCloudStage, type CloudStage, type CloudTarget } from '#local/cloud/cloud-stage.js';
+import { openCloudStage, type CloudStage } from '#local/cloud/cloud-stage.js';
+import type { CloudTarget } from '#local/stage/cloud-target.js';
+import { deadLetterQueueName, functionQueueName } from '#local/stage/stage-names.js';
 
 /**
  * The deployed `local` stage the emulator tests (`*.int.test.ts`) run against.
@@ -43,7 +45,7 @@ async function probe(): Promise<EmulatorAvailability> {
   }
   const sqs = new SQSClient({ region: target.region, endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
   const queueUrl = async (functionName: string, deadLetter = false) => {
-    const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: `symphainy-${target.stage}-${functionName}${deadLetter ? '-dlq' : ''}` }));
+    const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: (deadLetter ? deadLetterQueueName : functionQueueName)(target.stage, functionName) }));
     if (!QueueUrl) throw new Error(`no queue for ${functionName}`);
     return QueueUrl;
   };

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ExitCode, UsageError } from '#local/command-errors/command-error.js';
 import { dataDirOf, faultUsage, faultsOf } from '../runtime-options.js';
 import { runServe, type ServeSettings } from '#local/serve/run-serve.js';
-import { STAGE_PATTERN } from '#local/serve/aws/stage-names.js';
+import { stageNameProblem } from '#local/stage/stage-name-rule.js';
 import { isLoopback, MIN_TOKEN_LENGTH } from '#local/serve/http/access-token.js';
 
 export const serveUsage = `symphainy serve [--port 8080] [--host 127.0.0.1] [--token <t>] [--data-dir <dir>] [--drain-timeout <s>] [--fault <spec>] [--json] [--verbose]
@@ -74,7 +74,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
     if (values.fault?.length) throw new UsageError('--fault works on the embedded runtime only: faults are never deployed into the functions');
     const stage = values.stage;
     if (!stage) throw new UsageError('--aws needs --stage <stage>, the deployed stage whose queues to consume (e.g. --stage local)');
-    if (!STAGE_PATTERN.test(stage)) throw new UsageError(`--stage "${stage}" is not a stage name (letters, digits and "-", at most 32)`);
+    const stageProblem = stageNameProblem(stage);
+    if (stageProblem) throw new UsageError(stageProblem);
     const endpoint = values.endpoint ?? process.env.AWS_ENDPOINT_URL;
     if (endpoint !== undefined && !/^https?:\/\/[^/]+/.test(endpoint)) throw new UsageError(`--endpoint "${endpoint}" is not an http(s) URL, e.g. http://127.0.0.1:4566`);
     settings = {

@@ -1,7 +1,7 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { GetQueueAttributesCommand, GetQueueUrlCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { ConsumedQueue } from './queue-consumer.js';
-import { functionQueueName, STACK_OUTPUTS, stackName } from './stage-names.js';
+import { functionQueueName, STACK_OUTPUTS, stackName } from '#local/stage/stage-names.js';
 
 export interface StageNames {
   uploadBucket: string;

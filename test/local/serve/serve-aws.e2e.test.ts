@@ -158,7 +158,7 @@ describe.skipIf(!emulator.run)(`symphainy serve --aws against the emulator (${em
   });
 
   it('refuses to start on a stage that is not there, saying what is missing (exit 1)', () => {
-    const absent = `${stage.stage}-absent`;
+    const absent = `${stage.stage}-gone`;
     const noStack = runCli(['serve', '--aws', '--stage', absent, '--endpoint', EMULATOR], { env: EMULATOR_ENV });
     expect(noStack.status).toBe(1);
     expect(noStack.stderr).toContain(`cannot read the outputs of stack symphainy-${absent}`);
