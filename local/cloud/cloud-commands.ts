@@ -9,7 +9,7 @@ import type { JourneyView } from '#domain/journeys/journey-state.js';
 import type { CloudTarget } from '#local/stage/cloud-target.js';
 import { CloudStageError, openCloudStage } from './cloud-stage.js';
 import { describeProgress, JourneyWaitTimeout, putUpload, waitForUploadOutcome } from './cloud-upload.js';
-import { recordedJourney, recordedJourneyIds, recordedJourneys } from './recorded-journeys.js';
+import { recordedJourney, recordedJourneyIds, recordedJourneys } from '#local/stage/recorded-journeys.js';
 
 /** Default wait for an upload's journey; cold starts on an emulator take a few seconds each. */
 export const DEFAULT_UPLOAD_TIMEOUT_SECONDS = 300;

@@ -11,7 +11,7 @@ import type { JourneyLogSource } from '#local/logs/follow-journey-logs.js';
 import { logLineOf, type JourneyLogLine } from '#local/logs/journey-log-line.js';
 import { stackName } from '#local/stage/stage-names.js';
 import type { CloudStage } from './cloud-stage.js';
-import { recordedJourney } from './recorded-journeys.js';
+import { recordedJourney } from '#local/stage/recorded-journeys.js';
 
 /** The log group Lambda writes a deployed function's lines to (function `symphainy-<stage>-<name>`). */
 export const logGroupOf = (stage: string, functionName: string) => `/aws/lambda/${stackName(stage)}-${functionName}`;

@@ -4,7 +4,7 @@ import { EventBridgePublisher } from '#functions/adapters/eventbridge-publisher.
 import { listingOf } from '#domain/journeys/journey-listing.js';
 import type { JourneyOperations } from '#local/operations/journey-operations.js';
 import { CloudStageError, type CloudStage } from './cloud-stage.js';
-import { recordedEvents, recordedJourneys } from './recorded-journeys.js';
+import { recordedEvents, recordedJourneys } from '#local/stage/recorded-journeys.js';
 import { foldJourney } from '#domain/journeys/journey-state.js';
 
 /** Redrive and the dead-letter commands against a deployed stage: its record in S3, its bus, its queues. */

@@ -4,7 +4,7 @@ import { journeyIdForUpload } from '#domain/journeys/journey-id.js';
 import { journeyEventsPrefix } from '#domain/journeys/journey-record.js';
 import type { JourneyView } from '#domain/journeys/journey-state.js';
 import type { CloudStage } from './cloud-stage.js';
-import { recordedJourney, recordedJourneyIds } from './recorded-journeys.js';
+import { recordedJourney, recordedJourneyIds } from '#local/stage/recorded-journeys.js';
 
 export interface CloudUpload {
   bucket: string;

@@ -4,7 +4,7 @@ import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { JourneyStarted } from '#events/journey-started.js';
 import { journeyDeadlineSeconds, runningMarkerKey, type RunningMarker } from '#domain/journeys/journey-deadline.js';
 import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
-import { recordedJourney } from '#local/cloud/recorded-journeys.js';
+import { recordedJourney } from '#local/stage/recorded-journeys.js';
 import { emulatorStage } from '../support/emulator-stage.js';
 import { eventually } from '../support/emulator-journeys.js';
 

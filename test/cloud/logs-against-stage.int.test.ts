@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { findUploadJourney, putUpload } from '#local/cloud/cloud-upload.js';
-import { recordedJourneyIds } from '#local/cloud/recorded-journeys.js';
+import { recordedJourneyIds } from '#local/stage/recorded-journeys.js';
 import { emulatorStage, uniqueKey } from '../support/emulator-stage.js';
 import { runCli, type CliResult } from '../support/run-cli.js';
 

@@ -3,7 +3,7 @@ import { PutObjectCommand, RestoreObjectCommand } from '@aws-sdk/client-s3';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { JourneyView } from '#domain/journeys/journey-state.js';
 import { findUploadJourney, type CloudUpload } from '#local/cloud/cloud-upload.js';
-import { recordedJourney, recordedJourneyIds } from '#local/cloud/recorded-journeys.js';
+import { recordedJourney, recordedJourneyIds } from '#local/stage/recorded-journeys.js';
 import { emulatorStage, uniqueKey } from '../support/emulator-stage.js';
 import { eventually } from '../support/emulator-journeys.js';
 import { runCli } from '../support/run-cli.js';

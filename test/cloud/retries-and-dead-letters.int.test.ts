@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PutObjectCommand, RestoreObjectCommand } from '@aws-sdk/client-s3';
 import type { JourneyView } from '#domain/journeys/journey-state.js';
 import { findUploadJourney, type CloudUpload } from '#local/cloud/cloud-upload.js';
-import { recordedJourney, recordedJourneyIds } from '#local/cloud/recorded-journeys.js';
+import { recordedJourney, recordedJourneyIds } from '#local/stage/recorded-journeys.js';
 import { emulatorStage, uniqueKey } from '../support/emulator-stage.js';
 import { eventually, recordedEventsOf } from '../support/emulator-journeys.js';
 import { JourneyStepFailed } from '#events/journey-step-failed.js';

@@ -3,7 +3,7 @@ import type { EventBridgeEnvelope } from '#events/platform-event.js';
 import type { JourneyView } from '#domain/journeys/journey-state.js';
 import { journeyIdForFollowOn } from '#domain/journeys/journey-id.js';
 import { putUpload, waitForUploadOutcome, type CloudUpload } from '#local/cloud/cloud-upload.js';
-import { recordedEvents, recordedJourney, recordedJourneyIds } from '#local/cloud/recorded-journeys.js';
+import { recordedEvents, recordedJourney, recordedJourneyIds } from '#local/stage/recorded-journeys.js';
 import type { CloudStage } from '#local/cloud/cloud-stage.js';
 
 /** Polls a condition on the stage until it holds: tests wait for outcomes, never a fixed time. */

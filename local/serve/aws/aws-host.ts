@@ -15,7 +15,7 @@ import type { AcceptedUpload, DrainOutcome, PlatformHost, QueueDepth, ReadinessC
 import type { ServeLog } from '../serve-log.js';
 import { JourneyIndex } from './journey-index.js';
 import { QueueConsumer } from './queue-consumer.js';
-import { readRecordedJourney } from './recorded-journey.js';
+import { recordedJourney } from '#local/stage/recorded-journeys.js';
 import { resolveStageNames, resolveStageQueues, type StageNames, type StageQueue } from './stage-resources.js';
 
 export interface AwsHostOptions {
@@ -126,7 +126,7 @@ export class AwsHost implements PlatformHost {
    * and Lambda working on the stage. Otherwise what this process saw itself.
    */
   async lookupJourney(journeyId: string) {
-    return (await readRecordedJourney(this.objects, this.names.artifactBucket, journeyId)) ?? this.index.journey(journeyId);
+    return (await recordedJourney({ store: this.objects, artifactBucket: this.names.artifactBucket }, journeyId)) ?? this.index.journey(journeyId);
   }
 
   journeys() {
