@@ -6,6 +6,7 @@ import { CreateEventBusCommand, DeleteEventBusCommand, DeleteRuleCommand, EventB
 import { PLATFORM_SOURCE } from '#events/platform-event.js';
 import { routingTable } from '#domain/routing/routing-table.js';
 import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
+import { deadLetterQueueName, functionQueueName, stackName, stageBusName, STACK_OUTPUTS } from '#local/stage/stage-names.js';
 
 export const EMULATOR = process.env.AWS_ENDPOINT_URL ?? 'http://127.0.0.1:4566';
 export const EMULATOR_ENV = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'us-east-1' };
@@ -42,7 +43,7 @@ export async function createTestStage(): Promise<TestStage> {
   const cloudFormation = new CloudFormationClient(client);
   const uploadBucket = `symphainy-${stage}-uploads`;
   const artifactBucket = `symphainy-${stage}-artifacts`;
-  const eventBus = `symphainy-${stage}`;
+  const eventBus = stageBusName(stage);
   const listenerRule = `symphainy-${stage}-test-listener`;
   const targets = [...new Set(routingTable(defaultUseCaseRegistry(), { uploadBucket }).map((r) => r.target))];
   const queues = new Map<string, { url: string; deadLetterUrl: string }>();
@@ -70,12 +71,12 @@ export async function createTestStage(): Promise<TestStage> {
     created.bus = eventBus;
     await Promise.all(
       targets.map(async (target) => {
-        const dlq = await sqs.send(new CreateQueueCommand({ QueueName: `symphainy-${stage}-${target}-dlq` }));
+        const dlq = await sqs.send(new CreateQueueCommand({ QueueName: deadLetterQueueName(stage, target) }));
         created.queueUrls.push(dlq.QueueUrl!);
         const dlqArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl!, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
         const queue = await sqs.send(
           new CreateQueueCommand({
-            QueueName: `symphainy-${stage}-${target}`,
+            QueueName: functionQueueName(stage, target),
             Attributes: { VisibilityTimeout: '2', RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 1 }) },
           }),
         );
@@ -90,10 +91,10 @@ export async function createTestStage(): Promise<TestStage> {
     created.rule = listenerRule;
     await eventBridge.send(new PutTargetsCommand({ Rule: listenerRule, EventBusName: eventBus, Targets: [{ Id: 'listener', Arn: listenerArn }] }));
     // The stack holds one placeholder resource (a template needs one); its outputs are what counts.
-    const stack = `symphainy-${stage}`;
+    const stack = stackName(stage);
     const template = {
       Resources: { Placeholder: { Type: 'AWS::SQS::Queue', Properties: { QueueName: `symphainy-${stage}-stack-placeholder` } } },
-      Outputs: { UploadBucketName: { Value: uploadBucket }, ArtifactBucketName: { Value: artifactBucket }, EventBusName: { Value: eventBus } },
+      Outputs: { [STACK_OUTPUTS.uploadBucket]: { Value: uploadBucket }, [STACK_OUTPUTS.artifactBucket]: { Value: artifactBucket }, [STACK_OUTPUTS.eventBus]: { Value: eventBus } },
     };
     await cloudFormation.send(new CreateStackCommand({ StackName: stack, TemplateBody: JSON.stringify(template) }));
     created.stack = stack;
