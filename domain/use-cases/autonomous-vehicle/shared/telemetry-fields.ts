@@ -7,7 +7,9 @@ type Spec = FieldSpec & { readonly name: TelemetryField };
 
 /**
  * `long` is not a longitude synonym: inside longer names it means longitudinal (`a_long`,
- * `long_accel`), which is an acceleration.
+ * `long_accel`), which is an acceleration. Neither `unit` nor `vin` alone is looked for inside
+ * longer names (`unit_price`, `vin_check_digit` are not vehicles): the vehicle names fleets use
+ * with them (`unit_id`, `unit_vin`, `vehicle_vin`) are listed whole.
  */
 const FIELDS: readonly Spec[] = [
   {
@@ -21,7 +23,7 @@ const FIELDS: readonly Spec[] = [
     name: 'vehicle',
     kind: 'identifier',
     required: false,
-    synonyms: ['vehicle_id', 'vehicleid', 'vin', 'car_id', 'car', 'unit_id', 'device_id', 'truck_id', 'asset_id', 'vehicle_name', 'veh_id', 'fahrzeug', 'fahrzeug_id', 'vehicule'],
+    synonyms: ['vehicle_id', 'vehicleid', 'vin', 'unit_vin', 'vehicle_vin', 'vin_number', 'car_id', 'car', 'unit_id', 'device_id', 'truck_id', 'asset_id', 'vehicle_name', 'veh_id', 'fahrzeug', 'fahrzeug_id', 'vehicule'],
     description: 'which vehicle took the reading',
     withoutIt: 'the file is read as one vehicle, named after the file',
   },
