@@ -1,4 +1,4 @@
-import type { ColumnSchema } from '#domain/tabular/index.js';
+import type { MvpColumnSchema } from '../shared/decimal-comma.js';
 
 /**
  * Column facts as the sentences of a notification put them. Step summaries carry these strings
@@ -8,13 +8,13 @@ import type { ColumnSchema } from '#domain/tabular/index.js';
  */
 export const MAX_LISTED = 50;
 
-/** e.g. `id (integer), name (string)`. */
-export function describeColumnTypes(schema: readonly Pick<ColumnSchema, 'name' | 'type'>[]): string {
-  return listed(schema.map((column) => `${column.name} (${column.type})`));
+/** e.g. `id (integer), name (string), price (float, decimal comma)`. */
+export function describeColumnTypes(schema: readonly Pick<MvpColumnSchema, 'name' | 'type' | 'decimalSeparator'>[]): string {
+  return listed(schema.map((column) => `${column.name} (${column.type}${column.decimalSeparator === ',' ? ', decimal comma' : ''})`));
 }
 
 /** Quoted names of the columns with no value in any row; '' when there are none. */
-export function describeEmptyColumns(schema: readonly Pick<ColumnSchema, 'name' | 'type'>[]): string {
+export function describeEmptyColumns(schema: readonly Pick<MvpColumnSchema, 'name' | 'type'>[]): string {
   return listed(schema.filter((column) => column.type === 'empty').map((column) => JSON.stringify(column.name)));
 }
 

@@ -1,4 +1,4 @@
-import type { ColumnSchema } from '#domain/tabular/index.js';
+import type { MvpColumnSchema } from '../shared/decimal-comma.js';
 
 /**
  * `curated-manifest.json`: what the curated copy is and where it came from. Everything in it is
@@ -13,5 +13,5 @@ export interface CuratedManifest {
   source: { bucket: string; key: string; versionId: string | null; bytes: number; sha256: string };
   curated: { bucket: string; key: string; contentType: string; bytes: number; sha256: string };
   rows: number;
-  schema: ColumnSchema[];
+  schema: MvpColumnSchema[];
 }

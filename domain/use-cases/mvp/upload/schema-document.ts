@@ -1,7 +1,7 @@
-import type { ColumnSchema } from '#domain/tabular/index.js';
+import type { MvpColumnSchema } from '../shared/decimal-comma.js';
 
-/** `schema.json`: the inferred column types of the normalised copy. */
+/** `schema.json`: the inferred column types of the normalised copy; `decimalSeparator: ","` marks a column whose numbers the upload writes with a decimal comma. */
 export interface SchemaDocument {
   rows: number;
-  columns: ColumnSchema[];
+  columns: MvpColumnSchema[];
 }

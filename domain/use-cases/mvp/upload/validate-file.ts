@@ -19,9 +19,9 @@ export const validateFile: StepDefinition = {
   async run(context) {
     // streamInput enforces the size cap (file_too_large) before a byte is read.
     const { chunks } = await context.streamInput();
-    const { table, schema, formulaLikeCells } = await admitTable(chunks);
+    const { table, schema, formulaLikeCells, decimalComma } = await admitTable(chunks);
     const bytes = table.contentBytes + (table.hadBom ? 3 : 0);
-    const report = buildValidationReport({ file: fileNameOf(context.input.key), bytes, maxBytes: context.config.maxUploadBytes, table, formulaLikeCells });
+    const report = buildValidationReport({ file: fileNameOf(context.input.key), bytes, maxBytes: context.config.maxUploadBytes, table, formulaLikeCells, decimalComma });
     await context.writeJsonArtifact(MVP_ARTIFACTS.validationReport, report);
     const inferred: SchemaDocument = { rows: table.rows, columns: schema };
     await context.writeJsonArtifact(MVP_ARTIFACTS.inferredSchema, inferred);

@@ -1,4 +1,5 @@
 import type { FormulaLikeCells, TabularFormat } from '#domain/tabular/index.js';
+import type { DecimalCommaDecision } from '../shared/decimal-comma.js';
 
 export interface ValidationCheck {
   check: 'size_within_limit' | 'utf8_text' | 'format_detected' | 'header_present' | 'consistent_columns' | 'has_data_rows';
@@ -17,6 +18,11 @@ export interface ValidationReport {
   checks: ValidationCheck[];
   /** Cells and header names a spreadsheet would run as formulas: kept as they are, and warned about. */
   formulaLikeCells: FormulaLikeCells;
+  /**
+   * Columns written with decimal commas throughout (`12,50`, `1.234,56`): read as numbers with a
+   * dot in the normalised and curated copies, or kept as text where a value reads two ways.
+   */
+  decimalComma: DecimalCommaDecision[];
 }
 
 /**
@@ -29,6 +35,7 @@ export function buildValidationReport(input: {
   maxBytes: number;
   table: { format: TabularFormat; delimiter?: string; hadBom: boolean; columns: readonly string[]; rows: number };
   formulaLikeCells: FormulaLikeCells;
+  decimalComma: DecimalCommaDecision[];
 }): ValidationReport {
   const { table } = input;
   const delimited = table.format === 'csv' || table.format === 'tsv';
@@ -58,5 +65,6 @@ export function buildValidationReport(input: {
       { check: 'has_data_rows', passed: true, detail: `${table.rows} data rows` },
     ],
     formulaLikeCells: input.formulaLikeCells,
+    decimalComma: input.decimalComma,
   };
 }

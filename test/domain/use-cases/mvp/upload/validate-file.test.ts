@@ -28,6 +28,7 @@ describe('validate_file', () => {
         { check: 'has_data_rows', passed: true, detail: '2 data rows' },
       ],
       formulaLikeCells: { count: 0, examples: [] },
+      decimalComma: [],
     });
     expect(run.records[0]!.summary).toEqual({ format: 'csv', hadBom: true, bytes: 38, rows: 2, columns: 2, formulaLikeCells: 0 });
   });
