@@ -24,6 +24,53 @@ const zodEnglishOnly = {
 };
 
 /**
+ * `import { z } from 'zod'` hands esbuild zod's namespace as one value, so all of zod's API is
+ * bundled and evaluated at every cold start (~190 KB minified); with `import * as z from 'zod'`
+ * esbuild keeps what the code uses (~95 KB for the platform's schemas). Compiling and running the
+ * main chunk is most of a function's cold init, so the project's own sources are bundled as if
+ * they used the second form, which binds the same namespace. Any other form of import is left
+ * as written (and costs the whole namespace again).
+ */
+const zodNamespaceImports = {
+  name: 'zod-namespace-imports',
+  setup(build) {
+    const { readFile } = require('node:fs/promises');
+    const { join } = require('node:path');
+    const source = join(__dirname, '..', '..');
+    const ownTypeScript = new RegExp(`^${source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\/](events|domain|functions)[\\/].*\\.ts$`);
+    build.onLoad({ filter: /\.ts$/ }, async (args) => {
+      if (!ownTypeScript.test(args.path)) return undefined;
+      const contents = await readFile(args.path, 'utf8');
+      return { contents: contents.replace(/^import \{ z \} from 'zod';$/m, "import * as z from 'zod';"), loader: 'ts' };
+    });
+  },
+};
+
+/**
+ * domain/ is pure by the project's rules: importing one of its modules does nothing but define
+ * things. esbuild cannot know that of a module whose top level builds a value (a formatter, a
+ * table), so it keeps such a module whenever something imports it, even if nothing it exports is
+ * used, and the value is built at every cold start: `new Intl.NumberFormat` in
+ * domain/insights/format.ts (10-15 ms, loading the locale data) in steps that format no number.
+ * Declared free of side effects, like a package's `"sideEffects": false`, such modules are left
+ * out when unused.
+ */
+const pureDomain = {
+  name: 'pure-domain',
+  setup(build) {
+    const { join, sep } = require('node:path');
+    const domain = join(__dirname, '..', '..', 'domain') + sep;
+    const resolving = Symbol('pure-domain');
+    build.onResolve({ filter: /^(#domain\/|\.\.?\/)/ }, async (args) => {
+      if (args.pluginData?.[resolving] || args.importer.includes(`${sep}node_modules${sep}`)) return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { [resolving]: true } });
+      if (resolved.errors.length || resolved.namespace !== 'file' || !resolved.path.startsWith(domain)) return undefined;
+      return { path: resolved.path, sideEffects: false };
+    });
+  },
+};
+
+/**
  * esbuild emits a chunk for every import() it sees, even one inside code tree-shaking removed
  * (a step that imports a barrel which can also draw charts): such chunks are never loaded, so
  * they are deleted rather than shipped. Reachable = imported, statically or dynamically, from an
@@ -86,8 +133,8 @@ function bundleOptions({ sdkFromRuntime }) {
     // `canvas` is vega's optional native renderer, probed with a guarded import(): not shipped.
     external: [...(sdkFromRuntime ? ['@aws-sdk/*'] : []), 'canvas'],
     metafile: true, // read by pruneUnreachableChunks
-    plugins: [zodEnglishOnly, registrySlice, pruneUnreachableChunks],
+    plugins: [zodEnglishOnly, zodNamespaceImports, registrySlice, pureDomain, pruneUnreachableChunks],
   };
 }
 
-module.exports = { bundleOptions, zodEnglishOnly };
+module.exports = { bundleOptions, zodEnglishOnly, zodNamespaceImports, pureDomain };
