@@ -1,5 +1,5 @@
 import type { StepContext } from '#domain/journeys/step-definition.js';
-import { StepRejection } from '#domain/journeys/step-rejection.js';
+import { StepRejection } from '#domain/rejections/step-rejection.js';
 import { COLUMN_MAP_FILE_NAME, COLUMN_MAP_METADATA_KEY, mergeDeclarations, parseColumnMap, parseColumnMapFile, type DeclaredEntry } from './declared-mapping.js';
 
 /**

@@ -1,4 +1,4 @@
-import { StepRejection } from '#domain/journeys/step-rejection.js';
+import { StepRejection } from '#domain/rejections/step-rejection.js';
 import { COLUMN_MAP_FILE_NAME, COLUMN_MAP_METADATA_KEY } from './declared-mapping.js';
 import type { FieldSet } from './field-spec.js';
 import type { FieldMapping } from './field-mapping.js';

@@ -10,7 +10,7 @@ import { uploadLimitOf } from '#domain/uploads/upload-limit.js';
 import type { StepCatalog } from './step-catalog.js';
 import { createStepContext } from './step-context.js';
 import { resolveStepPolicy, type StepPolicy } from './step-policy.js';
-import { StepRejection } from './step-rejection.js';
+import { StepRejection } from '#domain/rejections/step-rejection.js';
 
 export interface StepRunDeps {
   /** The use cases' steps: the use-case registry. */

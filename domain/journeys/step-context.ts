@@ -4,8 +4,8 @@ import type { ObjectStore } from '#domain/ports/object-store.js';
 import type { PlatformConfig } from '#domain/ports/platform-config.js';
 import { writeArtifactOnce, writeStreamedArtifactOnce } from './artifact-store.js';
 import type { StepContext } from './step-definition.js';
-import { StepRejection } from './step-rejection.js';
-import { contentChunks, contentLimits, contentOf, peekContainer } from '#domain/tabular/input-container.js';
+import { StepRejection } from '#domain/rejections/step-rejection.js';
+import { contentChunks, contentLimits, contentOf, peekContainer } from '#domain/inputs/input-container.js';
 
 export interface StepContextInput {
   journeyId: string;

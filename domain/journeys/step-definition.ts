@@ -1,4 +1,4 @@
-import type { Container } from '#domain/tabular/input-container.js';
+import type { Container } from '#domain/inputs/input-container.js';
 import type { ArtifactRef, ObjectRef, StepRecord } from '#events/platform-event.js';
 import type { Clock } from '#domain/ports/clock.js';
 import type { PlatformConfig } from '#domain/ports/platform-config.js';

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { containerOf } from '#domain/tabular/input-container.js';
+import { containerOf } from '#domain/inputs/input-container.js';
 import { ProfileError } from './profile-error.js';
 
 /** What the first bytes say about compression: the same rule the journeys' step context applies. */

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { firstInvalidUtf8Byte } from '#domain/tabular/decode-text.js';
+import { firstInvalidUtf8Byte } from '#domain/inputs/decode-text.js';
 import { ProfileError } from './profile-error.js';
 
 /**

@@ -1,4 +1,3 @@
-export * from './decode-text.js';
 export * from './detect-format.js';
 export * from './infer-column-types.js';
 export * from './parse-table.js';

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
-import { StepRejection } from '#domain/journeys/step-rejection.js';
-import { decodeUtf8Text } from './decode-text.js';
+import { StepRejection } from '#domain/rejections/step-rejection.js';
+import { decodeUtf8Text } from '#domain/inputs/decode-text.js';
 import { detectFormat, type TabularFormat } from './detect-format.js';
 import { scanJson } from './json-scan.js';
 import { LineIndex } from './line-index.js';

@@ -1,5 +1,5 @@
-import { StepRejection } from '#domain/journeys/step-rejection.js';
-import { peekBytes } from '#domain/insights/records/decode-chunks.js';
+import { StepRejection } from '#domain/rejections/step-rejection.js';
+import { peekBytes } from '#domain/inputs/peek-bytes.js';
 import { DelimitedScanner } from '#domain/profiling/delimited-scanner.js';
 import { ProfileError } from '#domain/profiling/profile-error.js';
 import { sniffFormat } from '#domain/profiling/sniff-format.js';

@@ -1,5 +1,6 @@
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { peekBytes } from '#domain/inputs/peek-bytes.js';
 import { RecordStreamError } from './record-stream-error.js';
 
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
@@ -34,40 +35,6 @@ export async function* decodeText(bytes: AsyncIterable<Uint8Array>): AsyncGenera
     if (error instanceof TypeError) throw new RecordStreamError('invalid_utf8', 'the file is not valid UTF-8 text');
     throw error;
   }
-}
-
-/**
- * At least `atLeast` bytes from the start of the stream (fewer when it is shorter, more when a
- * chunk runs past), and the stream whole again. The head is a copy: callers may reuse buffers.
- */
-export async function peekBytes(chunks: AsyncIterable<Uint8Array>, atLeast: number): Promise<{ head: Uint8Array; complete: boolean; chunks: AsyncGenerator<Uint8Array> }> {
-  const iterator = chunks[Symbol.asyncIterator]();
-  const taken: Uint8Array[] = [];
-  let length = 0;
-  let complete = false;
-  while (length < atLeast) {
-    const next = await iterator.next();
-    if (next.done) {
-      complete = true;
-      break;
-    }
-    taken.push(next.value.slice());
-    length += next.value.length;
-  }
-  const head = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of taken) {
-    head.set(chunk, at);
-    at += chunk.length;
-  }
-  return {
-    head,
-    complete,
-    chunks: (async function* () {
-      if (head.length > 0) yield head;
-      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-    })(),
-  };
 }
 
 async function* gunzip(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {

@@ -1,6 +1,7 @@
 import { ProfileError } from '#domain/profiling/profile-error.js';
 import { sniffFormat, type SniffedFormat } from '#domain/profiling/sniff-format.js';
-import { decodeText, peekBytes, plainBytes } from './decode-chunks.js';
+import { peekBytes } from '#domain/inputs/peek-bytes.js';
+import { decodeText, plainBytes } from './decode-chunks.js';
 import { delimitedRows } from './delimited-rows.js';
 import { jsonArrayValues, ndjsonValues } from './json-values.js';
 import { RecordStreamError } from './record-stream-error.js';

@@ -1,4 +1,4 @@
-import { StepRejection } from '#domain/journeys/step-rejection.js';
+import { StepRejection } from '#domain/rejections/step-rejection.js';
 import { ProfileError } from '#domain/profiling/profile-error.js';
 import { RecordStreamError } from '#domain/insights/records/record-stream-error.js';
 

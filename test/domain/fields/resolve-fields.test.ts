@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StepRejection } from '#domain/journeys/step-rejection.js';
+import { StepRejection } from '#domain/rejections/step-rejection.js';
 import { evidenceFromRows, mappingOrReject, parseColumnMap, resolveFields, type FieldSet } from '#domain/fields/index.js';
 
 const fleet: FieldSet = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StepRejection } from '#domain/journeys/step-rejection.js';
+import { StepRejection } from '#domain/rejections/step-rejection.js';
 import { parseTable, rejectViolations } from '#domain/tabular/index.js';
 import { rejectionOf, utf8 } from './bytes.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
-import { StepRejection } from '#domain/journeys/step-rejection.js';
+import { StepRejection } from '#domain/rejections/step-rejection.js';
 import type { UseCaseModule } from '#domain/use-cases/use-case-module.js';
 import { MAX_EVENT_BYTES } from '#events/event-size.js';
 import { embeddedHarness, type Harness } from '../../support/embedded-harness.js';

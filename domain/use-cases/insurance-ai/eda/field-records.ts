@@ -1,7 +1,7 @@
 import { EVIDENCE_ROWS, evidenceFromRecords, type FieldMapping } from '#domain/fields/index.js';
 import type { TableRecord } from '#domain/insights/index.js';
 import type { StepContext } from '#domain/journeys/step-definition.js';
-import { StepRejection } from '#domain/journeys/step-rejection.js';
+import { StepRejection } from '#domain/rejections/step-rejection.js';
 import { rejectingUnreadable } from '#domain/reporting/eda/index.js';
 import { fieldsRead, INSURANCE_FIELDS, type InsuranceField } from '../shared/fields.js';
 import { rejectMalformedExtract } from '../shared/extract-stream.js';

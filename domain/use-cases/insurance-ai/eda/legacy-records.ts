@@ -1,4 +1,5 @@
-import { decodeText, peekBytes, plainBytes, recordsFromBytes, type TableRecord } from '#domain/insights/index.js';
+import { decodeText, plainBytes, recordsFromBytes, type TableRecord } from '#domain/insights/index.js';
+import { peekBytes } from '#domain/inputs/peek-bytes.js';
 import { amountConventionOf, parseLegacyAmount, type AmountConvention } from '../shared/legacy-amount.js';
 import { lineCharacters, parseLayoutDeclaration, sliceField, startsWithLayout, type Layout } from '../shared/fixed-width-layout.js';
 import { RecordStreamError } from '#domain/insights/index.js';

@@ -1,7 +1,7 @@
 import type { FieldMapping } from '#domain/fields/index.js';
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
 import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
-import { StepRejection } from '#domain/journeys/step-rejection.js';
+import { StepRejection } from '#domain/rejections/step-rejection.js';
 import { EDA_ARTIFACTS, profileInput } from '#domain/reporting/eda/index.js';
 import { fileShape, type FileShape } from '../shared/field-availability.js';
 import { fieldsRead } from '../shared/fields.js';

@@ -1,5 +1,5 @@
-import { StepRejection } from '#domain/journeys/step-rejection.js';
-import { peekBytes } from '#domain/insights/records/decode-chunks.js';
+import { StepRejection } from '#domain/rejections/step-rejection.js';
+import { peekBytes } from '#domain/inputs/peek-bytes.js';
 import { sniffFormat } from '#domain/profiling/sniff-format.js';
 import { rejectViolations, streamTable } from '#domain/tabular/index.js';
 import type { ExtractViolation } from './extract-violation.js';

@@ -1,4 +1,4 @@
-import { StepRejection } from '#domain/journeys/step-rejection.js';
+import { StepRejection } from '#domain/rejections/step-rejection.js';
 
 export type ExtractViolationCode =
   | 'invalid_layout'

@@ -1,4 +1,4 @@
-import { StepRejection } from '#domain/journeys/step-rejection.js';
+import { StepRejection } from '#domain/rejections/step-rejection.js';
 
 /**
  * The normalised copy trims column names, so names must stay present and distinct once trimmed.

@@ -1,6 +1,6 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
 import { STREAM_PASS_POLICY } from '#domain/journeys/step-policy.js';
-import { StepRejection } from '#domain/journeys/step-rejection.js';
+import { StepRejection } from '#domain/rejections/step-rejection.js';
 import { streamTable, rejectViolations, type TableBatch } from '#domain/tabular/index.js';
 import { MVP_ARTIFACTS, NDJSON_CONTENT_TYPE } from '../names.js';
 import { describeColumnTypes, describeEmptyColumns } from './column-descriptions.js';

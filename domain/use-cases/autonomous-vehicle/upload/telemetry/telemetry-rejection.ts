@@ -1,4 +1,4 @@
-import { StepRejection } from '#domain/journeys/step-rejection.js';
+import { StepRejection } from '#domain/rejections/step-rejection.js';
 import type { RejectionCode } from './telemetry-checks.js';
 import type { ViolationTally } from './violation-tally.js';
 

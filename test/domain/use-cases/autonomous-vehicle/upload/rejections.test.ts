@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StepRejection } from '#domain/journeys/step-rejection.js';
+import { StepRejection } from '#domain/rejections/step-rejection.js';
 import { autonomousVehicleUseCase } from '#domain/use-cases/autonomous-vehicle/index.js';
 import { runJourneySteps } from '../../../../support/run-journey-steps.js';
 

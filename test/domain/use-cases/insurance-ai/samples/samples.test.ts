@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StepRejection } from '#domain/journeys/step-rejection.js';
+import { StepRejection } from '#domain/rejections/step-rejection.js';
 import { parseTable } from '#domain/tabular/index.js';
 import { insuranceAiUseCase } from '#domain/use-cases/insurance-ai/index.js';
 import type { InsuranceRecord } from '#domain/use-cases/insurance-ai/upload/insurance-record.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StepRejection } from '#domain/journeys/step-rejection.js';
+import { StepRejection } from '#domain/rejections/step-rejection.js';
 import { insuranceAiUseCase } from '#domain/use-cases/insurance-ai/index.js';
 import { runJourneySteps } from '../../../../support/run-journey-steps.js';
 import { HAND_WRITTEN_CSV } from './hand-written-extract.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
-import { StepRejection } from '#domain/journeys/step-rejection.js';
+import { StepRejection } from '#domain/rejections/step-rejection.js';
 import type { DatasetProfile, Insight } from '#domain/profiling/profile-types.js';
 import { mvpUseCase } from '#domain/use-cases/mvp/index.js';
 import { runJourneySteps } from '../../../../support/run-journey-steps.js';

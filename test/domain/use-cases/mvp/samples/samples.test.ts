@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StepRejection } from '#domain/journeys/step-rejection.js';
+import { StepRejection } from '#domain/rejections/step-rejection.js';
 import { mvpUseCase } from '#domain/use-cases/mvp/index.js';
 import { mvpSampleRecords } from '#domain/use-cases/mvp/samples/mvp-samples.js';
 import type { SampleRecord } from '#domain/use-cases/mvp/samples/sample-record.js';

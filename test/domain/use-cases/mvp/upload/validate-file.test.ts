@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StepRejection } from '#domain/journeys/step-rejection.js';
+import { StepRejection } from '#domain/rejections/step-rejection.js';
 import { mvpUseCase } from '#domain/use-cases/mvp/index.js';
 import { validateFile } from '#domain/use-cases/mvp/upload/validate-file.js';
 import { InMemoryObjectStore } from '../../../../support/in-memory-object-store.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { StepRejection } from '#domain/journeys/step-rejection.js';
-import { decodeUtf8Text, firstInvalidUtf8Byte } from '#domain/tabular/index.js';
-import { rejectionOf, utf8 } from './bytes.js';
+import { StepRejection } from '#domain/rejections/step-rejection.js';
+import { decodeUtf8Text, firstInvalidUtf8Byte } from '#domain/inputs/decode-text.js';
+import { rejectionOf, utf8 } from '../tabular/bytes.js';
 
 describe('decodeUtf8Text', () => {
   it('decodes UTF-8 and says whether a byte-order mark was stripped', () => {
