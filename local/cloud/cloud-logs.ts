@@ -8,7 +8,7 @@ import { CloudWatchLogsClient, FilterLogEventsCommand, type FilterLogEventsComma
 import { DEAD_LETTER_RECORDER, functionNameForStep, JOURNEY_SWEEPER, routingTable } from '#domain/routing/routing-table.js';
 import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
 import type { JourneyLogSource } from '#local/logs/follow-journey-logs.js';
-import { logLineOf, type JourneyLogLine } from '#local/logs/journey-log-line.js';
+import { logLineOf, type JourneyLogLine } from '#local/log-lines/journey-log-line.js';
 import { stackName } from '#local/stage/stage-names.js';
 import type { CloudStage } from './cloud-stage.js';
 import { recordedJourney } from '#local/stage/recorded-journeys.js';

@@ -1,5 +1,5 @@
 import type { JourneyStatus } from '#domain/journeys/journey-state.js';
-import { inTimeOrder, type JourneyLogLine } from './journey-log-line.js';
+import { inTimeOrder, type JourneyLogLine } from '#local/log-lines/journey-log-line.js';
 
 /** Where a journey's log lines are read from: the embedded runtime's data dir, or a stage's CloudWatch Logs. */
 export interface JourneyLogSource {

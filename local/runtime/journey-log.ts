@@ -1,6 +1,6 @@
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { JourneyLogLine } from '#local/logs/journey-log-line.js';
+import type { JourneyLogLine } from '#local/log-lines/journey-log-line.js';
 import { frame, readFollowedFrames } from './record-frame.js';
 
 /** Journey ids name files here: only ids that are plain file names are kept (every id the platform makes is). */

@@ -1,5 +1,5 @@
 import { Logger, LogLevelThreshold, type LogItem } from '@aws-lambda-powertools/logger';
-import { logLineOf } from '#local/logs/journey-log-line.js';
+import { logLineOf } from '#local/log-lines/journey-log-line.js';
 import type { JourneyLog } from './journey-log.js';
 
 export type ConsoleLogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';

@@ -5,7 +5,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The floors of domain/, read from the sources: each folder directly under them is a
+ * The floors of domain/ and local/, read from the sources: each folder directly under them is a
  * node, each import from one folder into another an edge. Folders may only import downwards, so
  * the graph must have no cycle; a cycle is reported with the files behind each of its edges.
  */
@@ -84,8 +84,8 @@ function cyclesOf(graph: FolderGraph): string[] {
 }
 
 describe('folder imports', () => {
-  it('the folders of domain/ import each other without a cycle', () => {
-    const graph = folderGraph('domain');
+  it.each(['domain', 'local'])('the folders of %s/ import each other without a cycle', (layer) => {
+    const graph = folderGraph(layer);
     expect(graph.size).toBeGreaterThan(3);
     expect(cyclesOf(graph)).toEqual([]);
   });
@@ -97,6 +97,16 @@ describe('folder imports', () => {
     ]);
     expect(cyclesOf(graph)).toHaveLength(1);
     expect(cyclesOf(graph)[0]).toMatch(/^a -> b -> a\n/);
+  });
+
+  it('nothing outside local/cli imports local/cli', () => {
+    const offending = ['domain', 'events', 'functions', 'local', 'bench']
+      .flatMap(sourceFiles)
+      .filter((file) => !file.startsWith('local/cli/'))
+      .flatMap(importsOf)
+      .filter(({ target }) => target === 'local/cli' || target?.startsWith('local/cli/'))
+      .map(({ file, specifier }) => `${file} imports ${specifier}`);
+    expect(offending).toEqual([]);
   });
 
   it('nothing in domain/ imports functions/, local/ or the AWS SDK', () => {

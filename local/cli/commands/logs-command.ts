@@ -5,7 +5,7 @@ import { withStage } from '#local/cloud/cloud-commands.js';
 import { cloudJourneyLogs } from '#local/cloud/cloud-logs.js';
 import { embeddedJourneyLogs } from '#local/logs/embedded-journey-logs.js';
 import { followJourneyLogs, type JourneyLogSource } from '#local/logs/follow-journey-logs.js';
-import { formatLogLine, type JourneyLogLine } from '#local/logs/journey-log-line.js';
+import { formatLogLine, type JourneyLogLine } from '#local/log-lines/journey-log-line.js';
 import { CommandError, ExitCode, UsageError } from '#local/command-errors/command-error.js';
 import { cloudOptionSpec, cloudTargetOf, cloudUsage, commonOptionSpec, dataDirOf } from '../runtime-options.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JourneyStatus } from '#domain/journeys/journey-state.js';
 import { followJourneyLogs, type JourneyLogSource } from '#local/logs/follow-journey-logs.js';
-import type { JourneyLogLine } from '#local/logs/journey-log-line.js';
+import type { JourneyLogLine } from '#local/log-lines/journey-log-line.js';
 
 const line = (ms: number, fn: string): JourneyLogLine => ({ timestamp: new Date(ms).toISOString(), function: fn, level: 'INFO', message: 'event handled', fields: {} });
 

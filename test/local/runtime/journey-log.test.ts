@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { JourneyLogLine } from '#local/logs/journey-log-line.js';
+import type { JourneyLogLine } from '#local/log-lines/journey-log-line.js';
 import { JourneyLog, journeyLogDir, readJourneyLog } from '#local/runtime/journey-log.js';
 import { frame } from '#local/runtime/record-frame.js';
 
