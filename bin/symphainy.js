@@ -1,39 +1,34 @@
 #!/usr/bin/env node
-// Runs the CLI from the bundle the install built (bin/build-cli.mjs) while it is newer than every
-// source it was built from; otherwise through tsx's loader, so an edited checkout never runs stale
-// code and a fresh clone works without a build step.
-import { readdirSync, statSync } from 'node:fs';
+// Runs the CLI from the build the install made (bin/build-cli.mjs) while every source it was built
+// from is unchanged since; otherwise through tsx's loader, so an edited checkout never runs stale
+// code and a fresh clone works without a build step. The check stats only the files the build
+// lists (a millisecond or two), not every source folder.
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bundle = `${root}bin/.build/symphainy.mjs`;
+const build = `${root}bin/.build/`;
 
-function newestSource(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts') || entry.name.endsWith('.json')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-function bundleIsFresh() {
-  let built;
+function buildIsFresh() {
+  let stamp;
   try {
-    built = statSync(bundle).mtimeMs;
+    stamp = JSON.parse(readFileSync(`${build}inputs.json`, 'utf8'));
   } catch {
     return false;
   }
-  const sources = ['domain', 'events', 'functions', 'local'].map((dir) => newestSource(`${root}${dir}`));
-  return built >= Math.max(statSync(`${root}package.json`).mtimeMs, ...sources);
+  if (!Array.isArray(stamp.inputs) || typeof stamp.builtAt !== 'number') return false;
+  for (const input of stamp.inputs) {
+    // A source moved or deleted since, or saved after the build started, makes the build stale.
+    const stat = statSync(`${root}${input}`, { throwIfNoEntry: false });
+    if (!stat || stat.mtimeMs > stamp.builtAt) return false;
+  }
+  return true;
 }
 
-if (process.env.SYMPHAINY_CLI_FROM_SOURCE !== '1' && bundleIsFresh()) {
-  await import(bundle);
+if (process.env.SYMPHAINY_CLI_FROM_SOURCE !== '1' && buildIsFresh()) {
+  await import(new URL('.build/symphainy.mjs', import.meta.url).href);
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  const { main } = await import(new URL('../local/cli/main.ts', import.meta.url).href);
-  process.exitCode = await main(process.argv.slice(2));
+  await import(new URL('../local/cli/symphainy.ts', import.meta.url).href);
 }

@@ -1,44 +1,52 @@
-import { createRequire } from 'node:module';
 import { CommandError, ExitCode, UsageError } from '#local/command-errors/command-error.js';
-import { compactCommand, compactUsage } from './commands/compact-command.js';
-import { demoCommand, demoUsage } from './commands/demo-command.js';
-import { dlqCommand, dlqUsage } from './commands/dlq-command.js';
-import { redriveCommand, redriveUsage } from './commands/redrive-command.js';
-import { getCommand, getUsage } from './commands/get-command.js';
-import { journeysCommand, journeysUsage, showCommand } from './commands/journeys-command.js';
-import { logsCommand, logsUsage } from './commands/logs-command.js';
-import { patternCommand, patternUsage } from './commands/pattern-command.js';
-import { profileCommand, profileUsage } from './commands/profile-command.js';
-import { reportCommand, reportUsage } from './commands/report-command.js';
-import { replayCommand, replayUsage } from './commands/replay-command.js';
-import { recordCommand, recordUsage } from './commands/record-command.js';
-import { rulesCommand, rulesUsage } from './commands/rules-command.js';
-import { eventsCommand, eventsUsage } from './commands/events-command.js';
-import { samplesCommand, samplesUsage } from './commands/samples-command.js';
-import { serveCommand, serveUsage } from './commands/serve-command.js';
-import { uploadCommand, uploadUsage } from './commands/upload-command.js';
+import { CLI_VERSION } from './cli-version.js';
+import { closestName } from './closest-name.js';
+import {
+  compactUsage,
+  demoUsage,
+  dlqUsage,
+  eventsUsage,
+  getUsage,
+  journeysUsage,
+  logsUsage,
+  patternUsage,
+  profileUsage,
+  recordUsage,
+  redriveUsage,
+  replayUsage,
+  reportUsage,
+  rulesUsage,
+  samplesUsage,
+  serveUsage,
+  uploadUsage,
+} from './usage.js';
 
-const VERSION: string = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+type Command = (argv: string[]) => Promise<number>;
 
-const commands: Record<string, (argv: string[]) => Promise<number>> = {
-  upload: uploadCommand,
-  journeys: journeysCommand,
-  show: showCommand,
-  logs: logsCommand,
-  get: getCommand,
-  report: reportCommand,
-  profile: profileCommand,
-  pattern: patternCommand,
-  replay: replayCommand,
-  record: recordCommand,
-  rules: rulesCommand,
-  events: eventsCommand,
-  demo: demoCommand,
-  samples: samplesCommand,
-  serve: serveCommand,
-  compact: compactCommand,
-  redrive: redriveCommand,
-  dlq: dlqCommand,
+/**
+ * Each command's module, imported when that command runs and not before: `symphainy help` loads
+ * none of them, `symphainy journeys` neither the AWS SDK nor `serve`'s HTTP server. The prebuilt
+ * bundle keeps each in a chunk of its own (bin/build-cli.mjs).
+ */
+export const commands: Record<string, () => Promise<Command>> = {
+  upload: async () => (await import('./commands/upload-command.js')).uploadCommand,
+  journeys: async () => (await import('./commands/journeys-command.js')).journeysCommand,
+  show: async () => (await import('./commands/journeys-command.js')).showCommand,
+  logs: async () => (await import('./commands/logs-command.js')).logsCommand,
+  get: async () => (await import('./commands/get-command.js')).getCommand,
+  report: async () => (await import('./commands/report-command.js')).reportCommand,
+  profile: async () => (await import('./commands/profile-command.js')).profileCommand,
+  pattern: async () => (await import('./commands/pattern-command.js')).patternCommand,
+  replay: async () => (await import('./commands/replay-command.js')).replayCommand,
+  record: async () => (await import('./commands/record-command.js')).recordCommand,
+  rules: async () => (await import('./commands/rules-command.js')).rulesCommand,
+  events: async () => (await import('./commands/events-command.js')).eventsCommand,
+  demo: async () => (await import('./commands/demo-command.js')).demoCommand,
+  samples: async () => (await import('./commands/samples-command.js')).samplesCommand,
+  serve: async () => (await import('./commands/serve-command.js')).serveCommand,
+  compact: async () => (await import('./commands/compact-command.js')).compactCommand,
+  redrive: async () => (await import('./commands/redrive-command.js')).redriveCommand,
+  dlq: async () => (await import('./commands/dlq-command.js')).dlqCommand,
 };
 
 const usage = `symphainy — event-driven journeys: a file lands in a bucket, its use case's journey runs.
@@ -77,10 +85,12 @@ ${samplesUsage}
 
 ${serveUsage}
 
-symphainy --version prints the version.
+symphainy --version prints the version; symphainy <command> --help one command's usage.
 
 Every command takes --json for scripts and --data-dir <dir> (default .symphainy, or $SYMPHAINY_DATA_DIR)
-for the embedded runtime's state; rules, pattern, events, profile and samples read no state and ignore it.`;
+for the embedded runtime's state; rules, pattern, events, profile and samples read no state and ignore it.
+A command whose output is closed early (symphainy rules | head) stops there, quietly, with exit code 141
+(as one stopped by SIGPIPE).`;
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -89,17 +99,17 @@ export async function main(argv: string[]): Promise<number> {
     return name ? ExitCode.ok : ExitCode.usage;
   }
   if (name === '--version' || name === '-v' || name === 'version') {
-    console.log(VERSION);
+    console.log(CLI_VERSION);
     return ExitCode.ok;
   }
   const json = rest.includes('--json');
-  const command = commands[name];
-  if (!command) {
-    const suggestion = closest(name, Object.keys(commands));
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) {
+    const suggestion = closestName(name, Object.keys(commands));
     return usageError(`unknown command "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ''} (commands: ${Object.keys(commands).join(', ')}; symphainy help)`, json);
   }
   try {
-    return await command(rest);
+    return await (await load())(rest);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       return usageError(`symphainy ${name}: ${(error as Error).message}`, json);
@@ -121,23 +131,4 @@ function commandError(message: string, error: CommandError, json: boolean): numb
   console.error(message);
   if (json) console.log(JSON.stringify({ error: { code: error.code, message, exitCode: error.exitCode } }));
   return error.exitCode;
-}
-
-/** The known name nearest to a mistyped one (at most two edits away), for "did you mean". */
-function closest(typed: string, names: readonly string[]): string | undefined {
-  const distance = (a: string, b: string): number => {
-    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      let diagonal = row[0]!;
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const above = row[j]!;
-        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-        diagonal = above;
-      }
-    }
-    return row[b.length]!;
-  };
-  const ranked = names.map((name) => ({ name, d: distance(typed, name) })).sort((x, y) => x.d - y.d);
-  return ranked[0] && ranked[0].d <= 2 ? ranked[0].name : undefined;
 }

@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
-import { EmbeddedRuntime } from '#local/runtime/embedded-runtime.js';
+import type { EmbeddedRuntime } from '#local/runtime/embedded-runtime.js';
 import { describeRecovery } from '#local/runtime/recovery.js';
 import { cloudTarget, type CloudTarget } from '#local/stage/cloud-target.js';
 import { stageNameProblem } from '#local/stage/stage-name-rule.js';
 import { UsageError } from '#local/command-errors/command-error.js';
-import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
 import { parseStepFault, StepFaultError, type StepFault } from '#local/runtime/step-faults.js';
 
 export interface CommonOptions {
@@ -16,12 +15,12 @@ export interface CommonOptions {
 /** `--fault <step>:fail:<n>|timeout[:<s>]|slow:<ms>` (repeatable): faults injected on the embedded runtime only. */
 export const faultOptionSpec = { fault: { type: 'string', multiple: true } } as const;
 
-export const faultUsage = `  --fault <spec>    embedded only, for trying retries and redrives: <step>:fail:<n> fails the step's
-                    first n attempts, <step>:timeout[:<s>] hangs it until its timeout (set to s),
-                    <step>:slow:<ms> delays it (repeatable)`;
+export { cloudUsage, faultUsage } from './usage.js';
 
-export function faultsOf(options: { fault?: string[] }): StepFault[] {
+export async function faultsOf(options: { fault?: string[] }): Promise<StepFault[]> {
   if (!options.fault?.length) return [];
+  // Loaded on use: every use case's steps, which commands without --fault never need.
+  const { defaultUseCaseRegistry } = await import('#domain/use-cases/default-registry.js');
   const registry = defaultUseCaseRegistry();
   try {
     return options.fault.map((spec) => parseStepFault(spec, registry));
@@ -51,7 +50,9 @@ export function dataDirOf(options: CommonOptions): string {
 
 export async function openRuntime(options: CommonOptions): Promise<EmbeddedRuntime> {
   const dataDir = dataDirOf(options);
-  const faults = faultsOf(options);
+  const faults = await faultsOf(options);
+  // Loaded on use: the runtime brings every function and use case, which `help` or a stage command never needs.
+  const { EmbeddedRuntime } = await import('#local/runtime/embedded-runtime.js');
   const runtime = await EmbeddedRuntime.open({
     dataDir,
     ...(faults.length ? { faults } : {}),
@@ -80,9 +81,6 @@ export const cloudOptionSpec = {
   endpoint: { type: 'string' },
   stage: { type: 'string' },
 } as const;
-
-export const cloudUsage = `  --endpoint <url>  a deployed stage on an AWS emulator, e.g. http://127.0.0.1:4566 (stage "local" unless --stage)
-  --stage <name>    a deployed stage (stack symphainy-<name>); on AWS, or on AWS_ENDPOINT_URL if set`;
 
 /** The deployed stage the options name, or undefined for the embedded runtime. */
 export function cloudTargetOf(options: { endpoint?: string; stage?: string; fault?: string[] }, env: NodeJS.ProcessEnv = process.env): CloudTarget | undefined {

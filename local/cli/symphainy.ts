@@ -1,5 +1,7 @@
+import { stopQuietlyWhenOutputCloses } from './closed-output.js';
 import { main } from './main.js';
 
+stopQuietlyWhenOutputCloses();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -26,6 +26,7 @@ import { readCheckpoint, writeCheckpoint, CHECKPOINT_VERSION, type RuntimeCheckp
 import { DataDirLock, type DataDirHolder } from './data-dir-lock.js';
 import { JourneyLog, journeyLogDir } from './journey-log.js';
 import { JourneyLogger } from './journey-logger.js';
+import { journalPathOf } from './journal-path.js';
 import type { Recovery } from './recovery.js';
 
 export interface EmbeddedRuntimeOptions {
@@ -105,7 +106,7 @@ export class EmbeddedRuntime {
     this.routes = routingTable(this.registry, { uploadBucket: this.config.uploadBucket });
     this.bus = new EmbeddedEventBus(this.routes, { account: ACCOUNT, region: REGION, now: () => this.clock.now() });
     this.store = new FileObjectStore(join(options.dataDir, 'objects'), new Map([[this.config.uploadBucket, (head, sequencer) => this.restoring || this.emitObjectCreated(head, sequencer)]]));
-    const journalPath = join(options.dataDir, 'journal.ndjson');
+    const journalPath = journalPathOf(options.dataDir);
     this.checkpointPath = join(options.dataDir, 'checkpoint.json');
     const checkpoint = readCheckpoint(this.checkpointPath);
     this.checkpoint = checkpoint && Journal.fits(journalPath, checkpoint.journal) ? checkpoint : undefined;

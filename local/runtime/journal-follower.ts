@@ -1,4 +1,5 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { journalPathOf } from './journal-path.js';
 import { join } from 'node:path';
 import type { EventBridgeEnvelope } from '#events/platform-event.js';
 import { Journal, type JournalRecord } from './journal.js';
@@ -23,7 +24,7 @@ export class JournalFollower {
     dataDir: string,
     private readonly journeyId: string,
   ) {
-    this.path = join(dataDir, 'journal.ndjson');
+    this.path = journalPathOf(dataDir);
     this.checkpointPath = join(dataDir, 'checkpoint.json');
   }
 

@@ -1,4 +1,3 @@
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 
 /** Where a deployed stage lives: an emulator's endpoint (MiniStack, LocalStack) or AWS itself. */
 export interface CloudTarget {
@@ -26,8 +25,4 @@ export function awsClientConfig(target: CloudTarget, env: NodeJS.ProcessEnv = pr
     ...(target.endpoint ? { endpoint: target.endpoint } : {}),
     ...(emulated ? { credentials: { accessKeyId: 'test', secretAccessKey: 'test' } } : {}),
   };
-}
-
-export function eventBridgeClient(target: CloudTarget, env: NodeJS.ProcessEnv = process.env): EventBridgeClient {
-  return new EventBridgeClient(awsClientConfig(target, env));
 }

@@ -1,13 +1,9 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { IDEMPOTENCY_PREFIX } from '#functions/shared/idempotency.js';
 import { ExitCode, UsageError } from '#local/command-errors/command-error.js';
 import { formatBytes } from '#local/terminal/progress-line.js';
 import { commonOptionSpec, openRuntime } from '../runtime-options.js';
-
-export const compactUsage = `symphainy compact [--claims-older-than <hours>] [--json] [--data-dir <dir>]
-  rewrites the data dir's object log with only the objects still there (latest versions), and
-  drops spent idempotency claims older than --claims-older-than (default 24 hours). Uploads and
-  artifacts are kept; the journal (every event, for replay) is kept whole.`;
+import { compactUsage } from '../usage.js';
 
 const HOUR_MS = 3_600_000;
 

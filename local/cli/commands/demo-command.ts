@@ -1,12 +1,9 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { builtInUseCases } from '#domain/use-cases/default-registry.js';
 import { ExitCode } from '#local/command-errors/command-error.js';
 import { formatJourney, journeyReport } from '#local/journey-views/journey-report.js';
 import { commonOptionSpec, dataDirOf, openRuntime } from '../runtime-options.js';
-
-export const demoUsage = `symphainy demo [--seed <n>] [--json] [--data-dir <dir>]
-Uploads every use case's generated sample files (good and bad) on the embedded runtime and shows
-what happened to each. Exit code 0 when every sample ended as its use case says it should.`;
+import { demoUsage } from '../usage.js';
 
 export async function demoCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { ...commonOptionSpec, seed: { type: 'string', default: '7' } } });

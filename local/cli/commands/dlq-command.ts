@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import type { DeadLetter } from '#domain/journeys/dead-letter.js';
 import { withStage } from '#local/cloud/cloud-commands.js';
 import { cloudOperations } from '#local/cloud/cloud-operations.js';
@@ -6,18 +6,8 @@ import { readDeadLetters, redriveDeadLetter, summariseDeadLetters, type DeadLett
 import { embeddedOperations } from '#local/operations/embedded-operations.js';
 import type { JourneyOperations } from '#local/operations/journey-operations.js';
 import { CommandError, ExitCode, UsageError } from '#local/command-errors/command-error.js';
-import { cloudOptionSpec, cloudTargetOf, cloudUsage, commonOptionSpec, faultOptionSpec, openRuntime } from '../runtime-options.js';
-
-export const dlqUsage = `symphainy dlq list [--json] [--data-dir <dir> | --endpoint <url> [--stage <name>]]
-symphainy dlq show <function> [--json]
-symphainy dlq redrive <function> [--message <id> | --all] [--json]
-symphainy dlq redrive --all [--json]
-
-The messages each function's queue gave up on, kept with their journey, step, attempts and the
-reason they died. A dead step request has already failed its journey; redriving it continues
-that journey from the step (as "symphainy redrive" does). Any other message goes back to its
-function's queue as it was. Without --message or --all, redrive sends the oldest one.
-${cloudUsage}`;
+import { cloudOptionSpec, cloudTargetOf, commonOptionSpec, faultOptionSpec, openRuntime } from '../runtime-options.js';
+import { dlqUsage } from '../usage.js';
 
 export async function dlqCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({

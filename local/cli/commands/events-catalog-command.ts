@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
 import { catalogueFiles, eventCatalogue } from '#local/catalogue/event-catalogue.js';
 import { breakingChanges } from '#local/catalogue/schema-compatibility.js';

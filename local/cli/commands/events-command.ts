@@ -1,17 +1,9 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { FixturePathError, fixtureFilesUnder, readFixtureFile } from '#local/replay/fixture-files.js';
 import { ExitCode, UsageError } from '#local/command-errors/command-error.js';
 import { statelessOptionSpec } from '../runtime-options.js';
 import { catalogCommand } from './events-catalog-command.js';
-
-export const eventsUsage = `symphainy events validate <file|dir>... [--json]
-Checks fixtures against the event contracts: EventBridge envelopes as JSON, JSON arrays or NDJSON,
-and recordings. Prints each file's verdict with the reasons; exit code 1 when any file is invalid.
-symphainy events catalog [--out <dir>] [--json]
-Writes the event catalogue to <dir> (default docs/events): asyncapi.json (AsyncAPI 3.0) and
-schemas/<event>.v<version>.json, generated from the event contracts, with each event's producers
-and consumers from the routing table. Refuses (exit code 1, nothing written) a schema that breaks
-the one already published there under the same version: bump the contract's version instead.`;
+import { eventsUsage } from '../usage.js';
 
 export async function eventsCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;

@@ -1,11 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { CommandError, ExitCode, UsageError } from '#local/command-errors/command-error.js';
 import { commonOptionSpec, openRuntime } from '../runtime-options.js';
-
-export const getUsage = `symphainy get s3://<bucket>/<key> [--out <file>] [--json] [--data-dir <dir>]
-Reads an object (an upload or an artifact) from the embedded runtime's store: to stdout, or to
-<file> with --out; --json prints its head (size, etag, sha256, metadata) instead.`;
+import { getUsage } from '../usage.js';
 
 export async function getCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...commonOptionSpec, out: { type: 'string' } } });

@@ -1,17 +1,13 @@
-import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
+import { parseArgs } from '../parse-args.js';
+import { journalPathOf } from '#local/runtime/journal-path.js';
 import { CommandError, ExitCode, UsageError } from '#local/command-errors/command-error.js';
 import { journeyReport, printJourney } from '#local/journey-views/journey-report.js';
 import { listingOf, type JourneyListing } from '#domain/journeys/journey-listing.js';
 import type { JourneyView } from '#domain/journeys/journey-state.js';
-import { cloudJourneys, cloudShow } from '#local/cloud/cloud-commands.js';
-import { cloudOptionSpec, cloudTargetOf, cloudUsage, commonOptionSpec, openRuntime } from '../runtime-options.js';
-import { filterJourneys, journeyFilterOf, journeyFilterOptionSpec, journeyFilterUsage, type JourneyFilter } from '../journey-filter.js';
-
-export const journeysUsage = `symphainy journeys [--status <s>] [--use-case <tag>] [--journey <name>] [--since <when>] [--limit <n>] [--json] [--data-dir <dir> | --endpoint <url> [--stage <name>]]
-                                                                  lists journeys, newest first
-symphainy show <journey-id> [--json] [--data-dir <dir> | --endpoint <url> [--stage <name>]]  one journey's timeline, steps and artifacts
-${journeyFilterUsage}
-${cloudUsage}`;
+import { cloudOptionSpec, cloudTargetOf, commonOptionSpec, dataDirOf, openRuntime } from '../runtime-options.js';
+import { filterJourneys, journeyFilterOf, journeyFilterOptionSpec, type JourneyFilter } from '../journey-filter.js';
+import { journeysUsage } from '../usage.js';
 
 export async function journeysCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...commonOptionSpec, ...cloudOptionSpec, ...journeyFilterOptionSpec } });
@@ -21,9 +17,13 @@ export async function journeysCommand(argv: string[]): Promise<number> {
   const filtered = Object.keys(filter).length > 0;
   const cloud = cloudTargetOf(values);
   if (cloud) {
+    // Imported only for a stage: the AWS SDK is most of the CLI's code, and the embedded runtime needs none of it.
+    const { cloudJourneys } = await import('#local/cloud/cloud-commands.js');
     const views = await cloudJourneys(cloud);
     return typeof views === 'number' ? views : printJourneys(filterViews(views, filter), values.json, filtered);
   }
+  // A data dir with no journal has never run anything: nothing to resume or sweep, no journey to list.
+  if (!existsSync(journalPathOf(dataDirOf(values)))) return values.json ? printJourneys([], true, filtered) : printListings([], filtered);
   const runtime = await openRuntime(values);
   try {
     // The readable list needs only each journey's listing, which a long history keeps ready.
@@ -66,7 +66,7 @@ export async function showCommand(argv: string[]): Promise<number> {
   const [journeyId, ...extra] = positionals;
   if (!journeyId || extra.length) throw new UsageError(`show needs exactly one journey id\n\n${journeysUsage}`);
   const cloud = cloudTargetOf(values);
-  if (cloud) return cloudShow(cloud, journeyId, values.json);
+  if (cloud) return (await import('#local/cloud/cloud-commands.js')).cloudShow(cloud, journeyId, values.json);
   const runtime = await openRuntime(values);
   try {
     const view = runtime.journey(journeyId);

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
 import { withStage } from '#local/cloud/cloud-commands.js';
 import { cloudJourneyLogs } from '#local/cloud/cloud-logs.js';
@@ -7,15 +7,8 @@ import { embeddedJourneyLogs } from '#local/logs/embedded-journey-logs.js';
 import { followJourneyLogs, type JourneyLogSource } from '#local/logs/follow-journey-logs.js';
 import { formatLogLine, type JourneyLogLine } from '#local/log-lines/journey-log-line.js';
 import { CommandError, ExitCode, UsageError } from '#local/command-errors/command-error.js';
-import { cloudOptionSpec, cloudTargetOf, cloudUsage, commonOptionSpec, dataDirOf } from '../runtime-options.js';
-
-export const logsUsage = `symphainy logs <journey-id> [--follow] [--json] [--data-dir <dir> | --endpoint <url> [--stage <name>]]
-The journey's log lines from every function it went through, oldest first: on the embedded runtime
-from the data dir's journey log (read without waiting for a process that runs the journey), on a
-deployed stage from the functions' CloudWatch Logs groups. --json prints one object per line.
-  --follow          keep printing lines as they come until the journey has ended and been delivered;
-                    on a stage, waits up to a minute for a journey not recorded yet (a fresh upload's)
-${cloudUsage}`;
+import { cloudOptionSpec, cloudTargetOf, commonOptionSpec, dataDirOf } from '../runtime-options.js';
+import { logsUsage } from '../usage.js';
 
 /** Embedded reads are file reads; a stage's are a FilterLogEvents per function, which CloudWatch rations. */
 const EMBEDDED = { intervalMs: 200, settleMs: 400 };

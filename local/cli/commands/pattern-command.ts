@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { compileEventPattern, explainMismatch, InvalidEventPatternError } from '#domain/event-patterns/index.js';
 import { defaultPlatformConfig } from '#domain/ports/platform-config.js';
 import { routingTable } from '#domain/routing/routing-table.js';
@@ -6,12 +6,7 @@ import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
 import { ExitCode, UsageError } from '#local/command-errors/command-error.js';
 import { readJsonArgument } from '../json-argument.js';
 import { statelessOptionSpec } from '../runtime-options.js';
-
-export const patternUsage = `symphainy pattern test (--pattern <json|@file> | --rule <name>) --event <json|@file> [--json]
-Tests an event against an EventBridge event pattern with AWS's semantics; --rule takes the pattern
-of a rule of the routing table (symphainy rules lists them).
-Exit code 0: matches, 1: does not match (each condition the event fails is named), 2: invalid
-pattern or unknown rule (the reason is printed).`;
+import { patternUsage } from '../usage.js';
 
 export async function patternCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;

@@ -1,19 +1,13 @@
 import { statSync } from 'node:fs';
 import { readFileChunks } from '#local/files/read-file-chunks.js';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { deriveInsights } from '#domain/insights/index.js';
 import { ProfileError, profileStream, type ColumnProfile, type DatasetProfile, type Insight } from '#domain/profiling/index.js';
 import { ExitCode, UsageError } from '#local/command-errors/command-error.js';
 import { statelessOptionSpec } from '../runtime-options.js';
 import { formatBytes, ProgressLine } from '#local/terminal/progress-line.js';
-
-export const profileUsage = `symphainy profile <file> [--json]
-Profiles a CSV, TSV, JSON-array or NDJSON file (gzip or not, recognised from its bytes) in one
-streaming pass: per column its type, counts, nulls, distinct values, extremes, mean, spread,
-quantiles, histogram and most frequent values; correlations; insights. --json prints
-{rows, columns, correlations, insights}. Files over 8 MiB show a progress line on stderr.
-Exit 1 when the file cannot be profiled (the reason's code is printed), 2 for bad arguments.`;
+import { profileUsage } from '../usage.js';
 
 /** Below this size a file is profiled before a progress line would be worth reading. */
 const PROGRESS_FROM_BYTES = 8 * 1024 * 1024;

@@ -1,18 +1,11 @@
 import { basename, extname } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { DEFAULT_MAX_INPUT_BYTES, RecordError, recordJourney } from '#local/replay/record-journey.js';
 import { writeRecording } from '#local/replay/recording.js';
 import { ExitCode, UsageError } from '#local/command-errors/command-error.js';
 import { ProgressLine } from '#local/terminal/progress-line.js';
 import { commonOptionSpec, openRuntime } from '../runtime-options.js';
-
-export const recordUsage = `symphainy record <journey-id> --out <file> [--name <name>] [--description <text>] [--max-input-bytes <n>] [--json] [--data-dir <dir>]
-Keeps a finished journey as a recording: its trigger event, the uploaded file's bytes and its
-outcome trace (events in order, steps, statuses, artifact SHA-256s). Before writing, the recording
-is replayed once on a scratch runtime; digests that differ (artifacts embedding wall-clock times)
-are marked unstable, and a journey that does not replay to the same outcome is refused.
-Recordings in events/recordings/ run as regression tests in npm test.
-Exit code 3 for an unknown journey id, 1 when the journey cannot be recorded.`;
+import { recordUsage } from '../usage.js';
 
 export async function recordCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import type { RedrivePlan } from '#domain/journeys/redrive.js';
 import { withStage } from '#local/cloud/cloud-commands.js';
 import { cloudOperations } from '#local/cloud/cloud-operations.js';
@@ -8,20 +8,8 @@ import { redriveJourney } from '#local/operations/redrive-journeys.js';
 import { ExitCode, UsageError } from '#local/command-errors/command-error.js';
 import { formatJourney, journeyReport } from '#local/journey-views/journey-report.js';
 import { filterJourneys, journeyFilterOf, journeyFilterOptionSpec } from '../journey-filter.js';
-import { cloudOptionSpec, cloudTargetOf, cloudUsage, commonOptionSpec, faultOptionSpec, faultUsage, openRuntime } from '../runtime-options.js';
-
-export const redriveUsage = `symphainy redrive <journey-id> [--dry-run] [--json] [--data-dir <dir> | --endpoint <url> [--stage <name>]]
-symphainy redrive --status failed [--since <when>] [--use-case <tag>] [--journey <name>] [--limit <n>] [--dry-run] [--json]
-
-Continues a failed journey from its failed step, with the same input; the steps that completed
-are not run again (their artifacts are reused). The history records each redrive; show lists the
-attempts of each. A running, completed or rejected journey is refused with the reason.
-  --dry-run         say what would be redriven, and start nothing
-${faultUsage}
-${cloudUsage}
-On the embedded runtime the command waits for the redriven journeys to end; on a deployed stage it
-returns once the redrive is on the bus (symphainy show follows it). Exit code 0 when every journey
-asked for was redriven (and, embedded, completed).`;
+import { cloudOptionSpec, cloudTargetOf, commonOptionSpec, faultOptionSpec, openRuntime } from '../runtime-options.js';
+import { redriveUsage } from '../usage.js';
 
 export async function redriveCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({

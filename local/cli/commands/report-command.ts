@@ -1,17 +1,13 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import type { JourneyView } from '#domain/journeys/journey-state.js';
 import { EDA_ARTIFACTS } from '#domain/reporting/eda/eda-artifacts.js';
 import type { EmbeddedRuntime } from '#local/runtime/embedded-runtime.js';
 import { ExitCode, UsageError } from '#local/command-errors/command-error.js';
 import { commonOptionSpec, dataDirOf, openRuntime } from '../runtime-options.js';
-
-export const reportUsage = `symphainy report <journey-id> [--open] [--json] [--data-dir <dir>]
-Writes an EDA journey's report.html to <data-dir>/reports/<journey-id>.html and prints where it is.
-An upload journey's id finds the EDA journey that followed it. --open opens the file in the
-default browser (xdg-open, or open on macOS).`;
+import { reportUsage } from '../usage.js';
 
 const EDA_JOURNEY = 'eda';
 

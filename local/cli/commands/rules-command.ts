@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { InvalidEventPatternError } from '#domain/event-patterns/index.js';
 import { defaultPlatformConfig } from '#domain/ports/platform-config.js';
 import { routingTable, type Route } from '#domain/routing/routing-table.js';
@@ -6,11 +6,7 @@ import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
 import { ExitCode, UsageError } from '#local/command-errors/command-error.js';
 import { statelessOptionSpec } from '../runtime-options.js';
 import { compileRouteRuleSets } from '../../runtime/route-rule-sets.js';
-
-export const rulesUsage = `symphainy rules [--json]
-The routing table, from its single source: every rule with its bus, event pattern and the function
-its queue feeds. The embedded runtime routes by it and serverless.yml deploys it.
-Exit code 2 when a rule's pattern is one EventBridge would refuse (the rule and reason are printed).`;
+import { rulesUsage } from '../usage.js';
 
 export async function rulesCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: statelessOptionSpec });

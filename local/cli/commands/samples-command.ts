@@ -1,12 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { builtInUseCases } from '#domain/use-cases/default-registry.js';
 import { ExitCode } from '#local/command-errors/command-error.js';
 import { statelessOptionSpec } from '../runtime-options.js';
-
-export const samplesUsage = `symphainy samples [--out <dir>] [--seed <n>] [--json]
-Writes every use case's deterministic sample files (good and bad) to <dir>/<use-case>/ (default samples/generated).`;
+import { samplesUsage } from '../usage.js';
 
 export async function samplesCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({

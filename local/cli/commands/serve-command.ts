@@ -1,27 +1,10 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { ExitCode, UsageError } from '#local/command-errors/command-error.js';
-import { dataDirOf, faultUsage, faultsOf } from '../runtime-options.js';
+import { dataDirOf, faultsOf } from '../runtime-options.js';
 import { runServe, type ServeSettings } from '#local/serve/run-serve.js';
 import { stageNameProblem } from '#local/stage/stage-name-rule.js';
 import { isLoopback, MIN_TOKEN_LENGTH } from '#local/serve/http/access-token.js';
-
-export const serveUsage = `symphainy serve [--port 8080] [--host 127.0.0.1] [--token <t>] [--data-dir <dir>] [--drain-timeout <s>] [--fault <spec>] [--json] [--verbose]
-symphainy serve --aws --stage <stage> [--endpoint <url>] [--region <r>] [--upload-bucket <b> --artifact-bucket <b> --event-bus <bus>]
-
-One long-lived process hosting every step and manager, with an HTTP API and a dashboard:
-  GET / (the dashboard), GET /health, GET /ready, GET /metrics (Prometheus), POST /uploads,
-  GET /journeys, GET /journeys/<id>, GET /events (server-sent events), POST /journeys/<id>/redrive
-  --token <t>       required of every request but /health and /ready (Authorization: Bearer <t>, or
-                    open /?token=<t> in a browser); default $SYMPHAINY_SERVE_TOKEN. Binding beyond
-                    loopback (e.g. --host 0.0.0.0) needs one, of at least ${MIN_TOKEN_LENGTH} characters
-  default           on the embedded runtime (state in --data-dir)
-  --aws             consumes a deployed stage's SQS queues (symphainy-<stage>-<function>) instead of Lambda;
-                    buckets and bus from the stack symphainy-<stage>'s outputs unless named;
-                    --endpoint (or $AWS_ENDPOINT_URL) points the SDK at an emulator
-${faultUsage}
-  --drain-timeout   on SIGTERM/SIGINT, seconds to finish what is in flight before closing (default 25)
-POST /uploads?use-case=mvp&name=orders.csv with the file as the body answers 202 and the journey's
-Location; add &wait=true to get the finished journey (201).`;
+import { serveUsage } from '../usage.js';
 
 const DEFAULT_PORT = 8080;
 const DEFAULT_DRAIN_SECONDS = 25;
@@ -67,7 +50,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   let settings: ServeSettings;
   if (!values.aws) {
     if (awsOnly.length) throw new UsageError(`--${awsOnly[0]} is for --aws mode; add --aws --stage <stage>, or drop it to serve the embedded runtime`);
-    const faults = faultsOf(values);
+    const faults = await faultsOf(values);
     settings = { ...common, mode: 'embedded', dataDir: dataDirOf(values), ...(faults.length ? { faults } : {}) };
   } else {
     if (values['data-dir'] !== undefined) throw new UsageError('--data-dir is for the embedded runtime; with --aws the state lives in the stage');

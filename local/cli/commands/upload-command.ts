@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { createReadStream, statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import type { EmbeddedRuntime } from '#local/runtime/embedded-runtime.js';
 import { CommandError, ExitCode, UsageError } from '#local/command-errors/command-error.js';
 import { defaultPlatformConfig } from '#domain/ports/platform-config.js';
@@ -8,26 +8,12 @@ import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
 import { namedUseCase, uploadLimitOf } from '#domain/uploads/upload-limit.js';
 import { printJourney } from '#local/journey-views/journey-report.js';
 import { formatBytes, ProgressLine } from '#local/terminal/progress-line.js';
-import { cloudOptionSpec, cloudTargetOf, cloudUsage, commonOptionSpec, faultOptionSpec, faultUsage, openRuntime } from '../runtime-options.js';
+import { cloudOptionSpec, cloudTargetOf, commonOptionSpec, faultOptionSpec, openRuntime } from '../runtime-options.js';
 import { cloudPut, cloudUpload, DEFAULT_UPLOAD_TIMEOUT_SECONDS } from '#local/cloud/cloud-commands.js';
 import { isColumnMapFile } from '#domain/managers/experience-manager.js';
 import { uploadKeyProblem } from '#domain/uploads/upload-key.js';
 import { checkColumnMapFile, columnMapMetadata } from './column-map-option.js';
-
-export const uploadUsage = `symphainy upload <file> [--use-case <tag>] [--key <key>] [--journey <name>] [--fault <spec>] [--json] [--data-dir <dir> | --endpoint <url> [--stage <name>] [--timeout <s>]]
-
-Puts <file> into the upload bucket as a user would and waits for its journey to end.
-  --use-case <tag>  the use case; without --key the object goes to uploads/<tag>/<file name>
-  --key <key>       the object key, below uploads/ (at most 1,024 bytes, no control characters,
-                    no . or .. segments); with --use-case the tag goes in metadata
-  --journey <name>  the journey to run (object metadata "journey"; default: upload)
-  --map <f=column>  which column holds a field, e.g. --map speed=velocity_mph or --map time=ts:epoch_ms
-                    (repeatable; object metadata "column-map"). A file named _column-map.json is
-                    stored as the mapping of its folder instead, and starts no journey.
-${faultUsage}
-${cloudUsage}
-  --timeout <s>     with a deployed stage: how long to wait for the journey (default ${DEFAULT_UPLOAD_TIMEOUT_SECONDS})
-Exit code 0 only when the journey completed.`;
+import { uploadUsage } from '../usage.js';
 
 const BIG_FILE_BYTES = 8 * 1024 * 1024;
 
