@@ -3,6 +3,7 @@ import { AwsHost } from './aws/aws-host.js';
 import type { StageNames } from './aws/stage-resources.js';
 import { EmbeddedHost } from './embedded-host.js';
 import type { PlatformHost } from './platform-host.js';
+import { watchParent } from './parent-watch.js';
 import { serveLog } from './serve-log.js';
 import { startServer, type RunningServer } from './server.js';
 
@@ -19,8 +20,11 @@ export type ServeSettings =
   | (CommonSettings & { mode: 'embedded'; dataDir: string; faults?: readonly StepFault[] })
   | (CommonSettings & { mode: 'aws'; stage: string; endpoint?: string; region?: string; names: Partial<StageNames>; pollSeconds: number });
 
-/** Resolves with the first SIGTERM or SIGINT; later ones call `again`. */
-function firstSignal(again: () => void): Promise<NodeJS.Signals> {
+/**
+ * Resolves with the first SIGTERM, SIGINT or SIGHUP, or with SIGTERM once the parent process has
+ * gone (a wrapper such as npx that exits without passing its signal on); later ones call `again`.
+ */
+function firstSignal(again: () => void, onOrphaned: () => void): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
     let received = false;
     const onSignal = (name: NodeJS.Signals) => {
@@ -30,6 +34,11 @@ function firstSignal(again: () => void): Promise<NodeJS.Signals> {
     };
     process.on('SIGTERM', onSignal);
     process.on('SIGINT', onSignal);
+    process.on('SIGHUP', onSignal);
+    watchParent(() => {
+      onOrphaned();
+      onSignal('SIGTERM');
+    });
   });
 }
 
@@ -42,10 +51,13 @@ export async function runServe(settings: ServeSettings): Promise<number> {
   const current: { server?: RunningServer } = {};
   // Listen for signals before anything opens, so one that comes during start-up still shuts down
   // gracefully instead of killing the process half-open.
-  const stopSignal = firstSignal(() => {
-    log.info('hurry', 'second signal: closing without waiting for the rest');
-    current.server?.hurry();
-  });
+  const stopSignal = firstSignal(
+    () => {
+      log.info('hurry', 'second signal: closing without waiting for the rest');
+      current.server?.hurry();
+    },
+    () => log.info('orphaned', 'the process that started serve has exited: stopping as on SIGTERM'),
+  );
   let host: PlatformHost;
   try {
     host =
