@@ -21,6 +21,16 @@ function seconds(args: string[], env: NodeJS.ProcessEnv = {}): number {
   return (performance.now() - started) / 1000;
 }
 
+const TIME = '/usr/bin/time';
+
+/** Peak RSS of one run in MiB, from GNU time in a run of its own (so the timed runs carry no wrapper); undefined without it. */
+function peakMiB(args: string[], env: NodeJS.ProcessEnv = {}): number | undefined {
+  if (!existsSync(TIME)) return undefined;
+  const result = spawnSync(TIME, ['-f', '%M', process.execPath, ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  const kb = Number(result.stderr.trim().split('\n').at(-1));
+  return Number.isFinite(kb) && kb > 0 ? kb / 1024 : undefined;
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
@@ -43,6 +53,11 @@ export async function run(): Promise<BenchRow[]> {
       }
     }
     const baseline = median(bare);
+    const bareMiB = peakMiB(['-e', '0']);
+    const memory = (args: string[], env: NodeJS.ProcessEnv) => {
+      const mib = peakMiB(args, env);
+      return mib === undefined || bareMiB === undefined ? '' : `; peak RSS ${mib.toFixed(0)} MiB against ${bareMiB.toFixed(0)} MiB`;
+    };
     return commands.flatMap((command) =>
       (['bundle', 'source'] as const).map((from) => {
         const ratio = median(times.get(`${command.name}|${from}`)!) / baseline;
@@ -53,7 +68,7 @@ export async function run(): Promise<BenchRow[]> {
           unit: 'x',
           target: bundled ? '<= 2.0' : '',
           ...(bundled ? { meetsTarget: ratio <= 2 } : {}),
-          notes: `${round(median(times.get(`${command.name}|${from}`)!) * 1000, 0)} ms against ${round(baseline * 1000, 0)} ms${bundled && !existsSync(BUNDLE) ? ' (no bundle was built: this ran from source)' : ''}`,
+          notes: `${round(median(times.get(`${command.name}|${from}`)!) * 1000, 0)} ms against ${round(baseline * 1000, 0)} ms${memory(command.args, bundled ? {} : { SYMPHAINY_CLI_FROM_SOURCE: '1' })}${bundled && !existsSync(BUNDLE) ? ' (no bundle was built: this ran from source)' : ''}`,
         };
       }),
     );
