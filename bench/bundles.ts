@@ -22,7 +22,9 @@ import type { BenchRow } from './bench-row.js';
 const root = fileURLToPath(new URL('../', import.meta.url));
 const require = createRequire(import.meta.url);
 const { build } = require('esbuild') as typeof import('esbuild');
-const { bundleOptions } = require('../local/serverless/bundle-options.cjs') as { bundleOptions: (o: { sdkFromRuntime: boolean }) => import('esbuild').BuildOptions };
+const { bundleOptions } = require('../local/serverless/bundle-options.cjs') as {
+  bundleOptions: (o: { sdkFromRuntime: boolean }) => import('esbuild').BuildOptions;
+};
 
 const MAX_BYTES = 400 * 1024;
 const MAX_RATIO = 2.0;
@@ -30,7 +32,16 @@ const RUNS = 7;
 // Inside the project, so a bundle's external `@aws-sdk/*` resolves as the runtime's copy would.
 const OUT = join(root, '.esbuild', 'bench-bundles');
 
-const ENV = { ...process.env, UPLOAD_BUCKET: 'bench-uploads', ARTIFACT_BUCKET: 'bench-artifacts', EVENT_BUS_NAME: 'bench-bus', AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench', NODE_NO_WARNINGS: '1' };
+const ENV = {
+  ...process.env,
+  UPLOAD_BUCKET: 'bench-uploads',
+  ARTIFACT_BUCKET: 'bench-artifacts',
+  EVENT_BUS_NAME: 'bench-bus',
+  AWS_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: 'bench',
+  AWS_SECRET_ACCESS_KEY: 'bench',
+  NODE_NO_WARNINGS: '1',
+};
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -66,7 +77,12 @@ export async function run(): Promise<BenchRow[]> {
   for (const target of targets) {
     const outdir = join(OUT, target);
     mkdirSync(outdir, { recursive: true });
-    await build({ ...bundleOptions({ sdkFromRuntime: true }), entryPoints: { handler: join(root, 'functions', target, 'handler.ts') }, outdir, logLevel: 'error' });
+    await build({
+      ...bundleOptions({ sdkFromRuntime: true }),
+      entryPoints: { handler: join(root, 'functions', target, 'handler.ts') },
+      outdir,
+      logLevel: 'error',
+    });
     const files = filesUnder(outdir);
     bundles.push({ target, entry: join(outdir, 'handler.mjs'), bytes: files.reduce((sum, f) => sum + statSync(f).size, 0), files: files.length });
   }
@@ -83,9 +99,12 @@ export async function run(): Promise<BenchRow[]> {
   }
   const bare = median(baseline);
 
-  const sdkLoad = median(
-    Array.from({ length: RUNS }, () => timeProcess(['--input-type=module', '-e', "await import('@aws-sdk/client-s3'); await import('@aws-sdk/client-eventbridge');"])),
-  ) - bare;
+  const sdkLoad =
+    median(
+      Array.from({ length: RUNS }, () =>
+        timeProcess(['--input-type=module', '-e', "await import('@aws-sdk/client-s3'); await import('@aws-sdk/client-eventbridge');"]),
+      ),
+    ) - bare;
 
   const rows: BenchRow[] = bundles.map((bundle) => {
     const init = median(inits.get(bundle.target)!);

@@ -32,7 +32,7 @@ export async function run(): Promise<BenchRow[]> {
   const tally: Tally = { accepted: 0, lost: [], duplicated: [], corrupted: [], tornTailsCut: 0, killed: 0 };
   const root = mkdtempSync(join(tmpdir(), 'symphainy-chaos-'));
   let seed = 20261203;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const started = performance.now();
   try {
     for (let runIndex = 0; runIndex < RUNS; runIndex++) {
@@ -44,7 +44,9 @@ export async function run(): Promise<BenchRow[]> {
       });
       spawnSync('mkdir', ['-p', dir]);
       for (const f of files) writeFileSync(f.path, f.body);
-      const children = files.map((f) => spawn(process.execPath, [BIN, 'upload', f.path, '--use-case', 'mvp', '--json', '--data-dir', dataDir], { stdio: 'ignore' }));
+      const children = files.map((f) =>
+        spawn(process.execPath, [BIN, 'upload', f.path, '--use-case', 'mvp', '--json', '--data-dir', dataDir], { stdio: 'ignore' }),
+      );
       await sleep(300 + random() * 3000);
       const victims = random() < 0.3 ? children : children.filter(() => random() < 0.5);
       for (const child of victims.length ? victims : [children[Math.floor(random() * children.length)]!]) {
@@ -67,7 +69,9 @@ export async function run(): Promise<BenchRow[]> {
     unit: 'journeys',
     target: '0',
     meetsTarget: list.length === 0,
-    notes: list.slice(0, 3).join('; ') || `${tally.accepted} uploads accepted, ${tally.killed} processes killed, ${tally.tornTailsCut} torn tails cut on open, ${seconds.toFixed(0)} s`,
+    notes:
+      list.slice(0, 3).join('; ') ||
+      `${tally.accepted} uploads accepted, ${tally.killed} processes killed, ${tally.tornTailsCut} torn tails cut on open, ${seconds.toFixed(0)} s`,
   });
   return [row('lost', tally.lost), row('duplicated', tally.duplicated), row('corrupted', tally.corrupted)];
 }
@@ -93,13 +97,15 @@ async function audit(runIndex: number, dataDir: string, files: { path: string; r
         const family = [upload, ...journeys.filter((j) => j.parentJourneyId === upload.journeyId)];
         if (family.length !== 2) tally.lost.push(`run ${runIndex}: ${upload.journeyId} has ${family.length - 1} EDA journeys`);
         for (const view of family) {
-          if (view.status !== 'completed') tally.lost.push(`run ${runIndex}: ${view.journeyId} (${view.journey}) ended ${view.status} ${view.error?.code ?? ''}`);
+          if (view.status !== 'completed')
+            tally.lost.push(`run ${runIndex}: ${view.journeyId} (${view.journey}) ended ${view.status} ${view.error?.code ?? ''}`);
           const delivered = runtime.events(view.journeyId).filter((e) => e['detail-type'] === 'Journey Delivered').length;
           if (delivered !== 1) tally.duplicated.push(`run ${runIndex}: ${view.journeyId} delivered ${delivered} times`);
           for (const artifact of view.artifacts) {
             const object = await runtime.store.get(artifact.bucket, artifact.key);
             const sha = object ? createHash('sha256').update(object.body).digest('hex') : 'missing';
-            if (sha !== artifact.sha256) tally.corrupted.push(`run ${runIndex}: ${artifact.key} is ${sha === 'missing' ? 'missing' : 'not the bytes recorded'}`);
+            if (sha !== artifact.sha256)
+              tally.corrupted.push(`run ${runIndex}: ${artifact.key} is ${sha === 'missing' ? 'missing' : 'not the bytes recorded'}`);
           }
         }
         const manifestKey = upload.steps.find((s) => s.name === 'store_file')?.summary['manifestKey'];

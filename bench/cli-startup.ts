@@ -76,4 +76,3 @@ export async function run(): Promise<BenchRow[]> {
     rmSync(dirname(dataDir), { recursive: true, force: true });
   }
 }
-

@@ -27,7 +27,11 @@ export async function run(): Promise<BenchRow[]> {
     for (let round = 0; round <= ROUNDS; round++) {
       for (const file of files) {
         const started = performance.now();
-        const { journeyId } = await runtime.upload({ body: file.body, key: `uploads/autonomous_vehicle/bench-${round}/${file.fileName}`, metadata: { ...file.metadata, journey: 'upload' } });
+        const { journeyId } = await runtime.upload({
+          body: file.body,
+          key: `uploads/autonomous_vehicle/bench-${round}/${file.fileName}`,
+          metadata: { ...file.metadata, journey: 'upload' },
+        });
         await runtime.idle();
         const elapsed = performance.now() - started;
         const view = runtime.journey(journeyId);
@@ -62,10 +66,16 @@ function europeanExport(canonicalCsv: string) {
   const [, ...rows] = canonicalCsv.trim().split('\n');
   const dayFirst = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)} ${iso.slice(11, 19)}`;
   const body = ['Zeitstempel;Fahrzeug;Geschwindigkeit;Beschleunigung;Breite;Laenge;Kurs;Strassentyp;Wetter']
-    .concat(rows.map((row) => {
-      const [time, vehicle, ...rest] = row.split(',');
-      return [dayFirst(time!), vehicle, ...rest.map((cell) => cell.replace('.', ','))].join(';');
-    }))
+    .concat(
+      rows.map((row) => {
+        const [time, vehicle, ...rest] = row.split(',');
+        return [dayFirst(time!), vehicle, ...rest.map((cell) => cell.replace('.', ','))].join(';');
+      }),
+    )
     .join('\n');
-  return { fileName: 'european-export.csv', body: `${body}\n`, metadata: { 'column-map': 'time=Zeitstempel:dmy,speed=Geschwindigkeit:kmh,acceleration=Beschleunigung,heading=Kurs' } };
+  return {
+    fileName: 'european-export.csv',
+    body: `${body}\n`,
+    metadata: { 'column-map': 'time=Zeitstempel:dmy,speed=Geschwindigkeit:kmh,acceleration=Beschleunigung,heading=Kurs' },
+  };
 }

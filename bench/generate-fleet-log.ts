@@ -55,7 +55,8 @@ export function writeFleetLog(path: string, rows: number, seed = 11): Promise<nu
       v.speedMps = 0;
     } else {
       const roll = random.next();
-      if (roll < 0.00002) v.holdSamples = random.integer(1_300, 3_000); // parked for 2 to 5 minutes
+      if (roll < 0.00002)
+        v.holdSamples = random.integer(1_300, 3_000); // parked for 2 to 5 minutes
       else if (roll < 0.0002) v.holdSamples = random.integer(100, 600); // a red light
       if (roll < 0.0004) v.targetMps = random.between(5, 33);
       if (roll > 0.99995) {
@@ -72,6 +73,16 @@ export function writeFleetLog(path: string, rows: number, seed = 11): Promise<nu
     const rad = (v.heading * Math.PI) / 180;
     v.lat += (meters * Math.cos(rad)) / 111_320;
     v.lng += (meters * Math.sin(rad)) / (111_320 * Math.cos((v.lat * Math.PI) / 180));
-    return [at, v.vin, (v.speedMps / MPS_PER_MPH).toFixed(2), (accel / G).toFixed(4), v.lat.toFixed(6), v.lng.toFixed(6), Math.round(v.heading), v.road, v.weather].join(';');
+    return [
+      at,
+      v.vin,
+      (v.speedMps / MPS_PER_MPH).toFixed(2),
+      (accel / G).toFixed(4),
+      v.lat.toFixed(6),
+      v.lng.toFixed(6),
+      Math.round(v.heading),
+      v.road,
+      v.weather,
+    ].join(';');
   });
 }

@@ -23,16 +23,16 @@ export function writeTelemetryCsv(path: string, rows: number, seed = 42): Promis
     const latitude = 48.1 + random.between(-0.25, 0.25);
     const longitude = 11.5 + random.between(-0.4, 0.4);
     return [
-        timestamp,
-        `veh-${String(vehicle).padStart(4, '0')}`,
-        speeds[vehicle]!.toFixed(2),
-        accel.toFixed(3),
-        latitude.toFixed(6),
-        longitude.toFixed(6),
-        random.integer(0, 359),
-        random.between(5, 100).toFixed(1),
-        random.pick(ROAD_TYPES),
-        accel < -1.5 ? 'true' : 'false',
-      ].join(',');
+      timestamp,
+      `veh-${String(vehicle).padStart(4, '0')}`,
+      speeds[vehicle]!.toFixed(2),
+      accel.toFixed(3),
+      latitude.toFixed(6),
+      longitude.toFixed(6),
+      random.integer(0, 359),
+      random.between(5, 100).toFixed(1),
+      random.pick(ROAD_TYPES),
+      accel < -1.5 ? 'true' : 'false',
+    ].join(',');
   });
 }

@@ -48,7 +48,7 @@ export async function buildHistory(dataDir: string, families: number): Promise<v
 
 function framedPayloads(buffer: Buffer): string[] {
   const payloads: string[] = [];
-  for (let at = 0; at < buffer.byteLength; ) {
+  for (let at = 0; at < buffer.byteLength;) {
     const read = readFrame(buffer, at);
     if (read.kind === 'broken') break;
     payloads.push(read.payload);
@@ -60,7 +60,7 @@ function framedPayloads(buffer: Buffer): string[] {
 /** The object log with every header's keys renamed and each body as it was. */
 function renamedObjects(log: Buffer, rename: (text: string) => string): Buffer {
   const parts: Buffer[] = [];
-  for (let at = 0; at < log.byteLength; ) {
+  for (let at = 0; at < log.byteLength;) {
     const read = readFrame(log, at);
     if (read.kind === 'broken') break;
     const header = JSON.parse(read.payload) as { op: string; length?: number };

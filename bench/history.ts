@@ -25,7 +25,10 @@ export async function run(): Promise<BenchRow[]> {
     const times = { empty: [] as number[], history: [] as number[] };
     const rss = { empty: 0, history: 0 };
     for (let round = 0; round <= ROUNDS; round++) {
-      for (const [name, dataDir] of [['empty', empty], ['history', history]] as const) {
+      for (const [name, dataDir] of [
+        ['empty', empty],
+        ['history', history],
+      ] as const) {
         const measured = timeJourneys(dataDir);
         if (round === 0) continue;
         times[name].push(measured.seconds);
@@ -53,7 +56,9 @@ function timeJourneys(dataDir: string): { seconds: number; peakKb: number } {
   const args = [BIN, 'journeys', '--data-dir', dataDir];
   const withTime = existsSync(TIME);
   const started = performance.now();
-  const result = withTime ? spawnSync(TIME, ['-f', '%M', process.execPath, ...args], { encoding: 'utf8' }) : spawnSync(process.execPath, args, { encoding: 'utf8' });
+  const result = withTime
+    ? spawnSync(TIME, ['-f', '%M', process.execPath, ...args], { encoding: 'utf8' })
+    : spawnSync(process.execPath, args, { encoding: 'utf8' });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`journeys exited ${result.status}: ${result.stderr.slice(0, 300)}`);
   const peakKb = withTime ? Number(result.stderr.trim().split('\n').at(-1)) || 0 : 0;

@@ -34,7 +34,9 @@ const ALL_SIZES = [
   { label: '1 GB', times: 100 },
 ];
 /** `SYMPHAINY_BENCH_JOURNEY_SIZES=10 MB,100 MB` runs fewer (the 1 GB pair takes minutes). */
-const SIZES = process.env['SYMPHAINY_BENCH_JOURNEY_SIZES'] ? ALL_SIZES.filter((s) => process.env['SYMPHAINY_BENCH_JOURNEY_SIZES']!.split(',').includes(s.label)) : ALL_SIZES;
+const SIZES = process.env['SYMPHAINY_BENCH_JOURNEY_SIZES']
+  ? ALL_SIZES.filter((s) => process.env['SYMPHAINY_BENCH_JOURNEY_SIZES']!.split(',').includes(s.label))
+  : ALL_SIZES;
 const CHILD = 'SYMPHAINY_JOURNEY_BENCH_CHILD';
 
 interface ChildResult {
@@ -80,7 +82,17 @@ async function bundleSelf(): Promise<string> {
   const outfile = join(dirname(dirname(here)), 'node_modules', '.cache', 'symphainy-bench', 'journeys-bench.mjs');
   mkdirSync(dirname(outfile), { recursive: true });
   const { build } = await import('esbuild');
-  await build({ entryPoints: [here], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, external: ['@duckdb/node-api', 'esbuild'], logLevel: 'warning', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
+  await build({
+    entryPoints: [here],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    external: ['@duckdb/node-api', 'esbuild'],
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
   createRequire(import.meta.url).resolve('@duckdb/node-api');
   return outfile;
 }

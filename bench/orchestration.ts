@@ -73,7 +73,9 @@ export async function concurrentUploads(count = 1000): Promise<BenchRow> {
   return withRuntime(uploadOnly, async (runtime) => {
     const started = process.hrtime.bigint();
     const uploads = await Promise.all(
-      Array.from({ length: count }, (_, i) => runtime.upload({ body: `id,value,label\n${i},${i * 1.5},row ${i}\n${i + 1},${i * 2},"quoted, ${i}"\n`, key: `uploads/mvp/bench-${i}.csv` })),
+      Array.from({ length: count }, (_, i) =>
+        runtime.upload({ body: `id,value,label\n${i},${i * 1.5},row ${i}\n${i + 1},${i * 2},"quoted, ${i}"\n`, key: `uploads/mvp/bench-${i}.csv` }),
+      ),
     );
     await runtime.idle();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -169,7 +169,10 @@ function mixedOperatorRules(): NamedPattern[] {
     });
     rules.push({
       name: `${useCase}-not-tmp`,
-      pattern: { detail: { object: { key: [{ 'anything-but': { suffix: '.tmp' } }], size: [{ numeric: ['>', 0, '<=', 1_000_000] }] } }, region: [{ 'anything-but': 'us-east-1' }] },
+      pattern: {
+        detail: { object: { key: [{ 'anything-but': { suffix: '.tmp' } }], size: [{ numeric: ['>', 0, '<=', 1_000_000] }] } },
+        region: [{ 'anything-but': 'us-east-1' }],
+      },
     });
     rules.push({
       name: `${useCase}-ok`,
@@ -295,10 +298,7 @@ function row(label: string, rules: NamedPattern[], events: readonly Record<strin
 
 export async function run(): Promise<BenchRow[]> {
   const events = makeEvents(seededRandom(7));
-  return [
-    row('exact/prefix', exactAndPrefixRules(), events),
-    row('mixed-operator', mixedOperatorRules(), events),
-  ];
+  return [row('exact/prefix', exactAndPrefixRules(), events), row('mixed-operator', mixedOperatorRules(), events)];
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

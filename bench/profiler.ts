@@ -46,7 +46,6 @@ async function child(mode: string, path: string): Promise<void> {
   process.stdout.write(JSON.stringify(result));
 }
 
-
 if (process.env[CHILD]) await child(process.env[CHILD]!, process.argv[2]!);
 
 /** Bundles this file for plain node, next to node_modules so DuckDB resolves from the bundle. */
@@ -56,7 +55,16 @@ async function bundleSelf(): Promise<string> {
   const outfile = join(root, 'node_modules', '.cache', 'symphainy-bench', 'profiler-bench.mjs');
   mkdirSync(dirname(outfile), { recursive: true });
   const { build } = await import('esbuild');
-  await build({ entryPoints: [here], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, external: ['@duckdb/node-api', 'esbuild'], logLevel: 'warning' });
+  await build({
+    entryPoints: [here],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    external: ['@duckdb/node-api', 'esbuild'],
+    logLevel: 'warning',
+  });
   createRequire(import.meta.url).resolve('@duckdb/node-api'); // fails here, clearly, if DuckDB is not installed
   return outfile;
 }
@@ -117,8 +125,21 @@ export async function run(): Promise<BenchRow[]> {
         meetsTarget: ratio >= 1,
         notes: `profiler ${round(profilerMBps, 1)} MB/s, DuckDB ${round(duckdbMBps, 1)} MB/s (medians of ${REPEATS}, interleaved)`,
       },
-      { benchmark: `profiler peak RSS, ${file}`, value: round(profilerRss, 1), unit: 'MiB', target: '<= 100 MiB', meetsTarget: profilerRss <= 100, notes: 'child process on plain node, esbuild bundle' },
-      { benchmark: `DuckDB SUMMARIZE peak RSS, ${file}`, value: round(duckdbRss, 1), unit: 'MiB', target: '', notes: 'child process, threads=1, for comparison' },
+      {
+        benchmark: `profiler peak RSS, ${file}`,
+        value: round(profilerRss, 1),
+        unit: 'MiB',
+        target: '<= 100 MiB',
+        meetsTarget: profilerRss <= 100,
+        notes: 'child process on plain node, esbuild bundle',
+      },
+      {
+        benchmark: `DuckDB SUMMARIZE peak RSS, ${file}`,
+        value: round(duckdbRss, 1),
+        unit: 'MiB',
+        target: '',
+        notes: 'child process, threads=1, for comparison',
+      },
       {
         benchmark: 'profiler peak RSS at 1 GB / at 100 MB',
         value: round(rssRatio),

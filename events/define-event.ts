@@ -25,12 +25,7 @@ export class ContractViolationError extends Error {
   }
 }
 
-export function defineEvent<Schema extends z.ZodType>(spec: {
-  source: string;
-  detailType: string;
-  version: number;
-  detail: Schema;
-}): EventContract<Schema> {
+export function defineEvent<Schema extends z.ZodType>(spec: { source: string; detailType: string; version: number; detail: Schema }): EventContract<Schema> {
   const parse = (value: unknown): z.output<Schema> => {
     const result = spec.detail.safeParse(value);
     if (!result.success) {
@@ -47,9 +42,7 @@ export function defineEvent<Schema extends z.ZodType>(spec: {
     describes: (envelope) => envelope.source === spec.source && envelope['detail-type'] === spec.detailType,
     parseDetail: (envelope) => {
       if (envelope.source !== spec.source || envelope['detail-type'] !== spec.detailType) {
-        throw new ContractViolationError(spec.detailType, [
-          `expected ${spec.source}/${spec.detailType}, got ${envelope.source}/${envelope['detail-type']}`,
-        ]);
+        throw new ContractViolationError(spec.detailType, [`expected ${spec.source}/${spec.detailType}, got ${envelope.source}/${envelope['detail-type']}`]);
       }
       return parse(envelope.detail);
     },

@@ -20,10 +20,7 @@ export function withElement(membership: Membership | undefined, arrayId: number,
  * Combines the constraints gathered so far with a leaf's membership: the union when they agree
  * on every shared array, INCONSISTENT when they pick different elements of one array.
  */
-export function mergeMemberships(
-  soFar: Membership | undefined,
-  leaf: Membership | undefined,
-): Membership | undefined | typeof INCONSISTENT {
+export function mergeMemberships(soFar: Membership | undefined, leaf: Membership | undefined): Membership | undefined | typeof INCONSISTENT {
   if (leaf === undefined) return soFar;
   if (soFar === undefined) return leaf;
   let merged: number[] | undefined;

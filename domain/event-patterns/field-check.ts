@@ -14,11 +14,26 @@ export interface FieldCheck {
 }
 
 const COST: Record<FieldPattern['kind'], number> = {
-  'exact-string': 1, 'exact-number': 1, 'exact-literal': 1, exists: 1, absent: 1,
-  prefix: 2, suffix: 2, numeric: 3,
-  'anything-but-strings': 4, 'anything-but-numbers': 4, 'anything-but-prefix': 4, 'anything-but-suffix': 4,
-  'equals-ignore-case': 5, 'prefix-ignore-case': 5, 'suffix-ignore-case': 5, 'anything-but-ignore-case': 6,
-  wildcard: 6, 'anything-but-wildcard': 7, 'exact-ip': 8, cidr: 8,
+  'exact-string': 1,
+  'exact-number': 1,
+  'exact-literal': 1,
+  exists: 1,
+  absent: 1,
+  prefix: 2,
+  suffix: 2,
+  numeric: 3,
+  'anything-but-strings': 4,
+  'anything-but-numbers': 4,
+  'anything-but-prefix': 4,
+  'anything-but-suffix': 4,
+  'equals-ignore-case': 5,
+  'prefix-ignore-case': 5,
+  'suffix-ignore-case': 5,
+  'anything-but-ignore-case': 6,
+  wildcard: 6,
+  'anything-but-wildcard': 7,
+  'exact-ip': 8,
+  cidr: 8,
 };
 
 const ANY_LEAF: ValueTest = () => true;

@@ -45,7 +45,7 @@ function parseValueList(list: readonly unknown[]): FieldPattern {
       numbers.push(value);
     } else invalid('Inside anything but list, start|null|boolean is not supported.');
   }
-  if ((strings.length > 0) === (numbers.length > 0)) {
+  if (strings.length > 0 === numbers.length > 0) {
     invalid('Inside anything but list, either all values are number or string, mixed type is not supported');
   }
   return strings.length > 0 ? { kind: 'anything-but-strings', values: strings } : { kind: 'anything-but-numbers', values: numbers };

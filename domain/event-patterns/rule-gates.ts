@@ -44,9 +44,7 @@ export class RuleGates {
     });
 
     this.slots = Int32Array.from(index.keys());
-    this.bySlot = [...index.values()].map(
-      (byValue) => new Map([...byValue].map(([value, ids]) => [value, Int32Array.from(ids)])),
-    );
+    this.bySlot = [...index.values()].map((byValue) => new Map([...byValue].map(([value, ids]) => [value, Int32Array.from(ids)])));
   }
 
   /** Stamps every gated sub-rule whose gate value occurs in the event. */

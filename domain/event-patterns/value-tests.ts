@@ -99,8 +99,5 @@ function addressTest(range: IpRange): ValueTest {
 
 function numericTest({ bottom, openBottom, top, openTop }: NumericRange): ValueTest {
   return (value) =>
-    typeof value === 'number' &&
-    isComparableNumber(value) &&
-    (openBottom ? value > bottom : value >= bottom) &&
-    (openTop ? value < top : value <= top);
+    typeof value === 'number' && isComparableNumber(value) && (openBottom ? value > bottom : value >= bottom) && (openTop ? value < top : value <= top);
 }

@@ -162,12 +162,7 @@ export class WildcardAutomaton<Next> {
     return [...explicit, ...state.onAnyByte.filter((step) => !explicit.includes(step))];
   }
 
-  private canReuse(
-    state: AutomatonState<Next>,
-    target: AutomatonState<Next> | undefined,
-    characters: readonly number[],
-    index: number,
-  ): boolean {
+  private canReuse(state: AutomatonState<Next>, target: AutomatonState<Next> | undefined, characters: readonly number[], index: number): boolean {
     if (target === undefined || target === state) return false;
     if (!target.indeterminate) return true;
     return !this.pathsReconverge(state, characters, index);

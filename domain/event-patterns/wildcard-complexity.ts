@@ -14,8 +14,7 @@ import { ExactShortcuts } from './exact-shortcuts.js';
  */
 export const MAX_WILDCARD_COMPLEXITY = 10;
 
-export const TOO_COMPLEX_REASON =
-  'Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character';
+export const TOO_COMPLEX_REASON = 'Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character';
 
 /** Refuses a compiled pattern whose wildcards EventBridge would find too costly to match. */
 export function checkWildcardComplexity(subRules: readonly SubRule[]): void {
@@ -204,7 +203,11 @@ function sourceText(pattern: WildcardPattern): string {
 /** Equal patterns are one pattern to event-ruler, whichever sub-rule they come from. */
 function identityOf(pattern: FieldPattern): string {
   if (pattern.kind === 'anything-but-wildcard') {
-    return `${pattern.kind}:${JSON.stringify(distinct(pattern.values).map((value) => value.segments).sort())}`;
+    return `${pattern.kind}:${JSON.stringify(
+      distinct(pattern.values)
+        .map((value) => value.segments)
+        .sort(),
+    )}`;
   }
   if ('values' in pattern) return `${pattern.kind}:${JSON.stringify([...pattern.values].sort())}`;
   return `${pattern.kind}:${JSON.stringify(pattern, (_key, value: unknown) => (value instanceof Uint8Array ? [...value] : value))}`;

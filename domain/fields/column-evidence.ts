@@ -19,5 +19,8 @@ export function evidenceFromRows(columns: readonly string[], rows: Iterable<read
 
 /** Evidence from records keyed by column name. */
 export function evidenceFromRecords(columns: readonly string[], records: readonly Readonly<Record<string, string | null | undefined>>[]): ColumnEvidence {
-  return evidenceFromRows(columns, records.map((r) => columns.map((c) => r[c])));
+  return evidenceFromRows(
+    columns,
+    records.map((r) => columns.map((c) => r[c])),
+  );
 }

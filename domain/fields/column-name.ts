@@ -4,17 +4,19 @@
  * `speed_kmh`; `²` counts as `2` so `accel m/s²` becomes `accel_m_s2`.
  */
 export function normalizeColumnName(name: string): string {
-  return name
-    .trim()
-    // Accents dropped, so `Länge` and `Lange` are one name; `ß` is written `ss`, as German does without it.
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ß/g, 'ss')
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase()
-    .replace(/²/g, '2')
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
+  return (
+    name
+      .trim()
+      // Accents dropped, so `Länge` and `Lange` are one name; `ß` is written `ss`, as German does without it.
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/ß/g, 'ss')
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .toLowerCase()
+      .replace(/²/g, '2')
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+  );
 }
 
 /** Whether `inner`'s tokens appear, in order and adjacent, among `outer`'s: `lat` is in `gps_lat_deg`. */

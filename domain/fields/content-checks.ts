@@ -12,7 +12,8 @@ const SHAPES: Partial<Record<FieldKind, (value: string) => boolean>> = {
   email: (v) => /^[^\s@]+@[^\s@]+$/.test(v.trim()),
   phone: (v) => /^[+(]?[\d\s().-]{7,20}$/.test(v.trim()) && (v.match(/\d/g)?.length ?? 0) >= 7,
   national_id: (v) => /^(\d{3}-?\d{2}-?\d{4}|[X*#]{3}-?[X*#]{2}-?\d{4})$/i.test(v.trim()),
-  date: (v) => parseIsoTimestamp(v.length === 10 ? `${v}T00:00:00` : v) !== undefined || parseInstant(v, 'mdy') !== undefined || parseInstant(v, 'dmy') !== undefined,
+  date: (v) =>
+    parseIsoTimestamp(v.length === 10 ? `${v}T00:00:00` : v) !== undefined || parseInstant(v, 'mdy') !== undefined || parseInstant(v, 'dmy') !== undefined,
 };
 
 function inRange(value: string, low: number, high: number): boolean {
@@ -36,7 +37,11 @@ export function contentFit(field: FieldSpec, sample: readonly string[]): Content
     const detected = detectInstantEncoding(values);
     if (detected || values.length === 0) return { checked: values.length, fitting: values.length };
     const misfit = values.find((v) => !detectInstantEncoding([v]));
-    return { checked: values.length, fitting: values.filter((v) => detectInstantEncoding([v])).length, ...(misfit ? { firstMisfit: misfit } : { firstMisfit: values[0]! }) };
+    return {
+      checked: values.length,
+      fitting: values.filter((v) => detectInstantEncoding([v])).length,
+      ...(misfit ? { firstMisfit: misfit } : { firstMisfit: values[0]! }),
+    };
   }
   const shape = field.accepts ?? SHAPES[field.kind];
   if (!shape) return { checked: values.length, fitting: values.length };

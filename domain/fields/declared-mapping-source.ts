@@ -1,6 +1,13 @@
 import type { StepContext } from '#domain/journeys/step-definition.js';
 import { StepRejection } from '#domain/rejections/step-rejection.js';
-import { COLUMN_MAP_FILE_NAME, COLUMN_MAP_METADATA_KEY, mergeDeclarations, parseColumnMap, parseColumnMapFile, type DeclaredEntry } from './declared-mapping.js';
+import {
+  COLUMN_MAP_FILE_NAME,
+  COLUMN_MAP_METADATA_KEY,
+  mergeDeclarations,
+  parseColumnMap,
+  parseColumnMapFile,
+  type DeclaredEntry,
+} from './declared-mapping.js';
 
 /**
  * What the user declared for this upload: the nearest mapping file beside it, overridden field by

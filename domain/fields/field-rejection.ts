@@ -24,7 +24,9 @@ export function mappingOrReject(resolution: Resolution, fieldSet: FieldSet, colu
   details.push(`columns seen: ${seen}`);
   details.push(`to map them: symphainy upload <file> --map ${fix.split(',').join(' --map ')}`);
   details.push(`or object metadata ${COLUMN_MAP_METADATA_KEY}: ${fix}`);
-  details.push(`or ${COLUMN_MAP_FILE_NAME} beside the upload: ${JSON.stringify(Object.fromEntries(resolution.missing.map((m) => [m.field, m.closest[0] ?? '<column>'])))}`);
+  details.push(
+    `or ${COLUMN_MAP_FILE_NAME} beside the upload: ${JSON.stringify(Object.fromEntries(resolution.missing.map((m) => [m.field, m.closest[0] ?? '<column>'])))}`,
+  );
   throw new StepRejection(
     'missing_fields',
     `the file lacks ${resolution.missing.length === 1 ? 'a field' : 'fields'} the journey needs: ${resolution.missing.map((m) => m.field).join(', ')} (columns seen: ${seen}); add --map ${fix.split(',')[0]}`,

@@ -5,18 +5,7 @@ import type { Unit } from './units.js';
  * values, and how a raw cell is read (a number, an instant, text).
  */
 export type FieldKind =
-  | 'identifier'
-  | 'text'
-  | 'category'
-  | 'number'
-  | 'amount'
-  | 'instant'
-  | 'date'
-  | 'latitude'
-  | 'longitude'
-  | 'email'
-  | 'phone'
-  | 'national_id';
+  'identifier' | 'text' | 'category' | 'number' | 'amount' | 'instant' | 'date' | 'latitude' | 'longitude' | 'email' | 'phone' | 'national_id';
 
 /** One thing a use case's steps read, declared once in the use-case module. */
 export interface FieldSpec {

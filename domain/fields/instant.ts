@@ -58,7 +58,8 @@ export function detectInstantEncoding(sample: readonly string[], hint?: InstantE
   if (values.every((v) => EPOCH_DIGITS.test(v))) {
     const max = Math.max(...values.map(Number));
     const encoding: InstantEncoding = max > EPOCH_S_RANGE[1] ? 'epoch_ms' : 'epoch_s';
-    if (values.every((v) => parseInstant(v, encoding))) return { encoding, evidence: `digits of ${encoding === 'epoch_ms' ? 'epoch milliseconds' : 'epoch seconds'} (2001-2100)` };
+    if (values.every((v) => parseInstant(v, encoding)))
+      return { encoding, evidence: `digits of ${encoding === 'epoch_ms' ? 'epoch milliseconds' : 'epoch seconds'} (2001-2100)` };
     return undefined;
   }
   if (values.every((v) => parseIsoTimestamp(v))) return { encoding: 'iso', evidence: 'ISO 8601 date-times' };

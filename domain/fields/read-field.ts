@@ -17,7 +17,10 @@ export function readInstant(field: ResolvedField, text: string): IsoTimestamp | 
 
 /** How a field's values were read, in words, e.g. `mph -> km/h (x1.609344)` or `epoch milliseconds`. */
 export function describeReading(field: ResolvedField): string {
-  if (field.unit) return field.unit.factor === 1 ? `${field.unit.to}${field.unit.source === 'assumed' ? ' (assumed: no unit in the name)' : ''}` : `${field.unit.from} -> ${field.unit.to} (x${field.unit.factor})`;
+  if (field.unit)
+    return field.unit.factor === 1
+      ? `${field.unit.to}${field.unit.source === 'assumed' ? ' (assumed: no unit in the name)' : ''}`
+      : `${field.unit.from} -> ${field.unit.to} (x${field.unit.factor})`;
   if (field.encoding) return `${field.encoding.name}: ${field.encoding.evidence}`;
   return field.kind;
 }

@@ -72,7 +72,17 @@ export function resolveFields(fieldSet: FieldSet, evidence: ColumnEvidence, decl
       problems.push(`${entry.source}: column "${evidence.columns[index]}" is declared for both ${taken.get(index)} and ${entry.field}`);
       continue;
     }
-    const resolved = resolveCandidate(spec, index, evidence, 'declared', `declared ${entry.field}=${entry.column} (${entry.source})`, unitSuffixOf(spec, normalized[index]!)?.suffix, entry.unit, problems, entry.source);
+    const resolved = resolveCandidate(
+      spec,
+      index,
+      evidence,
+      'declared',
+      `declared ${entry.field}=${entry.column} (${entry.source})`,
+      unitSuffixOf(spec, normalized[index]!)?.suffix,
+      entry.unit,
+      problems,
+      entry.source,
+    );
     if (!resolved) continue;
     taken.set(index, spec.name);
     chosen.set(spec.name, resolved);
@@ -89,18 +99,34 @@ export function resolveFields(fieldSet: FieldSet, evidence: ColumnEvidence, decl
       const fit = contentFit(spec, evidence.sample(index));
       const weak = !fits(fit);
       if (weak) {
-        passedOver.push({ field: spec.name, column: evidence.columns[index]!, reason: `its name fits ${spec.name} but ${fit.checked - fit.fitting} of ${fit.checked} sampled values do not (e.g. ${quotableMisfit(spec, fit.firstMisfit)})` });
+        passedOver.push({
+          field: spec.name,
+          column: evidence.columns[index]!,
+          reason: `its name fits ${spec.name} but ${fit.checked - fit.fitting} of ${fit.checked} sampled values do not (e.g. ${quotableMisfit(spec, fit.firstMisfit)})`,
+        });
         if (match.rule === 'contains-name' || !mostlyFits(fit)) return;
       }
       candidates.push({ spec, fieldOrder, index, ...match, fitRatio: fit.checked === 0 ? 0 : fit.fitting / fit.checked, fit, weak });
     });
   });
-  candidates.sort((a, b) => Number(a.weak) - Number(b.weak) || RANK[a.rule] - RANK[b.rule] || b.fitRatio - a.fitRatio || a.fieldOrder - b.fieldOrder || a.index - b.index);
+  candidates.sort(
+    (a, b) => Number(a.weak) - Number(b.weak) || RANK[a.rule] - RANK[b.rule] || b.fitRatio - a.fitRatio || a.fieldOrder - b.fieldOrder || a.index - b.index,
+  );
 
   const ambiguities: FieldMapping['ambiguities'] = [];
   for (const candidate of candidates) {
     if (chosen.has(candidate.spec.name) || taken.has(candidate.index)) continue;
-    const resolved = resolveCandidate(candidate.spec, candidate.index, evidence, candidate.rule, candidate.because, candidate.suffix, undefined, problems, 'the file');
+    const resolved = resolveCandidate(
+      candidate.spec,
+      candidate.index,
+      evidence,
+      candidate.rule,
+      candidate.because,
+      candidate.suffix,
+      undefined,
+      problems,
+      'the file',
+    );
     if (!resolved) continue;
     taken.set(candidate.index, candidate.spec.name);
     chosen.set(candidate.spec.name, resolved);
@@ -123,7 +149,9 @@ export function resolveFields(fieldSet: FieldSet, evidence: ColumnEvidence, decl
     useCase: fieldSet.useCase,
     declaredBy: [...new Set(declared.map((d) => d.source))],
     fields,
-    absent: fieldSet.fields.filter((f) => !f.required && !chosen.has(f.name)).map((f) => ({ field: f.name, description: f.description, withoutIt: f.withoutIt ?? 'left out' })),
+    absent: fieldSet.fields
+      .filter((f) => !f.required && !chosen.has(f.name))
+      .map((f) => ({ field: f.name, description: f.description, withoutIt: f.withoutIt ?? 'left out' })),
     unmapped: evidence.columns.filter((_, index) => !taken.has(index)),
     ambiguities,
     passedOver: passedOver.filter((p) => chosen.get(p.field)?.column !== p.column),
@@ -155,26 +183,39 @@ function unitSuffixOf(spec: FieldSpec, name: string): { suffix: string; base: st
       : spec.unit
         ? unitsLike(spec.unit).flatMap((u) => [...UNITS[u].suffixes])
         : [];
-  const found = suffixes
-    .filter((s) => name.endsWith(`_${s}`) && name.length > s.length + 1)
-    .sort((a, b) => b.length - a.length)[0];
+  const found = suffixes.filter((s) => name.endsWith(`_${s}`) && name.length > s.length + 1).sort((a, b) => b.length - a.length)[0];
   return found === undefined ? undefined : { suffix: found, base: name.slice(0, -(found.length + 1)) };
 }
 
 function matchByName(spec: FieldSpec, name: string): { rule: MatchRule; because: string; suffix?: string } | undefined {
   const names = namesOf(spec);
   const withUnit = unitSuffixOf(spec, name);
-  if (names.includes(name)) return { rule: 'name', because: `column name "${name}" is ${name === spec.name ? 'the field name' : `a synonym of ${spec.name}`}`, ...(withUnit ? { suffix: withUnit.suffix } : {}) };
+  if (names.includes(name))
+    return {
+      rule: 'name',
+      because: `column name "${name}" is ${name === spec.name ? 'the field name' : `a synonym of ${spec.name}`}`,
+      ...(withUnit ? { suffix: withUnit.suffix } : {}),
+    };
   // Report writers and COBOL copybooks run words together (`CLMAMT`, `POLNO`): compared without separators too.
   const compact = name.replaceAll('_', '');
   const runTogether = names.find((n) => n.length >= 4 && n.replaceAll('_', '') === compact);
-  if (runTogether) return { rule: 'name', because: `column name "${name}" is "${runTogether}" written without separators, ${runTogether === spec.name ? 'the field name' : `a synonym of ${spec.name}`}`, ...(withUnit ? { suffix: withUnit.suffix } : {}) };
+  if (runTogether)
+    return {
+      rule: 'name',
+      because: `column name "${name}" is "${runTogether}" written without separators, ${runTogether === spec.name ? 'the field name' : `a synonym of ${spec.name}`}`,
+      ...(withUnit ? { suffix: withUnit.suffix } : {}),
+    };
   if (withUnit && names.includes(withUnit.base)) {
     return { rule: 'name-with-unit', because: `"${withUnit.base}" is a synonym of ${spec.name}, "_${withUnit.suffix}" its unit`, suffix: withUnit.suffix };
   }
   // Short synonyms (`lat`, `id`) only count as whole names: inside longer names they mean too many things.
   const inside = names.find((n) => n.length >= 4 && (containsTokens(name, n) || (withUnit !== undefined && containsTokens(withUnit.base, n))));
-  if (inside) return { rule: 'contains-name', because: `the name "${name}" contains "${inside}", a synonym of ${spec.name}`, ...(withUnit ? { suffix: withUnit.suffix } : {}) };
+  if (inside)
+    return {
+      rule: 'contains-name',
+      because: `the name "${name}" contains "${inside}", a synonym of ${spec.name}`,
+      ...(withUnit ? { suffix: withUnit.suffix } : {}),
+    };
   return undefined;
 }
 
@@ -191,7 +232,15 @@ function resolveCandidate(
 ): ResolvedField | undefined {
   const sample = evidence.sample(index);
   const fit = contentFit(spec, sample);
-  const base: ResolvedField = { field: spec.name, kind: spec.kind, column: evidence.columns[index]!, index, rule, because, content: { checked: fit.checked, fitting: fit.fitting } };
+  const base: ResolvedField = {
+    field: spec.name,
+    kind: spec.kind,
+    column: evidence.columns[index]!,
+    index,
+    rule,
+    because,
+    content: { checked: fit.checked, fitting: fit.fitting },
+  };
   if (spec.kind === 'instant') {
     let hint: InstantEncoding | undefined;
     if (declaredUnit !== undefined) {
@@ -201,7 +250,10 @@ function resolveCandidate(
       }
       hint = declaredUnit;
     }
-    const fromName = suffix !== undefined ? (Object.entries(INSTANT_ENCODINGS).find(([, e]) => (e.suffixes as readonly string[]).includes(suffix))?.[0] as InstantEncoding | undefined) : undefined;
+    const fromName =
+      suffix !== undefined
+        ? (Object.entries(INSTANT_ENCODINGS).find(([, e]) => (e.suffixes as readonly string[]).includes(suffix))?.[0] as InstantEncoding | undefined)
+        : undefined;
     const detected = detectInstantEncoding(sample, hint ?? fromName);
     if (hint !== undefined) {
       if (detected && detected.encoding !== hint && !(['dmy', 'mdy'].includes(hint) && ['dmy', 'mdy'].includes(detected.encoding))) {
@@ -211,7 +263,12 @@ function resolveCandidate(
       return { ...base, encoding: { name: hint, source: 'declared', evidence: `declared :${hint}` } };
     }
     // Undetectable columns are kept with ISO assumed: validation then names each unreadable value.
-    return { ...base, encoding: detected ? { name: detected.encoding, source: 'content', evidence: detected.evidence } : { name: 'iso', source: 'content', evidence: 'no single encoding reads every sampled value; ISO 8601 expected' } };
+    return {
+      ...base,
+      encoding: detected
+        ? { name: detected.encoding, source: 'content', evidence: detected.evidence }
+        : { name: 'iso', source: 'content', evidence: 'no single encoding reads every sampled value; ISO 8601 expected' },
+    };
   }
   if (!spec.unit) return base;
   const target: Unit = spec.unit;
@@ -269,7 +326,13 @@ const TELLING_KINDS = new Set<FieldSpec['kind']>(['instant', 'date', 'latitude',
  * then free columns whose values fit, scored by name likeness, shared name parts, a unit suffix
  * of the field's quantity (`v_mph` for a speed) and values of a telling shape.
  */
-function closestColumns(spec: FieldSpec, evidence: ColumnEvidence, normalized: readonly string[], taken: ReadonlyMap<number, string>, passedOver: FieldMapping['passedOver']): string[] {
+function closestColumns(
+  spec: FieldSpec,
+  evidence: ColumnEvidence,
+  normalized: readonly string[],
+  taken: ReadonlyMap<number, string>,
+  passedOver: FieldMapping['passedOver'],
+): string[] {
   const byContent = passedOver.filter((p) => p.field === spec.name).map((p) => p.column);
   const names = namesOf(spec);
   const scored = normalized.flatMap((name, index) => {

@@ -114,9 +114,11 @@ function checkLimits(contentBytes: number, storedBytes: number, limits: ContentL
 }
 
 function tooLarge(limits: ContentLimits, storedBytes: number): StepRejection {
-  return new StepRejection('decompressed_too_large', `the gzip file (${storedBytes} bytes) expands beyond ${limits.maxContentBytes} bytes, the limit for a file's content`, [
-    `gzip: more than ${limits.maxContentBytes} bytes decompressed`,
-  ]);
+  return new StepRejection(
+    'decompressed_too_large',
+    `the gzip file (${storedBytes} bytes) expands beyond ${limits.maxContentBytes} bytes, the limit for a file's content`,
+    [`gzip: more than ${limits.maxContentBytes} bytes decompressed`],
+  );
 }
 
 function unsupported(container: Exclude<Container, 'none' | 'gzip'>): StepRejection {
@@ -132,5 +134,7 @@ function truncated(): StepRejection {
 function gzipFailure(error: unknown): StepRejection {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'Z_BUF_ERROR') return truncated();
-  return new StepRejection('bad_compression', `the file starts like gzip but does not decompress: ${(error as Error).message}`, [`gzip: ${(error as Error).message}`]);
+  return new StepRejection('bad_compression', `the file starts like gzip but does not decompress: ${(error as Error).message}`, [
+    `gzip: ${(error as Error).message}`,
+  ]);
 }

@@ -2,7 +2,10 @@
  * At least `atLeast` bytes from the start of the stream (fewer when it is shorter, more when a
  * chunk runs past), and the stream whole again. The head is a copy: callers may reuse buffers.
  */
-export async function peekBytes(chunks: AsyncIterable<Uint8Array>, atLeast: number): Promise<{ head: Uint8Array; complete: boolean; chunks: AsyncGenerator<Uint8Array> }> {
+export async function peekBytes(
+  chunks: AsyncIterable<Uint8Array>,
+  atLeast: number,
+): Promise<{ head: Uint8Array; complete: boolean; chunks: AsyncGenerator<Uint8Array> }> {
   const iterator = chunks[Symbol.asyncIterator]();
   const taken: Uint8Array[] = [];
   let length = 0;

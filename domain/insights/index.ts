@@ -5,4 +5,13 @@ export { parseTimestampMs } from './timestamps/parse-timestamp.js';
 export { TimestampSequenceTracker, type TimestampSequenceStats } from './timestamps/timestamp-sequence.js';
 export { trackTimestampColumns } from './timestamps/track-timestamp-columns.js';
 export { BinnedDistribution, type DistributionSummary } from './stats/binned-distribution.js';
-export { decodeChunks, decodeText, plainBytes, recordsFromBytes, streamRecords, RecordStreamError, type TableRecord, type RecordValue } from './records/index.js';
+export {
+  decodeChunks,
+  decodeText,
+  plainBytes,
+  recordsFromBytes,
+  streamRecords,
+  RecordStreamError,
+  type TableRecord,
+  type RecordValue,
+} from './records/index.js';

@@ -51,7 +51,13 @@ export function deadLetterReason(outcome: AttemptOutcome | undefined, policy: St
   if (outcome && outcome.attempt >= last) {
     if (outcome.reported) return { error: outcome.error, reported: true };
     if (outcome.outcome === 'timed_out') return { error: outcome.error, reported: false };
-    return { error: { code: 'step_dead_lettered', message: `${step} was given up after ${last} attempt${last === 1 ? '' : 's'}; the last failed with: ${outcome.error.message}` }, reported: false };
+    return {
+      error: {
+        code: 'step_dead_lettered',
+        message: `${step} was given up after ${last} attempt${last === 1 ? '' : 's'}; the last failed with: ${outcome.error.message}`,
+      },
+      reported: false,
+    };
   }
   return {
     error: {

@@ -72,7 +72,13 @@ export function journeyDeadlineSeconds(registry: StepCatalog, useCase: string, j
  * The failure of a journey past its deadline, or undefined when it has ended or has time left.
  * It names the step it was waiting for and keeps what the completed steps left.
  */
-export function deadlineFailure(view: JourneyView, events: readonly EventBridgeEnvelope[], marker: RunningMarker, now: Date, deadlineSeconds: number): EventDraft | undefined {
+export function deadlineFailure(
+  view: JourneyView,
+  events: readonly EventBridgeEnvelope[],
+  marker: RunningMarker,
+  now: Date,
+  deadlineSeconds: number,
+): EventDraft | undefined {
   if (view.status !== 'running' || !view.input) return undefined;
   const overdueMs = now.getTime() - Date.parse(marker.since) - deadlineSeconds * 1000;
   if (overdueMs < 0) return undefined;
@@ -81,7 +87,9 @@ export function deadlineFailure(view: JourneyView, events: readonly EventBridgeE
   if (!started || !last) return undefined;
   const waitingFor = view.steps.find((s) => s.status !== 'completed');
   const completed = events.filter((e) => JourneyStepCompleted.describes(e)).map((e) => JourneyStepCompleted.parseDetail(e));
-  const completedSteps: StepRecord[] = completed.length ? completed.reduce((a, b) => (b.completedSteps.length > a.completedSteps.length ? b : a)).completedSteps : [];
+  const completedSteps: StepRecord[] = completed.length
+    ? completed.reduce((a, b) => (b.completedSteps.length > a.completedSteps.length ? b : a)).completedSteps
+    : [];
   const startedDetail = JourneyStarted.parseDetail(started);
   return JourneyFailed.draft({
     schemaVersion: 1,

@@ -138,7 +138,8 @@ export function foldJourney(journeyId: string, events: readonly EventBridgeEnvel
       attempts.add(d.attempt);
       failedAttempts.set(runKey, attempts);
       const run = runOf(step, d.redrive ?? 0);
-      if (run.status !== 'completed') Object.assign(run, { status: d.final ? 'failed' : 'running', attempts: Math.max(run.attempts, d.attempt), error: d.error });
+      if (run.status !== 'completed')
+        Object.assign(run, { status: d.final ? 'failed' : 'running', attempts: Math.max(run.attempts, d.attempt), error: d.error });
       if ((d.redrive ?? 0) < view.redrives) continue;
       if (step.status !== 'completed') {
         Object.assign(step, {

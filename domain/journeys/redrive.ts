@@ -14,9 +14,15 @@ export type RedrivePlan =
  */
 export function planRedrive(view: JourneyView, events: readonly EventBridgeEnvelope[]): RedrivePlan {
   const { journeyId } = view;
-  if (view.status === 'running') return { ok: false, journeyId, code: 'journey_running', reason: `journey ${journeyId} is still running; only a failed journey can be redriven` };
+  if (view.status === 'running')
+    return { ok: false, journeyId, code: 'journey_running', reason: `journey ${journeyId} is still running; only a failed journey can be redriven` };
   if (view.status === 'completed') {
-    return { ok: false, journeyId, code: 'journey_completed', reason: `journey ${journeyId} completed: there is nothing to redrive (replay --as-new runs it again from its trigger)` };
+    return {
+      ok: false,
+      journeyId,
+      code: 'journey_completed',
+      reason: `journey ${journeyId} completed: there is nothing to redrive (replay --as-new runs it again from its trigger)`,
+    };
   }
   if (view.status === 'rejected') {
     return {
@@ -31,7 +37,13 @@ export function planRedrive(view: JourneyView, events: readonly EventBridgeEnvel
     .filter((event) => JourneyStepFailed.describes(event))
     .map((event) => ({ event, detail: JourneyStepFailed.parseDetail(event) }))
     .find(({ detail }) => detail.journeyId === journeyId && detail.final && (detail.redrive ?? 0) === view.redrives);
-  if (!failure) return { ok: false, journeyId, code: 'no_failed_step', reason: `journey ${journeyId} failed without a failed step on record, so there is no step to continue from` };
+  if (!failure)
+    return {
+      ok: false,
+      journeyId,
+      code: 'no_failed_step',
+      reason: `journey ${journeyId} failed without a failed step on record, so there is no step to continue from`,
+    };
   const { detail, event } = failure;
   const redrive = view.redrives + 1;
   const request = JourneyStepRequested.draft({
@@ -49,5 +61,13 @@ export function planRedrive(view: JourneyView, events: readonly EventBridgeEnvel
     steps: detail.steps,
     completedSteps: detail.completedSteps,
   });
-  return { ok: true, journeyId, step: detail.step, redrive, reusedSteps: detail.completedSteps.map((s) => s.name), rejectedBefore: detail.kind === 'rejected', request };
+  return {
+    ok: true,
+    journeyId,
+    step: detail.step,
+    redrive,
+    reusedSteps: detail.completedSteps.map((s) => s.name),
+    rejectedBefore: detail.kind === 'rejected',
+    request,
+  };
 }

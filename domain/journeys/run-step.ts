@@ -55,10 +55,20 @@ export async function runRequestedStep(
     stepFailedDraft(envelope, request, { attempt, maxAttempts: policy.maxAttempts, final, kind, startedAt, endedAt: deps.clock.now().toISOString(), error });
 
   if (!registered || registered.useCase !== request.useCase) {
-    return { events: [failed({ code: 'unknown_step', message: `no step "${request.step}" is registered for use case "${request.useCase}"` }, 'rejected', true)] };
+    return {
+      events: [failed({ code: 'unknown_step', message: `no step "${request.step}" is registered for use case "${request.useCase}"` }, 'rejected', true)],
+    };
   }
   const { context, written } = createStepContext(
-    { journeyId: request.journeyId, useCase: request.useCase, journey: request.journey, step: request.step, input: request.input, journeyStartedAt: new Date(request.journeyStartedAt), completedSteps: request.completedSteps },
+    {
+      journeyId: request.journeyId,
+      useCase: request.useCase,
+      journey: request.journey,
+      step: request.step,
+      input: request.input,
+      journeyStartedAt: new Date(request.journeyStartedAt),
+      completedSteps: request.completedSteps,
+    },
     { ...deps, config: { ...deps.config, maxUploadBytes: uploadLimitOf(deps.registry, request.useCase, deps.config) } },
   );
   try {
@@ -76,7 +86,18 @@ export async function runRequestedStep(
     const completed = JourneyStepCompleted.draft({ ...common, record, completedSteps: [...request.completedSteps, record] });
     const bytes = eventEntryBytes(completed);
     if (bytes > MAX_EVENT_BYTES) {
-      return { events: [failed({ code: 'step_result_too_large', message: `${request.step} completed, but the event carrying the journey on would be ${bytes} bytes; events carry at most ${MAX_EVENT_BYTES}` }, 'rejected', true)] };
+      return {
+        events: [
+          failed(
+            {
+              code: 'step_result_too_large',
+              message: `${request.step} completed, but the event carrying the journey on would be ${bytes} bytes; events carry at most ${MAX_EVENT_BYTES}`,
+            },
+            'rejected',
+            true,
+          ),
+        ],
+      };
     }
     return { events: [completed] };
   } catch (error) {
@@ -86,7 +107,11 @@ export async function runRequestedStep(
     const cause = error instanceof Error ? error : new Error(String(error));
     const code = errorCodeOf(cause);
     if (policy.nonRetryable.includes(code)) {
-      return { events: [failed({ code: 'step_not_retryable', message: `${request.step} threw ${code}, which its policy does not retry: ${cause.message}` }, 'error', true)] };
+      return {
+        events: [
+          failed({ code: 'step_not_retryable', message: `${request.step} threw ${code}, which its policy does not retry: ${cause.message}` }, 'error', true),
+        ],
+      };
     }
     const final = attempt >= policy.maxAttempts;
     return {
@@ -122,9 +147,22 @@ function stepIdentity(envelope: EventBridgeEnvelope, request: JourneyStepRequest
 export function stepFailedDraft(
   envelope: EventBridgeEnvelope,
   request: JourneyStepRequestedDetail,
-  outcome: { attempt: number; maxAttempts: number; final: boolean; kind: 'rejected' | 'error'; startedAt: string; endedAt: string; error: { code: string; message: string; details?: string[] } },
+  outcome: {
+    attempt: number;
+    maxAttempts: number;
+    final: boolean;
+    kind: 'rejected' | 'error';
+    startedAt: string;
+    endedAt: string;
+    error: { code: string; message: string; details?: string[] };
+  },
 ): EventDraft {
-  return JourneyStepFailed.draft({ ...stepIdentity(envelope, request), ...outcome, error: boundedError(outcome.error), completedSteps: request.completedSteps });
+  return JourneyStepFailed.draft({
+    ...stepIdentity(envelope, request),
+    ...outcome,
+    error: boundedError(outcome.error),
+    completedSteps: request.completedSteps,
+  });
 }
 
 const MAX_MESSAGE_CHARS = 2_000;

@@ -157,6 +157,12 @@ async function* asBytes(chunks: AsyncIterable<Uint8Array | string>): AsyncGenera
 function foldersAbove(key: string): string[] {
   const parts = key.split('/').slice(0, -1);
   const folders: string[] = [];
-  for (let depth = parts.length; depth >= 0; depth--) folders.push(parts.slice(0, depth).map((p) => `${p}/`).join(''));
+  for (let depth = parts.length; depth >= 0; depth--)
+    folders.push(
+      parts
+        .slice(0, depth)
+        .map((p) => `${p}/`)
+        .join(''),
+    );
   return folders;
 }

@@ -70,13 +70,17 @@ export function resolveStepPolicy(overrides: StepPolicyOverrides | undefined): S
 export function stepPolicyProblems(policy: StepPolicy): string[] {
   const problems: string[] = [];
   const { maxAttempts, timeoutSeconds, memoryMb, backoff } = policy;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 1000) problems.push(`maxAttempts ${maxAttempts} must be a whole number from 1 to 1000 (SQS maxReceiveCount)`);
-  if (!Number.isInteger(timeoutSeconds) || timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS) problems.push(`timeoutSeconds ${timeoutSeconds} must be a whole number from 1 to ${MAX_TIMEOUT_SECONDS}`);
-  if (!Number.isInteger(memoryMb) || memoryMb < MEMORY_MB.min || memoryMb > MEMORY_MB.max) problems.push(`memoryMb ${memoryMb} must be from ${MEMORY_MB.min} to ${MEMORY_MB.max}`);
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 1000)
+    problems.push(`maxAttempts ${maxAttempts} must be a whole number from 1 to 1000 (SQS maxReceiveCount)`);
+  if (!Number.isInteger(timeoutSeconds) || timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS)
+    problems.push(`timeoutSeconds ${timeoutSeconds} must be a whole number from 1 to ${MAX_TIMEOUT_SECONDS}`);
+  if (!Number.isInteger(memoryMb) || memoryMb < MEMORY_MB.min || memoryMb > MEMORY_MB.max)
+    problems.push(`memoryMb ${memoryMb} must be from ${MEMORY_MB.min} to ${MEMORY_MB.max}`);
   if (!(backoff.baseSeconds >= 0)) problems.push(`backoff.baseSeconds ${backoff.baseSeconds} must be 0 or more`);
   if (!(backoff.rate >= 1)) problems.push(`backoff.rate ${backoff.rate} must be 1 or more`);
   if (!(backoff.jitter >= 0 && backoff.jitter <= 1)) problems.push(`backoff.jitter ${backoff.jitter} must be a fraction from 0 to 1`);
-  if (!(backoff.maxSeconds >= backoff.baseSeconds && backoff.maxSeconds <= MAX_VISIBILITY_SECONDS)) problems.push(`backoff.maxSeconds ${backoff.maxSeconds} must be from baseSeconds to ${MAX_VISIBILITY_SECONDS}`);
+  if (!(backoff.maxSeconds >= backoff.baseSeconds && backoff.maxSeconds <= MAX_VISIBILITY_SECONDS))
+    problems.push(`backoff.maxSeconds ${backoff.maxSeconds} must be from baseSeconds to ${MAX_VISIBILITY_SECONDS}`);
   return problems;
 }
 

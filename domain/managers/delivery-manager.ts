@@ -100,7 +100,13 @@ async function deliver(envelope: EventBridgeEnvelope, ended: EndedJourney, deps:
   return [
     JourneyDelivered.draft({ ...ids, outcome: ended.outcome, ...(manifest ? { manifest } : {}), notification: { ...notice, ref: notification }, followOn }),
     ...followOn.map((journey) =>
-      JourneyRequested.draft({ ...ids, journeyId: journeyIdForFollowOn(ended.journeyId, journey), journey, input: ended.input, parentJourneyId: ended.journeyId }),
+      JourneyRequested.draft({
+        ...ids,
+        journeyId: journeyIdForFollowOn(ended.journeyId, journey),
+        journey,
+        input: ended.input,
+        parentJourneyId: ended.journeyId,
+      }),
     ),
   ];
 }
@@ -121,7 +127,14 @@ async function writeManifest(ended: EndedJourney, deps: DeliveryManagerDeps, key
       endedAt: step.endedAt,
       durationMs: Date.parse(step.endedAt) - Date.parse(step.startedAt),
       summary: step.summary,
-      artifacts: step.artifacts.map(({ name, bucket, key: artifactKey, sha256, size, contentType }) => ({ name, bucket, key: artifactKey, sha256, size, contentType })),
+      artifacts: step.artifacts.map(({ name, bucket, key: artifactKey, sha256, size, contentType }) => ({
+        name,
+        bucket,
+        key: artifactKey,
+        sha256,
+        size,
+        contentType,
+      })),
     })),
   };
   return writeArtifactOnce(deps.store, {
@@ -135,7 +148,10 @@ async function writeManifest(ended: EndedJourney, deps: DeliveryManagerDeps, key
 }
 
 async function composeNotice(ended: EndedJourney, deps: DeliveryManagerDeps): Promise<DeliveryNotice> {
-  const written = ended.steps.flatMap((s) => s.artifacts).filter((a) => a.name === NOTIFICATION_ARTIFACT).pop();
+  const written = ended.steps
+    .flatMap((s) => s.artifacts)
+    .filter((a) => a.name === NOTIFICATION_ARTIFACT)
+    .pop();
   if (written && ended.outcome === 'completed') {
     const object = await deps.store.get(written.bucket, written.key);
     if (object) {
@@ -158,7 +174,10 @@ async function composeNotice(ended: EndedJourney, deps: DeliveryManagerDeps): Pr
 export function genericNotice(summary: DeliverySummary): DeliveryNotice {
   const file = summary.inputKey.split('/').pop() ?? summary.inputKey;
   if (summary.outcome === 'completed') {
-    return { subject: `${file}: ${summary.journey} journey completed`, message: `The ${summary.useCase} ${summary.journey} journey for ${summary.inputKey} completed.` };
+    return {
+      subject: `${file}: ${summary.journey} journey completed`,
+      message: `The ${summary.useCase} ${summary.journey} journey for ${summary.inputKey} completed.`,
+    };
   }
   return {
     subject: `${file}: ${summary.journey} journey ${summary.outcome}`,

@@ -46,7 +46,11 @@ export interface ExperienceManagerDeps {
 }
 
 /** The journey a trigger names: its own, or for an as-new replay a fresh one; undefined when a replay finds it delivered. */
-async function journeyToStart(envelope: EventBridgeEnvelope, journeyId: string, deps: ExperienceManagerDeps): Promise<{ journeyId: string; replayOf?: string } | undefined> {
+async function journeyToStart(
+  envelope: EventBridgeEnvelope,
+  journeyId: string,
+  deps: ExperienceManagerDeps,
+): Promise<{ journeyId: string; replayOf?: string } | undefined> {
   const replayName = replayNameOf(envelope);
   if (!replayName) return { journeyId };
   const started = isAsNewReplay(envelope) ? { journeyId: journeyIdForReplay(journeyId, replayName), replayOf: journeyId } : { journeyId };
@@ -65,7 +69,10 @@ export function resolveUseCase(key: string, metadata: Record<string, string>, re
   const segments = key.startsWith(UPLOAD_PREFIX) ? key.slice(UPLOAD_PREFIX.length).split('/') : [];
   const fromPrefix = segments.length > 1 && segments[0] ? segments[0] : undefined;
   const tag = fromMetadata || fromPrefix;
-  const known = registry.useCases().map((u) => u.id).join(', ');
+  const known = registry
+    .useCases()
+    .map((u) => u.id)
+    .join(', ');
   if (!tag) {
     return {
       ok: false,
@@ -125,20 +132,46 @@ export async function onObjectCreated(envelope: EventBridgeEnvelope, detail: S3O
   }
   const resolution = resolveUseCase(key, head.metadata, deps.registry);
   if (!resolution.ok) {
-    return [UploadRejected.draft({ ...ids, useCase: resolution.useCase, journey: resolution.journey, input, error: { code: resolution.code, message: resolution.message } })];
+    return [
+      UploadRejected.draft({
+        ...ids,
+        useCase: resolution.useCase,
+        journey: resolution.journey,
+        input,
+        error: { code: resolution.code, message: resolution.message },
+      }),
+    ];
   }
   const resolvedBy = target.replayOf ? 'replay' : resolution.resolvedBy;
-  return startJourney({ ...ids, useCase: resolution.useCase, journey: resolution.journey }, input, resolvedBy, deps.registry, envelope.time, { replayOf: target.replayOf });
+  return startJourney({ ...ids, useCase: resolution.useCase, journey: resolution.journey }, input, resolvedBy, deps.registry, envelope.time, {
+    replayOf: target.replayOf,
+  });
 }
 
 export async function onJourneyRequested(envelope: EventBridgeEnvelope, detail: JourneyRequestedDetail, deps: ExperienceManagerDeps): Promise<EventDraft[]> {
   const target = await journeyToStart(envelope, detail.journeyId, deps);
   if (!target) return [];
-  const ids = { schemaVersion: 1 as const, journeyId: target.journeyId, useCase: detail.useCase, journey: detail.journey, correlationId: detail.correlationId, causationId: envelope.id };
+  const ids = {
+    schemaVersion: 1 as const,
+    journeyId: target.journeyId,
+    useCase: detail.useCase,
+    journey: detail.journey,
+    correlationId: detail.correlationId,
+    causationId: envelope.id,
+  };
   if (!deps.registry.journeySteps(detail.useCase, detail.journey)) {
-    return [UploadRejected.draft({ ...ids, input: detail.input, error: { code: 'unknown_journey', message: `use case "${detail.useCase}" has no "${detail.journey}" journey` } })];
+    return [
+      UploadRejected.draft({
+        ...ids,
+        input: detail.input,
+        error: { code: 'unknown_journey', message: `use case "${detail.useCase}" has no "${detail.journey}" journey` },
+      }),
+    ];
   }
-  return startJourney(ids, detail.input, target.replayOf ? 'replay' : 'follow-on', deps.registry, envelope.time, { parentJourneyId: detail.parentJourneyId, replayOf: target.replayOf });
+  return startJourney(ids, detail.input, target.replayOf ? 'replay' : 'follow-on', deps.registry, envelope.time, {
+    parentJourneyId: detail.parentJourneyId,
+    replayOf: target.replayOf,
+  });
 }
 
 function startJourney(
@@ -164,15 +197,36 @@ export function onStepCompleted(envelope: EventBridgeEnvelope, detail: JourneySt
   if (next === undefined) {
     return [JourneyCompleted.draft({ ...ids, input: detail.input, steps: detail.completedSteps })];
   }
-  return [JourneyStepRequested.draft({ ...ids, step: next, stepIndex: nextIndex, input: detail.input, journeyStartedAt: detail.journeyStartedAt, steps: detail.steps, completedSteps: detail.completedSteps })];
+  return [
+    JourneyStepRequested.draft({
+      ...ids,
+      step: next,
+      stepIndex: nextIndex,
+      input: detail.input,
+      journeyStartedAt: detail.journeyStartedAt,
+      steps: detail.steps,
+      completedSteps: detail.completedSteps,
+    }),
+  ];
 }
 
 export function onStepFailed(envelope: EventBridgeEnvelope, detail: JourneyStepFailedDetail): EventDraft[] {
   if (!detail.final) return [];
-  return [JourneyFailed.draft({ ...pickIds(detail, envelope), input: detail.input, failedStep: detail.step, error: detail.error, completedSteps: detail.completedSteps })];
+  return [
+    JourneyFailed.draft({
+      ...pickIds(detail, envelope),
+      input: detail.input,
+      failedStep: detail.step,
+      error: detail.error,
+      completedSteps: detail.completedSteps,
+    }),
+  ];
 }
 
-function pickIds(detail: { journeyId: string; useCase: string; journey: string; correlationId: string; redrive?: number | undefined }, envelope: EventBridgeEnvelope) {
+function pickIds(
+  detail: { journeyId: string; useCase: string; journey: string; correlationId: string; redrive?: number | undefined },
+  envelope: EventBridgeEnvelope,
+) {
   return {
     schemaVersion: 1 as const,
     journeyId: detail.journeyId,

@@ -318,7 +318,9 @@ function copyInto(buffer: Uint8Array, bytes: Uint8Array, start: number, end: num
 function booleanAt(bytes: Uint8Array, start: number, end: number): number {
   // OR 0x20 lower-cases ASCII letters; no closures here, this runs for every short cell.
   if (end - start === 4) {
-    return (bytes[start]! | 0x20) === 0x74 && (bytes[start + 1]! | 0x20) === 0x72 && (bytes[start + 2]! | 0x20) === 0x75 && (bytes[start + 3]! | 0x20) === 0x65 ? 1 : -1;
+    return (bytes[start]! | 0x20) === 0x74 && (bytes[start + 1]! | 0x20) === 0x72 && (bytes[start + 2]! | 0x20) === 0x75 && (bytes[start + 3]! | 0x20) === 0x65
+      ? 1
+      : -1;
   }
   if (end - start === 5) {
     return (bytes[start]! | 0x20) === 0x66 &&

@@ -54,7 +54,11 @@ export function columnProfile(column: ColumnAccumulator, options: ResolvedProfil
     typeCounts,
   };
   // Numbers are judged by the column's name only: ten-digit order numbers have a phone's shape.
-  const personal = classifyColumn(column.name, numeric ? new PersonalDataShapes() : column.shapes, column.count > 0 ? column.values.distinct / column.count : 0);
+  const personal = classifyColumn(
+    column.name,
+    numeric ? new PersonalDataShapes() : column.shapes,
+    column.count > 0 ? column.values.distinct / column.count : 0,
+  );
   if (personal && type !== 'boolean' && type !== 'empty') profile.personalData = personal;
   if (distribution) profile.histogramApproximate = !distribution.exact;
   if (!column.values.exact) profile.topKErrorBound = column.values.countErrorBound;
@@ -131,4 +135,3 @@ function topValues(column: ColumnAccumulator, k: number, sawTime: boolean, sawZo
     .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
     .slice(0, k);
 }
-

@@ -7,7 +7,8 @@ const IDENTIFIER_NAME = /^(id|ids|key|pk|uuid|guid|vin|sku|isbn|iban|serial)$|(^
 export const NEAR_UNIQUE_MIN_ROWS = 20;
 const NEAR_UNIQUE_SHARE = 0.95;
 
-const CIRCULAR_NAME = /(^|_)(heading|bearing|course|direction|dir|azimuth|yaw|compass|hdg|cog|wind_?dir(ection)?|angle)(_?(deg|degs|degree|degrees|true|mag))?$/;
+const CIRCULAR_NAME =
+  /(^|_)(heading|bearing|course|direction|dir|azimuth|yaw|compass|hdg|cog|wind_?dir(ection)?|angle)(_?(deg|degs|degree|degrees|true|mag))?$/;
 const LATITUDE_NAME = /(^|_)(lat|latitude|gps_?lat)(_?(deg|degrees|wgs84))?$/;
 const LONGITUDE_NAME = /(^|_)(lon|lng|long|longitude|gps_?lon|gps_?lng)(_?(deg|degrees|wgs84))?$/;
 

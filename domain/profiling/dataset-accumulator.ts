@@ -44,7 +44,9 @@ export class DatasetAccumulator {
   addColumn(name: string): number {
     const index = this.columns.length;
     if (index === MAX_COLUMNS) {
-      throw new ProfileError('too_many_columns', `the table has more than ${MAX_COLUMNS} columns; the profiler reads at most ${MAX_COLUMNS}`, [`column ${index + 1}: "${name.slice(0, 80)}"`]);
+      throw new ProfileError('too_many_columns', `the table has more than ${MAX_COLUMNS} columns; the profiler reads at most ${MAX_COLUMNS}`, [
+        `column ${index + 1}: "${name.slice(0, 80)}"`,
+      ]);
     }
     const column = new ColumnAccumulator(name, this.options.exactDistinctLimit, FREQUENT_CAPACITY, this.sampleCapacity);
     column.nulls = this.rows;

@@ -55,9 +55,11 @@ export class DelimitedScanner {
     const joined = this.carry.join(chunk);
     const done = this.scan(joined.bytes, joined.length, false);
     if (joined.length - done > this.maxRowBytes) {
-      throw new ProfileError('record_too_large', `a row starting at byte ${this.carry.consumed + done} runs past ${this.maxRowBytes} bytes (an unclosed quote?)`, [
-        `byte ${this.carry.consumed + done}: row longer than ${this.maxRowBytes} bytes`,
-      ]);
+      throw new ProfileError(
+        'record_too_large',
+        `a row starting at byte ${this.carry.consumed + done} runs past ${this.maxRowBytes} bytes (an unclosed quote?)`,
+        [`byte ${this.carry.consumed + done}: row longer than ${this.maxRowBytes} bytes`],
+      );
     }
     this.carry.keep(joined, chunk, done);
   }

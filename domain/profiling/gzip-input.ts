@@ -30,6 +30,7 @@ function zlibFailure(error: unknown): unknown {
   const code = (error as { code?: string }).code;
   const message = (error as Error).message;
   if (code === 'Z_BUF_ERROR') return new ProfileError('truncated_input', `the gzip stream ends before its end (${message})`, [`gzip: ${message}`]);
-  if (code === 'Z_DATA_ERROR' || code === 'Z_NEED_DICT') return new ProfileError('bad_compression', `the gzip data is corrupt (${message})`, [`gzip: ${message}`]);
+  if (code === 'Z_DATA_ERROR' || code === 'Z_NEED_DICT')
+    return new ProfileError('bad_compression', `the gzip data is corrupt (${message})`, [`gzip: ${message}`]);
   return error;
 }

@@ -57,7 +57,9 @@ export class JsonRecords {
 
   finish(): void {
     if (this.carry.carried > 0 || this.depth > 0) {
-      throw new ProfileError('truncated_input', `the JSON ends inside a record that starts at byte ${this.carry.consumed}`, [`byte ${this.carry.consumed}: record never closed`]);
+      throw new ProfileError('truncated_input', `the JSON ends inside a record that starts at byte ${this.carry.consumed}`, [
+        `byte ${this.carry.consumed}: record never closed`,
+      ]);
     }
     if (this.top === Top.BeforeArray || this.top === Top.ArrayValue || this.top === Top.ArrayComma) {
       throw new ProfileError('truncated_input', 'the JSON array is never closed', [`byte ${this.carry.consumed}: expected "]"`]);
@@ -118,9 +120,11 @@ export class JsonRecords {
         // falls through: an element must be an object
         case Top.Lines:
           if (b !== 0x7b) {
-            throw new ProfileError('not_tabular', `a top-level JSON value at byte ${at} is not an object; expected an array of objects or one object per line`, [
-              `byte ${at}: expected "{"`,
-            ]);
+            throw new ProfileError(
+              'not_tabular',
+              `a top-level JSON value at byte ${at} is not an object; expected an array of objects or one object per line`,
+              [`byte ${at}: expected "{"`],
+            );
           }
           recordStart = i;
           this.depth = 1;

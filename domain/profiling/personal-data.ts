@@ -58,7 +58,8 @@ const NAME_HINTS: readonly [PersonalDataKind, RegExp][] = [
 ];
 
 /** Names of things, not people: two capitalised words there are a city, a product or a company. */
-const NOT_A_PERSON = /(^|_)(city|town|street|address|country|region|state|county|product|item|title|description|category|company|employer|brand|make|model|vendor|merchant|store|shop|team|department|school|status|type|label|road|weather|place|location|site|ward|plan)($|_)/;
+const NOT_A_PERSON =
+  /(^|_)(city|town|street|address|country|region|state|county|product|item|title|description|category|company|employer|brand|make|model|vendor|merchant|store|shop|team|department|school|status|type|label|road|weather|place|location|site|ward|plan)($|_)/;
 
 export interface PersonalDataFinding {
   kind: PersonalDataKind;

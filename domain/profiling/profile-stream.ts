@@ -18,12 +18,16 @@ export async function profileStream(chunks: AsyncIterable<Uint8Array>, options: 
   if (head.length === 0) throw new ProfileError('empty_file', 'the file is empty', ['byte 0: no content']);
   const compression = compressionOf(head);
   if (compression !== 'none' && compression !== 'gzip') {
-    throw new ProfileError('unsupported_compression', `the file is ${compression}-compressed; gzip or uncompressed text is supported`, [`bytes 0-5: ${compression} signature`]);
+    throw new ProfileError('unsupported_compression', `the file is ${compression}-compressed; gzip or uncompressed text is supported`, [
+      `bytes 0-5: ${compression} signature`,
+    ]);
   }
   const text = compression === 'gzip' ? gunzipChunks(copies(rest)) : rest;
   for await (const chunk of text) profiler.push(chunk);
   const stored = options.decompressedFrom;
-  return profiler.finish(stored && compression === 'none' ? { compression: stored.compression, bytes: stored.storedBytes } : { compression, bytes: counted.total() });
+  return profiler.finish(
+    stored && compression === 'none' ? { compression: stored.compression, bytes: stored.storedBytes } : { compression, bytes: counted.total() },
+  );
 }
 
 /**

@@ -58,9 +58,11 @@ export class TableProfiler {
     const sniffed = this.sniffed!;
     const dataset = this.dataset;
     if ((sniffed.format === 'csv' || sniffed.format === 'tsv') && dataset.rows >= 2 && dataset.raggedRows * 2 > dataset.rows) {
-      throw new ProfileError('not_tabular', `${dataset.raggedRows} of ${dataset.rows} rows do not have the header's ${dataset.columns.length} fields; this does not look like a table`, [
-        `${dataset.raggedRows} ragged rows`,
-      ]);
+      throw new ProfileError(
+        'not_tabular',
+        `${dataset.raggedRows} of ${dataset.rows} rows do not have the header's ${dataset.columns.length} fields; this does not look like a table`,
+        [`${dataset.raggedRows} ragged rows`],
+      );
     }
     const profile = dataset.profile({ format: sniffed.format, ...base });
     if (sniffed.format === 'csv' || sniffed.format === 'tsv') {

@@ -17,9 +17,12 @@ export class Utf8Guard {
   check(chunk: Uint8Array): void {
     const nul = chunk.indexOf(0);
     if (nul !== -1) {
-      throw new ProfileError('not_tabular', `the file holds binary data (a NUL byte at offset ${this.offset + nul}); expected CSV, TSV, JSON or NDJSON text`, [
-        `byte ${this.offset + nul}: NUL`,
-      ], this.offset + nul);
+      throw new ProfileError(
+        'not_tabular',
+        `the file holds binary data (a NUL byte at offset ${this.offset + nul}); expected CSV, TSV, JSON or NDJSON text`,
+        [`byte ${this.offset + nul}: NUL`],
+        this.offset + nul,
+      );
     }
     let start = 0;
     if (this.pendingLength > 0) {
@@ -52,9 +55,12 @@ export class Utf8Guard {
   private fail(base: number, bytes: Uint8Array, atEnd = false): never {
     const at = atEnd ? 0 : Math.max(0, firstInvalidUtf8Byte(bytes));
     const offset = base + at;
-    throw new ProfileError('invalid_utf8', `the file is not valid UTF-8 (first bad byte at offset ${offset})`, [
-      `byte ${offset}: 0x${bytes[at]!.toString(16).padStart(2, '0')} ${atEnd ? 'starts a character the file ends before completing' : 'is not valid UTF-8'}`,
-    ], offset);
+    throw new ProfileError(
+      'invalid_utf8',
+      `the file is not valid UTF-8 (first bad byte at offset ${offset})`,
+      [`byte ${offset}: 0x${bytes[at]!.toString(16).padStart(2, '0')} ${atEnd ? 'starts a character the file ends before completing' : 'is not valid UTF-8'}`],
+      offset,
+    );
   }
 }
 

@@ -42,7 +42,8 @@ export class ValueCounter {
   private scratch: Float64Array | undefined;
   private held: Float64Array | undefined;
   private coin = 0x6a09e667;
-  private spare: { keys1: Int32Array; keys2: Int32Array; counts: Float64Array; kinds: Uint8Array; numbers: Float64Array; texts: (string | undefined)[] } | undefined;
+  private spare:
+    { keys1: Int32Array; keys2: Int32Array; counts: Float64Array; kinds: Uint8Array; numbers: Float64Array; texts: (string | undefined)[] } | undefined;
   /** The most any reported count can be below the truth (0 while exact). */
   countErrorBound = 0;
 

@@ -38,5 +38,10 @@ function withheldColumn(column: ColumnProfile): ColumnProfile {
   }
   if (column.type !== 'string') return column;
   const text = (value: number | string | null) => (typeof value === 'string' ? withholdEmbedded(value) : value);
-  return { ...column, min: text(column.min), max: text(column.max), topK: column.topK.map((top) => ({ value: withholdEmbedded(top.value), count: top.count })) };
+  return {
+    ...column,
+    min: text(column.min),
+    max: text(column.max),
+    topK: column.topK.map((top) => ({ value: withholdEmbedded(top.value), count: top.count })),
+  };
 }

@@ -66,7 +66,8 @@ function isDatetime(value: string): boolean {
 
 /** The shape toISOString writes: a calendar date in it needs no second parse. */
 const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:[0-5]\d:[0-5]\d\.\d{3}Z$/;
-const isCanonicalUtc = (value: string) => CANONICAL_UTC.test(value) && (value.charCodeAt(11) < 0x32 || (value.charCodeAt(11) === 0x32 && value.charCodeAt(12) < 0x34));
+const isCanonicalUtc = (value: string) =>
+  CANONICAL_UTC.test(value) && (value.charCodeAt(11) < 0x32 || (value.charCodeAt(11) === 0x32 && value.charCodeAt(12) < 0x34));
 
 /** Days seen so far: a column of timestamps repeats the same few days thousands of times. */
 const calendarDates = new Map<string, boolean>();

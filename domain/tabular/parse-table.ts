@@ -146,7 +146,8 @@ function parseJsonArray(text: string): Body {
   } catch (error) {
     return jsonFailure(text, error);
   }
-  if (!Array.isArray(value)) return { columns: [], rows: [], rowLines: [], violations: [{ line: 1, code: 'invalid_json', message: 'expected an array of objects' }] };
+  if (!Array.isArray(value))
+    return { columns: [], rows: [], rowLines: [], violations: [{ line: 1, code: 'invalid_json', message: 'expected an array of objects' }] };
   const lines = new LineIndex(text);
   const starts = scanJson(text).elementStarts;
   return objectsToRows(value.map((item, i) => ({ item, line: lines.lineAt(starts[i] ?? 0), label: `element ${i}` })));

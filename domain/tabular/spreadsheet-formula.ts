@@ -25,7 +25,11 @@ export interface FormulaLikeCells {
 const EXAMPLES = 5;
 
 /** Every header name and cell of a table that starts like a formula. */
-export function findFormulaLikeCells(table: { columns: readonly string[]; rows: readonly (readonly (string | null)[])[]; rowLines: readonly number[] }): FormulaLikeCells {
+export function findFormulaLikeCells(table: {
+  columns: readonly string[];
+  rows: readonly (readonly (string | null)[])[];
+  rowLines: readonly number[];
+}): FormulaLikeCells {
   const tally = new FormulaLikeTally(table.columns);
   tally.add(table.columns, table.rows, table.rowLines);
   return tally.found;

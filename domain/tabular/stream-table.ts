@@ -72,7 +72,8 @@ async function* tableBatches(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<
   if (head.length === 0) throw new StepRejection('empty_file', 'the file is empty', ['line 1: the file has no content']);
   const hadBom = head.length >= 3 && BOM.every((b, i) => head[i] === b);
   const sample = hadBom ? head.subarray(3) : head;
-  if (peeked.complete && sample.length === 0) throw new StepRejection('empty_file', 'the file holds only a byte-order mark', ['line 1: the file has no content']);
+  if (peeked.complete && sample.length === 0)
+    throw new StepRejection('empty_file', 'the file holds only a byte-order mark', ['line 1: the file has no content']);
   if (peeked.complete && isBlank(sample)) throw new StepRejection('empty_file', 'the file holds only whitespace', ['line 1: the file has no content']);
   const sniffed = sniffFormat(sample, peeked.complete);
   const text = checkedText(peeked.chunks, hadBom);
@@ -110,7 +111,9 @@ function checkedText(chunks: AsyncIterable<Uint8Array>, hadBom: boolean): Checke
     const at = error.offset ?? position;
     const line = lines.lineAt(chunk, Math.max(0, at - position));
     if (error.code === 'not_tabular') {
-      return new StepRejection('binary_file', `the file holds binary data (a NUL byte at offset ${at}); expected CSV, TSV, JSON or NDJSON text`, [`line ${line}: NUL byte`]);
+      return new StepRejection('binary_file', `the file holds binary data (a NUL byte at offset ${at}); expected CSV, TSV, JSON or NDJSON text`, [
+        `line ${line}: NUL byte`,
+      ]);
     }
     const bad = chunk[at - position];
     return new StepRejection('invalid_utf8', `the file is not valid UTF-8 (first bad byte at offset ${at + (hadBom ? 3 : 0)})`, [

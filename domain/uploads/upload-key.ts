@@ -18,15 +18,18 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 export function uploadKeyProblem(key: string): string | undefined {
   const shown = JSON.stringify(key.length > 120 ? `${key.slice(0, 120)}…` : key);
-  if (!key.startsWith(UPLOAD_PREFIX) || key.length === UPLOAD_PREFIX.length) return `key ${shown} must start with ${UPLOAD_PREFIX} and name a file: only uploads there start a journey`;
+  if (!key.startsWith(UPLOAD_PREFIX) || key.length === UPLOAD_PREFIX.length)
+    return `key ${shown} must start with ${UPLOAD_PREFIX} and name a file: only uploads there start a journey`;
   const bytes = new TextEncoder().encode(key).byteLength;
   if (bytes > MAX_KEY_BYTES) return `key is ${bytes} bytes; S3 keys are at most ${MAX_KEY_BYTES}`;
   if (LONE_SURROGATE.test(key)) return `key ${shown} is not valid Unicode (it holds a lone surrogate)`;
   const control = CONTROL.exec(key);
-  if (control) return `key ${shown} holds the control character U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at position ${control.index}`;
+  if (control)
+    return `key ${shown} holds the control character U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at position ${control.index}`;
   if (key.endsWith('/')) return `key ${shown} ends with "/": that names a folder, not a file`;
   const segments = key.slice(UPLOAD_PREFIX.length).split('/');
-  if (segments.some((s) => s === '.' || s === '..')) return `key ${shown} has a "." or ".." segment: keys name files below ${UPLOAD_PREFIX}, not paths out of it`;
+  if (segments.some((s) => s === '.' || s === '..'))
+    return `key ${shown} has a "." or ".." segment: keys name files below ${UPLOAD_PREFIX}, not paths out of it`;
   if (segments.some((s) => s === '')) return `key ${shown} has an empty segment ("//")`;
   return undefined;
 }

@@ -113,7 +113,15 @@ export class S3ObjectStore implements ObjectStore {
       partSize: PART_BYTES,
       queueSize: 2,
       leavePartsOnError: false,
-      params: { Bucket: bucket, Key: key, Body: counted, ContentType: options.contentType, Metadata: options.metadata, IfNoneMatch: options.ifNoneMatch, IfMatch: options.ifMatch },
+      params: {
+        Bucket: bucket,
+        Key: key,
+        Body: counted,
+        ContentType: options.contentType,
+        Metadata: options.metadata,
+        IfNoneMatch: options.ifNoneMatch,
+        IfMatch: options.ifMatch,
+      },
     });
     try {
       const out = await upload.done();
@@ -132,7 +140,14 @@ export class S3ObjectStore implements ObjectStore {
     do {
       const out = await this.s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
       for (const item of out.Contents ?? []) {
-        heads.push({ bucket, key: item.Key!, size: item.Size ?? 0, etag: item.ETag ?? '', lastModified: (item.LastModified ?? new Date(0)).toISOString(), metadata: {} });
+        heads.push({
+          bucket,
+          key: item.Key!,
+          size: item.Size ?? 0,
+          etag: item.ETag ?? '',
+          lastModified: (item.LastModified ?? new Date(0)).toISOString(),
+          metadata: {},
+        });
       }
       token = out.IsTruncated ? out.NextContinuationToken : undefined;
     } while (token);

@@ -20,6 +20,12 @@ export class SqsQueueControl implements QueueControl {
   ) {}
 
   async deferRetry(message: { receiptHandle: string; eventSourceARN: string }, seconds: number): Promise<void> {
-    await this.client.send(new ChangeMessageVisibilityCommand({ QueueUrl: queueUrlOf(message.eventSourceARN, this.endpoint), ReceiptHandle: message.receiptHandle, VisibilityTimeout: Math.max(0, Math.round(seconds)) }));
+    await this.client.send(
+      new ChangeMessageVisibilityCommand({
+        QueueUrl: queueUrlOf(message.eventSourceARN, this.endpoint),
+        ReceiptHandle: message.receiptHandle,
+        VisibilityTimeout: Math.max(0, Math.round(seconds)),
+      }),
+    );
   }
 }

@@ -41,7 +41,15 @@ export function createDeadLetterRecorderFunction(allPorts: FunctionPorts, functi
         if (!explained.reported) {
           const now = ports.clock.now().toISOString();
           await ports.publisher.publish([
-            stepFailedDraft(envelope, request, { attempt: policy.maxAttempts, maxAttempts: policy.maxAttempts, final: true, kind: 'error', startedAt: outcome?.at ?? now, endedAt: now, error: reason }),
+            stepFailedDraft(envelope, request, {
+              attempt: policy.maxAttempts,
+              maxAttempts: policy.maxAttempts,
+              final: true,
+              kind: 'error',
+              startedAt: outcome?.at ?? now,
+              endedAt: now,
+              error: reason,
+            }),
           ]);
         }
       }

@@ -19,7 +19,10 @@ export function createJourneyRecorderFunction(allPorts: FunctionPorts): SqsEvent
     async ({ envelope }) => {
       await recordEvent(envelope, { store: ports.store, bucket: ports.config.artifactBucket });
       const change = runningMarkerChange(envelope);
-      if (change && 'put' in change) await ports.store.put(ports.config.artifactBucket, runningMarkerKey(change.put.journeyId), JSON.stringify(change.put), { contentType: 'application/json' });
+      if (change && 'put' in change)
+        await ports.store.put(ports.config.artifactBucket, runningMarkerKey(change.put.journeyId), JSON.stringify(change.put), {
+          contentType: 'application/json',
+        });
       else if (change) await ports.store.delete(ports.config.artifactBucket, runningMarkerKey(change.remove));
     },
     { claim: false },

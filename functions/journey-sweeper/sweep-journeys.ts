@@ -18,7 +18,9 @@ const decoder = new TextDecoder();
  * Fails every journey that stopped moving past its deadline, so none is left `running` by a lost
  * message. Only overdue journeys are read whole; the rest cost one small object each.
  */
-export async function sweepOverdueJourneys(ports: Pick<FunctionPorts, 'store' | 'publisher' | 'clock' | 'config' | 'registry' | 'logger'>): Promise<SweepResult> {
+export async function sweepOverdueJourneys(
+  ports: Pick<FunctionPorts, 'store' | 'publisher' | 'clock' | 'config' | 'registry' | 'logger'>,
+): Promise<SweepResult> {
   const bucket = ports.config.artifactBucket;
   const now = ports.clock.now();
   const result: SweepResult = { running: 0, failed: [], cleared: [] };

@@ -16,7 +16,11 @@ export class AccessDeniedError extends Error {
 export function withinAccess(target: string, ports: FunctionPorts): FunctionPorts {
   const access = functionAccess(ports.registry)[target];
   if (!access) throw new Error(`routing target ${target} has no declared access`);
-  return { ...ports, store: guardedStore(target, access, ports), publisher: { publish: async (events) => ports.publisher.publish(allowedEvents(target, access, events)) } };
+  return {
+    ...ports,
+    store: guardedStore(target, access, ports),
+    publisher: { publish: async (events) => ports.publisher.publish(allowedEvents(target, access, events)) },
+  };
 }
 
 function allowedEvents(target: string, access: FunctionAccess, events: readonly EventDraft[]): readonly EventDraft[] {

@@ -32,7 +32,10 @@ export function awsPorts(functionName: string, env: NodeJS.ProcessEnv = process.
       return new S3ObjectStore(await telemetry.captured(new S3Client({ ...endpoint, forcePathStyle: Boolean(settings.AWS_ENDPOINT_URL) })));
     }),
     publisher: deferredPublisher(async () => {
-      const [{ EventBridgeClient }, { EventBridgePublisher }] = await Promise.all([import('@aws-sdk/client-eventbridge'), import('../adapters/eventbridge-publisher.js')]);
+      const [{ EventBridgeClient }, { EventBridgePublisher }] = await Promise.all([
+        import('@aws-sdk/client-eventbridge'),
+        import('../adapters/eventbridge-publisher.js'),
+      ]);
       return new EventBridgePublisher(await telemetry.captured(new EventBridgeClient(endpoint)), settings.EVENT_BUS_NAME, () => telemetry.traceHeader());
     }),
     queue: deferredQueueControl(async () => {

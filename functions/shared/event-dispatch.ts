@@ -17,6 +17,9 @@ export function dispatchTo(dispatches: readonly Dispatch[]) {
   };
 }
 
-export function on<S extends z.ZodType>(contract: EventContract<S>, handle: (envelope: EventBridgeEnvelope, detail: z.output<S>) => Promise<EventDraft[]> | EventDraft[]): Dispatch {
+export function on<S extends z.ZodType>(
+  contract: EventContract<S>,
+  handle: (envelope: EventBridgeEnvelope, detail: z.output<S>) => Promise<EventDraft[]> | EventDraft[],
+): Dispatch {
   return { contract, handle };
 }

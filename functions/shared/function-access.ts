@@ -61,13 +61,21 @@ export function functionAccess(registry: UseCaseRegistry): Record<string, Functi
       publishes: [JourneyStarted, JourneyStepRequested, JourneyCompleted, JourneyFailed, UploadRejected].map((c) => c.detailType),
       // It looks at an upload's metadata to resolve its use case.
       readsUploads: true,
-      artifacts: { read: [deliveredMarkers, claims(EXPERIENCE_MANAGER)], write: [claims(EXPERIENCE_MANAGER), outcomes(EXPERIENCE_MANAGER)], delete: [claims(EXPERIENCE_MANAGER)] },
+      artifacts: {
+        read: [deliveredMarkers, claims(EXPERIENCE_MANAGER)],
+        write: [claims(EXPERIENCE_MANAGER), outcomes(EXPERIENCE_MANAGER)],
+        delete: [claims(EXPERIENCE_MANAGER)],
+      },
     },
     [DELIVERY_MANAGER]: {
       publishes: [JourneyDelivered, JourneyRequested].map((c) => c.detailType),
       readsUploads: false,
       // It reads the notification a step may have left, wherever that step writes.
-      artifacts: { read: [...allStepWrites, deliveries, claims(DELIVERY_MANAGER)], write: [deliveries, claims(DELIVERY_MANAGER), outcomes(DELIVERY_MANAGER)], delete: [claims(DELIVERY_MANAGER)] },
+      artifacts: {
+        read: [...allStepWrites, deliveries, claims(DELIVERY_MANAGER)],
+        write: [deliveries, claims(DELIVERY_MANAGER), outcomes(DELIVERY_MANAGER)],
+        delete: [claims(DELIVERY_MANAGER)],
+      },
     },
     [JOURNEY_RECORDER]: {
       publishes: [],
@@ -84,7 +92,11 @@ export function functionAccess(registry: UseCaseRegistry): Record<string, Functi
       // It fails the journey of a step request that died without saying so.
       publishes: [JourneyStepFailed.detailType],
       readsUploads: false,
-      artifacts: { read: [`${ATTEMPT_OUTCOME_PREFIX}*`, `${DEAD_LETTER_PREFIX}*`, deliveredMarkers], write: [`${DEAD_LETTER_PREFIX}*`, outcomes(DEAD_LETTER_RECORDER)], delete: [] },
+      artifacts: {
+        read: [`${ATTEMPT_OUTCOME_PREFIX}*`, `${DEAD_LETTER_PREFIX}*`, deliveredMarkers],
+        write: [`${DEAD_LETTER_PREFIX}*`, outcomes(DEAD_LETTER_RECORDER)],
+        delete: [],
+      },
     },
   };
   for (const step of steps) {
@@ -95,7 +107,11 @@ export function functionAccess(registry: UseCaseRegistry): Record<string, Functi
     access[target] = {
       publishes: [JourneyStepCompleted, JourneyStepFailed].map((c) => c.detailType),
       readsUploads: true,
-      artifacts: { read: [...new Set([...journeyWrites, deliveredMarkers, claims(target)])], write: [...stepWrites(step.definition), claims(target), outcomes(target)], delete: [claims(target)] },
+      artifacts: {
+        read: [...new Set([...journeyWrites, deliveredMarkers, claims(target)])],
+        write: [...stepWrites(step.definition), claims(target), outcomes(target)],
+        delete: [claims(target)],
+      },
     };
   }
   return access;
@@ -110,7 +126,13 @@ const compiled = new Map<string, RegExp>();
 function patternRegExp(pattern: string): RegExp {
   let re = compiled.get(pattern);
   if (!re) {
-    re = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 's');
+    re = new RegExp(
+      `^${pattern
+        .split('*')
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+      's',
+    );
     compiled.set(pattern, re);
   }
   return re;

@@ -67,7 +67,12 @@ export function stepDatapoints(events: readonly EventDraft[]): Datapoint[] {
   });
 }
 
-function stepMetrics(detail: { useCase: string; step: string; journeyId: string }, startedAt: string, endedAt: string, attempts: number | undefined): Datapoint[] {
+function stepMetrics(
+  detail: { useCase: string; step: string; journeyId: string },
+  startedAt: string,
+  endedAt: string,
+  attempts: number | undefined,
+): Datapoint[] {
   const dimensions = { UseCase: detail.useCase, Step: detail.step };
   const metadata = { journeyId: detail.journeyId };
   const duration = Date.parse(endedAt) - Date.parse(startedAt);

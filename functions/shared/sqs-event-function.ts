@@ -77,7 +77,9 @@ export function sqsEventFunction(
     const noteOutcome = async (outcome: Omit<AttemptOutcome, 'attempt' | 'at'>) => {
       noted = true;
       const body: AttemptOutcome = { ...outcome, attempt, at: ports.clock.now().toISOString() };
-      await ports.store.put(ports.config.artifactBucket, attemptOutcomeKey(functionName, deliveryKey(envelope)), JSON.stringify(body), { contentType: 'application/json' });
+      await ports.store.put(ports.config.artifactBucket, attemptOutcomeKey(functionName, deliveryKey(envelope)), JSON.stringify(body), {
+        contentType: 'application/json',
+      });
     };
     const delivered: DeliveredEvent = {
       envelope,
@@ -98,7 +100,9 @@ export function sqsEventFunction(
         // Whatever failed outside the step's own report (a publish, a claim) is noted too, so a
         // message that dies of it is explained.
         if (!noted) {
-          await noteOutcome({ outcome: 'error', reported: false, error: { code: 'function_error', message: (error as Error).message ?? String(error) } }).catch(() => undefined);
+          await noteOutcome({ outcome: 'error', reported: false, error: { code: 'function_error', message: (error as Error).message ?? String(error) } }).catch(
+            () => undefined,
+          );
         }
         throw error;
       }
@@ -144,7 +148,9 @@ function parseEnvelope(record: SQSRecord): EventBridgeEnvelope {
   }
   const parsed = eventBridgeEnvelope.safeParse(body);
   if (!parsed.success) {
-    throw new MalformedEventError(`message ${record.messageId} is not an EventBridge event: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new MalformedEventError(
+      `message ${record.messageId} is not an EventBridge event: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   return parsed.data;
 }

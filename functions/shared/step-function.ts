@@ -36,14 +36,25 @@ export function createStepFunction(step: string, allPorts: FunctionPorts): SqsEv
     const watchdog =
       remaining === undefined
         ? undefined
-        : setTimeout(() => {
-            timedOut = true;
-            const error = timedOutError(step, Math.round(remaining / 1000));
-            const report = stepFailedDraft(envelope, request, { attempt, maxAttempts: policy.maxAttempts, final, kind: 'error', startedAt, endedAt: ports.clock.now().toISOString(), error });
-            void Promise.all([delivered.noteOutcome({ outcome: 'timed_out', reported: final, error }), ports.publisher.publish([report])])
-              .then(() => ports.telemetry?.emit(stepDatapoints([report])))
-              .catch((failure: unknown) => ports.logger.error('could not report the timeout', { ...about, error: failure as Error }));
-          }, Math.max(0, remaining - WATCHDOG_MARGIN_MS));
+        : setTimeout(
+            () => {
+              timedOut = true;
+              const error = timedOutError(step, Math.round(remaining / 1000));
+              const report = stepFailedDraft(envelope, request, {
+                attempt,
+                maxAttempts: policy.maxAttempts,
+                final,
+                kind: 'error',
+                startedAt,
+                endedAt: ports.clock.now().toISOString(),
+                error,
+              });
+              void Promise.all([delivered.noteOutcome({ outcome: 'timed_out', reported: final, error }), ports.publisher.publish([report])])
+                .then(() => ports.telemetry?.emit(stepDatapoints([report])))
+                .catch((failure: unknown) => ports.logger.error('could not report the timeout', { ...about, error: failure as Error }));
+            },
+            Math.max(0, remaining - WATCHDOG_MARGIN_MS),
+          );
     try {
       const result = await runRequestedStep(envelope, request, attempt, ports);
       // Finished after the watchdog spoke but before the runtime stopped it: the result stands,
@@ -52,11 +63,18 @@ export function createStepFunction(step: string, allPorts: FunctionPorts): SqsEv
       await ports.publisher.publish(result.events);
       ports.telemetry?.emit(stepDatapoints(result.events));
       if (result.retryableError) {
-        const failure = result.events.find((e) => e.detailType === JourneyStepFailed.detailType)?.detail as { final?: boolean; error?: { code: string; message: string } } | undefined;
-        await delivered.noteOutcome({ outcome: 'error', reported: failure?.final === true, error: failure?.error ?? { code: 'step_error', message: result.retryableError.message } });
+        const failure = result.events.find((e) => e.detailType === JourneyStepFailed.detailType)?.detail as
+          { final?: boolean; error?: { code: string; message: string } } | undefined;
+        await delivered.noteOutcome({
+          outcome: 'error',
+          reported: failure?.final === true,
+          error: failure?.error ?? { code: 'step_error', message: result.retryableError.message },
+        });
         if (result.retryAfterAttempt !== undefined) {
           // A backoff that cannot be set is no reason to lose the retry: the queue's visibility timeout applies instead.
-          await delivered.deferRetry(retryDelaySeconds(policy, result.retryAfterAttempt, Math.random())).catch((error: unknown) => ports.logger.warn('could not set the retry backoff', { ...about, error: error as Error }));
+          await delivered
+            .deferRetry(retryDelaySeconds(policy, result.retryAfterAttempt, Math.random()))
+            .catch((error: unknown) => ports.logger.warn('could not set the retry backoff', { ...about, error: error as Error }));
         }
         throw result.retryableError;
       }

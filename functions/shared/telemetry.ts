@@ -93,7 +93,10 @@ function tracingPossible(env: NodeJS.ProcessEnv): boolean {
 }
 
 async function loadTracer(): Promise<ActiveTracer | undefined> {
-  const [{ Tracer }, { captureLambdaHandler }] = await Promise.all([import('@aws-lambda-powertools/tracer'), import('@aws-lambda-powertools/tracer/middleware')]);
+  const [{ Tracer }, { captureLambdaHandler }] = await Promise.all([
+    import('@aws-lambda-powertools/tracer'),
+    import('@aws-lambda-powertools/tracer/middleware'),
+  ]);
   const tracer = new Tracer();
   // Its own verdict (SAM local, Amplify mock...) decides in the end.
   return tracer.isTracingEnabled() ? { tracer, middleware: captureLambdaHandler(tracer, { captureResponse: false }) } : undefined;

@@ -11,7 +11,8 @@ type Schema = Record<string, unknown>;
 const isSchema = (value: unknown): value is Schema => typeof value === 'object' && value !== null && !Array.isArray(value);
 const typesOf = (schema: Schema): string[] => (schema.type === undefined ? [] : ([] as unknown[]).concat(schema.type).map(String).sort());
 const stringsOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
-const valuesOf = (schema: Schema): unknown[] | undefined => (schema.enum !== undefined ? (schema.enum as unknown[]) : 'const' in schema ? [schema.const] : undefined);
+const valuesOf = (schema: Schema): unknown[] | undefined =>
+  schema.enum !== undefined ? (schema.enum as unknown[]) : 'const' in schema ? [schema.const] : undefined;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export function breakingChanges(published: unknown, current: unknown, path = '(detail)'): string[] {
@@ -48,7 +49,8 @@ export function breakingChanges(published: unknown, current: unknown, path = '(d
     const now = Array.isArray(current[keyword]) ? (current[keyword] as unknown[]) : [];
     // A variant survives when some variant now accepts everything it did.
     was.forEach((variant, index) => {
-      if (!now.some((candidate) => breakingChanges(variant, candidate).length === 0)) problems.push(`${path} (${keyword} variant ${index + 1}): variant removed or changed`);
+      if (!now.some((candidate) => breakingChanges(variant, candidate).length === 0))
+        problems.push(`${path} (${keyword} variant ${index + 1}): variant removed or changed`);
     });
   }
   return problems;

@@ -27,7 +27,10 @@ export interface JourneyFilter {
 const STATUSES = ['running', 'completed', 'failed', 'rejected'];
 const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
-export function journeyFilterOf(values: { status?: string; 'use-case'?: string; journey?: string; since?: string; limit?: string }, now: Date = new Date()): JourneyFilter {
+export function journeyFilterOf(
+  values: { status?: string; 'use-case'?: string; journey?: string; since?: string; limit?: string },
+  now: Date = new Date(),
+): JourneyFilter {
   const filter: JourneyFilter = {};
   if (values.status !== undefined) {
     if (!STATUSES.includes(values.status)) throw new UsageError(`--status "${values.status}" is not a journey status (${STATUSES.join(', ')})`);

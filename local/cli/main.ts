@@ -106,10 +106,15 @@ export async function main(argv: string[]): Promise<number> {
   const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!load) {
     const suggestion = closestName(name, Object.keys(commands));
-    return usageError(`unknown command "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ''} (commands: ${Object.keys(commands).join(', ')}; symphainy help)`, json);
+    return usageError(
+      `unknown command "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ''} (commands: ${Object.keys(commands).join(', ')}; symphainy help)`,
+      json,
+    );
   }
   try {
-    return await (await load())(rest);
+    return await (
+      await load()
+    )(rest);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       return usageError(`symphainy ${name}: ${(error as Error).message}`, json);

@@ -24,7 +24,8 @@ export function argumentProblem(config: ParseArgsConfig): string | undefined {
   const { tokens } = nodeParseArgs({ ...config, args, strict: false, allowPositionals: true, tokens: true });
   const longOf = (token: { name: string }) => (token.name in options ? token.name : undefined);
   for (const token of tokens) {
-    if (token.kind === 'positional' && !config.allowPositionals) return `unexpected argument "${token.value}": this command takes options only (--help lists them)`;
+    if (token.kind === 'positional' && !config.allowPositionals)
+      return `unexpected argument "${token.value}": this command takes options only (--help lists them)`;
     if (token.kind !== 'option') continue;
     const name = longOf(token);
     if (!name) {

@@ -63,14 +63,21 @@ export async function openRuntime(options: CommonOptions): Promise<EmbeddedRunti
   for (const recovery of runtime.recoveries) console.error(`repaired the data dir ${dataDir}: ${describeRecovery(recovery)}`);
   // Whatever a stopped process left in flight is finished before any command answers, so what it shows is settled.
   if (!runtime.isIdle()) {
-    const running = runtime.journeys().filter((j) => j.status === 'running').map((j) => j.journeyId);
-    console.error(`resuming ${running.length || 'the'} journey${running.length === 1 ? '' : 's'} left in flight by a process that stopped${running.length ? `: ${running.slice(0, 5).join(', ')}${running.length > 5 ? ', ...' : ''}` : ''}`);
+    const running = runtime
+      .journeys()
+      .filter((j) => j.status === 'running')
+      .map((j) => j.journeyId);
+    console.error(
+      `resuming ${running.length || 'the'} journey${running.length === 1 ? '' : 's'} left in flight by a process that stopped${running.length ? `: ${running.slice(0, 5).join(', ')}${running.length > 5 ? ', ...' : ''}` : ''}`,
+    );
     await runtime.idle();
   }
   // A journey nothing moves any more (a message lost before this data dir kept it) ends here, past its deadline.
   const swept = await runtime.sweepOverdueJourneys();
   if (swept.failed.length) {
-    console.error(`failed ${swept.failed.length} journey${swept.failed.length === 1 ? '' : 's'} that stopped moving past ${swept.failed.length === 1 ? 'its' : 'their'} deadline (journey_deadline_exceeded): ${swept.failed.slice(0, 5).join(', ')}${swept.failed.length > 5 ? ', ...' : ''}`);
+    console.error(
+      `failed ${swept.failed.length} journey${swept.failed.length === 1 ? '' : 's'} that stopped moving past ${swept.failed.length === 1 ? 'its' : 'their'} deadline (journey_deadline_exceeded): ${swept.failed.slice(0, 5).join(', ')}${swept.failed.length > 5 ? ', ...' : ''}`,
+    );
     await runtime.idle();
   }
   return runtime;
@@ -88,7 +95,9 @@ export function cloudTargetOf(options: { endpoint?: string; stage?: string; faul
   if (options.fault?.length) throw new UsageError('--fault works on the embedded runtime only: faults are never deployed into the functions');
   const endpoint = options.endpoint ?? env.AWS_ENDPOINT_URL;
   if (endpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(endpoint)) {
-    throw new UsageError(`${options.endpoint !== undefined ? '--endpoint' : 'AWS_ENDPOINT_URL'} "${endpoint}" is not an http(s) URL, e.g. http://127.0.0.1:4566`);
+    throw new UsageError(
+      `${options.endpoint !== undefined ? '--endpoint' : 'AWS_ENDPOINT_URL'} "${endpoint}" is not an http(s) URL, e.g. http://127.0.0.1:4566`,
+    );
   }
   const target = cloudTarget({ ...(options.stage !== undefined ? { stage: options.stage } : {}), ...(endpoint !== undefined ? { endpoint } : {}) }, env);
   const stageProblem = stageNameProblem(target.stage);

@@ -159,6 +159,8 @@ One long-lived process hosting every step and manager, with an HTTP API and a da
                     buckets and bus from the stack symphainy-<stage>'s outputs unless named;
                     --endpoint (or $AWS_ENDPOINT_URL) points the SDK at an emulator
 ${faultUsage}
-  --drain-timeout   on SIGTERM/SIGINT, seconds to finish what is in flight before closing (default 25)
+  --drain-timeout   on SIGTERM/SIGINT/SIGHUP, seconds to finish what is in flight before closing (default 25)
+serve also stops so when the process that started it exits (npx killed outright, a closed terminal's
+shell): run it under setsid, a service manager or a container to keep it serving on its own.
 POST /uploads?use-case=mvp&name=orders.csv with the file as the body answers 202 and the journey's
 Location; add &wait=true to get the finished journey (201).`;

@@ -66,7 +66,11 @@ export function cloudShow(target: CloudTarget, journeyId: string, json: boolean)
     const view = await recordedJourney(stage, journeyId);
     if (!view) {
       const similar = (await recordedJourneyIds(stage)).filter((id) => id.startsWith(journeyId.slice(0, 4)));
-      throw new CommandError('journey_not_found', `no journey ${journeyId} recorded in s3://${stage.artifactBucket}/journeys/${similar.length ? `; similar: ${similar.slice(0, 5).join(', ')}` : ''}`, ExitCode.notFound);
+      throw new CommandError(
+        'journey_not_found',
+        `no journey ${journeyId} recorded in s3://${stage.artifactBucket}/journeys/${similar.length ? `; similar: ${similar.slice(0, 5).join(', ')}` : ''}`,
+        ExitCode.notFound,
+      );
     }
     await printJourney(view, stage.store, json);
     return ExitCode.ok;

@@ -97,7 +97,11 @@ export class CloudJourneyLogs {
     do {
       let page;
       try {
-        page = await this.client.send(new FilterLogEventsCommand(filterInput(group, this.journeyId, { ...(startTime !== undefined ? { startTime } : {}), ...(nextToken ? { nextToken } : {}) })));
+        page = await this.client.send(
+          new FilterLogEventsCommand(
+            filterInput(group, this.journeyId, { ...(startTime !== undefined ? { startTime } : {}), ...(nextToken ? { nextToken } : {}) }),
+          ),
+        );
       } catch (error) {
         // A function never invoked on this stage has no log group yet: it has nothing to say.
         if ((error as { name?: string }).name === 'ResourceNotFoundException') return events;

@@ -45,8 +45,20 @@ export async function openCloudStage(target: CloudTarget, env: NodeJS.ProcessEnv
   }
   const uploadBucket = outputs[STACK_OUTPUTS.uploadBucket];
   const artifactBucket = outputs[STACK_OUTPUTS.artifactBucket];
-  if (!uploadBucket || !artifactBucket) throw new CloudStageError(`stack ${stackName} at ${where} has no ${STACK_OUTPUTS.uploadBucket}/${STACK_OUTPUTS.artifactBucket} outputs: is it a symphainy stack?`);
+  if (!uploadBucket || !artifactBucket)
+    throw new CloudStageError(
+      `stack ${stackName} at ${where} has no ${STACK_OUTPUTS.uploadBucket}/${STACK_OUTPUTS.artifactBucket} outputs: is it a symphainy stack?`,
+    );
   // Emulators serve buckets by path, not by virtual host.
   const s3 = new S3Client({ ...config, forcePathStyle: target.endpoint !== undefined });
-  return { target, stackName, uploadBucket, artifactBucket, s3, store: new S3ObjectStore(s3), eventBusName: outputs[STACK_OUTPUTS.eventBus] ?? '', clientConfig: config };
+  return {
+    target,
+    stackName,
+    uploadBucket,
+    artifactBucket,
+    s3,
+    store: new S3ObjectStore(s3),
+    eventBusName: outputs[STACK_OUTPUTS.eventBus] ?? '',
+    clientConfig: config,
+  };
 }

@@ -24,13 +24,18 @@ export class JourneyWaitTimeout extends Error {
 }
 
 /** Puts a file into the stage's upload bucket, as `aws s3 cp` would; its Object Created starts the journey. */
-export async function putUpload(stage: CloudStage, request: { body: Uint8Array | AsyncIterable<Uint8Array>; key: string; metadata: Record<string, string> }): Promise<CloudUpload> {
+export async function putUpload(
+  stage: CloudStage,
+  request: { body: Uint8Array | AsyncIterable<Uint8Array>; key: string; metadata: Record<string, string> },
+): Promise<CloudUpload> {
   const { body } = request;
   // A stream goes up in parts (multipart above 8 MiB), so a file of gigabytes never sits in memory.
   const out =
     body instanceof Uint8Array
       ? await stage.s3.send(new PutObjectCommand({ Bucket: stage.uploadBucket, Key: request.key, Body: body, Metadata: request.metadata }))
-      : await stage.store.putStream(stage.uploadBucket, request.key, body, { metadata: request.metadata }).then((put) => ({ ETag: put.etag, VersionId: put.versionId }));
+      : await stage.store
+          .putStream(stage.uploadBucket, request.key, body, { metadata: request.metadata })
+          .then((put) => ({ ETag: put.etag, VersionId: put.versionId }));
   return { bucket: stage.uploadBucket, key: request.key, etag: (out.ETag ?? '').replace(/"/g, ''), ...(out.VersionId ? { versionId: out.VersionId } : {}) };
 }
 
@@ -77,7 +82,11 @@ export async function findUploadJourney(stage: CloudStage, upload: CloudUpload, 
   for (const id of fresh) {
     const opening = await openingOf(stage, id);
     const input = opening?.input;
-    const sameObject = input && input.bucket === upload.bucket && input.key === upload.key && (input.versionId ? input.versionId === upload.versionId : input.etag === upload.etag);
+    const sameObject =
+      input &&
+      input.bucket === upload.bucket &&
+      input.key === upload.key &&
+      (input.versionId ? input.versionId === upload.versionId : input.etag === upload.etag);
     if (sameObject && !opening.parentJourneyId) return recordedJourney(stage, id);
   }
   return undefined;
@@ -107,7 +116,12 @@ function isSettled(view: JourneyView): boolean {
  * Polls the journey record until the journey has ended and its delivery is recorded (so the
  * view carries the notification), or the timeout passes.
  */
-export async function waitForUploadOutcome(stage: CloudStage, upload: CloudUpload, journeysBefore: ReadonlySet<string>, options: WaitOptions): Promise<JourneyView> {
+export async function waitForUploadOutcome(
+  stage: CloudStage,
+  upload: CloudUpload,
+  journeysBefore: ReadonlySet<string>,
+  options: WaitOptions,
+): Promise<JourneyView> {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const started = Date.now();
   let journeyId: string | undefined;

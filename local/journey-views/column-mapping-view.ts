@@ -21,7 +21,10 @@ export function formatColumnMapping(mapping: FieldMapping): string[] {
   const width = Math.max(...mapping.fields.map((f) => f.field.length), 8);
   for (const f of mapping.fields) lines.push(`           ${f.field.padEnd(width)} ← ${JSON.stringify(f.column)}  ${describeReading(f)}  (${f.rule})`);
   for (const a of mapping.absent) lines.push(`           ${a.field.padEnd(width)} ✗ absent: ${a.withoutIt}`);
-  for (const a of mapping.ambiguities) lines.push(`           ambiguous ${a.field}: chose ${JSON.stringify(a.chosen)} over ${a.alsoFitting.map((c) => JSON.stringify(c)).join(', ')}; ${a.reason}`);
+  for (const a of mapping.ambiguities)
+    lines.push(
+      `           ambiguous ${a.field}: chose ${JSON.stringify(a.chosen)} over ${a.alsoFitting.map((c) => JSON.stringify(c)).join(', ')}; ${a.reason}`,
+    );
   for (const p of mapping.passedOver) lines.push(`           passed over ${JSON.stringify(p.column)} for ${p.field}: ${p.reason}`);
   if (mapping.unmapped.length) lines.push(`           unmapped: ${mapping.unmapped.join(', ')}`);
   return lines;

@@ -39,7 +39,8 @@ const MAX_ARTIFACTS_SHOWN = 6;
 function duration(from: string | null, to: string | null): string {
   if (!from || !to) return '';
   const ms = Date.parse(to) - Date.parse(from);
-  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(2)} s`;
+  // Step times are milliseconds: a step quicker than that took under one, not none.
+  return ms < 1 ? '<1 ms' : ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
 
 /**
@@ -47,8 +48,14 @@ function duration(from: string | null, to: string | null): string {
  * is timed by them, one that ran none (rejected on arrival) by its events.
  */
 function journeyTook(view: JourneyView): string {
-  const starts = view.steps.map((s) => s.startedAt).filter((t): t is string => t !== null).map(Date.parse);
-  const ends = view.steps.map((s) => s.endedAt).filter((t): t is string => t !== null).map(Date.parse);
+  const starts = view.steps
+    .map((s) => s.startedAt)
+    .filter((t): t is string => t !== null)
+    .map(Date.parse);
+  const ends = view.steps
+    .map((s) => s.endedAt)
+    .filter((t): t is string => t !== null)
+    .map(Date.parse);
   if (starts.length && ends.length && view.status !== 'running') {
     return `${duration(new Date(Math.min(...starts)).toISOString(), new Date(Math.max(...ends)).toISOString())} (first step start to last step end)`;
   }
@@ -87,7 +94,9 @@ export function formatJourney(view: JourneyView, columnMapping?: FieldMapping): 
           : '';
     const took = duration(step.startedAt, step.endedAt);
     lines.push(`  ${STATUS_MARK[step.status] ?? '?'} ${i + 1}. ${step.name.padEnd(28)} ${step.status}${took ? ` in ${took}` : ''}${attempts}`);
-    const summary = Object.entries(step.summary).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' ');
+    const summary = Object.entries(step.summary)
+      .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+      .join(' ');
     if (summary) lines.push(`       ${summary}`);
     const shown = step.artifacts.slice(0, MAX_ARTIFACTS_SHOWN);
     for (const artifact of shown) {

@@ -33,7 +33,11 @@ export function inTimeOrder(lines: readonly JourneyLogLine[]): JourneyLogLine[] 
 /** `<time> <function> <level> <message> (<event>, attempt <n>)` and the error, if the line has one. */
 export function formatLogLine(line: JourneyLogLine, functionWidth = 28): string {
   const { detailType, attempt, step, error } = line.fields as { detailType?: unknown; attempt?: unknown; step?: unknown; error?: unknown };
-  const context = [typeof detailType === 'string' ? detailType : undefined, typeof step === 'string' ? `step ${step}` : undefined, attempt !== undefined && attempt !== null ? `attempt ${String(attempt)}` : undefined].filter(Boolean);
+  const context = [
+    typeof detailType === 'string' ? detailType : undefined,
+    typeof step === 'string' ? `step ${step}` : undefined,
+    attempt !== undefined && attempt !== null ? `attempt ${String(attempt)}` : undefined,
+  ].filter(Boolean);
   const reason = errorMessageOf(error);
   return `${line.timestamp}  ${line.function.padEnd(functionWidth)} ${(line.level ?? '-').padEnd(5)} ${line.message}${context.length ? `  (${context.join(', ')})` : ''}${reason ? `: ${reason}` : ''}`;
 }

@@ -9,7 +9,11 @@ export interface JourneyLogSource {
   moving(): boolean;
 }
 
-export type FollowOutcome = { kind: 'not_found' } | { kind: 'read'; status: JourneyStatus | undefined } | { kind: 'ended'; status: JourneyStatus } | { kind: 'stalled'; status: JourneyStatus };
+export type FollowOutcome =
+  | { kind: 'not_found' }
+  | { kind: 'read'; status: JourneyStatus | undefined }
+  | { kind: 'ended'; status: JourneyStatus }
+  | { kind: 'stalled'; status: JourneyStatus };
 
 export interface FollowOptions {
   follow: boolean;

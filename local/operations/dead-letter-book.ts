@@ -8,7 +8,9 @@ export { readDeadLetters } from './read-dead-letters.js';
 export function summariseDeadLetters(letters: readonly DeadLetter[]): { function: string; messages: number; oldest: string }[] {
   const byFunction = new Map<string, DeadLetter[]>();
   for (const letter of letters) byFunction.set(letter.function, [...(byFunction.get(letter.function) ?? []), letter]);
-  return [...byFunction.entries()].map(([name, list]) => ({ function: name, messages: list.length, oldest: list[0]!.diedAt })).sort((a, b) => a.function.localeCompare(b.function));
+  return [...byFunction.entries()]
+    .map(([name, list]) => ({ function: name, messages: list.length, oldest: list[0]!.diedAt }))
+    .sort((a, b) => a.function.localeCompare(b.function));
 }
 
 export type DeadLetterRedrive = { letter: DeadLetter; outcome: 'redriven'; as: string } | { letter: DeadLetter; outcome: 'kept'; reason: string };
@@ -20,7 +22,8 @@ export type DeadLetterRedrive = { letter: DeadLetter; outcome: 'redriven'; as: s
  * function's queue as it was.
  */
 export async function redriveDeadLetter(ops: JourneyOperations, letter: DeadLetter): Promise<DeadLetterRedrive> {
-  if (letter.reason.code === 'malformed_event') return { letter, outcome: 'kept', reason: `the message is not an event (${letter.reason.message}); no function can take it, so it is not sent again` };
+  if (letter.reason.code === 'malformed_event')
+    return { letter, outcome: 'kept', reason: `the message is not an event (${letter.reason.message}); no function can take it, so it is not sent again` };
   const envelope = JSON.parse(letter.body) as { 'detail-type'?: string; source?: string };
   if (letter.journeyId && envelope['detail-type'] === JourneyStepRequested.detailType && envelope.source === JourneyStepRequested.source) {
     const plan = await redriveJourney(ops, letter.journeyId);

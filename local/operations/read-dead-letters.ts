@@ -13,4 +13,3 @@ export async function readDeadLetters(ops: Pick<JourneyOperations, 'store' | 'ar
   }
   return letters.sort((a, b) => a.diedAt.localeCompare(b.diedAt));
 }
-

@@ -14,7 +14,8 @@ export async function redriveJourney(ops: JourneyOperations, journeyId: string, 
   // The dead letters of the step it continues are answered by the redrive: they leave the queue's list.
   const functionName = functionNameForStep(plan.step);
   for (const letter of await readDeadLetters(ops, functionName)) {
-    if (letter.journeyId === journeyId && letter.step === plan.step) await ops.store.delete(ops.artifactBucket, deadLetterKey(letter.function, letter.messageId));
+    if (letter.journeyId === journeyId && letter.step === plan.step)
+      await ops.store.delete(ops.artifactBucket, deadLetterKey(letter.function, letter.messageId));
   }
   return plan;
 }

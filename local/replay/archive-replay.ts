@@ -59,7 +59,12 @@ export async function archiveOfBus(client: EventBridgeClient, busArn: string): P
 }
 
 /** Everything a replay of the archive will do, read from EventBridge without starting it. */
-export async function planArchiveReplay(client: EventBridgeClient, archive: string, window: { since: Date; until: Date }, onlyRules: readonly string[]): Promise<ArchivePlan> {
+export async function planArchiveReplay(
+  client: EventBridgeClient,
+  archive: string,
+  window: { since: Date; until: Date },
+  onlyRules: readonly string[],
+): Promise<ArchivePlan> {
   let described;
   try {
     described = await client.send(new DescribeArchiveCommand({ ArchiveName: archive }));
@@ -77,7 +82,8 @@ export async function planArchiveReplay(client: EventBridgeClient, archive: stri
     next = page.NextToken;
   } while (next);
   const unknown = onlyRules.filter((name) => !rules.some((r) => r.name === name));
-  if (unknown.length) throw new ArchiveReplayError(`no rule ${unknown.join(', ')} on bus ${busName} (it has: ${rules.map((r) => r.name).join(', ') || 'none'})`);
+  if (unknown.length)
+    throw new ArchiveReplayError(`no rule ${unknown.join(', ')} on bus ${busName} (it has: ${rules.map((r) => r.name).join(', ') || 'none'})`);
   return {
     archive,
     archiveArn: described.ArchiveArn!,
@@ -104,7 +110,13 @@ export async function startArchiveReplay(client: EventBridgeClient, plan: Archiv
 
 export async function describeReplay(client: EventBridgeClient, replayName: string): Promise<ReplayStatus> {
   const d = await client.send(new DescribeReplayCommand({ ReplayName: replayName }));
-  return { state: (d.State ?? 'STARTING') as ReplayState, stateReason: d.StateReason, lastReplayed: d.EventLastReplayedTime, startedAt: d.ReplayStartTime, endedAt: d.ReplayEndTime };
+  return {
+    state: (d.State ?? 'STARTING') as ReplayState,
+    stateReason: d.StateReason,
+    lastReplayed: d.EventLastReplayedTime,
+    startedAt: d.ReplayStartTime,
+    endedAt: d.ReplayEndTime,
+  };
 }
 
 /**

@@ -40,7 +40,11 @@ export class BusListener {
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
         const recent = this.seen.slice(-12).map(describeEvent).join('\n  ');
-        reject(new EventTimeoutError(`no event ${options.description ?? 'matching the predicate'} within ${options.timeout} ms; saw ${this.seen.length} events${recent ? `, the last:\n  ${recent}` : ''}`));
+        reject(
+          new EventTimeoutError(
+            `no event ${options.description ?? 'matching the predicate'} within ${options.timeout} ms; saw ${this.seen.length} events${recent ? `, the last:\n  ${recent}` : ''}`,
+          ),
+        );
       }, options.timeout);
       this.waiters.add(waiter);
     });
@@ -49,11 +53,17 @@ export class BusListener {
 
 export function describeEvent(event: EventBridgeEnvelope): string {
   const detail = (event.detail ?? {}) as { journeyId?: unknown; step?: unknown };
-  const parts = [event['detail-type'], typeof detail.journeyId === 'string' ? detail.journeyId : '', typeof detail.step === 'string' ? `step ${detail.step}` : '', event['replay-name'] ? `replay ${event['replay-name']}` : ''];
+  const parts = [
+    event['detail-type'],
+    typeof detail.journeyId === 'string' ? detail.journeyId : '',
+    typeof detail.step === 'string' ? `step ${detail.step}` : '',
+    event['replay-name'] ? `replay ${event['replay-name']}` : '',
+  ];
   return parts.filter(Boolean).join('  ');
 }
 
 /** The predicate most waits need: an event of this detail-type, for this journey. */
 export function eventOf(detailType: string, journeyId?: string): EventPredicate {
-  return (event) => event['detail-type'] === detailType && (journeyId === undefined || (event.detail as { journeyId?: unknown } | null)?.journeyId === journeyId);
+  return (event) =>
+    event['detail-type'] === detailType && (journeyId === undefined || (event.detail as { journeyId?: unknown } | null)?.journeyId === journeyId);
 }

@@ -24,7 +24,18 @@ export interface ReplayedJourney {
  * and which have been delivered since. Start it before the first event is replayed.
  */
 export class ReplayObserver {
-  private readonly seen = new Map<string, { newEvents: number; replayOf: string | null; delivered: boolean; outcome: string | null; error: { code: string; message: string } | null; useCase: string; journey: string }>();
+  private readonly seen = new Map<
+    string,
+    {
+      newEvents: number;
+      replayOf: string | null;
+      delivered: boolean;
+      outcome: string | null;
+      error: { code: string; message: string } | null;
+      useCase: string;
+      journey: string;
+    }
+  >();
   private readonly stop: () => void;
 
   constructor(private readonly runtime: EmbeddedRuntime) {
@@ -35,7 +46,15 @@ export class ReplayObserver {
     const journeyId = (event.detail as { journeyId?: unknown } | null)?.journeyId;
     if (typeof journeyId !== 'string') return;
     const named = event.detail as { useCase?: unknown; journey?: unknown };
-    const entry = this.seen.get(journeyId) ?? { newEvents: 0, replayOf: null, delivered: false, outcome: null, error: null, useCase: String(named.useCase ?? 'unknown'), journey: String(named.journey ?? 'unknown') };
+    const entry = this.seen.get(journeyId) ?? {
+      newEvents: 0,
+      replayOf: null,
+      delivered: false,
+      outcome: null,
+      error: null,
+      useCase: String(named.useCase ?? 'unknown'),
+      journey: String(named.journey ?? 'unknown'),
+    };
     if (!event['replay-name']) entry.newEvents++;
     if (JourneyStarted.describes(event)) entry.replayOf = JourneyStarted.parseDetail(event).replayOf ?? entry.replayOf;
     if (JourneyFailed.describes(event) && !event['replay-name']) {
@@ -61,7 +80,17 @@ export class ReplayObserver {
     return [...this.seen.entries()].map(([journeyId, entry]) => {
       const view = this.runtime.journey(journeyId);
       // A journey replayed from the middle (a fixture without its Journey Started) has no view.
-      if (!view) return { journeyId, replayOf: entry.replayOf, parentJourneyId: null, useCase: entry.useCase, journey: entry.journey, status: entry.outcome ?? 'unknown', error: entry.error, newEvents: entry.newEvents };
+      if (!view)
+        return {
+          journeyId,
+          replayOf: entry.replayOf,
+          parentJourneyId: null,
+          useCase: entry.useCase,
+          journey: entry.journey,
+          status: entry.outcome ?? 'unknown',
+          error: entry.error,
+          newEvents: entry.newEvents,
+        };
       return {
         journeyId,
         replayOf: entry.replayOf,

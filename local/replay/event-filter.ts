@@ -22,7 +22,8 @@ export function parseTimeArgument(flag: string, value: string, now: Date): Date 
   const relative = RELATIVE.exec(value.trim());
   if (relative) return new Date(now.getTime() - Number(relative[1]) * UNIT_MS[relative[2] as keyof typeof UNIT_MS]);
   const parsed = Date.parse(value);
-  if (Number.isNaN(parsed)) throw new TimeArgumentError(`${flag} "${value}" is neither an ISO 8601 time (2026-11-27T09:00:00Z) nor a span back from now (15m, 2h, 1d)`);
+  if (Number.isNaN(parsed))
+    throw new TimeArgumentError(`${flag} "${value}" is neither an ISO 8601 time (2026-11-27T09:00:00Z) nor a span back from now (15m, 2h, 1d)`);
   return new Date(parsed);
 }
 
@@ -30,7 +31,11 @@ export function parseTimeArgument(flag: string, value: string, now: Date): Date 
  * Every given criterion must hold; a criterion given several times holds when any value does.
  * `useCaseOfJourney` lets an upload's trigger match by the use case its journey resolved to.
  */
-export function matchesFilter(event: EventBridgeEnvelope, filter: EventFilter, useCaseOfJourney: (journeyId: string) => string | undefined = () => undefined): boolean {
+export function matchesFilter(
+  event: EventBridgeEnvelope,
+  filter: EventFilter,
+  useCaseOfJourney: (journeyId: string) => string | undefined = () => undefined,
+): boolean {
   const journeyId = journeyIdOf(event);
   if (filter.journeys?.length && !(journeyId && filter.journeys.includes(journeyId))) return false;
   if (filter.useCases?.length) {

@@ -22,7 +22,8 @@ export function checkEvent(value: unknown): CheckedEvent {
   try {
     contract.parseDetail(event);
   } catch (error) {
-    if (error instanceof ContractViolationError) return { ok: false, problems: error.issues.map((issue) => (issue.startsWith('(detail)') ? issue.replace('(detail)', 'detail') : `detail.${issue}`)) };
+    if (error instanceof ContractViolationError)
+      return { ok: false, problems: error.issues.map((issue) => (issue.startsWith('(detail)') ? issue.replace('(detail)', 'detail') : `detail.${issue}`)) };
     throw error;
   }
   return { ok: true, event };

@@ -63,7 +63,12 @@ export function readFixtureFile(file: string): FixtureFile {
       const { trigger } = parsed.recording;
       const checked = checkEvent(trigger.event);
       if (!checked.ok) return { file, events: [], problems: checked.problems.map((p) => `recording trigger: ${p}`) };
-      return { file, events: [{ event: checked.event, bus: trigger.bus, origin: `${file} (recording ${parsed.recording.name})` }], recording: parsed.recording, problems: [] };
+      return {
+        file,
+        events: [{ event: checked.event, bus: trigger.bus, origin: `${file} (recording ${parsed.recording.name})` }],
+        recording: parsed.recording,
+        problems: [],
+      };
     }
     if (Array.isArray(value)) value.forEach((v, i) => values.push({ value: v, at: `[${i}]` }));
     else values.push({ value, at: '' });

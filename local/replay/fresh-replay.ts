@@ -26,7 +26,10 @@ export async function replayRecordingInFreshRuntime(
     await restoreRecordingInput(runtime, recording);
     // A runtime of its own: the trigger keeps its id, so the replay is the recorded run again.
     runtime.replay(recording.trigger.bus, [recording.trigger.event], { replayName, keepIds: true });
-    await bus.waitForEvent(eventOf('Journey Delivered', journeyId), { timeout: options.timeoutMs ?? 30_000, description: `Journey Delivered for ${journeyId} (recording ${recording.name})` });
+    await bus.waitForEvent(eventOf('Journey Delivered', journeyId), {
+      timeout: options.timeoutMs ?? 30_000,
+      description: `Journey Delivered for ${journeyId} (recording ${recording.name})`,
+    });
     const view = runtime.journey(journeyId);
     if (!view) throw new Error(`journey ${journeyId} was delivered but left no events`);
     return { journeyId, trace: outcomeTrace(view, runtime.events(journeyId)) };

@@ -16,7 +16,12 @@ export function journeyIdOf(event: EventBridgeEnvelope): string | undefined {
   if (!parsed.success) return undefined;
   const { bucket, object } = parsed.data;
   return journeyIdForUpload(
-    { bucket: bucket.name, key: decodeS3EventKey(object.key), ...(object['version-id'] ? { versionId: object['version-id'] } : {}), ...(object.etag ? { etag: object.etag } : {}) },
+    {
+      bucket: bucket.name,
+      key: decodeS3EventKey(object.key),
+      ...(object['version-id'] ? { versionId: object['version-id'] } : {}),
+      ...(object.etag ? { etag: object.etag } : {}),
+    },
     object.sequencer,
   );
 }

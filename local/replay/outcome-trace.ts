@@ -49,7 +49,9 @@ export function outcomeTrace(folded: JourneyView, allEvents: readonly EventBridg
   const events = allEvents.filter((e) => !e['replay-name']);
   const view = foldJourney(folded.journeyId, events) ?? folded;
   const relative = (key: string) => key.split(view.journeyId).join('{journeyId}');
-  const delivered = events.filter((e) => JourneyDelivered.describes(e) && (e.detail as { journeyId?: string }).journeyId === view.journeyId).map((e) => JourneyDelivered.parseDetail(e))[0];
+  const delivered = events
+    .filter((e) => JourneyDelivered.describes(e) && (e.detail as { journeyId?: string }).journeyId === view.journeyId)
+    .map((e) => JourneyDelivered.parseDetail(e))[0];
   return {
     useCase: view.useCase,
     journey: view.journey,

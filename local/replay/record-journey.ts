@@ -35,7 +35,10 @@ export async function recordJourney(
   if (!view) {
     const known = runtime.journeys().map((j) => j.journeyId);
     const similar = known.filter((id) => id.startsWith(journeyId.slice(0, 4))).slice(0, 5);
-    throw new RecordError(`no journey ${journeyId}${similar.length ? `; similar: ${similar.join(', ')}` : known.length ? ` (${known.length} journeys known: symphainy journeys lists them)` : ' (no journeys yet)'}`, 'notFound');
+    throw new RecordError(
+      `no journey ${journeyId}${similar.length ? `; similar: ${similar.join(', ')}` : known.length ? ` (${known.length} journeys known: symphainy journeys lists them)` : ' (no journeys yet)'}`,
+      'notFound',
+    );
   }
   if (view.status === 'running') throw new RecordError(`${journeyId} is still running; record it once it has ended`, 'unusable');
   const started = runtime.events(journeyId).find((e) => JourneyStarted.describes(e));
@@ -43,7 +46,9 @@ export async function recordJourney(
   if (replayOf) throw new RecordError(`${journeyId} was started by an as-new replay of ${replayOf}: record ${replayOf} instead`, 'unusable');
 
   // The original trigger, or else a replayed copy of it (a journey re-driven from a recording).
-  const triggers = runtime.journalRecords().flatMap((r) => (r.kind === 'event' && isJourneyTrigger(r.event) && !isAsNewReplay(r.event) && journeyIdOf(r.event) === journeyId ? [r] : []));
+  const triggers = runtime
+    .journalRecords()
+    .flatMap((r) => (r.kind === 'event' && isJourneyTrigger(r.event) && !isAsNewReplay(r.event) && journeyIdOf(r.event) === journeyId ? [r] : []));
   const trigger = triggers.find((r) => !r.event['replay-name']) ?? triggers[0];
   if (!trigger) throw new RecordError(`the journal holds no trigger (Object Created or Journey Requested) for ${journeyId}`, 'unusable');
   const { 'replay-name': _replayName, ...triggerEvent } = trigger.event;
@@ -58,7 +63,10 @@ export async function recordJourney(
   if (!same) throw new RecordError(`s3://${bucket}/${key} was overwritten after ${journeyId} ran: the bytes it read are lost`, 'unusable');
   const maxBytes = options.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
   if (object.body.byteLength > maxBytes) {
-    throw new RecordError(`the input is ${object.body.byteLength} bytes; recordings embed it and stay small (at most ${maxBytes}; --max-input-bytes raises the limit)`, 'unusable');
+    throw new RecordError(
+      `the input is ${object.body.byteLength} bytes; recordings embed it and stay small (at most ${maxBytes}; --max-input-bytes raises the limit)`,
+      'unusable',
+    );
   }
 
   const recording: Recording = {
@@ -84,6 +92,10 @@ export async function recordJourney(
   const again = await replayRecordingInFreshRuntime(recording, { registry: runtime.registry });
   const differences = diffTraces(recording.trace, again.trace);
   const intolerable = differences.filter((d) => !isTolerablyUnstable(d.path));
-  if (intolerable.length) throw new RecordError(`${journeyId} does not replay to the same outcome, so it cannot be a golden recording:\n${formatDifferences(intolerable)}`, 'unusable');
+  if (intolerable.length)
+    throw new RecordError(
+      `${journeyId} does not replay to the same outcome, so it cannot be a golden recording:\n${formatDifferences(intolerable)}`,
+      'unusable',
+    );
   return { ...recording, unstable: differences.map((d) => d.path).sort() };
 }

@@ -15,12 +15,16 @@ export class RecordingConflictError extends Error {
 export async function restoreRecordingInput(runtime: EmbeddedRuntime, recording: Recording): Promise<'restored' | 'present'> {
   const { bucket, key, contentType, metadata } = recording.input;
   if (bucket !== runtime.config.uploadBucket) {
-    throw new RecordingConflictError(`recording ${recording.name} was made with upload bucket "${bucket}"; this runtime's upload bucket is "${runtime.config.uploadBucket}"`);
+    throw new RecordingConflictError(
+      `recording ${recording.name} was made with upload bucket "${bucket}"; this runtime's upload bucket is "${runtime.config.uploadBucket}"`,
+    );
   }
   const existing = await runtime.store.get(bucket, key);
   if (existing) {
     if (sha256Hex(existing.body) === recording.input.sha256) return 'present';
-    throw new RecordingConflictError(`s3://${bucket}/${key} already holds a different file than recording ${recording.name}; replay it into a fresh --data-dir`);
+    throw new RecordingConflictError(
+      `s3://${bucket}/${key} already holds a different file than recording ${recording.name}; replay it into a fresh --data-dir`,
+    );
   }
   await runtime.restoreObject(bucket, key, inputBytes(recording), { ...(contentType ? { contentType } : {}), metadata });
   return 'restored';

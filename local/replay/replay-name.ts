@@ -11,10 +11,17 @@ export class ReplayNameError extends Error {
  * manager reads as "start again under a fresh id".
  */
 export function replayNameFor(options: { name?: string; asNew: boolean; now: Date }): string {
-  const stamp = options.now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = options.now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   const base = options.name ?? `replay-${stamp}-${randomBytes(2).toString('hex')}`;
   const name = options.asNew && !base.startsWith(AS_NEW_REPLAY_PREFIX) ? `${AS_NEW_REPLAY_PREFIX}${base}` : base;
-  if (!options.asNew && name.startsWith(AS_NEW_REPLAY_PREFIX)) throw new ReplayNameError(`replay name "${name}" starts with "${AS_NEW_REPLAY_PREFIX}", which asks for fresh journeys: pass --as-new, or choose another name`);
-  if (!REPLAY_NAME_PATTERN.test(name)) throw new ReplayNameError(`replay name "${name}" must be 1-64 characters of letters, digits, ".", "-" and "_" (EventBridge's rule)`);
+  if (!options.asNew && name.startsWith(AS_NEW_REPLAY_PREFIX))
+    throw new ReplayNameError(
+      `replay name "${name}" starts with "${AS_NEW_REPLAY_PREFIX}", which asks for fresh journeys: pass --as-new, or choose another name`,
+    );
+  if (!REPLAY_NAME_PATTERN.test(name))
+    throw new ReplayNameError(`replay name "${name}" must be 1-64 characters of letters, digits, ".", "-" and "_" (EventBridge's rule)`);
   return name;
 }

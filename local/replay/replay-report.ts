@@ -30,11 +30,15 @@ export function skipCounts(plan: readonly PlannedEvent[]): Partial<Record<SkipCo
 /** The dry run: each event, where it would go and why, and whether the replay would re-drive it. */
 export function formatPlan(replayName: string, sourceText: string, plan: readonly PlannedEvent[]): string {
   const replayed = plan.filter((p) => p.action === 'replay').length;
-  const lines = [`dry run of ${replayName} from ${sourceText}: ${plan.length} events selected, ${replayed} would be replayed, ${plan.length - replayed} skipped`];
+  const lines = [
+    `dry run of ${replayName} from ${sourceText}: ${plan.length} events selected, ${replayed} would be replayed, ${plan.length - replayed} skipped`,
+  ];
   for (const p of plan) {
     const { event } = p.sourced;
     const step = stepOf(event);
-    lines.push(`${p.action === 'replay' ? '→' : '·'} ${event['detail-type']}${step ? ` (${step})` : ''}  ${p.journeyId ?? ''}  ${event.time}  [${p.sourced.origin}]`);
+    lines.push(
+      `${p.action === 'replay' ? '→' : '·'} ${event['detail-type']}${step ? ` (${step})` : ''}  ${p.journeyId ?? ''}  ${event.time}  [${p.sourced.origin}]`,
+    );
     for (const route of p.routes) {
       lines.push(`    rule ${route.rule} (${route.bus} bus) → function ${route.target}`);
       route.because.forEach((line, i) => lines.push(`      ${i === 0 ? 'because' : '       '} ${line}`));
@@ -58,13 +62,17 @@ export function formatSkips(plan: readonly PlannedEvent[]): string[] {
 }
 
 export function formatLocalSummary(summary: LocalReplaySummary, plan: readonly PlannedEvent[]): string {
-  const lines = [`${summary.replayName} from ${sourceLabel(summary.source)}: ${summary.selected} events selected, ${summary.replayed} replayed, ${summary.selected - summary.replayed} skipped`];
+  const lines = [
+    `${summary.replayName} from ${sourceLabel(summary.source)}: ${summary.selected} events selected, ${summary.replayed} replayed, ${summary.selected - summary.replayed} skipped`,
+  ];
   lines.push(...formatSkips(plan));
   const driven = summary.journeys.filter((j) => j.newEvents > 0);
   if (summary.replayed > 0 && driven.length === 0) lines.push('  nothing changed: every replayed event was recognised as finished work');
   for (const j of driven) {
     const lineage = j.replayOf ? `  as new of ${j.replayOf}` : j.parentJourneyId ? `  follows ${j.parentJourneyId}` : '';
-    lines.push(`${MARK[j.status] ?? '?'} ${j.journeyId}  ${`${j.useCase}/${j.journey}`.padEnd(26)} ${j.status}${j.error ? ` (${j.error.code})` : ''}${lineage}  ${j.newEvents} new events`);
+    lines.push(
+      `${MARK[j.status] ?? '?'} ${j.journeyId}  ${`${j.useCase}/${j.journey}`.padEnd(26)} ${j.status}${j.error ? ` (${j.error.code})` : ''}${lineage}  ${j.newEvents} new events`,
+    );
   }
   for (const d of summary.deadLetters) lines.push(`✘ dead-lettered on ${d.queue}: ${d.error}`);
   if (driven.length) lines.push('  details: symphainy show <journey-id>');

@@ -13,14 +13,20 @@ export function traceLeaves(trace: OutcomeTrace): Map<string, string> {
   put('error', trace.error);
   trace.events.forEach((event, i) => put(`events/${i}`, event));
   put('events/count', trace.events.length);
-  put('steps/order', trace.steps.map((s) => s.name));
+  put(
+    'steps/order',
+    trace.steps.map((s) => s.name),
+  );
   for (const step of trace.steps) {
     const at = `steps/${step.name}`;
     put(`${at}/status`, step.status);
     put(`${at}/attempts`, step.attempts);
     put(`${at}/error`, step.error);
     for (const [key, value] of Object.entries(step.summary)) put(`${at}/summary/${key}`, value);
-    put(`${at}/artifacts`, step.artifacts.map((a) => a.name));
+    put(
+      `${at}/artifacts`,
+      step.artifacts.map((a) => a.name),
+    );
     for (const artifact of step.artifacts) {
       put(`${at}/artifacts/${artifact.name}/key`, artifact.key);
       put(`${at}/artifacts/${artifact.name}/sha256`, artifact.sha256);

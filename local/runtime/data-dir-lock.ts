@@ -123,7 +123,12 @@ function unwrittenLockIsStale(path: string): boolean {
 
 /** Removes a dead owner's lock, unless someone else has already replaced it. */
 async function takeOver(dataDir: string, path: string, dead: DataDirHolder | 'unwritten'): Promise<void> {
-  const release = await lockfile.lock(dataDir, { lockfilePath: join(dataDir, TAKEOVER_MUTEX), stale: 5_000, realpath: false, retries: { retries: 100, minTimeout: 10, maxTimeout: 100 } });
+  const release = await lockfile.lock(dataDir, {
+    lockfilePath: join(dataDir, TAKEOVER_MUTEX),
+    stale: 5_000,
+    realpath: false,
+    retries: { retries: 100, minTimeout: 10, maxTimeout: 100 },
+  });
   try {
     const now = readHolder(path);
     const same = now === 'unwritten' ? dead === 'unwritten' : now !== 'gone' && dead !== 'unwritten' && now.pid === dead.pid && now.since === dead.since;

@@ -5,7 +5,6 @@ import type { BusRole, Route } from '#domain/routing/routing-table.js';
 import type { CompiledRuleSet } from '#domain/event-patterns/index.js';
 import { compileRouteRuleSets } from './route-rule-sets.js';
 
-
 export interface RoutedMessage {
   route: Route;
   messageId: string;
@@ -36,7 +35,10 @@ export class EmbeddedEventBus {
       source: draft.source,
       account: this.settings.account,
       // EventBridge stamps whole seconds.
-      time: this.settings.now().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      time: this.settings
+        .now()
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z'),
       region: this.settings.region,
       resources: draft.resources ?? [],
       detail: draft.detail,

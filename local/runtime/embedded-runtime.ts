@@ -105,7 +105,10 @@ export class EmbeddedRuntime {
     this.clock = options.clock ?? { now: () => new Date() };
     this.routes = routingTable(this.registry, { uploadBucket: this.config.uploadBucket });
     this.bus = new EmbeddedEventBus(this.routes, { account: ACCOUNT, region: REGION, now: () => this.clock.now() });
-    this.store = new FileObjectStore(join(options.dataDir, 'objects'), new Map([[this.config.uploadBucket, (head, sequencer) => this.restoring || this.emitObjectCreated(head, sequencer)]]));
+    this.store = new FileObjectStore(
+      join(options.dataDir, 'objects'),
+      new Map([[this.config.uploadBucket, (head, sequencer) => this.restoring || this.emitObjectCreated(head, sequencer)]]),
+    );
     const journalPath = journalPathOf(options.dataDir);
     this.checkpointPath = join(options.dataDir, 'checkpoint.json');
     const checkpoint = readCheckpoint(this.checkpointPath);
@@ -151,7 +154,11 @@ export class EmbeddedRuntime {
     }
     const pending = runtime.recover();
     // This process owns the data directory (the lock says so): whatever a previous one left half-done is dead.
-    await releaseAbandonedClaims(runtime.store, runtime.config.artifactBucket, pending.map((m) => claimKey(m.target, deliveryKey(JSON.parse(m.body) as EventBridgeEnvelope))));
+    await releaseAbandonedClaims(
+      runtime.store,
+      runtime.config.artifactBucket,
+      pending.map((m) => claimKey(m.target, deliveryKey(JSON.parse(m.body) as EventBridgeEnvelope))),
+    );
     for (const message of pending) runtime.send(message.target, message.messageId, message.body, message.sourceQueue);
     return runtime;
   }
@@ -282,7 +289,11 @@ export class EmbeddedRuntime {
    * `keepIds` says the events already carry the id a bus gave them. Returns the queue messages
    * it produced, so a caller can tell when each has been finished with (see `onJournal`).
    */
-  replay(bus: BusRole, events: readonly EventBridgeEnvelope[], options: { replayName: string; keepIds?: boolean }): { target: string; rule: string; messageId: string }[] {
+  replay(
+    bus: BusRole,
+    events: readonly EventBridgeEnvelope[],
+    options: { replayName: string; keepIds?: boolean },
+  ): { target: string; rule: string; messageId: string }[] {
     if (this.closed) throw new Error('the embedded runtime is closed');
     return events.flatMap((original) => {
       const event: EventBridgeEnvelope = { ...original, id: options.keepIds ? original.id : randomUUID(), 'replay-name': options.replayName };
@@ -330,7 +341,12 @@ export class EmbeddedRuntime {
         ? await this.store.put(this.config.uploadBucket, request.key, body, options)
         : await this.store.putStream(this.config.uploadBucket, request.key, body, options);
     return {
-      journeyId: journeyIdForUpload({ bucket: this.config.uploadBucket, key: request.key, etag: put.etag, ...(put.versionId ? { versionId: put.versionId } : {}) }),
+      journeyId: journeyIdForUpload({
+        bucket: this.config.uploadBucket,
+        key: request.key,
+        etag: put.etag,
+        ...(put.versionId ? { versionId: put.versionId } : {}),
+      }),
       bucket: this.config.uploadBucket,
       key: request.key,
       ...(put.versionId ? { versionId: put.versionId } : {}),
@@ -346,7 +362,12 @@ export class EmbeddedRuntime {
    * would: replaying a recorded upload needs its bytes back, but the recorded trigger (not a new
    * one) must decide what starts.
    */
-  async restoreObject(bucket: string, key: string, body: Uint8Array | string, options: { contentType?: string; metadata?: Record<string, string> } = {}): Promise<void> {
+  async restoreObject(
+    bucket: string,
+    key: string,
+    body: Uint8Array | string,
+    options: { contentType?: string; metadata?: Record<string, string> } = {},
+  ): Promise<void> {
     this.restoring = true;
     try {
       await this.store.put(bucket, key, body, options);

@@ -1,5 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import { PreconditionFailedError, type ObjectHead, type ObjectStore, type PutOptions } from '#domain/ports/object-store.js';
@@ -96,7 +111,9 @@ export class FileObjectStore implements ObjectStore {
     if (this.size === this.openedAt && this.restoredFrom === this.size) return;
     const temporary = `${this.checkpointPath}.${process.pid}.tmp`;
     try {
-      const entries = [...this.index.entries()].map(([key, l]) => (l.blob ? [key, l.headerAt, l.offset, l.length, l.blob] : [key, l.headerAt, l.offset, l.length]));
+      const entries = [...this.index.entries()].map(([key, l]) =>
+        l.blob ? [key, l.headerAt, l.offset, l.length, l.blob] : [key, l.headerAt, l.offset, l.length],
+      );
       writeFileSync(temporary, frame(JSON.stringify({ version: 2, logBytes: this.size, sequence: this.sequence, entries })));
       renameSync(temporary, this.checkpointPath);
     } catch {
@@ -341,7 +358,13 @@ export class FileObjectStore implements ObjectStore {
       }
       if (header.blob) {
         // Its bytes were synced to their own file before this header was written.
-        this.index.set(indexKey(header.head.bucket, header.head.key), { head: header.head, headerAt: position, offset: bodyOffset, length: header.length, blob: header.blob });
+        this.index.set(indexKey(header.head.bucket, header.head.key), {
+          head: header.head,
+          headerAt: position,
+          offset: bodyOffset,
+          length: header.length,
+          blob: header.blob,
+        });
         position = bodyOffset;
         last = undefined;
         continue;

@@ -68,7 +68,14 @@ export class FunctionQueue {
   send(messageId: string, body: string, options: { sourceQueue?: string } = {}): void {
     if (this.stopped || this.known.has(messageId)) return;
     this.known.add(messageId);
-    this.ready.push({ id: messageId, body, receiveCount: 0, visibleAt: 0, sentAt: Date.now(), ...(options.sourceQueue ? { sourceQueue: options.sourceQueue } : {}) });
+    this.ready.push({
+      id: messageId,
+      body,
+      receiveCount: 0,
+      visibleAt: 0,
+      sentAt: Date.now(),
+      ...(options.sourceQueue ? { sourceQueue: options.sourceQueue } : {}),
+    });
     this.pump();
   }
 
@@ -121,7 +128,10 @@ export class FunctionQueue {
       if (response === 'timed_out') {
         // Lambda stops the function here: whatever it still does must have no effect (the signal says so).
         stop.abort();
-        this.observer.stoppedAtTimeout(this.name, batch.map((m) => m.body));
+        this.observer.stoppedAtTimeout(
+          this.name,
+          batch.map((m) => m.body),
+        );
         failed = new Set(batch.map((m) => m.id));
         for (const m of batch) this.lastErrors.set(m.id, `${this.name} timed out after ${this.settings.timeoutMs} ms`);
       } else {
@@ -163,18 +173,21 @@ export class FunctionQueue {
   private scheduleRetries(): void {
     if (this.timer || this.waiting.size === 0 || this.stopped) return;
     const next = Math.min(...[...this.waiting].map((m) => m.visibleAt));
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      const now = Date.now();
-      for (const message of [...this.waiting]) {
-        if (message.visibleAt <= now) {
-          this.waiting.delete(message);
-          this.ready.push(message);
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        const now = Date.now();
+        for (const message of [...this.waiting]) {
+          if (message.visibleAt <= now) {
+            this.waiting.delete(message);
+            this.ready.push(message);
+          }
         }
-      }
-      this.pump();
-      this.scheduleRetries();
-    }, Math.max(0, next - Date.now()));
+        this.pump();
+        this.scheduleRetries();
+      },
+      Math.max(0, next - Date.now()),
+    );
   }
 
   private toRecord(message: Message): SQSRecord {

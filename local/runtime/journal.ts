@@ -55,7 +55,8 @@ export class Journal {
     if (validEnd < total) {
       const tail = readFrom(path, validEnd, total);
       ftruncateSync(this.fd, validEnd);
-      if (tail.some((byte) => byte !== 0x0a)) this.recoveries.push({ file: basename(path), action: 'cut a torn last record', at: validEnd, bytes: total - validEnd });
+      if (tail.some((byte) => byte !== 0x0a))
+        this.recoveries.push({ file: basename(path), action: 'cut a torn last record', at: validEnd, bytes: total - validEnd });
     }
     this.end = validEnd;
   }

@@ -12,9 +12,7 @@ import { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
  *   store_file:slow:1500      the step waits 1.5 s before doing its work
  */
 export type StepFault =
-  | { step: string; kind: 'fail'; times: number }
-  | { step: string; kind: 'timeout'; timeoutSeconds?: number }
-  | { step: string; kind: 'slow'; delayMs: number };
+  { step: string; kind: 'fail'; times: number } | { step: string; kind: 'timeout'; timeoutSeconds?: number } | { step: string; kind: 'slow'; delayMs: number };
 
 export class StepFaultError extends Error {
   override readonly name = 'StepFaultError';
@@ -25,11 +23,17 @@ export function parseStepFault(spec: string, registry: UseCaseRegistry): StepFau
   const usage = 'expected <step>:fail:<times>, <step>:timeout[:<seconds>] or <step>:slow:<ms>';
   if (rest.length) throw new StepFaultError(`--fault "${spec}": ${usage}`);
   if (!registry.step(step)) {
-    throw new StepFaultError(`--fault "${spec}": no step "${step}" (steps: ${registry.steps().map((s) => s.definition.name).join(', ')})`);
+    throw new StepFaultError(
+      `--fault "${spec}": no step "${step}" (steps: ${registry
+        .steps()
+        .map((s) => s.definition.name)
+        .join(', ')})`,
+    );
   }
   const whole = (text: string | undefined, what: string, min: number): number => {
     const value = Number(text);
-    if (text === undefined || !Number.isInteger(value) || value < min) throw new StepFaultError(`--fault "${spec}": ${what} must be a whole number of at least ${min}`);
+    if (text === undefined || !Number.isInteger(value) || value < min)
+      throw new StepFaultError(`--fault "${spec}": ${what} must be a whole number of at least ${min}`);
     return value;
   };
   if (kind === 'fail') return { step, kind, times: whole(amount, 'the number of failures', 1) };
@@ -43,7 +47,17 @@ export function registryWithFaults(registry: UseCaseRegistry, faults: readonly S
   if (faults.length === 0) return registry;
   const modules = registry.useCases().map((module) => ({
     ...module,
-    journeys: Object.fromEntries(Object.entries(module.journeys).map(([journey, steps]) => [journey, steps.map((definition) => withFaults(definition, faults.filter((f) => f.step === definition.name)))])),
+    journeys: Object.fromEntries(
+      Object.entries(module.journeys).map(([journey, steps]) => [
+        journey,
+        steps.map((definition) =>
+          withFaults(
+            definition,
+            faults.filter((f) => f.step === definition.name),
+          ),
+        ),
+      ]),
+    ),
   }));
   return new UseCaseRegistry(modules);
 }
@@ -59,7 +73,8 @@ function withFaults(definition: StepDefinition, faults: readonly StepFault[]): S
       const attempt = (attemptsByJourney.get(context.journeyId) ?? 0) + 1;
       attemptsByJourney.set(context.journeyId, attempt);
       for (const fault of faults) {
-        if (fault.kind === 'fail' && attempt <= fault.times) throw new StepFaultError(`injected fault: ${definition.name} fails (${attempt} of ${fault.times})`);
+        if (fault.kind === 'fail' && attempt <= fault.times)
+          throw new StepFaultError(`injected fault: ${definition.name} fails (${attempt} of ${fault.times})`);
         if (fault.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
         // Never settles: the runtime stops the invocation at the step's timeout, as Lambda would.
         if (fault.kind === 'timeout') await new Promise<never>(() => undefined);

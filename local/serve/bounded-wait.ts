@@ -6,7 +6,13 @@ export async function settlesWithin(promise: Promise<unknown>, ms: number): Prom
     timer.unref();
   });
   try {
-    return await Promise.race([promise.then(() => true, () => true), timedOut]);
+    return await Promise.race([
+      promise.then(
+        () => true,
+        () => true,
+      ),
+      timedOut,
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -20,7 +20,10 @@ export class EmbeddedHost implements PlatformHost {
   private closed = false;
   private readonly sweeper: NodeJS.Timeout;
 
-  private constructor(private readonly runtime: EmbeddedRuntime, dataDir: string) {
+  private constructor(
+    private readonly runtime: EmbeddedRuntime,
+    dataDir: string,
+  ) {
     this.where = { dataDir };
     this.maxUploadBytes = runtime.config.maxUploadBytes;
     this.registry = runtime.registry;
@@ -32,12 +35,21 @@ export class EmbeddedHost implements PlatformHost {
 
   static async open(options: { dataDir: string; verbose: boolean; faults?: readonly StepFault[] }): Promise<EmbeddedHost> {
     // Warnings and errors reach the server's log; a step's per-event lines only with --verbose.
-    const runtime = await EmbeddedRuntime.open({ dataDir: options.dataDir, logLevel: options.verbose ? 'INFO' : 'WARN', ...(options.faults?.length ? { faults: options.faults } : {}) });
+    const runtime = await EmbeddedRuntime.open({
+      dataDir: options.dataDir,
+      logLevel: options.verbose ? 'INFO' : 'WARN',
+      ...(options.faults?.length ? { faults: options.faults } : {}),
+    });
     return new EmbeddedHost(runtime, options.dataDir);
   }
 
   async upload(input: UploadInput): Promise<AcceptedUpload> {
-    return this.runtime.upload({ body: input.body, key: input.key, metadata: input.metadata, ...(input.contentType ? { contentType: input.contentType } : {}) });
+    return this.runtime.upload({
+      body: input.body,
+      key: input.key,
+      metadata: input.metadata,
+      ...(input.contentType ? { contentType: input.contentType } : {}),
+    });
   }
 
   journey(journeyId: string) {

@@ -22,9 +22,10 @@ export type ServeSettings =
 
 /**
  * Resolves with the first SIGTERM, SIGINT or SIGHUP, or with SIGTERM once the parent process has
- * gone (a wrapper such as npx that exits without passing its signal on); later ones call `again`.
+ * gone (a wrapper such as npx that exits without passing its signal on) or `stopWhen` says so;
+ * later ones call `again`.
  */
-function firstSignal(again: () => void, onOrphaned: () => void): Promise<NodeJS.Signals> {
+function firstSignal(again: () => void, onOrphaned: () => void, stopWhen?: (stop: () => void) => void): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
     let received = false;
     const onSignal = (name: NodeJS.Signals) => {
@@ -39,14 +40,18 @@ function firstSignal(again: () => void, onOrphaned: () => void): Promise<NodeJS.
       onOrphaned();
       onSignal('SIGTERM');
     });
+    stopWhen?.(() => onSignal('SIGTERM'));
   });
 }
 
 /** After shutdown, anything still holding the event loop (a stray socket) gets this long. */
 const EXIT_GRACE_MS = 3_000;
 
-/** Runs `symphainy serve` until SIGTERM or SIGINT; resolves with the exit code. */
-export async function runServe(settings: ServeSettings): Promise<number> {
+/**
+ * Runs `symphainy serve` until SIGTERM, SIGINT or SIGHUP, its parent's exit, or `stopWhen` calls
+ * the stop it is handed (the CLI does when stdout is closed); resolves with the exit code.
+ */
+export async function runServe(settings: ServeSettings, stopWhen?: (stop: () => void) => void): Promise<number> {
   const log = serveLog(settings.json);
   const current: { server?: RunningServer } = {};
   // Listen for signals before anything opens, so one that comes during start-up still shuts down
@@ -57,6 +62,7 @@ export async function runServe(settings: ServeSettings): Promise<number> {
       current.server?.hurry();
     },
     () => log.info('orphaned', 'the process that started serve has exited: stopping as on SIGTERM'),
+    stopWhen,
   );
   let host: PlatformHost;
   try {
@@ -77,18 +83,31 @@ export async function runServe(settings: ServeSettings): Promise<number> {
     log.error('start_failed', `symphainy serve: ${(error as Error).message}`);
     return 1;
   }
-  const where = Object.entries(host.where).map(([k, v]) => `${k} ${v}`).join(', ');
-  log.info('listening', `symphainy serve (${host.mode}: ${where})\nlistening on ${server.url}: the dashboard at /, GET /health /ready /metrics /journeys /journeys/<id> /events, POST /uploads`, {
-    url: server.url,
-    mode: host.mode,
-    ...host.where,
-  });
+  const where = Object.entries(host.where)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  log.info(
+    'listening',
+    `symphainy serve (${host.mode}: ${where})\nlistening on ${server.url}: the dashboard at /, GET /health /ready /metrics /journeys /journeys/<id> /events, POST /uploads`,
+    {
+      url: server.url,
+      mode: host.mode,
+      ...host.where,
+    },
+  );
 
   current.server = server;
   const signal = await stopSignal;
   const report = await server.shutdown(signal);
-  const left = report.drained ? 'everything in flight finished' : `${report.unfinished} message(s) unfinished, ${host.mode === 'embedded' ? 'kept in the journal for the next start' : 'left on their queues for redelivery'}`;
-  log.info('stopped', `stopped after ${signal} in ${report.tookMs} ms: ${left}`, { signal, drained: report.drained, unfinished: report.unfinished, tookMs: report.tookMs });
+  const left = report.drained
+    ? 'everything in flight finished'
+    : `${report.unfinished} message(s) unfinished, ${host.mode === 'embedded' ? 'kept in the journal for the next start' : 'left on their queues for redelivery'}`;
+  log.info('stopped', `stopped after ${signal} in ${report.tookMs} ms: ${left}`, {
+    signal,
+    drained: report.drained,
+    unfinished: report.unfinished,
+    tookMs: report.tookMs,
+  });
   setTimeout(() => process.exit(process.exitCode ?? 0), EXIT_GRACE_MS).unref();
   return 0;
 }

@@ -59,11 +59,15 @@ export async function startServer(host: PlatformHost, options: ServerOptions, lo
     lifecycle.draining = true;
     metrics.startedDraining();
     const messagesInFlight = (await host.depths()).reduce((sum, d) => sum + (Number.isFinite(d.depth) ? d.depth : 0), 0);
-    log.info('draining', `${reason}: refusing new uploads, finishing ${lifecycle.uploadsInFlight.size} upload(s) and ${messagesInFlight} message(s) in flight (at most ${options.drainTimeoutMs / 1000} s)`, {
-      reason,
-      uploadsInFlight: lifecycle.uploadsInFlight.size,
-      messagesInFlight,
-    });
+    log.info(
+      'draining',
+      `${reason}: refusing new uploads, finishing ${lifecycle.uploadsInFlight.size} upload(s) and ${messagesInFlight} message(s) in flight (at most ${options.drainTimeoutMs / 1000} s)`,
+      {
+        reason,
+        uploadsInFlight: lifecycle.uploadsInFlight.size,
+        messagesInFlight,
+      },
+    );
     await bounded(Promise.allSettled(lifecycle.uploadsInFlight));
     const outcome = await host.drain(Math.max(0, deadline - Date.now()));
     lifecycle.stopWaiting.abort();
@@ -84,7 +88,14 @@ export async function startServer(host: PlatformHost, options: ServerOptions, lo
 function listen(server: Server, options: ServerOptions): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
-      const why = error.code === 'EADDRINUSE' ? 'the port is in use' : error.code === 'EADDRNOTAVAIL' ? 'the address is not on this machine' : error.code === 'EACCES' ? 'permission denied' : error.message;
+      const why =
+        error.code === 'EADDRINUSE'
+          ? 'the port is in use'
+          : error.code === 'EADDRNOTAVAIL'
+            ? 'the address is not on this machine'
+            : error.code === 'EACCES'
+              ? 'permission denied'
+              : error.message;
       reject(new Error(`cannot listen on ${options.hostname}:${options.port}: ${why}`));
     };
     server.once('error', onError);

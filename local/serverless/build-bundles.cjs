@@ -17,7 +17,13 @@ async function main() {
   const targets = [...new Set(routes.map((route) => route.target))];
   for (const target of targets) {
     const entry = join('functions', target, 'handler.ts');
-    await build({ ...bundleOptions({ sdkFromRuntime: true }), absWorkingDir: root, entryPoints: { handler: entry }, outdir: join(outdir, 'functions', target), logLevel: 'warning' });
+    await build({
+      ...bundleOptions({ sdkFromRuntime: true }),
+      absWorkingDir: root,
+      entryPoints: { handler: entry },
+      outdir: join(outdir, 'functions', target),
+      logLevel: 'warning',
+    });
   }
   console.log(`${targets.length} function bundles in ${outdir}/functions/`);
 }

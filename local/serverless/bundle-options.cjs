@@ -13,7 +13,9 @@ const zodEnglishOnly = {
   name: 'zod-english-only',
   setup(build) {
     build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer) ? { path: 'zod-locales-en', namespace: 'zod-english-only', pluginData: args.resolveDir } : undefined,
+      /[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer)
+        ? { path: 'zod-locales-en', namespace: 'zod-english-only', pluginData: args.resolveDir }
+        : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, (args) => ({
       contents: "export { default as en } from '../locales/en.js';",
@@ -63,7 +65,12 @@ const pureDomain = {
     const resolving = Symbol('pure-domain');
     build.onResolve({ filter: /^(#domain\/|\.\.?\/)/ }, async (args) => {
       if (args.pluginData?.[resolving] || args.importer.includes(`${sep}node_modules${sep}`)) return undefined;
-      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { [resolving]: true } });
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: { [resolving]: true },
+      });
       if (resolved.errors.length || resolved.namespace !== 'file' || !resolved.path.startsWith(domain)) return undefined;
       return { path: resolved.path, sideEffects: false };
     });
@@ -89,7 +96,7 @@ const pruneUnreachableChunks = {
       const given = build.initialOptions.entryPoints;
       const entries = new Set((Array.isArray(given) ? given : Object.values(given ?? {})).map((entry) => relative(cwd, resolve(cwd, String(entry)))));
       const reachable = new Set(Object.keys(outputs).filter((file) => entries.has(outputs[file].entryPoint)));
-      for (const pending = [...reachable]; pending.length; ) {
+      for (const pending = [...reachable]; pending.length;) {
         for (const { path } of outputs[pending.pop()].imports) {
           if (outputs[path] && !reachable.has(path)) {
             reachable.add(path);

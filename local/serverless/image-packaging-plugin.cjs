@@ -27,7 +27,6 @@ class ImagePackagingPlugin {
     // Images are built for one architecture; functions must match it.
     service.provider.architecture = 'arm64';
   }
-
 }
 
 module.exports = ImagePackagingPlugin;

@@ -31,9 +31,7 @@ class LocalStagePlugin {
   checkEndpoint() {
     const command = this.serverless.processedInput.commands.join(' ');
     if ((command === 'deploy' || command === 'remove') && !process.env.AWS_ENDPOINT_URL) {
-      throw new this.serverless.classes.Error(
-        `the "${LOCAL_STAGE}" stage deploys to an emulator only: set AWS_ENDPOINT_URL (npm run deploy:local does)`,
-      );
+      throw new this.serverless.classes.Error(`the "${LOCAL_STAGE}" stage deploys to an emulator only: set AWS_ENDPOINT_URL (npm run deploy:local does)`);
     }
   }
 
@@ -68,13 +66,15 @@ class LocalStagePlugin {
     for (const archive of archives) {
       const existing = await eventBridge.send(new ListArchivesCommand({ NamePrefix: archive.ArchiveName }));
       if ((existing.Archives ?? []).some((a) => a.ArchiveName === archive.ArchiveName)) continue;
-      await eventBridge.send(new CreateArchiveCommand({
-        ArchiveName: archive.ArchiveName,
-        Description: archive.Description,
-        EventSourceArn: busArn,
-        RetentionDays: archive.RetentionDays,
-        ...(archive.EventPattern ? { EventPattern: JSON.stringify(archive.EventPattern) } : {}),
-      }));
+      await eventBridge.send(
+        new CreateArchiveCommand({
+          ArchiveName: archive.ArchiveName,
+          Description: archive.Description,
+          EventSourceArn: busArn,
+          RetentionDays: archive.RetentionDays,
+          ...(archive.EventPattern ? { EventPattern: JSON.stringify(archive.EventPattern) } : {}),
+        }),
+      );
       this.log.notice(`Created event archive ${archive.ArchiveName} through the EventBridge API (the emulator's CloudFormation has no AWS::Events::Archive)`);
     }
   }

@@ -70,37 +70,88 @@ module.exports = async ({ resolveVariable }) => {
     const { visibilityTimeout, maxReceiveCount } = queueSettings(policies[target], stageParams);
     const dlq = { QueueName: { 'Fn::GetAtt': [`${id}DeadLetterQueue`, 'QueueName'] } };
     alarms.queues.push(
-      alarm(`${id}DeadLetterQueueDepthAlarm`, `${target}-dlq-depth`, `${queueName(target, true)} holds messages the dead-letter recorder has not taken: see its errors, then symphainy dlq list`, {
-        namespace: 'AWS/SQS', name: 'ApproximateNumberOfMessagesVisible', dimensions: dlq, statistic: 'Maximum',
-      }),
-      alarm(`${id}DeadLettersAlarm`, `${target}-dead-letters`, `a message died in ${queueName(target)} after ${maxReceiveCount} deliveries: symphainy dlq list, then dlq redrive ${target}`, {
-        namespace: 'AWS/SQS', name: 'NumberOfMessagesReceived', dimensions: dlq, statistic: 'Sum',
-      }),
-      alarm(`${id}QueueOldestMessageAlarm`, `${target}-oldest-message`, `${queueName(target)} holds a message older than its ${maxReceiveCount} deliveries could take (${maxReceiveCount} x ${visibilityTimeout} s): ${target} is not taking it`, {
-        namespace: 'AWS/SQS', name: 'ApproximateAgeOfOldestMessage', dimensions: { QueueName: { 'Fn::GetAtt': [`${id}Queue`, 'QueueName'] } }, statistic: 'Maximum', threshold: maxReceiveCount * visibilityTimeout,
-      }),
+      alarm(
+        `${id}DeadLetterQueueDepthAlarm`,
+        `${target}-dlq-depth`,
+        `${queueName(target, true)} holds messages the dead-letter recorder has not taken: see its errors, then symphainy dlq list`,
+        {
+          namespace: 'AWS/SQS',
+          name: 'ApproximateNumberOfMessagesVisible',
+          dimensions: dlq,
+          statistic: 'Maximum',
+        },
+      ),
+      alarm(
+        `${id}DeadLettersAlarm`,
+        `${target}-dead-letters`,
+        `a message died in ${queueName(target)} after ${maxReceiveCount} deliveries: symphainy dlq list, then dlq redrive ${target}`,
+        {
+          namespace: 'AWS/SQS',
+          name: 'NumberOfMessagesReceived',
+          dimensions: dlq,
+          statistic: 'Sum',
+        },
+      ),
+      alarm(
+        `${id}QueueOldestMessageAlarm`,
+        `${target}-oldest-message`,
+        `${queueName(target)} holds a message older than its ${maxReceiveCount} deliveries could take (${maxReceiveCount} x ${visibilityTimeout} s): ${target} is not taking it`,
+        {
+          namespace: 'AWS/SQS',
+          name: 'ApproximateAgeOfOldestMessage',
+          dimensions: { QueueName: { 'Fn::GetAtt': [`${id}Queue`, 'QueueName'] } },
+          statistic: 'Maximum',
+          threshold: maxReceiveCount * visibilityTimeout,
+        },
+      ),
     );
   }
   alarms.queues.push(
-    alarm('RuleDeliveryDeadLetterQueueDepthAlarm', 'rule-delivery-dlq-depth', `${service}-rule-delivery-dlq holds events EventBridge could not deliver to any queue (an upload whose journey never started, say)`, {
-      namespace: 'AWS/SQS', name: 'ApproximateNumberOfMessagesVisible', dimensions: { QueueName: { 'Fn::GetAtt': ['RuleDeliveryDeadLetterQueue', 'QueueName'] } }, statistic: 'Maximum',
-    }),
+    alarm(
+      'RuleDeliveryDeadLetterQueueDepthAlarm',
+      'rule-delivery-dlq-depth',
+      `${service}-rule-delivery-dlq holds events EventBridge could not deliver to any queue (an upload whose journey never started, say)`,
+      {
+        namespace: 'AWS/SQS',
+        name: 'ApproximateNumberOfMessagesVisible',
+        dimensions: { QueueName: { 'Fn::GetAtt': ['RuleDeliveryDeadLetterQueue', 'QueueName'] } },
+        statistic: 'Maximum',
+      },
+    ),
   );
   const functions = [...targets, deadLetterRecorder, journeySweeper];
   for (const fn of functions) {
     const dimensions = { FunctionName: { Ref: `${lambdaIdOf(fn)}LambdaFunction` } };
     alarms.functions.push(
-      alarm(`${pascalCase(fn)}ErrorsAlarm`, `${fn}-errors`, `${service}-${fn} invocations failed (an error thrown, a timeout, out of memory): see its log group`, { namespace: 'AWS/Lambda', name: 'Errors', dimensions, statistic: 'Sum' }),
-      alarm(`${pascalCase(fn)}ThrottlesAlarm`, `${fn}-throttles`, `${service}-${fn} invocations were throttled: the account's Lambda concurrency is used up`, { namespace: 'AWS/Lambda', name: 'Throttles', dimensions, statistic: 'Sum' }),
+      alarm(
+        `${pascalCase(fn)}ErrorsAlarm`,
+        `${fn}-errors`,
+        `${service}-${fn} invocations failed (an error thrown, a timeout, out of memory): see its log group`,
+        { namespace: 'AWS/Lambda', name: 'Errors', dimensions, statistic: 'Sum' },
+      ),
+      alarm(`${pascalCase(fn)}ThrottlesAlarm`, `${fn}-throttles`, `${service}-${fn} invocations were throttled: the account's Lambda concurrency is used up`, {
+        namespace: 'AWS/Lambda',
+        name: 'Throttles',
+        dimensions,
+        statistic: 'Sum',
+      }),
     );
   }
   for (const route of routes) {
     // A custom bus's rules report their metrics under the bus's name as well.
     const dimensions = { ...(route.bus === 'platform' ? { EventBusName: { Ref: 'EventBus' } } : {}), RuleName: `${service}-${route.rule}` };
     alarms.rules.push(
-      alarm(`${pascalCase(route.rule)}RuleFailedInvocationsAlarm`, `${route.rule}-failed-invocations`, `EventBridge gave up delivering events of rule ${service}-${route.rule} to ${queueName(route.target)}: they wait in ${service}-rule-delivery-dlq`, {
-        namespace: 'AWS/Events', name: 'FailedInvocations', dimensions, statistic: 'Sum',
-      }),
+      alarm(
+        `${pascalCase(route.rule)}RuleFailedInvocationsAlarm`,
+        `${route.rule}-failed-invocations`,
+        `EventBridge gave up delivering events of rule ${service}-${route.rule} to ${queueName(route.target)}: they wait in ${service}-rule-delivery-dlq`,
+        {
+          namespace: 'AWS/Events',
+          name: 'FailedInvocations',
+          dimensions,
+          statistic: 'Sum',
+        },
+      ),
     );
   }
 
@@ -155,7 +206,16 @@ function dashboard({ service, metrics, steps, targets, functions, routes, alarms
     type: 'metric',
     width: options.width ?? 12,
     height: 6,
-    properties: { title, region: '${AWS::Region}', view: 'timeSeries', stacked: false, period: PERIOD, stat: options.stat ?? 'Sum', metrics: lines, ...(options.yAxis ? { yAxis: options.yAxis } : {}) },
+    properties: {
+      title,
+      region: '${AWS::Region}',
+      view: 'timeSeries',
+      stacked: false,
+      period: PERIOD,
+      stat: options.stat ?? 'Sum',
+      metrics: lines,
+      ...(options.yAxis ? { yAxis: options.yAxis } : {}),
+    },
   });
   const own = (name, dimensions, extra = {}) => [metrics.namespace, name, 'service', service, ...Object.entries(dimensions).flat(), extra];
   const aws = (namespace, name, dimensions, extra = {}) => [namespace, name, ...Object.entries(dimensions).flat(), extra];
@@ -164,25 +224,98 @@ function dashboard({ service, metrics, steps, targets, functions, routes, alarms
   const useCases = [...new Set(steps.map((s) => s.useCase))];
   const journeys = [...new Set(steps.map((s) => `${s.useCase}/${s.journey}`))];
   const widgets = [
-    text(`# ${service}\nJourneys by use case, steps by journey, then queues, functions and rules. Metrics in namespace \`${metrics.namespace}\`, dimension \`service = ${service}\`.`),
-    ...useCases.map((useCase) => graph(`Journeys: ${useCase}`, metrics.journeyCounts.map((name) => own(name, { UseCase: useCase }, { label: name })), { width: 8 })),
-    graph('Uploads rejected, any use case', [[{ expression: `SEARCH('{${metrics.namespace},service,UseCase} MetricName="${metrics.uploadsRejected}" service="${service}"', 'Sum', ${PERIOD})`, label: 'rejected' }]], { width: 24 }),
+    text(
+      `# ${service}\nJourneys by use case, steps by journey, then queues, functions and rules. Metrics in namespace \`${metrics.namespace}\`, dimension \`service = ${service}\`.`,
+    ),
+    ...useCases.map((useCase) =>
+      graph(
+        `Journeys: ${useCase}`,
+        metrics.journeyCounts.map((name) => own(name, { UseCase: useCase }, { label: name })),
+        { width: 8 },
+      ),
+    ),
+    graph(
+      'Uploads rejected, any use case',
+      [
+        [
+          {
+            expression: `SEARCH('{${metrics.namespace},service,UseCase} MetricName="${metrics.uploadsRejected}" service="${service}"', 'Sum', ${PERIOD})`,
+            label: 'rejected',
+          },
+        ],
+      ],
+      { width: 24 },
+    ),
     ...journeys.flatMap((journey) => {
       const journeySteps = steps.filter((s) => `${s.useCase}/${s.journey}` === journey);
       return [
-        graph(`Step duration p95 (ms): ${journey}`, journeySteps.map((s) => own(metrics.stepDuration, { UseCase: s.useCase, Step: s.step }, { label: s.step })), { stat: 'p95' }),
-        graph(`Step attempts, most: ${journey}`, journeySteps.map((s) => own(metrics.stepAttempts, { UseCase: s.useCase, Step: s.step }, { label: s.step })), { stat: 'Maximum' }),
+        graph(
+          `Step duration p95 (ms): ${journey}`,
+          journeySteps.map((s) => own(metrics.stepDuration, { UseCase: s.useCase, Step: s.step }, { label: s.step })),
+          { stat: 'p95' },
+        ),
+        graph(
+          `Step attempts, most: ${journey}`,
+          journeySteps.map((s) => own(metrics.stepAttempts, { UseCase: s.useCase, Step: s.step }, { label: s.step })),
+          { stat: 'Maximum' },
+        ),
       ];
     }),
     text('## Queues'),
-    graph('Messages waiting', targets.map((t) => aws('AWS/SQS', 'ApproximateNumberOfMessagesVisible', { QueueName: queueName(t) }, { label: t })), { stat: 'Maximum', width: 8 }),
-    graph('Oldest message (s)', targets.map((t) => aws('AWS/SQS', 'ApproximateAgeOfOldestMessage', { QueueName: queueName(t) }, { label: t })), { stat: 'Maximum', width: 8 }),
-    graph('Dead letters received', [...targets.map((t) => aws('AWS/SQS', 'NumberOfMessagesReceived', { QueueName: queueName(t, true) }, { label: t })), aws('AWS/SQS', 'ApproximateNumberOfMessagesVisible', { QueueName: `${service}-rule-delivery-dlq` }, { label: 'rule-delivery-dlq (waiting)', stat: 'Maximum' })], { width: 8 }),
+    graph(
+      'Messages waiting',
+      targets.map((t) => aws('AWS/SQS', 'ApproximateNumberOfMessagesVisible', { QueueName: queueName(t) }, { label: t })),
+      { stat: 'Maximum', width: 8 },
+    ),
+    graph(
+      'Oldest message (s)',
+      targets.map((t) => aws('AWS/SQS', 'ApproximateAgeOfOldestMessage', { QueueName: queueName(t) }, { label: t })),
+      { stat: 'Maximum', width: 8 },
+    ),
+    graph(
+      'Dead letters received',
+      [
+        ...targets.map((t) => aws('AWS/SQS', 'NumberOfMessagesReceived', { QueueName: queueName(t, true) }, { label: t })),
+        aws(
+          'AWS/SQS',
+          'ApproximateNumberOfMessagesVisible',
+          { QueueName: `${service}-rule-delivery-dlq` },
+          { label: 'rule-delivery-dlq (waiting)', stat: 'Maximum' },
+        ),
+      ],
+      { width: 8 },
+    ),
     text('## Functions and rules'),
-    graph('Function errors', functions.map((f) => aws('AWS/Lambda', 'Errors', { FunctionName: `${service}-${f}` }, { label: f })), { width: 8 }),
-    graph('Function throttles', functions.map((f) => aws('AWS/Lambda', 'Throttles', { FunctionName: `${service}-${f}` }, { label: f })), { width: 8 }),
-    graph('Rule deliveries given up', routes.map((r) => aws('AWS/Events', 'FailedInvocations', { ...(r.bus === 'platform' ? { EventBusName: service } : {}), RuleName: `${service}-${r.rule}` }, { label: r.rule })), { width: 8 }),
-    ...Object.entries(alarms).flatMap(([group, ids]) => chunks(ids, 100).map((part) => ({ type: 'alarm', width: 24, height: 4, properties: { title: `Alarms: ${group}`, alarms: part.map((id) => `\${${id}.Arn}`) } }))),
+    graph(
+      'Function errors',
+      functions.map((f) => aws('AWS/Lambda', 'Errors', { FunctionName: `${service}-${f}` }, { label: f })),
+      { width: 8 },
+    ),
+    graph(
+      'Function throttles',
+      functions.map((f) => aws('AWS/Lambda', 'Throttles', { FunctionName: `${service}-${f}` }, { label: f })),
+      { width: 8 },
+    ),
+    graph(
+      'Rule deliveries given up',
+      routes.map((r) =>
+        aws(
+          'AWS/Events',
+          'FailedInvocations',
+          { ...(r.bus === 'platform' ? { EventBusName: service } : {}), RuleName: `${service}-${r.rule}` },
+          { label: r.rule },
+        ),
+      ),
+      { width: 8 },
+    ),
+    ...Object.entries(alarms).flatMap(([group, ids]) =>
+      chunks(ids, 100).map((part) => ({
+        type: 'alarm',
+        width: 24,
+        height: 4,
+        properties: { title: `Alarms: ${group}`, alarms: part.map((id) => `\${${id}.Arn}`) },
+      })),
+    ),
   ];
   return { widgets };
 }

@@ -67,7 +67,12 @@ function exporterOf(exporters, value, what) {
 
 /** A step's plan, as source: what the registry knows of it, without its code. */
 function planned(step) {
-  const plan = { name: step.name, description: step.description, ...(step.keyPrefixes ? { keyPrefixes: step.keyPrefixes } : {}), ...(step.policy ? { policy: step.policy } : {}) };
+  const plan = {
+    name: step.name,
+    description: step.description,
+    ...(step.keyPrefixes ? { keyPrefixes: step.keyPrefixes } : {}),
+    ...(step.policy ? { policy: step.policy } : {}),
+  };
   return `planned(${JSON.stringify(plan)})`;
 }
 

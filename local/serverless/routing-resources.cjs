@@ -72,7 +72,10 @@ module.exports = async ({ resolveVariable }) => {
     const { functionTimeout, visibilityTimeout, maxReceiveCount } = queueSettings(policy, stageParams);
     if (policy) {
       // Merged by the framework into the function it generates (same logical id).
-      Resources[`${lambdaIdOf(target)}LambdaFunction`] = { Type: 'AWS::Lambda::Function', Properties: { Timeout: functionTimeout, MemorySize: policy.memoryMb } };
+      Resources[`${lambdaIdOf(target)}LambdaFunction`] = {
+        Type: 'AWS::Lambda::Function',
+        Properties: { Timeout: functionTimeout, MemorySize: policy.memoryMb },
+      };
     }
 
     Resources[`${id}DeadLetterQueue`] = {
@@ -181,7 +184,12 @@ function role(stage, target, queues, access) {
         ]
       : []),
     // ListBucket lets a read of a missing key answer 404 (not 403), which the code relies on.
-    { Sid: 'ListBuckets', Effect: 'Allow', Action: 's3:ListBucket', Resource: [bucketArn('ArtifactBucket'), ...(access.readsUploads ? [bucketArn('UploadBucket')] : [])] },
+    {
+      Sid: 'ListBuckets',
+      Effect: 'Allow',
+      Action: 's3:ListBucket',
+      Resource: [bucketArn('ArtifactBucket'), ...(access.readsUploads ? [bucketArn('UploadBucket')] : [])],
+    },
   ];
   if (access.readsUploads) statements.push({ Sid: 'ReadUploads', Effect: 'Allow', Action: 's3:GetObject', Resource: objects('UploadBucket') });
   // Artifact keys by what the function does with them: its step's or manager's prefixes, and

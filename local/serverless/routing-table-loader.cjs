@@ -38,8 +38,16 @@ async function loadRouting({ uploadBucket }) {
   const sweeper = routing.JOURNEY_SWEEPER;
   roles[recorder] = { ...access[recorder], source: PUBLISHED_SOURCE };
   roles[sweeper] = { ...access[sweeper], source: PUBLISHED_SOURCE };
-  const steps = registry.steps().map(({ useCase, journey, definition }) => ({ useCase, journey, step: definition.name, target: routing.functionNameForStep(definition.name) }));
-  const journeyMetrics = { namespace: metrics.METRICS_NAMESPACE, journeyCounts: Object.values(metrics.JOURNEY_COUNTS), uploadsRejected: metrics.UPLOADS_REJECTED, stepDuration: metrics.STEP_DURATION, stepAttempts: metrics.STEP_ATTEMPTS };
+  const steps = registry
+    .steps()
+    .map(({ useCase, journey, definition }) => ({ useCase, journey, step: definition.name, target: routing.functionNameForStep(definition.name) }));
+  const journeyMetrics = {
+    namespace: metrics.METRICS_NAMESPACE,
+    journeyCounts: Object.values(metrics.JOURNEY_COUNTS),
+    uploadsRejected: metrics.UPLOADS_REJECTED,
+    stepDuration: metrics.STEP_DURATION,
+    stepAttempts: metrics.STEP_ATTEMPTS,
+  };
   return { routes, roles, policies, deadLetterRecorder: recorder, journeySweeper: sweeper, steps, metrics: journeyMetrics };
 }
 

@@ -1,4 +1,3 @@
-
 /** Where a deployed stage lives: an emulator's endpoint (MiniStack, LocalStack) or AWS itself. */
 export interface CloudTarget {
   stage: string;

@@ -34,7 +34,9 @@ export async function recordedJourneyIds(records: { s3: S3Client; artifactBucket
   const ids: string[] = [];
   let token: string | undefined;
   do {
-    const out = await records.s3.send(new ListObjectsV2Command({ Bucket: records.artifactBucket, Prefix: JOURNEY_RECORD_PREFIX, Delimiter: '/', ContinuationToken: token }));
+    const out = await records.s3.send(
+      new ListObjectsV2Command({ Bucket: records.artifactBucket, Prefix: JOURNEY_RECORD_PREFIX, Delimiter: '/', ContinuationToken: token }),
+    );
     for (const prefix of out.CommonPrefixes ?? []) {
       const id = prefix.Prefix?.slice(JOURNEY_RECORD_PREFIX.length).replace(/\/$/, '');
       if (id) ids.push(id);

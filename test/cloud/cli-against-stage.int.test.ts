@@ -47,14 +47,31 @@ describe.skipIf(!emulator.available)('the CLI against the deployed local stage',
       writeFileSync(join(dir, 'fahrt.csv'), germanFleetExport(30));
       writeFileSync(join(dir, '_column-map.json'), JSON.stringify(Object.fromEntries(GERMAN_FLEET_MAP.map((m) => m.split('=')))));
 
-      const mapped = runCli(['upload', join(dir, 'fahrt.csv'), '--key', `${folder}/mapped.csv`, '--use-case', 'autonomous_vehicle', ...GERMAN_FLEET_MAP.flatMap((m) => ['--map', m]), '--endpoint', endpoint, '--json'], { env });
+      const mapped = runCli(
+        [
+          'upload',
+          join(dir, 'fahrt.csv'),
+          '--key',
+          `${folder}/mapped.csv`,
+          '--use-case',
+          'autonomous_vehicle',
+          ...GERMAN_FLEET_MAP.flatMap((m) => ['--map', m]),
+          '--endpoint',
+          endpoint,
+          '--json',
+        ],
+        { env },
+      );
       expect(mapped.status, mapped.stderr + mapped.stdout).toBe(0);
       const speed = JSON.parse(mapped.stdout).columnMapping.fields.find((f: { field: string }) => f.field === 'speed');
       expect(speed).toMatchObject({ column: 'v_mph', unit: { from: 'mph', to: 'km/h' }, rule: 'declared' });
 
       const stored = runCli(['upload', join(dir, '_column-map.json'), '--key', `${folder}/_column-map.json`, '--endpoint', endpoint, '--json'], { env });
       expect(stored.status, stored.stderr).toBe(0);
-      const beside = runCli(['upload', join(dir, 'fahrt.csv'), '--key', `${folder}/day-2/fahrt.csv`, '--use-case', 'autonomous_vehicle', '--endpoint', endpoint, '--json'], { env });
+      const beside = runCli(
+        ['upload', join(dir, 'fahrt.csv'), '--key', `${folder}/day-2/fahrt.csv`, '--use-case', 'autonomous_vehicle', '--endpoint', endpoint, '--json'],
+        { env },
+      );
       expect(beside.status, beside.stderr + beside.stdout).toBe(0);
       expect(JSON.parse(beside.stdout).columnMapping.declaredBy).toEqual([`${folder}/_column-map.json`]);
     } finally {

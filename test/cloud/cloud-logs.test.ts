@@ -13,19 +13,47 @@ describe("reading a journey's lines from a stage's CloudWatch Logs", () => {
 
   it("searches the groups of the functions every journey passes and of the journey's own steps", () => {
     const functions = functionsOfJourney(registry, ['validate_file', 'process_file', 'store_file', 'notify_completion']);
-    expect(functions).toEqual(['experience-manager', 'delivery-manager', 'journey-recorder', DEAD_LETTER_RECORDER, JOURNEY_SWEEPER, 'validate-file', 'process-file', 'store-file', 'notify-completion']);
+    expect(functions).toEqual([
+      'experience-manager',
+      'delivery-manager',
+      'journey-recorder',
+      DEAD_LETTER_RECORDER,
+      JOURNEY_SWEEPER,
+      'validate-file',
+      'process-file',
+      'store-file',
+      'notify-completion',
+    ]);
     // The shared ones are the routing targets that run no step, whatever steps a journey has.
-    const managers = routingTable(registry, { uploadBucket: 'b' }).filter((r) => !r.step).map((r) => r.target);
+    const managers = routingTable(registry, { uploadBucket: 'b' })
+      .filter((r) => !r.step)
+      .map((r) => r.target);
     expect(sharedFunctions(registry)).toEqual([...new Set(managers), DEAD_LETTER_RECORDER, JOURNEY_SWEEPER]);
   });
 
   it('asks FilterLogEvents for lines holding the id as a quoted term, from a time and page on when given', () => {
-    expect(filterInput('/aws/lambda/symphainy-dev-store-file', JOURNEY)).toEqual({ logGroupName: '/aws/lambda/symphainy-dev-store-file', filterPattern: `"${JOURNEY}"` });
-    expect(filterInput('g', JOURNEY, { startTime: 1_700_000_000_000, nextToken: 'page-2' })).toEqual({ logGroupName: 'g', filterPattern: `"${JOURNEY}"`, startTime: 1_700_000_000_000, nextToken: 'page-2' });
+    expect(filterInput('/aws/lambda/symphainy-dev-store-file', JOURNEY)).toEqual({
+      logGroupName: '/aws/lambda/symphainy-dev-store-file',
+      filterPattern: `"${JOURNEY}"`,
+    });
+    expect(filterInput('g', JOURNEY, { startTime: 1_700_000_000_000, nextToken: 'page-2' })).toEqual({
+      logGroupName: 'g',
+      filterPattern: `"${JOURNEY}"`,
+      startTime: 1_700_000_000_000,
+      nextToken: 'page-2',
+    });
   });
 
   it("reads a Powertools line as the journey's line, named by the group's function, and drops another journey's", () => {
-    const message = JSON.stringify({ level: 'ERROR', message: 'event handling failed', timestamp: '2026-01-01T10:00:00.123Z', service: 'store-file', journeyId: JOURNEY, attempt: 2, error: { message: 'disk full' } });
+    const message = JSON.stringify({
+      level: 'ERROR',
+      message: 'event handling failed',
+      timestamp: '2026-01-01T10:00:00.123Z',
+      service: 'store-file',
+      journeyId: JOURNEY,
+      attempt: 2,
+      error: { message: 'disk full' },
+    });
     expect(lineOfEvent({ timestamp: 1, message, eventId: 'e1' }, 'store-file', JOURNEY)).toEqual({
       timestamp: '2026-01-01T10:00:00.123Z',
       function: 'store-file',
@@ -38,7 +66,13 @@ describe("reading a journey's lines from a stage's CloudWatch Logs", () => {
   });
 
   it('keeps a plain text line that names the journey, stamped with its event time', () => {
-    expect(lineOfEvent({ timestamp: Date.parse('2026-01-01T10:00:00.000Z'), message: `2026-01-01T10:00:00Z\tERROR\tunhandled for ${JOURNEY}\n` }, 'process-file', JOURNEY)).toEqual({
+    expect(
+      lineOfEvent(
+        { timestamp: Date.parse('2026-01-01T10:00:00.000Z'), message: `2026-01-01T10:00:00Z\tERROR\tunhandled for ${JOURNEY}\n` },
+        'process-file',
+        JOURNEY,
+      ),
+    ).toEqual({
       timestamp: '2026-01-01T10:00:00.000Z',
       function: 'process-file',
       level: null,

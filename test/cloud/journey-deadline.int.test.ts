@@ -33,14 +33,20 @@ describe.skipIf(!emulator.available)('the journey sweeper on the emulator', () =
       resolvedBy: 'key-prefix',
     });
     const put = await new EventBridgeClient(stage.clientConfig).send(
-      new PutEventsCommand({ Entries: [{ EventBusName: stage.eventBusName, Source: started.source, DetailType: started.detailType, Detail: JSON.stringify(started.detail) }] }),
+      new PutEventsCommand({
+        Entries: [{ EventBusName: stage.eventBusName, Source: started.source, DetailType: started.detailType, Detail: JSON.stringify(started.detail) }],
+      }),
     );
     expect(put.FailedEntryCount ?? 0).toBe(0);
     const markerKey = runningMarkerKey(journeyId);
-    const marker = await eventually('the running marker the journey recorder keeps', async () => {
-      const object = await stage.store.get(stage.artifactBucket, markerKey);
-      return object ? (JSON.parse(new TextDecoder().decode(object.body)) as RunningMarker) : undefined;
-    }, 60_000);
+    const marker = await eventually(
+      'the running marker the journey recorder keeps',
+      async () => {
+        const object = await stage.store.get(stage.artifactBucket, markerKey);
+        return object ? (JSON.parse(new TextDecoder().decode(object.body)) as RunningMarker) : undefined;
+      },
+      60_000,
+    );
     expect(marker).toMatchObject({ journeyId, useCase: 'mvp', journey: 'upload', redrive: 0 });
     const deadlineMs = journeyDeadlineSeconds(defaultUseCaseRegistry(), 'mvp', 'upload') * 1000;
     const longAgo: RunningMarker = { ...marker, since: new Date(Date.now() - deadlineMs - 60_000).toISOString() };
@@ -51,10 +57,14 @@ describe.skipIf(!emulator.available)('the journey sweeper on the emulator', () =
     expect(invoked.FunctionError, new TextDecoder().decode(invoked.Payload)).toBeUndefined();
     expect(JSON.parse(new TextDecoder().decode(invoked.Payload)).failed).toContain(journeyId);
 
-    const failed = await eventually('the stalled journey to fail and be delivered', async () => {
-      const view = await recordedJourney(stage, journeyId);
-      return view && view.status === 'failed' && view.delivery ? view : undefined;
-    }, 90_000);
+    const failed = await eventually(
+      'the stalled journey to fail and be delivered',
+      async () => {
+        const view = await recordedJourney(stage, journeyId);
+        return view && view.status === 'failed' && view.delivery ? view : undefined;
+      },
+      90_000,
+    );
     expect(failed.error).toMatchObject({ code: 'journey_deadline_exceeded', message: expect.stringContaining('validate_file is pending') });
     expect(failed.delivery?.message).toContain('journey_deadline_exceeded');
     await eventually('the marker to be removed', async () => ((await stage.store.head(stage.artifactBucket, markerKey)) ? undefined : true), 60_000);

@@ -17,7 +17,11 @@ interface LogLine {
   fields: { journeyId?: string; detailType?: string };
 }
 
-const parseLines = (stdout: string) => stdout.trim().split('\n').map((text) => JSON.parse(text) as LogLine);
+const parseLines = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((text) => JSON.parse(text) as LogLine);
 
 function runCliAsync(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   return new Promise((resolve, reject) => {
@@ -39,7 +43,11 @@ describe.skipIf(!emulator.available)('symphainy logs against the deployed local 
 
   it("follows a fresh upload's journey until it is delivered, then shows the same lines again", async () => {
     const before = new Set(await recordedJourneyIds(stage));
-    const upload = await putUpload(stage, { body: new TextEncoder().encode('order_id,total\n1,9.99\n2,15.00\n'), key: uniqueKey('mvp', 'logs.csv'), metadata: {} });
+    const upload = await putUpload(stage, {
+      body: new TextEncoder().encode('order_id,total\n1,9.99\n2,15.00\n'),
+      key: uniqueKey('mvp', 'logs.csv'),
+      metadata: {},
+    });
     // The emulator's S3 event carries no version, so the id is known once the journey is on record.
     let journeyId: string | undefined;
     for (let look = 0; look < 120 && !journeyId; look++) {
@@ -54,7 +62,8 @@ describe.skipIf(!emulator.available)('symphainy logs against the deployed local 
     const lines = parseLines(followed.stdout);
     expect(lines.every((l) => l.fields.journeyId === journeyId)).toBe(true);
     const functions = lines.map((l) => l.function);
-    for (const name of ['validate-file', 'process-file', 'store-file', 'notify-completion', 'experience-manager', 'delivery-manager', 'journey-recorder']) expect(functions, name).toContain(name);
+    for (const name of ['validate-file', 'process-file', 'store-file', 'notify-completion', 'experience-manager', 'delivery-manager', 'journey-recorder'])
+      expect(functions, name).toContain(name);
     const times = lines.map((l) => Date.parse(l.timestamp));
     expect(times).toEqual([...times].sort((a, b) => a - b));
     const firstLineOf = ['validate-file', 'process-file', 'store-file', 'notify-completion'].map((name) => functions.indexOf(name));

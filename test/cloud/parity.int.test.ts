@@ -35,7 +35,11 @@ function identifiersOf(runs: readonly { view: JourneyView; events: EventBridgeEn
   return pairs;
 }
 
-async function traceOf(views: readonly JourneyView[], eventsOf: (id: string) => Promise<EventBridgeEnvelope[]>, store: ObjectStore): Promise<{ traces: JourneyTrace[]; identical: number }> {
+async function traceOf(
+  views: readonly JourneyView[],
+  eventsOf: (id: string) => Promise<EventBridgeEnvelope[]>,
+  store: ObjectStore,
+): Promise<{ traces: JourneyTrace[]; identical: number }> {
   const runs = await Promise.all(views.map(async (view) => ({ view, events: await eventsOf(view.journeyId) })));
   const identifiers = identifiersOf(runs);
   let identical = 0;
@@ -75,24 +79,34 @@ describe.skipIf(!emulator.available)('parity between the deployed stage and the 
   const firstGood = builtInUseCases.map((useCase) => ({ useCase: useCase.id, sample: useCase.samples(11).find((s) => s.expect.status === 'completed')! }));
   const firstBad = builtInUseCases.map((useCase) => ({ useCase: useCase.id, sample: useCase.samples(11).find((s) => s.expect.status !== 'completed')! }));
 
-  it.concurrent.each([...firstGood, ...firstBad])('$useCase: $sample.fileName', async ({ useCase, sample }) => {
-    const key = uniqueKey(useCase, sample.fileName);
-    const { view } = await uploadAndWait(stage, { key, body: sample.body, metadata: sample.metadata });
-    const cloudRuns = [view, ...(await followOnsOf(stage, view))];
+  it.concurrent.each([...firstGood, ...firstBad])(
+    '$useCase: $sample.fileName',
+    async ({ useCase, sample }) => {
+      const key = uniqueKey(useCase, sample.fileName);
+      const { view } = await uploadAndWait(stage, { key, body: sample.body, metadata: sample.metadata });
+      const cloudRuns = [view, ...(await followOnsOf(stage, view))];
 
-    const harness = await embeddedHarness({ config: { uploadBucket: stage.uploadBucket, artifactBucket: stage.artifactBucket } });
-    try {
-      const embedded = await harness.uploadAndWait(sample.body, key, sample.metadata);
-      const embeddedRuns = [embedded, ...harness.runtime.journeys().filter((j) => j.parentJourneyId === embedded.journeyId).sort((a, b) => a.journey.localeCompare(b.journey))];
+      const harness = await embeddedHarness({ config: { uploadBucket: stage.uploadBucket, artifactBucket: stage.artifactBucket } });
+      try {
+        const embedded = await harness.uploadAndWait(sample.body, key, sample.metadata);
+        const embeddedRuns = [
+          embedded,
+          ...harness.runtime
+            .journeys()
+            .filter((j) => j.parentJourneyId === embedded.journeyId)
+            .sort((a, b) => a.journey.localeCompare(b.journey)),
+        ];
 
-      const cloud = await traceOf(cloudRuns, (id) => recordedEventsOf(stage, id), stage.store);
-      const local = await traceOf(embeddedRuns, async (id) => harness.runtime.events(id), harness.runtime.store);
-      expect(cloud.traces).toEqual(local.traces);
-      expect(cloud.traces[0]!.status).toBe(sample.expect.status);
-      // Most artifacts do not mention the journey at all and are the very same bytes.
-      expect(cloud.identical).toBe(local.identical);
-    } finally {
-      harness.close();
-    }
-  }, 240_000);
+        const cloud = await traceOf(cloudRuns, (id) => recordedEventsOf(stage, id), stage.store);
+        const local = await traceOf(embeddedRuns, async (id) => harness.runtime.events(id), harness.runtime.store);
+        expect(cloud.traces).toEqual(local.traces);
+        expect(cloud.traces[0]!.status).toBe(sample.expect.status);
+        // Most artifacts do not mention the journey at all and are the very same bytes.
+        expect(cloud.identical).toBe(local.identical);
+      } finally {
+        harness.close();
+      }
+    },
+    240_000,
+  );
 });

@@ -31,7 +31,14 @@ function importsOf(file: string): SourceImport[] {
   const { importedFiles } = ts.preProcessFile(readFileSync(join(ROOT, file), 'utf8'), true, true);
   return importedFiles.map(({ fileName: specifier }) => {
     if (specifier.startsWith('#')) return { file, specifier, target: specifier.slice(1) };
-    if (specifier.startsWith('.')) return { file, specifier, target: relative(ROOT, resolve(ROOT, dirname(file), specifier)).split(sep).join('/') };
+    if (specifier.startsWith('.'))
+      return {
+        file,
+        specifier,
+        target: relative(ROOT, resolve(ROOT, dirname(file), specifier))
+          .split(sep)
+          .join('/'),
+      };
     return { file, specifier };
   });
 }

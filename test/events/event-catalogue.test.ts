@@ -34,7 +34,11 @@ describe('the catalogue derives who publishes and who receives each event', () =
     const steps = [...new Set(registry.steps().map((s) => s.definition.name))];
     const consumers = entry(JourneyStepRequested.detailType).consumers;
     for (const step of steps) {
-      expect(consumers).toContainEqual({ function: functionNameForStep(step), rule: `step-${functionNameForStep(step)}`, filter: { detail: { step: [step] } } });
+      expect(consumers).toContainEqual({
+        function: functionNameForStep(step),
+        rule: `step-${functionNameForStep(step)}`,
+        filter: { detail: { step: [step] } },
+      });
     }
     expect(consumers.map((c) => c.function)).toContain('journey-recorder');
     expect(consumers).toHaveLength(steps.length + 1);

@@ -27,11 +27,29 @@ function recorder() {
   );
   const deliver = (messageId: string, body: string, queue = 'symphainy-dev-process-file-dlq') =>
     handler(
-      { Records: [{ messageId, receiptHandle: messageId, body, attributes: { ApproximateReceiveCount: '1' } as never, messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: `arn:aws:sqs:eu-west-1:123456789012:${queue}`, awsRegion: 'eu-west-1' }] } as SQSEvent,
+      {
+        Records: [
+          {
+            messageId,
+            receiptHandle: messageId,
+            body,
+            attributes: { ApproximateReceiveCount: '1' } as never,
+            messageAttributes: {},
+            md5OfBody: '',
+            eventSource: 'aws:sqs',
+            eventSourceARN: `arn:aws:sqs:eu-west-1:123456789012:${queue}`,
+            awsRegion: 'eu-west-1',
+          },
+        ],
+      } as SQSEvent,
       inProcessLambdaContext('dead-letter-recorder', 'r-1'),
     );
   const kept = async () =>
-    Promise.all((await store.list(defaultPlatformConfig.artifactBucket, DEAD_LETTER_PREFIX)).map(async (h) => JSON.parse(new TextDecoder().decode((await store.get(h.bucket, h.key))!.body)) as DeadLetter));
+    Promise.all(
+      (await store.list(defaultPlatformConfig.artifactBucket, DEAD_LETTER_PREFIX)).map(
+        async (h) => JSON.parse(new TextDecoder().decode((await store.get(h.bucket, h.key))!.body)) as DeadLetter,
+      ),
+    );
   return { deliver, kept, published };
 }
 
@@ -49,16 +67,36 @@ const request = JourneyStepRequested.draft({
   steps: ['validate_file', 'process_file', 'store_file', 'notify_completion'],
   completedSteps: [],
 });
-const envelope = { version: '0', id: 'e-1', 'detail-type': request.detailType, source: request.source, account: '123456789012', time: '2026-12-01T07:59:30Z', region: 'eu-west-1', resources: [], detail: request.detail };
+const envelope = {
+  version: '0',
+  id: 'e-1',
+  'detail-type': request.detailType,
+  source: request.source,
+  account: '123456789012',
+  time: '2026-12-01T07:59:30Z',
+  region: 'eu-west-1',
+  resources: [],
+  detail: request.detail,
+};
 
 describe('the dead-letter recorder', () => {
   it('fails the journey of a request whose last attempt never reported (killed), once, and keeps the message with why', async () => {
     const { deliver, kept, published } = recorder();
     expect((await deliver('m-1', JSON.stringify(envelope))).batchItemFailures).toEqual([]);
     expect(published).toHaveLength(1);
-    expect(published[0]).toMatchObject({ detailType: 'Journey Step Failed', detail: { journeyId: 'j-0123456789abcdef0123', step: 'process_file', final: true, attempt: 3, error: { code: 'step_out_of_memory' } } });
+    expect(published[0]).toMatchObject({
+      detailType: 'Journey Step Failed',
+      detail: { journeyId: 'j-0123456789abcdef0123', step: 'process_file', final: true, attempt: 3, error: { code: 'step_out_of_memory' } },
+    });
     const [letter] = await kept();
-    expect(letter).toMatchObject({ function: 'process-file', messageId: 'm-1', journeyId: 'j-0123456789abcdef0123', step: 'process_file', attempts: 3, reason: { code: 'step_out_of_memory' } });
+    expect(letter).toMatchObject({
+      function: 'process-file',
+      messageId: 'm-1',
+      journeyId: 'j-0123456789abcdef0123',
+      step: 'process_file',
+      attempts: 3,
+      reason: { code: 'step_out_of_memory' },
+    });
 
     // Redelivered (the recorder's own retry): nothing is said twice.
     await deliver('m-1', JSON.stringify(envelope));
@@ -71,6 +109,11 @@ describe('the dead-letter recorder', () => {
     expect((await deliver('m-2', 'order 4711 shipped', 'symphainy-dev-validate-file-dlq')).batchItemFailures).toEqual([]);
     expect(published).toEqual([]);
     const [letter] = await kept();
-    expect(letter).toMatchObject({ function: 'validate-file', body: 'order 4711 shipped', detailType: '(not an event)', reason: { code: 'malformed_event', message: expect.stringContaining('is not JSON') } });
+    expect(letter).toMatchObject({
+      function: 'validate-file',
+      body: 'order 4711 shipped',
+      detailType: '(not an event)',
+      reason: { code: 'malformed_event', message: expect.stringContaining('is not JSON') },
+    });
   });
 });

@@ -24,21 +24,52 @@ const ids = { schemaVersion: 1 as const, journeyId: 'j-0123456789abcdef0123', us
 const input = { bucket: defaultPlatformConfig.uploadBucket, key: 'uploads/mvp/lagerbestand.csv', size: 64 };
 const steps = ['validate_file', 'process_file', 'store_file', 'notify_completion'];
 const position = { ...ids, input, journeyStartedAt: '2026-12-01T07:59:00.000Z', steps };
-const record = (name: string, attempts = 1) => ({ name, attempts, startedAt: '2026-12-01T08:00:00.000Z', endedAt: '2026-12-01T08:00:01.250Z', artifacts: [], summary: {} });
+const record = (name: string, attempts = 1) => ({
+  name,
+  attempts,
+  startedAt: '2026-12-01T08:00:00.000Z',
+  endedAt: '2026-12-01T08:00:01.250Z',
+  artifacts: [],
+  summary: {},
+});
 
 describe('the metrics read off published events', () => {
   it('counts journey-level events by use case and leaves other events alone', () => {
     const rejected = UploadRejected.draft({ ...ids, useCase: 'unknown', input, error: { code: 'unknown_use_case', message: 'no use case' } });
-    const completedStep = JourneyStepCompleted.draft({ ...position, step: 'validate_file', stepIndex: 0, record: record('validate_file'), completedSteps: [record('validate_file')] });
+    const completedStep = JourneyStepCompleted.draft({
+      ...position,
+      step: 'validate_file',
+      stepIndex: 0,
+      record: record('validate_file'),
+      completedSteps: [record('validate_file')],
+    });
     expect(journeyDatapoints([rejected, completedStep])).toEqual([
       { name: 'UploadsRejected', unit: 'Count', value: 1, dimensions: { UseCase: 'unknown' }, metadata: { journeyId: ids.journeyId } },
     ]);
   });
 
   it("times every reported attempt and counts a step's attempts once it is over, not after a failure that will be retried", () => {
-    const completed = JourneyStepCompleted.draft({ ...position, step: 'process_file', stepIndex: 1, record: record('process_file', 2), completedSteps: [record('validate_file'), record('process_file', 2)] });
+    const completed = JourneyStepCompleted.draft({
+      ...position,
+      step: 'process_file',
+      stepIndex: 1,
+      record: record('process_file', 2),
+      completedSteps: [record('validate_file'), record('process_file', 2)],
+    });
     const failure = (final: boolean) =>
-      JourneyStepFailed.draft({ ...position, step: 'store_file', stepIndex: 2, attempt: 2, maxAttempts: 3, final, kind: 'error', startedAt: '2026-12-01T08:00:00.000Z', endedAt: '2026-12-01T08:00:00.400Z', error: { code: 'x', message: 'y' }, completedSteps: [] });
+      JourneyStepFailed.draft({
+        ...position,
+        step: 'store_file',
+        stepIndex: 2,
+        attempt: 2,
+        maxAttempts: 3,
+        final,
+        kind: 'error',
+        startedAt: '2026-12-01T08:00:00.000Z',
+        endedAt: '2026-12-01T08:00:00.400Z',
+        error: { code: 'x', message: 'y' },
+        completedSteps: [],
+      });
     const dims = (step: string) => ({ UseCase: 'mvp', Step: step });
     expect(stepDatapoints([completed])).toEqual([
       { name: 'StepDuration', unit: 'Milliseconds', value: 1250, dimensions: dims('process_file'), metadata: { journeyId: ids.journeyId } },
@@ -94,7 +125,17 @@ const sqsEvent = (detailType: string, detail: unknown, receiveCount = 1): SQSEve
     {
       messageId: `m-${detailType}`,
       receiptHandle: 'r',
-      body: JSON.stringify({ version: '0', id: `e-${detailType}`, 'detail-type': detailType, source: 'symphainy.journeys', account: '123456789012', time: '2026-12-01T08:00:00Z', region: 'eu-west-1', resources: [], detail }),
+      body: JSON.stringify({
+        version: '0',
+        id: `e-${detailType}`,
+        'detail-type': detailType,
+        source: 'symphainy.journeys',
+        account: '123456789012',
+        time: '2026-12-01T08:00:00Z',
+        region: 'eu-west-1',
+        resources: [],
+        detail,
+      }),
       attributes: { ApproximateReceiveCount: String(receiveCount) } as never,
       messageAttributes: {},
       md5OfBody: '',
@@ -120,7 +161,9 @@ describe('the metrics a deployed function writes', () => {
     expect(other).toEqual([]);
     expect(emf).toHaveLength(1);
     expect(emf[0]).toMatchObject({ service: 'symphainy-dev', UseCase: 'mvp', JourneysCompleted: 1, journeyId: ids.journeyId });
-    expect(emf[0]._aws.CloudWatchMetrics).toEqual([{ Namespace: METRICS_NAMESPACE, Dimensions: [['service', 'UseCase']], Metrics: [{ Name: 'JourneysCompleted', Unit: 'Count' }] }]);
+    expect(emf[0]._aws.CloudWatchMetrics).toEqual([
+      { Namespace: METRICS_NAMESPACE, Dimensions: [['service', 'UseCase']], Metrics: [{ Name: 'JourneysCompleted', Unit: 'Count' }] },
+    ]);
   });
 
   it("writes a step attempt's duration and, when the step is over, its attempts, with use case and step as dimensions", async () => {
@@ -173,7 +216,11 @@ describe('the EventBridge publisher', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      const client = new EventBridgeClient({ endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, region: 'eu-west-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+      const client = new EventBridgeClient({
+        endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        region: 'eu-west-1',
+        credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      });
       const header = 'Root=1-67890abc-0123456789abcdef01234567;Parent=53995c3f42cd8ad8;Sampled=1';
       const drafts = [JourneyStepRequested.draft({ ...position, step: 'validate_file', stepIndex: 0, completedSteps: [] })];
       await new EventBridgePublisher(client, 'symphainy-dev', () => header).publish([...drafts, ...drafts]);

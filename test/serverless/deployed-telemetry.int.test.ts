@@ -24,7 +24,9 @@ describe.skipIf(!emulator.available)('telemetry of the deployed functions (emula
     const lines: any[] = [];
     let nextToken: string | undefined;
     do {
-      const page = await logs.send(new FilterLogEventsCommand({ logGroupName: `/aws/lambda/symphainy-${target.stage}-${functionName}`, startTime: since, nextToken }));
+      const page = await logs.send(
+        new FilterLogEventsCommand({ logGroupName: `/aws/lambda/symphainy-${target.stage}-${functionName}`, startTime: since, nextToken }),
+      );
       for (const event of page.events ?? []) {
         const start = event.message?.indexOf('{"_aws"') ?? -1;
         if (start < 0) continue;
@@ -38,15 +40,22 @@ describe.skipIf(!emulator.available)('telemetry of the deployed functions (emula
   const names = (lines: any[]) => lines.map((line) => line._aws.CloudWatchMetrics[0].Metrics[0].Name).sort();
 
   it('a completed mvp journey is counted as started and completed, and each of its steps timed, with the stage as service', async () => {
-    const sample = builtInUseCases.find((u) => u.id === 'mvp')!.samples(7).find((s) => s.expect.status === 'completed')!;
+    const sample = builtInUseCases
+      .find((u) => u.id === 'mvp')!
+      .samples(7)
+      .find((s) => s.expect.status === 'completed')!;
     const since = Date.now() - 5_000;
     const { view } = await uploadAndWait(stage, { key: uniqueKey('mvp', sample.fileName), body: sample.body, metadata: sample.metadata });
     expect(view.status).toBe('completed');
 
-    const journey = await eventually('the experience manager\'s metrics for the journey', async () => {
-      const lines = await metricLines('experience-manager', view.journeyId, since);
-      return names(lines).includes('JourneysCompleted') ? lines : undefined;
-    }, 60_000);
+    const journey = await eventually(
+      "the experience manager's metrics for the journey",
+      async () => {
+        const lines = await metricLines('experience-manager', view.journeyId, since);
+        return names(lines).includes('JourneysCompleted') ? lines : undefined;
+      },
+      60_000,
+    );
     expect(names(journey)).toEqual(['JourneysCompleted', 'JourneysStarted']);
     for (const line of journey) {
       expect(line).toMatchObject({ service: `symphainy-${target.stage}`, UseCase: 'mvp' });
@@ -54,10 +63,14 @@ describe.skipIf(!emulator.available)('telemetry of the deployed functions (emula
     }
 
     for (const step of view.steps) {
-      const lines = await eventually(`${step.name}'s metrics`, async () => {
-        const found = await metricLines(step.name.replace(/_/g, '-'), view.journeyId, since);
-        return found.length >= 2 ? found : undefined;
-      }, 60_000);
+      const lines = await eventually(
+        `${step.name}'s metrics`,
+        async () => {
+          const found = await metricLines(step.name.replace(/_/g, '-'), view.journeyId, since);
+          return found.length >= 2 ? found : undefined;
+        },
+        60_000,
+      );
       expect(names(lines), step.name).toEqual(['StepAttempts', 'StepDuration']);
       expect(lines.find((l) => l.StepAttempts !== undefined)).toMatchObject({ Step: step.name, UseCase: 'mvp', StepAttempts: 1 });
     }
@@ -72,6 +85,7 @@ describe.skipIf(!emulator.available)('telemetry of the deployed functions (emula
     expect(ofType('AWS::CloudWatch::Alarm').length).toBeGreaterThan(100);
     expect(ofType('AWS::CloudWatch::Dashboard')).toHaveLength(1);
     expect(ofType('AWS::SNS::Topic')).toHaveLength(1);
-    for (const resource of [...ofType('AWS::CloudWatch::Alarm'), ...ofType('AWS::CloudWatch::Dashboard'), ...ofType('AWS::SNS::Topic')]) expect(resource.status).toMatch(/_COMPLETE$/);
+    for (const resource of [...ofType('AWS::CloudWatch::Alarm'), ...ofType('AWS::CloudWatch::Dashboard'), ...ofType('AWS::SNS::Topic')])
+      expect(resource.status).toMatch(/_COMPLETE$/);
   });
 });

@@ -69,7 +69,9 @@ describe('the registry slice a function is bundled with', () => {
     const whole = functionAccess(registry);
     const dir = mkdtempSync(join(tmpdir(), 'symphainy-slice-'));
     try {
-      for (const { target } of routingTable(registry, { uploadBucket: config.uploadBucket }).filter((r, i, all) => all.findIndex((o) => o.target === r.target) === i)) {
+      for (const { target } of routingTable(registry, { uploadBucket: config.uploadBucket }).filter(
+        (r, i, all) => all.findIndex((o) => o.target === r.target) === i,
+      )) {
         const file = join(dir, `${target}.ts`);
         writeFileSync(file, await sliceSource(target));
         const slice = (await import(pathToFileURL(file).href)) as { defaultUseCaseRegistry: () => typeof registry };

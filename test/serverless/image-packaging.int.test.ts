@@ -12,7 +12,10 @@ function printedConfig(...args: string[]) {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return JSON.parse(out) as { functions: Record<string, { handler?: string; image?: { name: string; command: string[] } }>; provider: { ecr: { images: Record<string, { file: string }> } } };
+  return JSON.parse(out) as {
+    functions: Record<string, { handler?: string; image?: { name: string; command: string[] } }>;
+    provider: { ecr: { images: Record<string, { file: string }> } };
+  };
 }
 
 /** The container-image option changes how functions are packaged, never what they run. */

@@ -87,9 +87,11 @@ describe('the packaged CloudFormation template', () => {
 
   it('has exactly the routing table: one rule per route, same bus, same pattern, same target function', () => {
     const byRule = (a: { rule: string }, b: { rule: string }) => a.rule.localeCompare(b.rule);
-    expect(deployedRoutes().map(({ rule, bus, pattern, target }) => ({ rule, bus, pattern, target })).sort(byRule)).toEqual(
-      routes.map(({ rule, bus, pattern, target }) => ({ rule, bus, pattern, target })).sort(byRule),
-    );
+    expect(
+      deployedRoutes()
+        .map(({ rule, bus, pattern, target }) => ({ rule, bus, pattern, target }))
+        .sort(byRule),
+    ).toEqual(routes.map(({ rule, bus, pattern, target }) => ({ rule, bus, pattern, target })).sort(byRule));
   });
 
   it('names queues and functions by the stage contract and reads each queue with partial batch responses', () => {
@@ -100,7 +102,7 @@ describe('the packaged CloudFormation template', () => {
     for (const [, mapping] of ofType('AWS::Lambda::EventSourceMapping')) expect(mapping.Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
   });
 
-  it('gives every queue encryption, a dead-letter queue after its attempts (a step policy\'s, else MAX_ATTEMPTS), and 6x the function timeout of visibility', () => {
+  it("gives every queue encryption, a dead-letter queue after its attempts (a step policy's, else MAX_ATTEMPTS), and 6x the function timeout of visibility", () => {
     const functions = ofType('AWS::Lambda::Function').map(([, f]) => f.Properties);
     const queues = ofType('AWS::SQS::Queue').map(([, q]) => q.Properties);
     const mainQueues = queues.filter((q) => !String(q.QueueName).endsWith('-dlq'));
@@ -121,7 +123,10 @@ describe('the packaged CloudFormation template', () => {
       const queueId = policy.Properties.Queues[0].Ref;
       // A rule sends to its target's queue, and to the rule-delivery dead-letter queue what it could not deliver.
       const sendsTo = (r: Resource) => r.Properties.Targets.flatMap((t: any) => [getAttTarget(t.Arn), getAttTarget(t.DeadLetterConfig?.Arn)]);
-      const ownRules = routingRules().filter(([, r]) => sendsTo(r).includes(queueId)).map(([id]) => id).sort();
+      const ownRules = routingRules()
+        .filter(([, r]) => sendsTo(r).includes(queueId))
+        .map(([id]) => id)
+        .sort();
       expect(ownRules.length, queueId).toBeGreaterThan(0);
       const [statement] = policy.Properties.PolicyDocument.Statement;
       expect(statement.Principal).toEqual({ Service: 'events.amazonaws.com' });
@@ -147,7 +152,12 @@ describe('the packaged CloudFormation template', () => {
     expect(buckets.UploadBucket!.NotificationConfiguration).toEqual({ EventBridgeConfiguration: { EventBridgeEnabled: true } });
     expect(buckets.ArtifactBucket!.NotificationConfiguration).toBeUndefined();
     for (const id of ['UploadBucket', 'ArtifactBucket']) {
-      expect(buckets[id]!.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+      expect(buckets[id]!.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
       expect(buckets[id]!.VersioningConfiguration).toEqual({ Status: 'Enabled' });
     }
   });
@@ -190,7 +200,9 @@ describe('the packaged CloudFormation template', () => {
     const dlqs = Object.values(queues).filter((q) => String(q.Properties.QueueName).endsWith('-dlq'));
     expect(dlqs).toHaveLength(targets.length + 1);
     for (const queue of dlqs) expect(queue.Properties.RedriveAllowPolicy, queue.Properties.QueueName).toBeDefined();
-    expect(dlqs.find((q) => q.Properties.QueueName === `symphainy-${STAGE}-rule-delivery-dlq`)!.Properties.RedriveAllowPolicy).toEqual({ redrivePermission: 'denyAll' });
+    expect(dlqs.find((q) => q.Properties.QueueName === `symphainy-${STAGE}-rule-delivery-dlq`)!.Properties.RedriveAllowPolicy).toEqual({
+      redrivePermission: 'denyAll',
+    });
   });
 
   it('expires idempotency claims in the artifact bucket within two days, and keeps the other lifecycle rules', () => {
@@ -200,7 +212,10 @@ describe('the packaged CloudFormation template', () => {
     expect(expiring).toBeDefined();
     expect(expiring.ExpirationInDays).toBeGreaterThanOrEqual(1);
     expect(expiring.ExpirationInDays).toBeLessThanOrEqual(2);
-    expect(rules.find((r) => r.Id === 'old-versions-and-abandoned-uploads')).toMatchObject({ Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 } });
+    expect(rules.find((r) => r.Id === 'old-versions-and-abandoned-uploads')).toMatchObject({
+      Status: 'Enabled',
+      AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+    });
   });
 
   /** The artifact-bucket keys a role lets it act on, as IAM matches them (`*`: any run of characters). */
@@ -215,13 +230,26 @@ describe('the packaged CloudFormation template', () => {
         }
       }
     }
-    const res = patterns.map((p) => new RegExp(`^${p.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 's'));
+    const res = patterns.map(
+      (p) =>
+        new RegExp(
+          `^${p
+            .split('*')
+            .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+            .join('.*')}$`,
+          's',
+        ),
+    );
     return (key) => res.some((re) => re.test(key));
   }
 
-  it('scopes each role to the artifact keys its function uses: its own claims, its step folder, its managers\' prefixes', () => {
+  it("scopes each role to the artifact keys its function uses: its own claims, its step folder, its managers' prefixes", () => {
     const targets = [...new Set(routes.map((r) => r.target))];
-    const roleOf = (target: string) => `${target.split('-').map((p) => p[0]!.toUpperCase() + p.slice(1)).join('')}Role`;
+    const roleOf = (target: string) =>
+      `${target
+        .split('-')
+        .map((p) => p[0]!.toUpperCase() + p.slice(1))
+        .join('')}Role`;
     const stepRoutes = routes.filter((r) => r.step);
     expect(stepRoutes.length).toBeGreaterThan(0);
     for (const target of targets) {
@@ -231,7 +259,8 @@ describe('the packaged CloudFormation template', () => {
       for (const granted of [read, write, remove]) expect(granted('anything/at/all'), target).toBe(false);
       const ownClaim = `${IDEMPOTENCY_PREFIX}${target}/event-1.json`;
       if (target !== 'journey-recorder') expect([read(ownClaim), write(ownClaim), remove(ownClaim)], target).toEqual([true, true, true]);
-      for (const other of targets.filter((t) => t !== target)) expect(write(`${IDEMPOTENCY_PREFIX}${other}/event-1.json`), `${target} writes ${other}'s claims`).toBe(false);
+      for (const other of targets.filter((t) => t !== target))
+        expect(write(`${IDEMPOTENCY_PREFIX}${other}/event-1.json`), `${target} writes ${other}'s claims`).toBe(false);
       // Every function's replay gate asks whether a journey has been delivered.
       expect(read(deliveryNotificationKey('j1')), target).toBe(true);
       expect(write(deliveryNotificationKey('j1')), target).toBe(target === 'delivery-manager');
@@ -241,7 +270,8 @@ describe('the packaged CloudFormation template', () => {
     for (const route of stepRoutes) {
       const write = artifactGrants(roleOf(route.target), 's3:PutObject');
       expect(write(`journeys/j1/${route.step}/report.json`), route.target).toBe(true);
-      for (const other of stepRoutes.filter((r) => r !== route)) expect(write(`journeys/j1/${other.step}/report.json`), `${route.target} writes ${other.step}`).toBe(false);
+      for (const other of stepRoutes.filter((r) => r !== route))
+        expect(write(`journeys/j1/${other.step}/report.json`), `${route.target} writes ${other.step}`).toBe(false);
       // The delivery manager reads whatever a step wrote (a notification.json it hands on).
       expect(artifactGrants('DeliveryManagerRole', 's3:GetObject')(`journeys/j1/${route.step}/notification.json`), route.step).toBe(true);
     }
@@ -268,13 +298,29 @@ describe('the packaged CloudFormation template', () => {
       }
     }
     expect(publishing.JourneyRecorderRole).toBeUndefined();
-    const stepRoles = routes.filter((r) => r.step).map((r) => `${r.target.split('-').map((p) => p[0]!.toUpperCase() + p.slice(1)).join('')}Role`);
+    const stepRoles = routes
+      .filter((r) => r.step)
+      .map(
+        (r) =>
+          `${r.target
+            .split('-')
+            .map((p) => p[0]!.toUpperCase() + p.slice(1))
+            .join('')}Role`,
+      );
     for (const id of stepRoles) expect(publishing[id]?.slice().sort(), id).toEqual([JourneyStepCompleted.detailType, JourneyStepFailed.detailType].sort());
     // Only the experience manager asks for steps; every detail-type a platform rule waits for has a publisher.
-    expect(Object.entries(publishing).filter(([, types]) => types.includes(JourneyStepRequested.detailType)).map(([id]) => id)).toEqual(['ExperienceManagerRole']);
+    expect(
+      Object.entries(publishing)
+        .filter(([, types]) => types.includes(JourneyStepRequested.detailType))
+        .map(([id]) => id),
+    ).toEqual(['ExperienceManagerRole']);
     const awaited = routes.filter((r) => r.bus === 'platform').flatMap((r) => (r.pattern['detail-type'] as string[] | undefined) ?? []);
     expect(awaited.length).toBeGreaterThan(0);
-    for (const type of awaited) expect(Object.values(publishing).some((types) => types.includes(type)), type).toBe(true);
+    for (const type of awaited)
+      expect(
+        Object.values(publishing).some((types) => types.includes(type)),
+        type,
+      ).toBe(true);
   });
 
   it('gives each step function the timeout and memory its policy declares', () => {
@@ -330,7 +376,9 @@ describe('the packaged CloudFormation template', () => {
 
   it('archives the stage bus and names what other tools look up in its outputs', () => {
     expect(ofType('AWS::Events::Archive')).toHaveLength(1);
-    expect(Object.keys(template.Outputs)).toEqual(expect.arrayContaining(['UploadBucketName', 'ArtifactBucketName', 'EventBusName', 'EventBusArn', 'ArchiveName']));
+    expect(Object.keys(template.Outputs)).toEqual(
+      expect.arrayContaining(['UploadBucketName', 'ArtifactBucketName', 'EventBusName', 'EventBusArn', 'ArchiveName']),
+    );
   });
 });
 
@@ -362,7 +410,7 @@ describe('the packaged template watches what the routing table deploys', () => {
       .map((a) => a.on[dimension])
       .sort();
 
-  it('traces every function with X-Ray, writing traces through AWS\'s managed policy, and names the metrics\' service after the stage', () => {
+  it("traces every function with X-Ray, writing traces through AWS's managed policy, and names the metrics' service after the stage", () => {
     for (const [id, fn] of ofType('AWS::Lambda::Function')) {
       expect(fn.Properties.TracingConfig, id).toEqual({ Mode: 'Active' });
       expect(fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME, id).toBe(service);
@@ -385,7 +433,11 @@ describe('the packaged template watches what the routing table deploys', () => {
 
   it("alarms on every function's errors and throttles, the routing targets' and the recorder's and sweeper's alike", () => {
     const names = functions.map((f) => `${service}-${f}`).sort();
-    expect(names).toEqual(ofType('AWS::Lambda::Function').map(([, f]) => f.Properties.FunctionName).sort());
+    expect(names).toEqual(
+      ofType('AWS::Lambda::Function')
+        .map(([, f]) => f.Properties.FunctionName)
+        .sort(),
+    );
     expect(watched('AWS/Lambda/Errors', 'FunctionName')).toEqual(names);
     expect(watched('AWS/Lambda/Throttles', 'FunctionName')).toEqual(names);
   });
@@ -416,16 +468,22 @@ describe('the packaged template watches what the routing table deploys', () => {
     expect(template.Outputs.AlarmTopicArn!.Value).toEqual({ Ref: topicId });
   });
 
-  it('has a dashboard with every use case\'s journeys, every step, queue, function and rule, and every alarm\'s state', () => {
+  it("has a dashboard with every use case's journeys, every step, queue, function and rule, and every alarm's state", () => {
     const [[, dashboard]] = ofType('AWS::CloudWatch::Dashboard') as [[string, Resource]];
     expect(dashboard.Properties.DashboardName).toBe(service);
     const body = JSON.parse(dashboard.Properties.DashboardBody['Fn::Sub']) as { widgets: { type: string; properties: any }[] };
     const lines = body.widgets.filter((w) => w.type === 'metric').flatMap((w) => w.properties.metrics as unknown[][]);
     const shown = (namespace: string, metric: string, dimension: string) =>
       [...new Set(lines.filter((l) => l[0] === namespace && l[1] === metric).map((l) => l[l.indexOf(dimension) + 1]))].sort();
-    const useCases = registry.useCases().map((u) => u.id).sort();
+    const useCases = registry
+      .useCases()
+      .map((u) => u.id)
+      .sort();
     for (const count of Object.values(JOURNEY_COUNTS)) expect(shown(METRICS_NAMESPACE, count, 'UseCase'), count).toEqual(useCases);
-    const stepNames = registry.steps().map((s) => s.definition.name).sort();
+    const stepNames = registry
+      .steps()
+      .map((s) => s.definition.name)
+      .sort();
     expect(shown(METRICS_NAMESPACE, STEP_DURATION, 'Step')).toEqual(stepNames);
     expect(shown(METRICS_NAMESPACE, STEP_ATTEMPTS, 'Step')).toEqual(stepNames);
     for (const line of lines.filter((l) => l[0] === METRICS_NAMESPACE)) expect(line.slice(2, 4)).toEqual(['service', service]);
@@ -433,7 +491,11 @@ describe('the packaged template watches what the routing table deploys', () => {
     expect(shown('AWS/Lambda', 'Errors', 'FunctionName')).toEqual(functions.map((f) => `${service}-${f}`).sort());
     expect(shown('AWS/Events', 'FailedInvocations', 'RuleName')).toEqual(routes.map((r) => `${service}-${r.rule}`).sort());
     const alarmStates = body.widgets.filter((w) => w.type === 'alarm').flatMap((w) => w.properties.alarms as string[]);
-    expect(alarmStates.sort()).toEqual(alarms().map((a) => `\${${a.id}.Arn}`).sort());
+    expect(alarmStates.sort()).toEqual(
+      alarms()
+        .map((a) => `\${${a.id}.Arn}`)
+        .sort(),
+    );
     expect(template.Outputs.DashboardName!.Value).toEqual({ Ref: ofType('AWS::CloudWatch::Dashboard')[0]![0] });
   });
 

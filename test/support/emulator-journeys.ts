@@ -35,10 +35,14 @@ export async function followOnsOf(stage: CloudStage, view: JourneyView, timeoutM
   return Promise.all(
     (view.delivery?.followOn ?? []).map((journey) => {
       const id = journeyIdForFollowOn(view.journeyId, journey);
-      return eventually(`follow-on journey ${journey} (${id}) of ${view.journeyId}`, async () => {
-        const child = await recordedJourney(stage, id);
-        return child && child.status !== 'running' && child.delivery ? child : undefined;
-      }, timeoutMs);
+      return eventually(
+        `follow-on journey ${journey} (${id}) of ${view.journeyId}`,
+        async () => {
+          const child = await recordedJourney(stage, id);
+          return child && child.status !== 'running' && child.delivery ? child : undefined;
+        },
+        timeoutMs,
+      );
     }),
   );
 }

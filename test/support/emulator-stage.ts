@@ -45,7 +45,9 @@ async function probe(): Promise<EmulatorAvailability> {
   }
   const sqs = new SQSClient({ region: target.region, endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
   const queueUrl = async (functionName: string, deadLetter = false) => {
-    const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: (deadLetter ? deadLetterQueueName : functionQueueName)(target.stage, functionName) }));
+    const { QueueUrl } = await sqs.send(
+      new GetQueueUrlCommand({ QueueName: (deadLetter ? deadLetterQueueName : functionQueueName)(target.stage, functionName) }),
+    );
     if (!QueueUrl) throw new Error(`no queue for ${functionName}`);
     return QueueUrl;
   };

@@ -32,7 +32,13 @@ export async function runJourneySteps(
   const config = defaultPlatformConfig;
   const key = options.key ?? `uploads/${module.id}/sample.csv`;
   const put = await store.put(config.uploadBucket, key, body);
-  const input = { bucket: config.uploadBucket, key, etag: put.etag, versionId: put.versionId, size: typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength };
+  const input = {
+    bucket: config.uploadBucket,
+    key,
+    etag: put.etag,
+    versionId: put.versionId,
+    size: typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength,
+  };
   const records: StepRecord[] = [];
   const clock = { now: () => new Date('2026-11-27T10:00:00.000Z') };
   for (const step of module.journeys[journey] ?? []) {
@@ -41,7 +47,14 @@ export async function runJourneySteps(
       { store, config, clock },
     );
     const outcome = await step.run(context);
-    records.push({ name: step.name, attempts: 1, startedAt: clock.now().toISOString(), endedAt: clock.now().toISOString(), artifacts: written, summary: outcome.summary ?? {} });
+    records.push({
+      name: step.name,
+      attempts: 1,
+      startedAt: clock.now().toISOString(),
+      endedAt: clock.now().toISOString(),
+      artifacts: written,
+      summary: outcome.summary ?? {},
+    });
     if (options.upTo === step.name) break;
   }
   const find = (name: string) => {
@@ -56,7 +69,17 @@ export async function runJourneySteps(
     if (text === undefined) throw new Error(`no artifact at ${key}`);
     return text;
   };
-  return { store, records, config, text: find, textAt, json: (name) => JSON.parse(find(name)),
-    ndjson: (name) => find(name).split('\n').filter((line) => line !== '').map((line) => JSON.parse(line)),
+  return {
+    store,
+    records,
+    config,
+    text: find,
+    textAt,
+    json: (name) => JSON.parse(find(name)),
+    ndjson: (name) =>
+      find(name)
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line)),
   };
 }

@@ -1,7 +1,15 @@
 import { emulatorRequired } from './emulator-stage.js';
 import { randomBytes } from 'node:crypto';
 import { DeleteRuleCommand, EventBridgeClient, PutRuleCommand, PutTargetsCommand, RemoveTargetsCommand } from '@aws-sdk/client-eventbridge';
-import { CreateQueueCommand, DeleteMessageBatchCommand, DeleteQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  CreateQueueCommand,
+  DeleteMessageBatchCommand,
+  DeleteQueueCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SetQueueAttributesCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import { eventBridgeEnvelope, type EventBridgeEnvelope } from '#events/platform-event.js';
 import type { EmbeddedRuntime } from '#local/runtime/embedded-runtime.js';
 import { BusListener, type EventPredicate } from '#local/replay/bus-listener.js';
@@ -60,7 +68,10 @@ export function emulatorSettings(env: NodeJS.ProcessEnv = process.env): Emulator
  * emulator is a failure, not a skip; otherwise they run when one answers and skip, saying so,
  * when none does.
  */
-export async function emulatorAvailability(settings = emulatorSettings(), env: NodeJS.ProcessEnv = process.env): Promise<{ run: boolean; required: boolean; reachable: boolean; reason: string }> {
+export async function emulatorAvailability(
+  settings = emulatorSettings(),
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ run: boolean; required: boolean; reachable: boolean; reason: string }> {
   const required = emulatorRequired(env);
   let reachable: boolean;
   try {
@@ -69,7 +80,9 @@ export async function emulatorAvailability(settings = emulatorSettings(), env: N
   } catch {
     reachable = false;
   }
-  const reason = reachable ? `emulator at ${settings.endpoint}` : `no emulator answers at ${settings.endpoint} (npm run local:up starts MiniStack; SYMPHAINY_EMULATOR=required makes this a failure)`;
+  const reason = reachable
+    ? `emulator at ${settings.endpoint}`
+    : `no emulator answers at ${settings.endpoint} (npm run local:up starts MiniStack; SYMPHAINY_EMULATOR=required makes this a failure)`;
   return { run: reachable || required, required, reachable, reason };
 }
 
@@ -88,16 +101,32 @@ export function uniqueName(prefix: string): string {
  * rule (matching `pattern`, by default every event) targets a test-only SQS queue, which is
  * polled. `close()` removes the rule and deletes the queue.
  */
-export async function listenOnEmulatorBus(settings: EmulatorSettings, options: { bus: string; pattern?: Record<string, unknown>; name?: string }): Promise<EventListener> {
+export async function listenOnEmulatorBus(
+  settings: EmulatorSettings,
+  options: { bus: string; pattern?: Record<string, unknown>; name?: string },
+): Promise<EventListener> {
   const { eventBridge, sqs } = emulatorClients(settings);
   const name = options.name ?? uniqueName('symphainy-test-listener');
   const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: name }));
   const queueUrl = QueueUrl!;
   const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }));
   const queueArn = Attributes!.QueueArn!;
-  const { RuleArn } = await eventBridge.send(new PutRuleCommand({ Name: name, EventBusName: options.bus, EventPattern: JSON.stringify(options.pattern ?? { source: [{ prefix: '' }] }) }));
+  const { RuleArn } = await eventBridge.send(
+    new PutRuleCommand({ Name: name, EventBusName: options.bus, EventPattern: JSON.stringify(options.pattern ?? { source: [{ prefix: '' }] }) }),
+  );
   // As on AWS: only this rule may send to the queue.
-  const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: queueArn, Condition: { ArnEquals: { 'aws:SourceArn': RuleArn } } }] };
+  const policy = {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Service: 'events.amazonaws.com' },
+        Action: 'sqs:SendMessage',
+        Resource: queueArn,
+        Condition: { ArnEquals: { 'aws:SourceArn': RuleArn } },
+      },
+    ],
+  };
   await sqs.send(new SetQueueAttributesCommand({ QueueUrl: queueUrl, Attributes: { Policy: JSON.stringify(policy) } }));
   await eventBridge.send(new PutTargetsCommand({ Rule: name, EventBusName: options.bus, Targets: [{ Id: 'test-listener', Arn: queueArn }] }));
 
@@ -114,7 +143,10 @@ export async function listenOnEmulatorBus(settings: EmulatorSettings, options: {
         bus.deliver(parsed.data);
         for (const consumer of consumers) consumer(parsed.data);
       }
-      if (Messages.length) await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: Messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })) }));
+      if (Messages.length)
+        await sqs.send(
+          new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: Messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })) }),
+        );
     }
   })().catch((error: Error) => {
     failure = error;
@@ -122,7 +154,8 @@ export async function listenOnEmulatorBus(settings: EmulatorSettings, options: {
 
   return {
     // A listener that cannot poll says so instead of letting waits run into their timeout.
-    waitForEvent: (predicate, waitOptions) => (failure ? Promise.reject(new Error(`the test listener on ${options.bus} stopped: ${failure.message}`)) : bus.waitForEvent(predicate, waitOptions)),
+    waitForEvent: (predicate, waitOptions) =>
+      failure ? Promise.reject(new Error(`the test listener on ${options.bus} stopped: ${failure.message}`)) : bus.waitForEvent(predicate, waitOptions),
     get seen() {
       return bus.seen;
     },

@@ -15,9 +15,7 @@ export function rowsOf(profile: DatasetProfile): number {
 
 /** The present values of a numeric column that the histogram places at or beyond `limit` on one side, at least. */
 export function countBeyond(column: ColumnProfile, side: 'above' | 'below', limit: number): number {
-  return column.histogram
-    .filter((bin) => (side === 'above' ? bin.from > limit : bin.to < limit))
-    .reduce((sum, bin) => sum + bin.count, 0);
+  return column.histogram.filter((bin) => (side === 'above' ? bin.from > limit : bin.to < limit)).reduce((sum, bin) => sum + bin.count, 0);
 }
 
 export function quoteValue(value: string): string {

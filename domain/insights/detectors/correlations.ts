@@ -8,7 +8,10 @@ export function correlationInsights(profile: DatasetProfile, t: InsightThreshold
   // Profiles written before columns were told apart carry correlations of ids and headings too.
   const notLinear = new Set(profile.columns.filter((c) => !isLinearMeasure(c)).map((c) => c.name));
   return profile.correlations
-    .filter((c) => !notLinear.has(c.a) && !notLinear.has(c.b) && c.n >= t.correlationMinPairs && Number.isFinite(c.pearson) && Math.abs(c.pearson) >= t.strongCorrelation)
+    .filter(
+      (c) =>
+        !notLinear.has(c.a) && !notLinear.has(c.b) && c.n >= t.correlationMinPairs && Number.isFinite(c.pearson) && Math.abs(c.pearson) >= t.strongCorrelation,
+    )
     .sort((x, y) => Math.abs(y.pearson) - Math.abs(x.pearson) || x.a.localeCompare(y.a) || x.b.localeCompare(y.b))
     .map((c): Insight => {
       const redundant = Math.abs(c.pearson) >= t.redundantCorrelation;

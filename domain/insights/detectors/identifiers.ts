@@ -19,7 +19,8 @@ export function identifierInsights(profile: DatasetProfile, t: InsightThresholds
     const tolerance = column.distinctApproximate ? 3 * column.distinctErrorBound * column.count : 0;
     if (column.distinct < column.count - tolerance) return [];
     const named = ID_LIKE_NAME.test(column.name);
-    const sequential = column.type === 'integer' && typeof column.min === 'number' && typeof column.max === 'number' && column.max - column.min + 1 === column.count;
+    const sequential =
+      column.type === 'integer' && typeof column.min === 'number' && typeof column.max === 'number' && column.max - column.min + 1 === column.count;
     const clues = [
       `${column.distinctApproximate ? 'about ' : ''}all ${formatCount(column.count)} values are distinct`,
       ...(named ? ['its name says so'] : []),

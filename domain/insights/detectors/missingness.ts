@@ -42,7 +42,10 @@ export function missingnessInsights(profile: DatasetProfile, t: InsightThreshold
       .filter((pair) => pair.a === column.name || pair.b === column.name)
       .map((pair) => ({ other: pair.a === column.name ? pair.b : pair.a, both: pair.bothMissing }))
       .sort((x, y) => y.both - x.both)[0];
-    const together = partner && partner.both >= 0.9 * missing && share < 1 ? ` It is missing together with ${partner.other} in ${formatCount(partner.both)} rows: probably one cause.` : '';
+    const together =
+      partner && partner.both >= 0.9 * missing && share < 1
+        ? ` It is missing together with ${partner.other} in ${formatCount(partner.both)} rows: probably one cause.`
+        : '';
     const empties = column.emptyStrings > 0 ? ` (${formatCount(column.emptyStrings)} of them empty strings)` : '';
     return [
       {
@@ -52,7 +55,12 @@ export function missingnessInsights(profile: DatasetProfile, t: InsightThreshold
         columns: [column.name],
         title: share === 1 ? `${column.name} is entirely empty` : `${column.name} is ${formatPercent(share)} missing`,
         evidence: `${formatCount(missing)} of ${formatCount(profile.rows)} rows have no ${column.name}${empties}.${together}`,
-        numbers: { missing, rows: profile.rows, share: roundTo(share), ...(partner && together ? { missingTogetherWith: partner.other, bothMissing: partner.both } : {}) },
+        numbers: {
+          missing,
+          rows: profile.rows,
+          share: roundTo(share),
+          ...(partner && together ? { missingTogetherWith: partner.other, bothMissing: partner.both } : {}),
+        },
       },
     ];
   });

@@ -4,7 +4,13 @@ import { formatCount, formatPercent, roundTo } from '../format.js';
 type Family = 'number' | 'boolean' | 'datetime' | 'string';
 
 /** Integers and decimals mix without harm; what matters is values a cast to the column's type would lose. */
-const FAMILY: Record<Exclude<ProfiledType, 'empty'>, Family> = { integer: 'number', float: 'number', boolean: 'boolean', datetime: 'datetime', string: 'string' };
+const FAMILY: Record<Exclude<ProfiledType, 'empty'>, Family> = {
+  integer: 'number',
+  float: 'number',
+  boolean: 'boolean',
+  datetime: 'datetime',
+  string: 'string',
+};
 const FAMILY_WORD: Record<Family, string> = { number: 'numbers', boolean: 'booleans', datetime: 'dates/times', string: 'text' };
 
 export function mixedTypeInsights(profile: DatasetProfile): Insight[] {

@@ -21,7 +21,10 @@ export function iqrOutlierInsights(profile: DatasetProfile, t: InsightThresholds
     if (!above && !below) return [];
     const beyond = countBeyond(column, 'above', upperFence) + countBeyond(column, 'below', lowerFence);
     const reach = Math.max(above ? (range.max - p75) / iqr : 0, below ? (p25 - range.min) / iqr : 0);
-    const extreme = (range.max - p75) / iqr >= (p25 - range.min) / iqr ? `the maximum ${formatNumber(range.max)} lies ${formatNumber(reach)} IQRs above p75` : `the minimum ${formatNumber(range.min)} lies ${formatNumber(reach)} IQRs below p25`;
+    const extreme =
+      (range.max - p75) / iqr >= (p25 - range.min) / iqr
+        ? `the maximum ${formatNumber(range.max)} lies ${formatNumber(reach)} IQRs above p75`
+        : `the minimum ${formatNumber(range.min)} lies ${formatNumber(reach)} IQRs below p25`;
     const counted = beyond > 0 ? ` At least ${formatCount(beyond)} values (${formatPercent(beyond / column.count)}) fall beyond the fences.` : '';
     return [
       {
@@ -31,7 +34,16 @@ export function iqrOutlierInsights(profile: DatasetProfile, t: InsightThresholds
         columns: [column.name],
         title: `${column.name} has ${reach >= t.iqrFarFence ? 'far-out ' : ''}outliers beyond the IQR fences`,
         evidence: `Fences ${formatNumber(lowerFence)} to ${formatNumber(upperFence)} (quartiles ${formatNumber(p25)} and ${formatNumber(p75)}); ${extreme}.${counted}`,
-        numbers: { p25, p75, iqr: roundTo(iqr, 6), lowerFence: roundTo(lowerFence, 6), upperFence: roundTo(upperFence, 6), min: range.min, max: range.max, atLeastBeyond: beyond },
+        numbers: {
+          p25,
+          p75,
+          iqr: roundTo(iqr, 6),
+          lowerFence: roundTo(lowerFence, 6),
+          upperFence: roundTo(upperFence, 6),
+          min: range.min,
+          max: range.max,
+          atLeastBeyond: beyond,
+        },
       },
     ];
   });
@@ -65,6 +77,13 @@ export function zScoreOutlierInsights(profile: DatasetProfile, t: InsightThresho
 
 /** A linear quantity with enough values for a rule about its tails; headings, coordinates and ids have none. */
 function numericRange(column: ColumnProfile, t: InsightThresholds): { min: number; max: number } | undefined {
-  if (!isLinearMeasure(column) || column.count < t.distributionMinValues || typeof column.min !== 'number' || typeof column.max !== 'number' || column.count === 0) return undefined;
+  if (
+    !isLinearMeasure(column) ||
+    column.count < t.distributionMinValues ||
+    typeof column.min !== 'number' ||
+    typeof column.max !== 'number' ||
+    column.count === 0
+  )
+    return undefined;
   return { min: column.min, max: column.max };
 }

@@ -17,9 +17,10 @@ export function skewInsights(profile: DatasetProfile, t: InsightThresholds): Ins
     const coefficient = (3 * (mean - median)) / stddev;
     if (Math.abs(coefficient) < t.skewCoefficient) return [];
     const right = coefficient > 0;
-    const advice = right && typeof column.min === 'number' && column.min > 0
-      ? ' All values are positive: a log scale (or log transform) will show the bulk of them.'
-      : ' Report the median rather than the mean, and use quantile bins in charts.';
+    const advice =
+      right && typeof column.min === 'number' && column.min > 0
+        ? ' All values are positive: a log scale (or log transform) will show the bulk of them.'
+        : ' Report the median rather than the mean, and use quantile bins in charts.';
     return [
       {
         id: `skew:${column.name}`,
@@ -28,7 +29,14 @@ export function skewInsights(profile: DatasetProfile, t: InsightThresholds): Ins
         columns: [column.name],
         title: `${column.name} is ${right ? 'right' : 'left'}-skewed`,
         evidence: `The mean (${formatNumber(mean)}) sits ${formatNumber(Math.abs(coefficient) / 3)} standard deviations ${right ? 'above' : 'below'} the median (${formatNumber(median)}): a long tail ${right ? `of large values, up to ${formatNumber(Number(column.max))}` : `of small values, down to ${formatNumber(Number(column.min))}`}, over ${formatCount(column.count)} values.${advice}`,
-        numbers: { n: column.count, coefficient: roundTo(coefficient, 3), mean: roundTo(mean, 6), median, stddev: roundTo(stddev, 6), ...(column.quantiles.p99 !== null ? { p99: column.quantiles.p99 } : {}) },
+        numbers: {
+          n: column.count,
+          coefficient: roundTo(coefficient, 3),
+          mean: roundTo(mean, 6),
+          median,
+          stddev: roundTo(stddev, 6),
+          ...(column.quantiles.p99 !== null ? { p99: column.quantiles.p99 } : {}),
+        },
       },
     ];
   });

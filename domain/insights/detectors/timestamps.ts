@@ -23,7 +23,9 @@ export function timestampInsights(sequences: readonly TimestampSequenceStats[], 
         kind: 'timestamp_disorder',
         severity: series ? 'warning' : 'info',
         columns: [s.column],
-        title: series ? `${s.column} goes back in time ${s.backwardSteps === 1 ? 'once' : `${formatCount(s.backwardSteps)} times`}` : `${s.column} is only partly in time order`,
+        title: series
+          ? `${s.column} goes back in time ${s.backwardSteps === 1 ? 'once' : `${formatCount(s.backwardSteps)} times`}`
+          : `${s.column} is only partly in time order`,
         evidence: `${formatCount(s.backwardSteps)} of ${formatCount(s.steps)} consecutive rows (${formatPercent(s.backwardSteps / s.steps)}) step backwards; the first at row ${formatCount(first.row)} (${first.from} → ${first.to}). ${series ? 'If the file holds several series one after another (per device or vehicle) that is expected; otherwise sort before any time-series work.' : 'Sort by it before reading it as a time series.'}`,
         numbers: { backwardSteps: s.backwardSteps, steps: s.steps, repeatedSteps: s.repeatedSteps, firstBackwardRow: first.row },
       });
@@ -37,7 +39,13 @@ export function timestampInsights(sequences: readonly TimestampSequenceStats[], 
         columns: [s.column],
         title: `${formatCount(s.gaps)} gaps in ${s.column}`,
         evidence: `Rows usually follow each other by about ${formatDuration(s.medianIntervalMs)}; ${formatCount(s.gaps)} intervals are ${formatDuration(s.gapThresholdMs)} or longer.${longest ? ` The longest, ${formatDuration(longest.intervalMs)}, ends at row ${formatCount(longest.row)} (${longest.from} → ${longest.to}).` : ''}`,
-        numbers: { gaps: s.gaps, medianIntervalMs: s.medianIntervalMs, gapThresholdMs: s.gapThresholdMs, ...(longest ? { longestGapMs: longest.intervalMs, longestGapRow: longest.row } : {}), gapShare: roundTo(s.gaps / s.steps) },
+        numbers: {
+          gaps: s.gaps,
+          medianIntervalMs: s.medianIntervalMs,
+          gapThresholdMs: s.gapThresholdMs,
+          ...(longest ? { longestGapMs: longest.intervalMs, longestGapRow: longest.row } : {}),
+          gapShare: roundTo(s.gaps / s.steps),
+        },
       });
     }
     return insights;

@@ -28,8 +28,23 @@ export function barChartSpec(data: readonly BarDatum[], options: BarChartOptions
     mark: { type: 'bar' as const, cornerRadiusEnd: 2 },
     encoding: {
       y: { field: 'label', type: 'nominal' as const, sort: labels, title: null, axis: { labelLimit: 240 } },
-      x: { field: 'value', type: 'quantitative' as const, title: options.valueTitle, axis: { tickCount: 5, ...(options.counts ? { tickMinStep: 1, format: 'd' } : {}), ...(options.format ? { format: options.format } : {}) } },
-      ...(grouped ? { yOffset: { field: 'group', type: 'nominal' as const }, color: { field: 'group', type: 'nominal' as const, title: null, legend: { orient: 'bottom' as const, direction: 'vertical' as const, labelLimit: 320 } } } : {}),
+      x: {
+        field: 'value',
+        type: 'quantitative' as const,
+        title: options.valueTitle,
+        axis: { tickCount: 5, ...(options.counts ? { tickMinStep: 1, format: 'd' } : {}), ...(options.format ? { format: options.format } : {}) },
+      },
+      ...(grouped
+        ? {
+            yOffset: { field: 'group', type: 'nominal' as const },
+            color: {
+              field: 'group',
+              type: 'nominal' as const,
+              title: null,
+              legend: { orient: 'bottom' as const, direction: 'vertical' as const, labelLimit: 320 },
+            },
+          }
+        : {}),
     },
   };
   const reference = options.reference;
@@ -41,8 +56,16 @@ export function barChartSpec(data: readonly BarDatum[], options: BarChartOptions
     layer: reference
       ? [
           bars,
-          { data: { values: [reference] }, mark: { type: 'rule', strokeDash: [4, 3], color: '#1f2a33' }, encoding: { x: { field: 'value', type: 'quantitative' } } },
-          { data: { values: [reference] }, mark: { type: 'text', align: 'left', dx: 3, dy: -4, baseline: 'bottom', color: '#1f2a33', fontSize: 10 }, encoding: { x: { field: 'value', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label' } } },
+          {
+            data: { values: [reference] },
+            mark: { type: 'rule', strokeDash: [4, 3], color: '#1f2a33' },
+            encoding: { x: { field: 'value', type: 'quantitative' } },
+          },
+          {
+            data: { values: [reference] },
+            mark: { type: 'text', align: 'left', dx: 3, dy: -4, baseline: 'bottom', color: '#1f2a33', fontSize: 10 },
+            encoding: { x: { field: 'value', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label' } },
+          },
         ]
       : [bars],
   } as TopLevelSpec;

@@ -50,6 +50,11 @@ export function heatmapColumns(correlations: readonly Correlation[]): string[] {
   }
   const order = [...strongest.keys()];
   if (order.length <= MAX_HEATMAP_COLUMNS) return order;
-  const kept = new Set([...strongest.entries()].sort((x, y) => y[1] - x[1] || order.indexOf(x[0]) - order.indexOf(y[0])).slice(0, MAX_HEATMAP_COLUMNS).map(([name]) => name));
+  const kept = new Set(
+    [...strongest.entries()]
+      .sort((x, y) => y[1] - x[1] || order.indexOf(x[0]) - order.indexOf(y[0]))
+      .slice(0, MAX_HEATMAP_COLUMNS)
+      .map(([name]) => name),
+  );
   return order.filter((name) => kept.has(name));
 }

@@ -17,7 +17,13 @@ export function histogramSpec(bins: readonly HistogramBin[], options: HistogramC
     data: { values: bins.map((b) => ({ from: b.from, to: b.to, count: b.count })) },
     mark: { type: 'bar', binSpacing: 1 },
     encoding: {
-      x: { field: 'from', type: options.temporal ? 'temporal' : 'quantitative', bin: { binned: true }, title: options.xTitle, axis: { tickCount: 5, labelOverlap: true } },
+      x: {
+        field: 'from',
+        type: options.temporal ? 'temporal' : 'quantitative',
+        bin: { binned: true },
+        title: options.xTitle,
+        axis: { tickCount: 5, labelOverlap: true },
+      },
       x2: { field: 'to' },
       y: { field: 'count', type: 'quantitative', title: 'rows', axis: { tickCount: 4, tickMinStep: 1, format: '~s' } },
     },

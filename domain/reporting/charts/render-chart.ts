@@ -39,7 +39,10 @@ function chartLibraries() {
 function stableIds(svg: string): string {
   const ids = [...svg.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]!);
   if (ids.length === 0) return svg;
-  const prefix = createHash('sha256').update(svg.replace(/\b(id="|url\(#|href="#)[^")]+/g, '$1')).digest('hex').slice(0, 10);
+  const prefix = createHash('sha256')
+    .update(svg.replace(/\b(id="|url\(#|href="#)[^")]+/g, '$1'))
+    .digest('hex')
+    .slice(0, 10);
   const renamed = new Map(ids.map((id, index) => [id, `c${prefix}-${index}`]));
   return svg.replace(/\b(id="|url\(#|href="#)([^")]+)/g, (whole, lead: string, id: string) => (renamed.has(id) ? `${lead}${renamed.get(id)}` : whole));
 }

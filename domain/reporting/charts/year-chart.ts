@@ -35,7 +35,12 @@ export function yearChartSpec(data: readonly YearDatum[], options: YearChartOpti
         axis: { format: 'd', tickMinStep: 1, labelOverlap: true },
       },
       x2: { field: 'to' },
-      y: { field: 'value', type: 'quantitative' as const, title: options.valueTitle, axis: { tickCount: 5, ...(options.format ? { format: options.format } : {}) } },
+      y: {
+        field: 'value',
+        type: 'quantitative' as const,
+        title: options.valueTitle,
+        axis: { tickCount: 5, ...(options.format ? { format: options.format } : {}) },
+      },
       y2: { datum: 0 },
       opacity: { condition: { test: 'datum.faint', value: 0.35 }, value: 1 },
       strokeDash: { condition: { test: 'datum.partial', value: [3, 2] }, value: [] },
@@ -50,8 +55,16 @@ export function yearChartSpec(data: readonly YearDatum[], options: YearChartOpti
     layer: reference
       ? [
           bars,
-          { data: { values: [reference] }, mark: { type: 'rule', strokeDash: [4, 3], color: '#1f2a33' }, encoding: { y: { field: 'value', type: 'quantitative' } } },
-          { data: { values: [reference] }, mark: { type: 'text', align: 'left', dx: 3, dy: -4, color: '#1f2a33', fontSize: 10 }, encoding: { y: { field: 'value', type: 'quantitative' }, x: { value: 0 }, text: { field: 'label' } } },
+          {
+            data: { values: [reference] },
+            mark: { type: 'rule', strokeDash: [4, 3], color: '#1f2a33' },
+            encoding: { y: { field: 'value', type: 'quantitative' } },
+          },
+          {
+            data: { values: [reference] },
+            mark: { type: 'text', align: 'left', dx: 3, dy: -4, color: '#1f2a33', fontSize: 10 },
+            encoding: { y: { field: 'value', type: 'quantitative' }, x: { value: 0 }, text: { field: 'label' } },
+          },
         ]
       : [bars],
   } as TopLevelSpec;

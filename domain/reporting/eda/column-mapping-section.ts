@@ -15,15 +15,23 @@ export function columnMappingSection(stored: FieldMapping): ReportSection {
   ];
   const notes = [
     ...mapping.absent.map((a) => ({ title: `${a.field} absent`, text: a.withoutIt, tone: 'info' as const })),
-    ...mapping.ambiguities.map((a) => ({ title: `${a.field} ambiguous`, text: `chose "${a.chosen}" over ${a.alsoFitting.map((c) => `"${c}"`).join(', ')}: ${a.reason}`, tone: 'warning' as const })),
+    ...mapping.ambiguities.map((a) => ({
+      title: `${a.field} ambiguous`,
+      text: `chose "${a.chosen}" over ${a.alsoFitting.map((c) => `"${c}"`).join(', ')}: ${a.reason}`,
+      tone: 'warning' as const,
+    })),
     ...mapping.passedOver.map((p) => ({ title: `"${p.column}" passed over`, text: `for ${p.field}: ${p.reason}`, tone: 'warning' as const })),
   ];
   if (notes.length > 0) blocks.push({ kind: 'list', items: notes });
-  if (mapping.unmapped.length > 0) blocks.push({ kind: 'paragraph', text: `Columns no field uses (profiled above, not analysed): ${mapping.unmapped.join(', ')}.` });
+  if (mapping.unmapped.length > 0)
+    blocks.push({ kind: 'paragraph', text: `Columns no field uses (profiled above, not analysed): ${mapping.unmapped.join(', ')}.` });
   return {
     id: 'column-mapping',
     title: 'Column mapping',
-    intro: mapping.declaredBy.length > 0 ? `Declared by ${mapping.declaredBy.join(', ')}; the rest matched by name and content.` : 'Matched by name and content; declare a column-map to override.',
+    intro:
+      mapping.declaredBy.length > 0
+        ? `Declared by ${mapping.declaredBy.join(', ')}; the rest matched by name and content.`
+        : 'Matched by name and content; declare a column-map to override.',
     blocks,
   };
 }

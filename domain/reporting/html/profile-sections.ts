@@ -24,16 +24,31 @@ export function overviewFigures(profile: DatasetProfile, insights: readonly Insi
     { label: 'Columns', value: formatCount(profile.columns.length), note: typeMix(profile.columns) },
     { label: 'Size', value: formatBytes(profile.bytes), note: `${profile.format.toUpperCase()}${profile.compression === 'gzip' ? ', gzip' : ''}` },
     { label: 'Missing cells', value: cells === 0 ? '0' : formatPercent(missing / cells), note: `${formatCount(missing)} of ${formatCount(cells)}` },
-    { label: 'Duplicate rows', value: `${profile.duplicateRowsApproximate ? '≈' : ''}${formatCount(profile.duplicateRows)}`, note: profile.rows ? formatPercent(profile.duplicateRows / profile.rows) : '' },
-    { label: 'Findings', value: formatCount(insights.length), note: `${bySeverity('critical')} critical · ${bySeverity('warning')} warning · ${bySeverity('info')} info` },
+    {
+      label: 'Duplicate rows',
+      value: `${profile.duplicateRowsApproximate ? '≈' : ''}${formatCount(profile.duplicateRows)}`,
+      note: profile.rows ? formatPercent(profile.duplicateRows / profile.rows) : '',
+    },
+    {
+      label: 'Findings',
+      value: formatCount(insights.length),
+      note: `${bySeverity('critical')} critical · ${bySeverity('warning')} warning · ${bySeverity('info')} info`,
+    },
     ...(personal.length > 0
-      ? [{ label: 'Personal data', value: `${formatCount(personal.length)} column${personal.length === 1 ? '' : 's'}`, note: personal.some((c) => c.valuesWithheld) ? 'values withheld' : 'values shown, as allowed' }]
+      ? [
+          {
+            label: 'Personal data',
+            value: `${formatCount(personal.length)} column${personal.length === 1 ? '' : 's'}`,
+            note: personal.some((c) => c.valuesWithheld) ? 'values withheld' : 'values shown, as allowed',
+          },
+        ]
       : []),
   ]);
 }
 
 export function findingsList(insights: readonly Insight[]): Html {
-  if (insights.length === 0) return html`<p class="empty-note">Nothing stood out: no missing-value, duplicate, outlier, type or ordering problems above the thresholds.</p>`;
+  if (insights.length === 0)
+    return html`<p class="empty-note">Nothing stood out: no missing-value, duplicate, outlier, type or ordering problems above the thresholds.</p>`;
   return html`<ul class="findings">${insights.map(
     (insight) => html`<li class="finding ${insight.severity}">
 <div class="head"><span class="pill ${insight.severity}">${insight.severity}</span><h3>${insight.title}</h3></div>
@@ -52,15 +67,30 @@ export async function dataQualityBlocks(profile: DatasetProfile): Promise<Html> 
   const charts: Html[] = [];
   charts.push(
     missing
-      ? chartBlock({ title: 'Missing values by column', svg: await renderChart(missing), caption: 'Share of rows without a value; amber from 20%, red from 50%.' })
+      ? chartBlock({
+          title: 'Missing values by column',
+          svg: await renderChart(missing),
+          caption: 'Share of rows without a value; amber from 20%, red from 50%.',
+        })
       : html`<div class="chart"><div class="title">Missing values by column</div><p class="empty-note">No column has missing values.</p></div>`,
   );
   if (heatmap) {
     const ns = drawn.map((c) => c.n);
-    const n = Math.min(...ns) === Math.max(...ns) ? `n = ${formatCount(ns[0]!)} rows` : `n = ${formatCount(Math.min(...ns))} to ${formatCount(Math.max(...ns))} rows per pair`;
-    charts.push(chartBlock({ title: 'Correlations between numeric columns', svg: await renderChart(heatmap), caption: `Pearson r over the rows where both columns are present (${n}). Identifiers, headings, coordinates and personal data are left out.` }));
+    const n =
+      Math.min(...ns) === Math.max(...ns)
+        ? `n = ${formatCount(ns[0]!)} rows`
+        : `n = ${formatCount(Math.min(...ns))} to ${formatCount(Math.max(...ns))} rows per pair`;
+    charts.push(
+      chartBlock({
+        title: 'Correlations between numeric columns',
+        svg: await renderChart(heatmap),
+        caption: `Pearson r over the rows where both columns are present (${n}). Identifiers, headings, coordinates and personal data are left out.`,
+      }),
+    );
   } else if (profile.correlations.length > drawn.length) {
-    charts.push(html`<div class="chart"><div class="title">Correlations between numeric columns</div><p class="empty-note">Fewer than ${DEFAULT_THRESHOLDS.correlationMinPairs} rows have both values of any pair: too few for a correlation.</p></div>`);
+    charts.push(
+      html`<div class="chart"><div class="title">Correlations between numeric columns</div><p class="empty-note">Fewer than ${DEFAULT_THRESHOLDS.correlationMinPairs} rows have both values of any pair: too few for a correlation.</p></div>`,
+    );
   }
   parts.push(html`<div class="charts">${charts}</div>`);
   const groups = missingTogetherGroups(profile);
@@ -68,12 +98,21 @@ export async function dataQualityBlocks(profile: DatasetProfile): Promise<Html> 
   const rows: { columns: string; together: number }[] = [
     ...groups.map((g) => ({ columns: g.columns.join(', '), together: g.together })),
     // Pairs that overlap less than a group's do, between columns in no group.
-    ...profile.missingCooccurrence.filter((p) => p.bothMissing > 0 && !(grouped.has(p.a) && grouped.has(p.b))).map((p) => ({ columns: `${p.a}, ${p.b}`, together: p.bothMissing })),
+    ...profile.missingCooccurrence
+      .filter((p) => p.bothMissing > 0 && !(grouped.has(p.a) && grouped.has(p.b)))
+      .map((p) => ({ columns: `${p.a}, ${p.b}`, together: p.bothMissing })),
   ]
     .sort((a, b) => b.together - a.together)
     .slice(0, 10);
   if (rows.length > 0) {
-    parts.push(table(['columns', 'rows missing them together (at least)'], rows.map((r) => [r.columns, formatCount(r.together)]), [false, true], 'Columns that go missing together, each group once (most often first)'));
+    parts.push(
+      table(
+        ['columns', 'rows missing them together (at least)'],
+        rows.map((r) => [r.columns, formatCount(r.together)]),
+        [false, true],
+        'Columns that go missing together, each group once (most often first)',
+      ),
+    );
   }
   return html`${parts}`;
 }
@@ -96,12 +135,25 @@ export function columnSummaryTable(profile: DatasetProfile): Html {
   return table(['column', 'type', 'missing', 'distinct', 'min', 'median', 'max', 'mean'], rows, [false, false, true, true, true, true, true, true]);
 }
 
-export async function columnCards(profile: DatasetProfile, insights: readonly Insight[], codeLabels: Readonly<Record<string, Readonly<Record<string, string>>>> = {}): Promise<Html> {
+export async function columnCards(
+  profile: DatasetProfile,
+  insights: readonly Insight[],
+  codeLabels: Readonly<Record<string, Readonly<Record<string, string>>>> = {},
+): Promise<Html> {
   const cards: Html[] = [];
   for (const [index, column] of profile.columns.slice(0, MAX_COLUMN_CARDS).entries()) {
     const codes = codeLabels[column.name];
-    const decoded = codes ? { ...column, topK: column.topK.map((t) => ({ ...t, value: Object.hasOwn(codes, t.value) ? `${t.value} · ${codes[t.value]}` : t.value })) } : column;
-    cards.push(await columnCard(decoded, columnAnchor(column.name, index), profile.rows, insights.filter((i) => i.columns.includes(column.name))));
+    const decoded = codes
+      ? { ...column, topK: column.topK.map((t) => ({ ...t, value: Object.hasOwn(codes, t.value) ? `${t.value} · ${codes[t.value]}` : t.value })) }
+      : column;
+    cards.push(
+      await columnCard(
+        decoded,
+        columnAnchor(column.name, index),
+        profile.rows,
+        insights.filter((i) => i.columns.includes(column.name)),
+      ),
+    );
   }
   const more = profile.columns.length - MAX_COLUMN_CARDS;
   return html`<div class="columns">${cards}</div>${more > 0 ? html`<p class="empty-note">${formatCount(more)} more columns are in the table above and in profile.json.</p>` : ''}`;
@@ -116,15 +168,29 @@ async function columnCard(column: ColumnProfile, anchor: string, rows: number, f
   ];
   if (column.scale === 'circular') {
     // An average of 350° and 10° is 180°: the linear mean and spread of angles say nothing.
-    stats.push(['scale', 'angles'], ['min', valueText(column, column.min)], ['max', valueText(column, column.max)], ['median', valueText(column, column.quantiles.p50)]);
+    stats.push(
+      ['scale', 'angles'],
+      ['min', valueText(column, column.min)],
+      ['max', valueText(column, column.max)],
+      ['median', valueText(column, column.quantiles.p50)],
+    );
   } else if (column.type === 'integer' || column.type === 'float') {
-    stats.push(['mean', column.mean === null ? '–' : formatNumber(column.mean)], ['min', valueText(column, column.min)], ['max', valueText(column, column.max)], ['std dev', column.stddev === null ? '–' : formatNumber(column.stddev)]);
+    stats.push(
+      ['mean', column.mean === null ? '–' : formatNumber(column.mean)],
+      ['min', valueText(column, column.min)],
+      ['max', valueText(column, column.max)],
+      ['std dev', column.stddev === null ? '–' : formatNumber(column.stddev)],
+    );
     const q = column.quantiles;
     stats.push(...(['p5', 'p25', 'p50', 'p75', 'p95'] as const).map((p): [string, string] => [p, valueText(column, q[p])]));
   } else if (column.type === 'datetime') {
     stats.push(['earliest', valueText(column, column.min)], ['latest', valueText(column, column.max)], ['median', valueText(column, column.quantiles.p50)]);
   } else if (column.lengths) {
-    stats.push(['length min', formatCount(column.lengths.min)], ['length mean', formatNumber(column.lengths.mean)], ['length max', formatCount(column.lengths.max)]);
+    stats.push(
+      ['length min', formatCount(column.lengths.min)],
+      ['length mean', formatNumber(column.lengths.mean)],
+      ['length max', formatCount(column.lengths.max)],
+    );
   }
   if (column.personalData) stats.push(['personal data', PERSONAL_DATA_LABELS[column.personalData.kind]]);
   const chart = await columnChart(column);
@@ -151,8 +217,14 @@ async function columnChart(column: ColumnProfile): Promise<Html> {
   }
   if (column.topK.length > 0 && (column.topK[0]!.count <= 2 || column.distinct >= column.count * 0.9)) {
     // Values that hardly repeat: a bar chart of ones and twos says nothing, a few examples say more.
-    const how = column.distinct >= column.count * 0.9 ? 'Nearly every value is different' : `No value appears more than ${column.topK[0]!.count === 1 ? 'once' : 'twice'}`;
-    return html`<p class="empty-note small">${how}, e.g. ${column.topK.slice(0, 3).map((t) => `“${t.value.length > 40 ? `${t.value.slice(0, 39)}…` : t.value}”`).join(', ')}.</p>`;
+    const how =
+      column.distinct >= column.count * 0.9
+        ? 'Nearly every value is different'
+        : `No value appears more than ${column.topK[0]!.count === 1 ? 'once' : 'twice'}`;
+    return html`<p class="empty-note small">${how}, e.g. ${column.topK
+      .slice(0, 3)
+      .map((t) => `“${t.value.length > 40 ? `${t.value.slice(0, 39)}…` : t.value}”`)
+      .join(', ')}.</p>`;
   }
   if (column.topK.length > 0) {
     return html`${await svgOf(topValuesSpec(column.topK.slice(0, 8), column.count, { width: 300 }))}${column.topKApproximate ? html`<div class="caption" style="font-size:12px;color:#5b6873">Counts of the most frequent values are estimates (bounded error).</div>` : ''}`;
@@ -166,7 +238,12 @@ async function svgOf(spec: Parameters<typeof renderChart>[0]): Promise<Html> {
 
 function personalNote(column: ColumnProfile): string {
   const finding = column.personalData!;
-  const by = finding.by === 'name' ? 'its name' : finding.by === 'values' ? `the shape of ${formatPercent(finding.shapeShare)} of its first values` : `its name and the shape of ${formatPercent(finding.shapeShare)} of its first values`;
+  const by =
+    finding.by === 'name'
+      ? 'its name'
+      : finding.by === 'values'
+        ? `the shape of ${formatPercent(finding.shapeShare)} of its first values`
+        : `its name and the shape of ${formatPercent(finding.shapeShare)} of its first values`;
   return `Personal data (${PERSONAL_DATA_PLURALS[finding.kind]}, told by ${by}): ${column.valuesWithheld ? 'its values are withheld from this report and profile.json; counts and lengths are kept' : 'values shown, as the use case allows'}.`;
 }
 
@@ -179,13 +256,19 @@ function valueText(column: ColumnProfile, value: number | string | null): string
 
 /** Midnight UTC is how date-only values come back: show them as dates. */
 function shortDateTime(iso: string): string {
-  return iso.replace(/T00:00:00(\.000)?Z$/, '').replace('.000Z', 'Z').replace('T', ' ');
+  return iso
+    .replace(/T00:00:00(\.000)?Z$/, '')
+    .replace('.000Z', 'Z')
+    .replace('T', ' ');
 }
 
 function typeMix(columns: readonly ColumnProfile[]): string {
   const counts = new Map<string, number>();
   for (const c of columns) counts.set(c.type, (counts.get(c.type) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([type, n]) => `${n} ${type}`).join(', ');
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([type, n]) => `${n} ${type}`)
+    .join(', ');
 }
 
 export function formatBytes(bytes: number): string {
@@ -202,5 +285,8 @@ export function formatBytes(bytes: number): string {
 
 /** Positions keep anchors unique even when two names differ only in punctuation. */
 function columnAnchor(name: string, index: number): string {
-  return `col-${index + 1}-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  return `col-${index + 1}-${name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
 }

@@ -50,11 +50,17 @@ export function renderChart(block: { title: string; svg: string; caption?: strin
 
 export function figures(items: readonly { label: string; value: string; note?: string }[]): Html {
   return html`<div class="figures">${items.map(
-    (item) => html`<div class="figure"><div class="label">${item.label}</div><div class="value">${item.value}</div>${item.note ? html`<div class="note">${item.note}</div>` : ''}</div>`,
+    (item) =>
+      html`<div class="figure"><div class="label">${item.label}</div><div class="value">${item.value}</div>${item.note ? html`<div class="note">${item.note}</div>` : ''}</div>`,
   )}</div>`;
 }
 
-export function table(columns: readonly string[], rows: readonly (readonly (string | number | Html)[])[], numeric?: readonly boolean[], caption?: string): Html {
+export function table(
+  columns: readonly string[],
+  rows: readonly (readonly (string | number | Html)[])[],
+  numeric?: readonly boolean[],
+  caption?: string,
+): Html {
   const isNumeric = (i: number) => numeric?.[i] ?? false;
   return html`<div class="table-wrap"><table>${caption ? html`<caption>${caption}</caption>` : ''}
 <thead><tr>${columns.map((c, i) => html`<th class="${isNumeric(i) ? 'num' : ''}">${c}</th>`)}</tr></thead>

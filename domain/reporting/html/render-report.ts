@@ -25,7 +25,9 @@ export async function renderReport(input: ReportInput): Promise<string> {
   ] as const;
   const approximations = [
     ...(profile.columns.some((c) => c.distinctApproximate)
-      ? [`Distinct counts marked ≈ come from a HyperLogLog sketch (relative standard error about ${formatPercent(Math.max(...profile.columns.map((c) => c.distinctErrorBound)))}).`]
+      ? [
+          `Distinct counts marked ≈ come from a HyperLogLog sketch (relative standard error about ${formatPercent(Math.max(...profile.columns.map((c) => c.distinctErrorBound)))}).`,
+        ]
       : []),
     ...(profile.columns.some((c) => c.quantileRankError > 0)
       ? [`Quantiles (median, p5…p95) are within ${formatPercent(Math.max(...profile.columns.map((c) => c.quantileRankError)))} rank error.`]

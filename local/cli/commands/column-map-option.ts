@@ -1,4 +1,11 @@
-import { COLUMN_MAP_METADATA_KEY, formatColumnMap, MAX_COLUMN_MAP_METADATA_BYTES, parseColumnMap, parseColumnMapFile, COLUMN_MAP_FILE_NAME } from '#domain/fields/index.js';
+import {
+  COLUMN_MAP_METADATA_KEY,
+  formatColumnMap,
+  MAX_COLUMN_MAP_METADATA_BYTES,
+  parseColumnMap,
+  parseColumnMapFile,
+  COLUMN_MAP_FILE_NAME,
+} from '#domain/fields/index.js';
 import { UsageError } from '#local/command-errors/command-error.js';
 
 /**

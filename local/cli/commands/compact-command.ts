@@ -27,7 +27,10 @@ export async function compactCommand(argv: string[]): Promise<number> {
     }
     const result = runtime.store.compact((head) => head.bucket === bucket && spent.has(head.key));
     if (values.json) console.log(JSON.stringify({ ...result, claimsDropped: result.dropped }, null, 2));
-    else console.log(`compacted the object log: ${formatBytes(result.bytesBefore)} -> ${formatBytes(result.bytesAfter)}, ${result.objects} objects kept, ${result.dropped} spent claims dropped`);
+    else
+      console.log(
+        `compacted the object log: ${formatBytes(result.bytesBefore)} -> ${formatBytes(result.bytesAfter)}, ${result.objects} objects kept, ${result.dropped} spent claims dropped`,
+      );
     return ExitCode.ok;
   } finally {
     runtime.close();

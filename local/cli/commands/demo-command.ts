@@ -15,7 +15,11 @@ export async function demoCommand(argv: string[]): Promise<number> {
     const uploads = [];
     for (const useCase of builtInUseCases) {
       for (const sample of useCase.samples(seed)) {
-        const uploaded = await runtime.upload({ body: sample.body, key: `uploads/${useCase.id}/${sample.fileName}`, ...(sample.metadata ? { metadata: sample.metadata } : {}) });
+        const uploaded = await runtime.upload({
+          body: sample.body,
+          key: `uploads/${useCase.id}/${sample.fileName}`,
+          ...(sample.metadata ? { metadata: sample.metadata } : {}),
+        });
         uploads.push({ useCase: useCase.id, sample, journeyId: uploaded.journeyId });
       }
     }
@@ -28,7 +32,17 @@ export async function demoCommand(argv: string[]): Promise<number> {
     });
     const allAsExpected = results.every((r) => r.asExpected);
     if (values.json) {
-      console.log(JSON.stringify({ dataDir: dataDirOf(values), allAsExpected, journeys: results.map((r) => ({ file: r.sample.fileName, expected: r.sample.expect, asExpected: r.asExpected, ...journeyReport(r.view) })) }, null, 2));
+      console.log(
+        JSON.stringify(
+          {
+            dataDir: dataDirOf(values),
+            allAsExpected,
+            journeys: results.map((r) => ({ file: r.sample.fileName, expected: r.sample.expect, asExpected: r.asExpected, ...journeyReport(r.view) })),
+          },
+          null,
+          2,
+        ),
+      );
       return allAsExpected ? ExitCode.ok : ExitCode.notOk;
     }
     console.log(`Symphainy journeys — ${results.length} sample uploads on the embedded runtime (data in ${dataDirOf(values)})\n`);

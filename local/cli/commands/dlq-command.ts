@@ -35,9 +35,21 @@ export async function dlqCommand(argv: string[]): Promise<number> {
     const results: DeadLetterRedrive[] = [];
     for (const letter of chosen) results.push(await redriveDeadLetter(ops, letter));
     await settle();
-    if (values.json) console.log(JSON.stringify({ redriven: results.filter((r) => r.outcome === 'redriven').length, results: results.map(({ letter, ...rest }) => ({ messageId: letter.messageId, function: letter.function, journeyId: letter.journeyId, ...rest })) }, null, 2));
+    if (values.json)
+      console.log(
+        JSON.stringify(
+          {
+            redriven: results.filter((r) => r.outcome === 'redriven').length,
+            results: results.map(({ letter, ...rest }) => ({ messageId: letter.messageId, function: letter.function, journeyId: letter.journeyId, ...rest })),
+          },
+          null,
+          2,
+        ),
+      );
     else if (results.length === 0) console.log(`no dead letters${functionName ? ` for ${functionName}` : ''}`);
-    else for (const r of results) console.log(r.outcome === 'redriven' ? `${r.letter.messageId}: redriven as ${r.as}` : `${r.letter.messageId}: kept: ${r.reason}`);
+    else
+      for (const r of results)
+        console.log(r.outcome === 'redriven' ? `${r.letter.messageId}: redriven as ${r.as}` : `${r.letter.messageId}: kept: ${r.reason}`);
     return results.every((r) => r.outcome === 'redriven') ? ExitCode.ok : ExitCode.notOk;
   };
 
@@ -59,14 +71,22 @@ async function list(ops: JourneyOperations, json: boolean): Promise<number> {
     return ExitCode.ok;
   }
   if (summary.length === 0 && Object.keys(queued).length === 0) console.log('no dead letters');
-  for (const row of summary) console.log(`${row.function.padEnd(30)} ${String(row.messages).padStart(4)} message${row.messages === 1 ? ' ' : 's'}  oldest ${row.oldest}`);
-  for (const [name, count] of Object.entries(queued)) console.log(`${name.padEnd(30)} ${String(count).padStart(4)} still in its dead-letter queue, not yet recorded`);
+  for (const row of summary)
+    console.log(`${row.function.padEnd(30)} ${String(row.messages).padStart(4)} message${row.messages === 1 ? ' ' : 's'}  oldest ${row.oldest}`);
+  for (const [name, count] of Object.entries(queued))
+    console.log(`${name.padEnd(30)} ${String(count).padStart(4)} still in its dead-letter queue, not yet recorded`);
   return ExitCode.ok;
 }
 
 function show(functionName: string, letters: DeadLetter[], json: boolean): number {
   if (json) {
-    console.log(JSON.stringify(letters.map(({ body: _body, ...rest }) => rest), null, 2));
+    console.log(
+      JSON.stringify(
+        letters.map(({ body: _body, ...rest }) => rest),
+        null,
+        2,
+      ),
+    );
     return ExitCode.ok;
   }
   if (letters.length === 0) console.log(`no dead letters for ${functionName}`);

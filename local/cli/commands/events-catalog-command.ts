@@ -42,7 +42,15 @@ export async function catalogCommand(argv: string[], usage: string): Promise<num
         {
           out,
           files: files.map((f) => f.path),
-          events: catalogue.entries.map(({ detailType, source, version, bus, schemaFile, producers, consumers }) => ({ detailType, source, version, bus, schemaFile, producers, consumers })),
+          events: catalogue.entries.map(({ detailType, source, version, bus, schemaFile, producers, consumers }) => ({
+            detailType,
+            source,
+            version,
+            bus,
+            schemaFile,
+            producers,
+            consumers,
+          })),
         },
         null,
         2,

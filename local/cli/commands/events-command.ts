@@ -23,10 +23,23 @@ export async function eventsCommand(argv: string[]): Promise<number> {
   const results = files.map(readFixtureFile);
   const invalid = results.filter((r) => r.problems.length > 0);
   if (values.json) {
-    console.log(JSON.stringify(results.map((r) => ({ file: r.file, valid: r.problems.length === 0, events: r.events.length, recording: r.recording?.name ?? null, problems: r.problems })), null, 2));
+    console.log(
+      JSON.stringify(
+        results.map((r) => ({
+          file: r.file,
+          valid: r.problems.length === 0,
+          events: r.events.length,
+          recording: r.recording?.name ?? null,
+          problems: r.problems,
+        })),
+        null,
+        2,
+      ),
+    );
   } else {
     for (const r of results) {
-      if (r.problems.length === 0) console.log(`✔ ${r.file}  ${r.recording ? `recording ${r.recording.name}` : `${r.events.length} event${r.events.length === 1 ? '' : 's'}`}`);
+      if (r.problems.length === 0)
+        console.log(`✔ ${r.file}  ${r.recording ? `recording ${r.recording.name}` : `${r.events.length} event${r.events.length === 1 ? '' : 's'}`}`);
       else console.log(`✘ ${r.file}\n${r.problems.map((p) => `    ${p}`).join('\n')}`);
     }
     console.log(invalid.length ? `${invalid.length} of ${results.length} files invalid` : `all ${results.length} files valid`);

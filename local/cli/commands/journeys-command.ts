@@ -10,7 +10,11 @@ import { filterJourneys, journeyFilterOf, journeyFilterOptionSpec, type JourneyF
 import { journeysUsage } from '../usage.js';
 
 export async function journeysCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...commonOptionSpec, ...cloudOptionSpec, ...journeyFilterOptionSpec } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { ...commonOptionSpec, ...cloudOptionSpec, ...journeyFilterOptionSpec },
+  });
   if (values.help) return (console.log(journeysUsage), ExitCode.ok);
   if (positionals.length) throw new UsageError(`journeys takes no arguments (got ${positionals.join(' ')}); did you mean "show ${positionals[0]}"?`);
   const filter = journeyFilterOf(values);
@@ -29,7 +33,11 @@ export async function journeysCommand(argv: string[]): Promise<number> {
     // The readable list needs only each journey's listing, which a long history keeps ready.
     if (!values.json) return printListings(filterJourneys(runtime.journeyListings(), filter), filtered);
     const kept = new Set(filterJourneys(runtime.journeyListings(), filter).map((l) => l.journeyId));
-    return printJourneys(runtime.journeys().filter((j) => kept.has(j.journeyId)), true, filtered);
+    return printJourneys(
+      runtime.journeys().filter((j) => kept.has(j.journeyId)),
+      true,
+      filtered,
+    );
   } finally {
     runtime.close();
   }
@@ -53,9 +61,12 @@ function printListings(all: JourneyListing[], filtered = false): number {
     console.log(filtered ? 'no journeys match' : 'no journeys yet: try "symphainy upload <file> --use-case mvp"');
     return ExitCode.ok;
   }
-  const lines = [...all].sort(newestFirst).map(
-    (j) => `${j.journeyId}  ${j.status.padEnd(9)} ${`${j.useCase}/${j.journey}`.padEnd(28)} ${String(j.stepsCompleted).padStart(2)}/${j.steps} steps  ${j.startedAt ?? ''}  ${j.inputKey ?? ''}${j.errorCode ? `  (${j.errorCode})` : ''}`,
-  );
+  const lines = [...all]
+    .sort(newestFirst)
+    .map(
+      (j) =>
+        `${j.journeyId}  ${j.status.padEnd(9)} ${`${j.useCase}/${j.journey}`.padEnd(28)} ${String(j.stepsCompleted).padStart(2)}/${j.steps} steps  ${j.startedAt ?? ''}  ${j.inputKey ?? ''}${j.errorCode ? `  (${j.errorCode})` : ''}`,
+    );
   console.log(lines.join('\n'));
   return ExitCode.ok;
 }
@@ -71,8 +82,15 @@ export async function showCommand(argv: string[]): Promise<number> {
   try {
     const view = runtime.journey(journeyId);
     if (!view) {
-      const known = runtime.journeys().map((j) => j.journeyId).filter((id) => id.startsWith(journeyId.slice(0, 4)));
-      throw new CommandError('journey_not_found', `no journey ${journeyId} in ${values['data-dir'] ?? '.symphainy'}${known.length ? `; similar: ${known.slice(0, 5).join(', ')}` : ''}`, ExitCode.notFound);
+      const known = runtime
+        .journeys()
+        .map((j) => j.journeyId)
+        .filter((id) => id.startsWith(journeyId.slice(0, 4)));
+      throw new CommandError(
+        'journey_not_found',
+        `no journey ${journeyId} in ${values['data-dir'] ?? '.symphainy'}${known.length ? `; similar: ${known.slice(0, 5).join(', ')}` : ''}`,
+        ExitCode.notFound,
+      );
     }
     await printJourney(view, runtime.store, values.json);
     return ExitCode.ok;

@@ -28,11 +28,17 @@ export async function patternCommand(argv: string[]): Promise<number> {
       console.log(values.json ? JSON.stringify({ matches }) : 'match');
       return ExitCode.ok;
     }
-    const mismatches = explainMismatch(pattern as Record<string, unknown>, event).map((m) => ({ field: m.field, expected: m.expected, present: m.actual !== undefined, actual: m.actual ?? null }));
+    const mismatches = explainMismatch(pattern as Record<string, unknown>, event).map((m) => ({
+      field: m.field,
+      expected: m.expected,
+      present: m.actual !== undefined,
+      actual: m.actual ?? null,
+    }));
     if (values.json) console.log(JSON.stringify({ matches, mismatches }));
     else {
       console.log('no match');
-      for (const m of mismatches) console.log(`  ${m.field}: the event has ${m.present ? JSON.stringify(m.actual) : 'no such field'}; the pattern asks ${JSON.stringify(m.expected)}`);
+      for (const m of mismatches)
+        console.log(`  ${m.field}: the event has ${m.present ? JSON.stringify(m.actual) : 'no such field'}; the pattern asks ${JSON.stringify(m.expected)}`);
       if (mismatches.length === 0) console.log('  each condition holds on its own, but not all together (their values sit in different array elements)');
     }
     return ExitCode.notOk;

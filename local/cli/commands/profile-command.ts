@@ -42,7 +42,6 @@ export async function profileCommand(argv: string[]): Promise<number> {
   return ExitCode.ok;
 }
 
-
 function sizeOf(path: string): number {
   try {
     const stat = statSync(path);
@@ -114,7 +113,8 @@ function valueText(column: ColumnProfile, value: number | string | null): string
 }
 
 function readableView(path: string, profile: DatasetProfile, insights: Insight[]): string {
-  const format = profile.delimiter && profile.format === 'csv' && profile.delimiter !== ',' ? `CSV (delimiter "${profile.delimiter}")` : profile.format.toUpperCase();
+  const format =
+    profile.delimiter && profile.format === 'csv' && profile.delimiter !== ',' ? `CSV (delimiter "${profile.delimiter}")` : profile.format.toUpperCase();
   const lines = [
     `${path}: ${format}${profile.compression === 'gzip' ? ', gzip' : ''}, ${formatBytes(profile.bytes)}, ${count(profile.rows)} rows × ${profile.columns.length} columns`,
     `duplicate rows: ${profile.duplicateRowsApproximate ? '~' : ''}${count(profile.duplicateRows)}${profile.raggedRows ? `; rows with the wrong number of fields: ${count(profile.raggedRows)}` : ''}`,
@@ -123,13 +123,23 @@ function readableView(path: string, profile: DatasetProfile, insights: Insight[]
   const width = Math.max(...profile.columns.map((c) => c.name.length), 4);
   for (const c of profile.columns) {
     const distinct = `${c.distinctApproximate ? '~' : ''}${count(c.distinct)} distinct${c.distinctApproximate ? ` (±${(c.distinctErrorBound * 100).toFixed(1)}%)` : ''}`;
-    const mix = c.type === 'string' && Object.keys(c.typeCounts).length > 1 ? ` (mixed: ${Object.entries(c.typeCounts).map(([t, n]) => `${count(n)} ${t}`).join(', ')})` : '';
+    const mix =
+      c.type === 'string' && Object.keys(c.typeCounts).length > 1
+        ? ` (mixed: ${Object.entries(c.typeCounts)
+            .map(([t, n]) => `${count(n)} ${t}`)
+            .join(', ')})`
+        : '';
     lines.push(`${c.name.padEnd(width)}  ${c.type}${mix}: ${count(c.count)} values, ${count(c.nulls)} nulls, ${distinct}`);
     const indent = ' '.repeat(width + 2);
     if (c.type === 'integer' || c.type === 'float' || c.type === 'datetime') {
       const q = c.quantiles;
-      lines.push(`${indent}min ${valueText(c, c.min)}  p25 ${valueText(c, q.p25)}  median ${valueText(c, q.p50)}  p75 ${valueText(c, q.p75)}  max ${valueText(c, c.max)}`);
-      if (c.mean !== null) lines.push(`${indent}mean ${figure(c.mean)}  stddev ${c.stddev === null ? '–' : figure(c.stddev)}  p1 ${valueText(c, q.p1)}  p99 ${valueText(c, q.p99)}`);
+      lines.push(
+        `${indent}min ${valueText(c, c.min)}  p25 ${valueText(c, q.p25)}  median ${valueText(c, q.p50)}  p75 ${valueText(c, q.p75)}  max ${valueText(c, c.max)}`,
+      );
+      if (c.mean !== null)
+        lines.push(
+          `${indent}mean ${figure(c.mean)}  stddev ${c.stddev === null ? '–' : figure(c.stddev)}  p1 ${valueText(c, q.p1)}  p99 ${valueText(c, q.p99)}`,
+        );
     } else if (c.type === 'string' && c.lengths) {
       lines.push(`${indent}length ${c.lengths.min}–${c.lengths.max} (mean ${figure(c.lengths.mean)})  min "${c.min}"  max "${c.max}"`.replace(/\n/g, '\\n'));
     }

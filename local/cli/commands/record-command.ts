@@ -19,7 +19,8 @@ export async function recordCommand(argv: string[]): Promise<number> {
   if (!values.out) throw new UsageError(`record needs --out <file>, e.g. --out events/recordings/${journeyId}.json`);
   if (extname(values.out) !== '.json') throw new UsageError(`--out ${values.out}: a recording is a .json file`);
   const maxInputBytes = values['max-input-bytes'] === undefined ? DEFAULT_MAX_INPUT_BYTES : Number(values['max-input-bytes']);
-  if (!Number.isInteger(maxInputBytes) || maxInputBytes <= 0) throw new UsageError(`--max-input-bytes "${values['max-input-bytes']}" must be a positive whole number`);
+  if (!Number.isInteger(maxInputBytes) || maxInputBytes <= 0)
+    throw new UsageError(`--max-input-bytes "${values['max-input-bytes']}" must be a positive whole number`);
   const name = values.name ?? basename(values.out, '.json');
 
   const runtime = await openRuntime(values);
@@ -36,7 +37,25 @@ export async function recordCommand(argv: string[]): Promise<number> {
     const { trace } = recording;
     const artifacts = trace.steps.reduce((n, s) => n + s.artifacts.length, 0);
     if (values.json) {
-      console.log(JSON.stringify({ file: values.out, name, journeyId, useCase: trace.useCase, journey: trace.journey, status: trace.status, events: trace.events.length, steps: trace.steps.length, artifacts, inputBytes: recording.input.size, unstable: recording.unstable }, null, 2));
+      console.log(
+        JSON.stringify(
+          {
+            file: values.out,
+            name,
+            journeyId,
+            useCase: trace.useCase,
+            journey: trace.journey,
+            status: trace.status,
+            events: trace.events.length,
+            steps: trace.steps.length,
+            artifacts,
+            inputBytes: recording.input.size,
+            unstable: recording.unstable,
+          },
+          null,
+          2,
+        ),
+      );
     } else {
       console.log(`recorded ${journeyId} (${trace.useCase}/${trace.journey}, ${trace.status}${trace.error ? ` ${trace.error.code}` : ''}) to ${values.out}`);
       console.log(`  ${trace.events.length} events, ${trace.steps.length} steps, ${artifacts} artifacts, input ${recording.input.size} bytes`);

@@ -26,8 +26,17 @@ export async function redriveCommand(argv: string[]): Promise<number> {
   const dryRun = values['dry-run'];
   const cloud = cloudTargetOf(values);
 
-  const run = async (ops: JourneyOperations, wait: () => Promise<void>, view: (id: string) => Promise<ReturnType<typeof journeyReport> | undefined>, printView: (id: string) => Promise<string | undefined>) => {
-    const ids = journeyId ? [journeyId] : filterJourneys(await ops.listings(), filter).map((l) => l.journeyId).reverse();
+  const run = async (
+    ops: JourneyOperations,
+    wait: () => Promise<void>,
+    view: (id: string) => Promise<ReturnType<typeof journeyReport> | undefined>,
+    printView: (id: string) => Promise<string | undefined>,
+  ) => {
+    const ids = journeyId
+      ? [journeyId]
+      : filterJourneys(await ops.listings(), filter)
+          .map((l) => l.journeyId)
+          .reverse();
     const plans: { journeyId: string; plan: RedrivePlan | undefined }[] = [];
     for (const id of ids) plans.push({ journeyId: id, plan: await redriveJourney(ops, id, { dryRun }) });
     if (!dryRun) await wait();
@@ -39,7 +48,13 @@ export async function redriveCommand(argv: string[]): Promise<number> {
         ...(plan === undefined
           ? { redriven: false, code: 'journey_not_found', reason: `no journey ${id}` }
           : plan.ok
-            ? { redriven: started, step: plan.step, redrive: plan.redrive, reusedSteps: plan.reusedSteps, ...(plan.rejectedBefore ? { note: `${plan.step} refused the data last time; a redrive helps only if the step changed` } : {}) }
+            ? {
+                redriven: started,
+                step: plan.step,
+                redrive: plan.redrive,
+                reusedSteps: plan.reusedSteps,
+                ...(plan.rejectedBefore ? { note: `${plan.step} refused the data last time; a redrive helps only if the step changed` } : {}),
+              }
             : { redriven: false, code: plan.code, reason: plan.reason }),
         ...(started ? { journey: (await view(id)) ?? null } : {}),
       });
@@ -49,7 +64,10 @@ export async function redriveCommand(argv: string[]): Promise<number> {
       if (results.length === 0) console.log('no failed journeys match');
       for (const result of results) {
         if ('reason' in result && result.reason) console.error(`${result.journeyId}: not redriven: ${result.reason}`);
-        else if (dryRun && 'step' in result) console.log(`${result.journeyId}: would redrive from ${result.step} (redrive ${result.redrive}), reusing ${result.reusedSteps?.join(', ') || 'no completed steps'}`);
+        else if (dryRun && 'step' in result)
+          console.log(
+            `${result.journeyId}: would redrive from ${result.step} (redrive ${result.redrive}), reusing ${result.reusedSteps?.join(', ') || 'no completed steps'}`,
+          );
         else if ('step' in result) {
           console.log(`${result.journeyId}: redrive ${result.redrive} from ${result.step}, reusing ${result.reusedSteps?.join(', ') || 'no completed steps'}`);
           if ('note' in result) console.log(`  note: ${result.note}`);
@@ -67,7 +85,14 @@ export async function redriveCommand(argv: string[]): Promise<number> {
   if (cloud) {
     const follow = async (id: string) => `  follow it: symphainy show ${id} --stage ${cloud.stage}${cloud.endpoint ? ` --endpoint ${cloud.endpoint}` : ''}`;
     // A deployed stage moves on by itself: the redrive is on the bus once published.
-    return withStage(cloud, (stage) => run(cloudOperations(stage), async () => undefined, async () => undefined, follow));
+    return withStage(cloud, (stage) =>
+      run(
+        cloudOperations(stage),
+        async () => undefined,
+        async () => undefined,
+        follow,
+      ),
+    );
   }
   const runtime = await openRuntime(values);
   try {

@@ -42,7 +42,8 @@ export async function replayCommand(argv: string[]): Promise<number> {
     ...(values.since ? { since: timeArgument('--since', values.since, now) } : {}),
     ...(values.until ? { until: timeArgument('--until', values.until, now) } : {}),
   };
-  if (filter.since && filter.until && filter.since > filter.until) throw new UsageError(`--since (${filter.since.toISOString()}) is after --until (${filter.until.toISOString()})`);
+  if (filter.since && filter.until && filter.since > filter.until)
+    throw new UsageError(`--since (${filter.since.toISOString()}) is after --until (${filter.until.toISOString()})`);
   let replayName: string;
   try {
     replayName = replayNameFor({ ...(values.name ? { name: values.name } : {}), asNew: values['as-new'], now });
@@ -55,15 +56,19 @@ export async function replayCommand(argv: string[]): Promise<number> {
     if (values.from) throw new UsageError('choose one source: --from (fixtures) or --archive/--stage (an EventBridge archive)');
     const { since: _since, until: _until, ...contentFilters } = filter;
     if (!isEmptyFilter(contentFilters)) {
-      throw new UsageError('an archive replay re-sends everything in its time window to the rules of its bus: EventBridge cannot filter it by journey, use case, detail-type or source. Narrow it with --since/--until and --rule, or replay a journal or fixtures');
+      throw new UsageError(
+        'an archive replay re-sends everything in its time window to the rules of its bus: EventBridge cannot filter it by journey, use case, detail-type or source. Narrow it with --since/--until and --rule, or replay a journal or fixtures',
+      );
     }
     if (values.pace !== undefined) throw new UsageError('--pace applies to journal and fixture replays; EventBridge paces an archive replay itself');
-    if (!filter.since) throw new UsageError('an archive replay needs --since: EventBridge replays a time window (e.g. --since 2h, or --since 2026-11-27T09:00:00Z)');
+    if (!filter.since)
+      throw new UsageError('an archive replay needs --since: EventBridge replays a time window (e.g. --since 2h, or --since 2026-11-27T09:00:00Z)');
     return archiveReplay({ ...values, replayName, since: filter.since, until: filter.until ?? now });
   }
   if (values.rule) throw new UsageError('--rule applies to archive replays (EventBridge FilterArns); a local replay goes through the whole routing table');
   const pace = values.pace === undefined ? undefined : Number(values.pace);
-  if (pace !== undefined && !(Number.isFinite(pace) && pace > 0)) throw new UsageError(`--pace "${values.pace}" must be a positive number of events per second`);
+  if (pace !== undefined && !(Number.isFinite(pace) && pace > 0))
+    throw new UsageError(`--pace "${values.pace}" must be a positive number of events per second`);
   const { pace: _pace, ...rest } = values;
   return localReplay({ ...rest, replayName, filter, ...(pace ? { pace } : {}) });
 }

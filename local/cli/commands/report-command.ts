@@ -12,7 +12,11 @@ import { reportUsage } from '../usage.js';
 const EDA_JOURNEY = 'eda';
 
 export async function reportCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...commonOptionSpec, open: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { ...commonOptionSpec, open: { type: 'boolean', default: false } },
+  });
   if (values.help) return (console.log(reportUsage), ExitCode.ok);
   const [journeyId, ...extra] = positionals;
   if (!journeyId || extra.length) throw new UsageError(`report needs exactly one journey id\n\n${reportUsage}`);
@@ -40,7 +44,20 @@ export async function reportCommand(argv: string[]): Promise<number> {
     writeFileSync(reportPath, object.body);
     const opened = values.open ? await openInBrowser(reportPath) : null;
     if (values.json) {
-      console.log(JSON.stringify({ journeyId: view.journeyId, requestedJourneyId: journeyId, useCase: view.useCase, reportPath, artifact: { bucket: ref.bucket, key: ref.key, sha256: ref.sha256, size: ref.size }, opened: opened?.ok ?? null }, null, 2));
+      console.log(
+        JSON.stringify(
+          {
+            journeyId: view.journeyId,
+            requestedJourneyId: journeyId,
+            useCase: view.useCase,
+            reportPath,
+            artifact: { bucket: ref.bucket, key: ref.key, sha256: ref.sha256, size: ref.size },
+            opened: opened?.ok ?? null,
+          },
+          null,
+          2,
+        ),
+      );
     } else {
       if (view.journeyId !== journeyId) console.log(`journey ${journeyId} was followed by EDA journey ${view.journeyId}`);
       console.log(`report: ${reportPath}`);
@@ -61,9 +78,10 @@ function findEdaJourney(runtime: EmbeddedRuntime, journeyId: string): Found {
   if (view.journey === EDA_JOURNEY) return { view };
   const followOn = runtime.journeys().find((j) => j.parentJourneyId === journeyId && j.journey === EDA_JOURNEY);
   if (followOn) return { view: followOn };
-  const why = view.status === 'completed'
-    ? `the ${view.useCase} use case starts no EDA journey after ${view.journey}; run one with "symphainy upload <file> --journey eda"`
-    : `it ${view.status === 'running' ? 'is still running' : `ended ${view.status}`}, and an EDA journey only follows a completed one`;
+  const why =
+    view.status === 'completed'
+      ? `the ${view.useCase} use case starts no EDA journey after ${view.journey}; run one with "symphainy upload <file> --journey eda"`
+      : `it ${view.status === 'running' ? 'is still running' : `ended ${view.status}`}, and an EDA journey only follows a completed one`;
   return { problem: `journey ${journeyId} (${view.useCase}/${view.journey}) has no EDA report: ${why}`, exitCode: ExitCode.notFound };
 }
 
@@ -72,7 +90,9 @@ function openInBrowser(path: string): Promise<{ ok: true; opener: string } | { o
   const opener = process.platform === 'darwin' ? 'open' : 'xdg-open';
   return new Promise((resolve) => {
     const child = spawn(opener, [path], { detached: true, stdio: 'ignore' });
-    child.once('error', (error) => resolve({ ok: false, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? `${opener} is not installed` : error.message }));
+    child.once('error', (error) =>
+      resolve({ ok: false, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? `${opener} is not installed` : error.message }),
+    );
     child.once('spawn', () => {
       child.unref();
       resolve({ ok: true, opener });

@@ -11,7 +11,10 @@ import { rulesUsage } from '../usage.js';
 export async function rulesCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: statelessOptionSpec });
   if (values.help) return (console.log(rulesUsage), ExitCode.ok);
-  if (positionals.length) throw new UsageError(`rules takes no arguments (got ${positionals.join(' ')}); to test an event against one: symphainy pattern test --rule <name> --event @event.json`);
+  if (positionals.length)
+    throw new UsageError(
+      `rules takes no arguments (got ${positionals.join(' ')}); to test an event against one: symphainy pattern test --rule <name> --event @event.json`,
+    );
   const routes = routingTable(defaultUseCaseRegistry(), { uploadBucket: defaultPlatformConfig.uploadBucket });
   const refused = refusedRule(routes);
   if (refused) {
@@ -19,7 +22,20 @@ export async function rulesCommand(argv: string[]): Promise<number> {
     return ExitCode.usage;
   }
   if (values.json) {
-    console.log(JSON.stringify(routes.map((r) => ({ rule: r.rule, bus: r.bus, pattern: r.pattern, target: r.target, ...(r.step ? { step: r.step } : {}), description: r.description })), null, 2));
+    console.log(
+      JSON.stringify(
+        routes.map((r) => ({
+          rule: r.rule,
+          bus: r.bus,
+          pattern: r.pattern,
+          target: r.target,
+          ...(r.step ? { step: r.step } : {}),
+          description: r.description,
+        })),
+        null,
+        2,
+      ),
+    );
     return ExitCode.ok;
   }
   const width = Math.max(...routes.map((r) => r.rule.length));

@@ -19,16 +19,30 @@ export async function samplesCommand(argv: string[]): Promise<number> {
     for (const sample of useCase.samples(Number(values.seed))) {
       const path = join(dir, sample.fileName);
       writeFileSync(path, sample.body);
-      written.push({ useCase: useCase.id, path, bytes: Buffer.byteLength(sample.body), expect: sample.expect, description: sample.description, ...(sample.metadata ? { metadata: sample.metadata } : {}) });
+      written.push({
+        useCase: useCase.id,
+        path,
+        bytes: Buffer.byteLength(sample.body),
+        expect: sample.expect,
+        description: sample.description,
+        ...(sample.metadata ? { metadata: sample.metadata } : {}),
+      });
     }
   }
   if (values.json) console.log(JSON.stringify(written, null, 2));
-  else for (const w of written) console.log(`${w.path}  ${w.bytes} B  → ${w.expect.status}${'code' in w.expect ? ` (${w.expect.code})` : ''}${uploadHint(w.metadata)}`);
+  else
+    for (const w of written)
+      console.log(`${w.path}  ${w.bytes} B  → ${w.expect.status}${'code' in w.expect ? ` (${w.expect.code})` : ''}${uploadHint(w.metadata)}`);
   return ExitCode.ok;
 }
 
 /** A sample that travels with metadata only behaves as described when uploaded with it. */
 function uploadHint(metadata: Record<string, string> | undefined): string {
   const map = metadata?.['column-map'];
-  return map ? `  (upload with ${map.split(',').map((entry) => `--map ${entry}`).join(' ')})` : '';
+  return map
+    ? `  (upload with ${map
+        .split(',')
+        .map((entry) => `--map ${entry}`)
+        .join(' ')})`
+    : '';
 }

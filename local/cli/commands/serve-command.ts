@@ -5,6 +5,7 @@ import { runServe, type ServeSettings } from '#local/serve/run-serve.js';
 import { stageNameProblem } from '#local/stage/stage-name-rule.js';
 import { isLoopback, MIN_TOKEN_LENGTH } from '#local/serve/http/access-token.js';
 import { serveUsage } from '../usage.js';
+import { onOutputClosed } from '../closed-output.js';
 
 const DEFAULT_PORT = 8080;
 const DEFAULT_DRAIN_SECONDS = 25;
@@ -40,13 +41,18 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const drainTimeoutMs = (wholeNumber('--drain-timeout', values['drain-timeout'], 0, 3600) ?? DEFAULT_DRAIN_SECONDS) * 1000;
   if (!values.host) throw new UsageError('--host needs an address, e.g. 127.0.0.1 (0.0.0.0 inside a container)');
   const token = values.token ?? (process.env['SYMPHAINY_SERVE_TOKEN'] || undefined);
-  if (token !== undefined && token.length < MIN_TOKEN_LENGTH) throw new UsageError(`the token must be at least ${MIN_TOKEN_LENGTH} characters (e.g. openssl rand -hex 16)`);
+  if (token !== undefined && token.length < MIN_TOKEN_LENGTH)
+    throw new UsageError(`the token must be at least ${MIN_TOKEN_LENGTH} characters (e.g. openssl rand -hex 16)`);
   if (token === undefined && !isLoopback(values.host)) {
-    throw new UsageError(`--host ${values.host} reaches beyond this machine: give a token (--token or $SYMPHAINY_SERVE_TOKEN, e.g. openssl rand -hex 16) so only its holders can upload and read journeys`);
+    throw new UsageError(
+      `--host ${values.host} reaches beyond this machine: give a token (--token or $SYMPHAINY_SERVE_TOKEN, e.g. openssl rand -hex 16) so only its holders can upload and read journeys`,
+    );
   }
   const common = { port, hostname: values.host, drainTimeoutMs, json: values.json, verbose: values.verbose, ...(token ? { token } : {}) };
 
-  const awsOnly = (['stage', 'endpoint', 'region', 'upload-bucket', 'artifact-bucket', 'event-bus', 'poll-seconds'] as const).filter((name) => values[name] !== undefined);
+  const awsOnly = (['stage', 'endpoint', 'region', 'upload-bucket', 'artifact-bucket', 'event-bus', 'poll-seconds'] as const).filter(
+    (name) => values[name] !== undefined,
+  );
   let settings: ServeSettings;
   if (!values.aws) {
     if (awsOnly.length) throw new UsageError(`--${awsOnly[0]} is for --aws mode; add --aws --stage <stage>, or drop it to serve the embedded runtime`);
@@ -60,7 +66,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
     const stageProblem = stageNameProblem(stage);
     if (stageProblem) throw new UsageError(stageProblem);
     const endpoint = values.endpoint ?? process.env.AWS_ENDPOINT_URL;
-    if (endpoint !== undefined && !/^https?:\/\/[^/]+/.test(endpoint)) throw new UsageError(`--endpoint "${endpoint}" is not an http(s) URL, e.g. http://127.0.0.1:4566`);
+    if (endpoint !== undefined && !/^https?:\/\/[^/]+/.test(endpoint))
+      throw new UsageError(`--endpoint "${endpoint}" is not an http(s) URL, e.g. http://127.0.0.1:4566`);
     settings = {
       ...common,
       mode: 'aws',
@@ -75,12 +82,14 @@ export async function serveCommand(argv: string[]): Promise<number> {
       pollSeconds: wholeNumber('--poll-seconds', values['poll-seconds'], 1, 20) ?? 20,
     };
   }
-  return runServe(settings);
+  // A closed stdout (serve | head) winds the server down as SIGTERM does, rather than ending it mid-request.
+  return runServe(settings, (stop) => void onOutputClosed(stop));
 }
 
 function wholeNumber(flag: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${value}"`);
   return Number(value);
 }
 

@@ -21,7 +21,16 @@ export async function uploadCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { ...commonOptionSpec, ...cloudOptionSpec, ...faultOptionSpec, 'use-case': { type: 'string' }, key: { type: 'string' }, journey: { type: 'string' }, timeout: { type: 'string' }, map: { type: 'string', multiple: true } },
+    options: {
+      ...commonOptionSpec,
+      ...cloudOptionSpec,
+      ...faultOptionSpec,
+      'use-case': { type: 'string' },
+      key: { type: 'string' },
+      journey: { type: 'string' },
+      timeout: { type: 'string' },
+      map: { type: 'string', multiple: true },
+    },
   });
   if (values.help) return help();
   const [file, ...extra] = positionals;
@@ -49,7 +58,8 @@ export async function uploadCommand(argv: string[]): Promise<number> {
   const cloud = cloudTargetOf(values);
   const timeoutSeconds = values.timeout === undefined ? DEFAULT_UPLOAD_TIMEOUT_SECONDS : Number(values.timeout);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new UsageError(`--timeout "${values.timeout}" is not a number of seconds`);
-  if (values.timeout !== undefined && !cloud) throw new UsageError('--timeout applies to a deployed stage (--endpoint or --stage); the embedded runtime waits until the journey ends');
+  if (values.timeout !== undefined && !cloud)
+    throw new UsageError('--timeout applies to a deployed stage (--endpoint or --stage); the embedded runtime waits until the journey ends');
 
   // The limit is checked before a byte is read or stored: a refused file costs neither memory nor disk.
   // The use case's own limit when it has one (its steps' Lambda budget), else the platform's.
@@ -57,7 +67,10 @@ export async function uploadCommand(argv: string[]): Promise<number> {
   const limit = uploadLimitOf(defaultUseCaseRegistry(), limitedBy, defaultPlatformConfig);
   if (size > limit) {
     const whose = limitedBy && defaultUseCaseRegistry().useCase(limitedBy)?.maxUploadBytes !== undefined ? ` for use case ${limitedBy}` : '';
-    throw new CommandError('file_too_large', `${file} is ${formatBytes(size)} (${size} bytes); an upload${whose} may be at most ${formatBytes(limit)} (${limit} bytes). Nothing was stored.`);
+    throw new CommandError(
+      'file_too_large',
+      `${file} is ${formatBytes(size)} (${size} bytes); an upload${whose} may be at most ${formatBytes(limit)} (${limit} bytes). Nothing was stored.`,
+    );
   }
   if (isColumnMapFile(key)) {
     if (values.map?.length) throw new UsageError('--map declares a mapping for one upload; a mapping file is the mapping itself');
@@ -90,7 +103,8 @@ async function readWithProgress(file: string, size: number): Promise<Uint8Array>
   for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
     chunks.push(chunk as Buffer);
     read += (chunk as Buffer).byteLength;
-    if (size >= BIG_FILE_BYTES) progress.update(`uploading ${basename(file)}: ${formatBytes(read)} of ${formatBytes(size)} (${Math.floor((read / size) * 100)}%)`);
+    if (size >= BIG_FILE_BYTES)
+      progress.update(`uploading ${basename(file)}: ${formatBytes(read)} of ${formatBytes(size)} (${Math.floor((read / size) * 100)}%)`);
   }
   progress.done();
   return Buffer.concat(chunks);
@@ -101,7 +115,8 @@ async function* streamWithProgress(file: string, size: number): AsyncGenerator<U
   let read = 0;
   for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
     read += (chunk as Buffer).byteLength;
-    if (size >= BIG_FILE_BYTES) progress.update(`uploading ${basename(file)}: ${formatBytes(read)} of ${formatBytes(size)} (${Math.floor((read / size) * 100)}%)`);
+    if (size >= BIG_FILE_BYTES)
+      progress.update(`uploading ${basename(file)}: ${formatBytes(read)} of ${formatBytes(size)} (${Math.floor((read / size) * 100)}%)`);
     yield chunk as Buffer;
   }
   progress.done();
@@ -116,7 +131,13 @@ function watchSteps(runtime: EmbeddedRuntime, progress: ProgressLine): () => voi
   });
 }
 
-async function storeColumnMapFile(body: Uint8Array, key: string, json: boolean, cloud: ReturnType<typeof cloudTargetOf>, values: Parameters<typeof openRuntime>[0]): Promise<number> {
+async function storeColumnMapFile(
+  body: Uint8Array,
+  key: string,
+  json: boolean,
+  cloud: ReturnType<typeof cloudTargetOf>,
+  values: Parameters<typeof openRuntime>[0],
+): Promise<number> {
   const fields = checkColumnMapFile(body, key);
   let stored: { bucket: string; key: string };
   if (cloud) {
@@ -134,7 +155,12 @@ async function storeColumnMapFile(body: Uint8Array, key: string, json: boolean, 
   }
   const folder = key.slice(0, key.lastIndexOf('/') + 1);
   if (json) console.log(JSON.stringify({ stored: `s3://${stored.bucket}/${stored.key}`, appliesTo: folder, fields }, null, 2));
-  else console.log(`stored the column mapping s3://${stored.bucket}/${stored.key}; it applies to uploads under ${folder || 'the bucket'}:\n${Object.entries(fields).map(([f, c]) => `  ${f} = ${c}`).join('\n')}`);
+  else
+    console.log(
+      `stored the column mapping s3://${stored.bucket}/${stored.key}; it applies to uploads under ${folder || 'the bucket'}:\n${Object.entries(fields)
+        .map(([f, c]) => `  ${f} = ${c}`)
+        .join('\n')}`,
+    );
   return ExitCode.ok;
 }
 

@@ -58,11 +58,18 @@ export class AwsHost implements PlatformHost {
     region: string,
   ) {
     this.uploadBucket = names.uploadBucket;
-    this.where = { stage: options.stage, region, ...(options.endpoint ? { endpoint: options.endpoint } : {}), uploadBucket: names.uploadBucket, eventBus: names.eventBus };
+    this.where = {
+      stage: options.stage,
+      region,
+      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+      uploadBucket: names.uploadBucket,
+      eventBus: names.eventBus,
+    };
     this.index = new JourneyIndex({ region });
     this.objects = new S3ObjectStore(clients.s3);
     const routes = new Map<string, Route>();
-    for (const route of routingTable(defaultUseCaseRegistry(), { uploadBucket: names.uploadBucket })) if (!routes.has(route.target)) routes.set(route.target, route);
+    for (const route of routingTable(defaultUseCaseRegistry(), { uploadBucket: names.uploadBucket }))
+      if (!routes.has(route.target)) routes.set(route.target, route);
     this.consumers = queues.map((queue) => {
       const env: NodeJS.ProcessEnv = {
         ...process.env,
@@ -76,7 +83,12 @@ export class AwsHost implements PlatformHost {
       const ports = awsPorts(queue.target, env);
       ports.logger = new Logger({ serviceName: queue.target, logLevel: options.verbose ? 'INFO' : 'WARN' });
       ports.publisher = this.index.tap(ports.publisher);
-      return new QueueConsumer(queue, createFunctionFor(routes.get(queue.target)!, ports), { sqs: clients.sqs, region, waitSeconds: options.waitSeconds, log: options.log });
+      return new QueueConsumer(queue, createFunctionFor(routes.get(queue.target)!, ports), {
+        sqs: clients.sqs,
+        region,
+        waitSeconds: options.waitSeconds,
+        log: options.log,
+      });
     });
   }
 
@@ -151,9 +163,21 @@ export class AwsHost implements PlatformHost {
     const failing = this.consumers.filter((c) => c.lastError !== null);
     return [
       ...(await Promise.all([
-        probe('store', (abortSignal) => this.clients.s3.send(new HeadBucketCommand({ Bucket: this.names.uploadBucket }), { abortSignal }), `s3://${this.names.uploadBucket}`),
-        probe('bus', (abortSignal) => this.clients.eventBridge.send(new DescribeEventBusCommand({ Name: this.names.eventBus }), { abortSignal }), `event bus ${this.names.eventBus}`),
-        probe('queues', (abortSignal) => this.clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: firstQueue.url, AttributeNames: ['QueueArn'] }), { abortSignal }), `${this.queues.length} queues`),
+        probe(
+          'store',
+          (abortSignal) => this.clients.s3.send(new HeadBucketCommand({ Bucket: this.names.uploadBucket }), { abortSignal }),
+          `s3://${this.names.uploadBucket}`,
+        ),
+        probe(
+          'bus',
+          (abortSignal) => this.clients.eventBridge.send(new DescribeEventBusCommand({ Name: this.names.eventBus }), { abortSignal }),
+          `event bus ${this.names.eventBus}`,
+        ),
+        probe(
+          'queues',
+          (abortSignal) => this.clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: firstQueue.url, AttributeNames: ['QueueArn'] }), { abortSignal }),
+          `${this.queues.length} queues`,
+        ),
       ])),
       {
         name: 'consumers',
@@ -169,7 +193,10 @@ export class AwsHost implements PlatformHost {
   }
 
   private async readDepths(): Promise<QueueDepth[]> {
-    const count = async (url: string, names: ('ApproximateNumberOfMessages' | 'ApproximateNumberOfMessagesNotVisible' | 'ApproximateNumberOfMessagesDelayed')[]) => {
+    const count = async (
+      url: string,
+      names: ('ApproximateNumberOfMessages' | 'ApproximateNumberOfMessagesNotVisible' | 'ApproximateNumberOfMessagesDelayed')[],
+    ) => {
       try {
         const { Attributes = {} } = await this.clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: names }));
         return names.reduce((sum, name) => sum + Number(Attributes[name] ?? 0), 0);

@@ -103,7 +103,11 @@ export class QueueConsumer {
         failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
       } catch (error) {
         // A handler that throws fails the whole batch, as it does under Lambda.
-        this.settings.log.error('batch_failed', `${this.queue.target}: the handler threw; the batch comes back after the visibility timeout: ${(error as Error).message}`, { queue: this.queue.target });
+        this.settings.log.error(
+          'batch_failed',
+          `${this.queue.target}: the handler threw; the batch comes back after the visibility timeout: ${(error as Error).message}`,
+          { queue: this.queue.target },
+        );
         failed = new Set(messages.map((m) => m.MessageId!));
       }
       await this.deleteSucceeded(messages.filter((m) => !failed.has(m.MessageId!)));
@@ -119,10 +123,18 @@ export class QueueConsumer {
         new DeleteMessageBatchCommand({ QueueUrl: this.queue.url, Entries: messages.map((m, i) => ({ Id: `m${i}`, ReceiptHandle: m.ReceiptHandle! })) }),
       );
       for (const failure of out.Failed ?? []) {
-        this.settings.log.error('delete_failed', `${this.queue.target}: a handled message could not be deleted and will be delivered again (handled once, by idempotency): ${failure.Message ?? failure.Code}`, { queue: this.queue.target });
+        this.settings.log.error(
+          'delete_failed',
+          `${this.queue.target}: a handled message could not be deleted and will be delivered again (handled once, by idempotency): ${failure.Message ?? failure.Code}`,
+          { queue: this.queue.target },
+        );
       }
     } catch (error) {
-      this.settings.log.error('delete_failed', `${this.queue.target}: DeleteMessageBatch failed; the messages will be delivered again (handled once, by idempotency): ${(error as Error).message}`, { queue: this.queue.target });
+      this.settings.log.error(
+        'delete_failed',
+        `${this.queue.target}: DeleteMessageBatch failed; the messages will be delivered again (handled once, by idempotency): ${(error as Error).message}`,
+        { queue: this.queue.target },
+      );
     }
   }
 }

@@ -29,11 +29,14 @@ export async function resolveStageNames(stage: string, given: Partial<StageNames
     const out = await cloudFormation.send(new DescribeStacksCommand({ StackName: stack }));
     outputs = Object.fromEntries((out.Stacks?.[0]?.Outputs ?? []).map((o) => [o.OutputKey ?? '', o.OutputValue ?? '']));
   } catch (error) {
-    throw new StageError(`cannot read the outputs of stack ${stack}: ${(error as Error).message}. Deploy the stage first, or name them with --upload-bucket, --artifact-bucket and --event-bus`);
+    throw new StageError(
+      `cannot read the outputs of stack ${stack}: ${(error as Error).message}. Deploy the stage first, or name them with --upload-bucket, --artifact-bucket and --event-bus`,
+    );
   }
   const pick = (name: keyof StageNames) => {
     const value = given[name] ?? outputs[STACK_OUTPUTS[name]];
-    if (!value) throw new StageError(`stack ${stack} has no output ${STACK_OUTPUTS[name]}; name it with --${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+    if (!value)
+      throw new StageError(`stack ${stack} has no output ${STACK_OUTPUTS[name]}; name it with --${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
     return value;
   };
   return { uploadBucket: pick('uploadBucket'), artifactBucket: pick('artifactBucket'), eventBus: pick('eventBus') };
@@ -50,7 +53,9 @@ export async function resolveStageQueues(stage: string, targets: readonly string
 async function resolveQueue(stage: string, target: string, sqs: SQSClient): Promise<StageQueue> {
   const { QueueUrl: url } = await sqs.send(new GetQueueUrlCommand({ QueueName: functionQueueName(stage, target) }));
   if (!url) throw new Error('no queue URL');
-  const { Attributes: attributes = {} } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn', 'VisibilityTimeout', 'RedrivePolicy'] }));
+  const { Attributes: attributes = {} } = await sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn', 'VisibilityTimeout', 'RedrivePolicy'] }),
+  );
   const queue: StageQueue = { target, url, arn: attributes.QueueArn ?? '', visibilityTimeoutSeconds: Number(attributes.VisibilityTimeout ?? 30) || 30 };
   if (attributes.RedrivePolicy) {
     const policy = JSON.parse(attributes.RedrivePolicy) as { deadLetterTargetArn?: string; maxReceiveCount?: number | string };

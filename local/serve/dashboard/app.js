@@ -15,7 +15,8 @@ function h(tag, attributes = {}, ...children) {
     if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
     else element.setAttribute(name, value === true ? '' : String(value));
   }
-  for (const child of children.flat()) if (child !== null && child !== undefined && child !== false) element.append(child instanceof Node ? child : String(child));
+  for (const child of children.flat())
+    if (child !== null && child !== undefined && child !== false) element.append(child instanceof Node ? child : String(child));
   return element;
 }
 
@@ -36,8 +37,14 @@ function show(...parts) {
  * is timed by them, as `symphainy show` does.
  */
 function journeySpan(journey) {
-  const starts = journey.steps.map((s) => s.startedAt).filter(Boolean).sort();
-  const ends = journey.steps.map((s) => s.endedAt).filter(Boolean).sort();
+  const starts = journey.steps
+    .map((s) => s.startedAt)
+    .filter(Boolean)
+    .sort();
+  const ends = journey.steps
+    .map((s) => s.endedAt)
+    .filter(Boolean)
+    .sort();
   if (!starts.length) return { from: journey.startedAt, to: journey.endedAt };
   return { from: starts[0], to: journey.status === 'running' ? null : (ends[ends.length - 1] ?? journey.endedAt) };
 }
@@ -59,7 +66,13 @@ function when(iso) {
 
 function bytes(n) {
   if (n === undefined || n === null) return '';
-  return n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 1024).toFixed(1)} KiB` : n < 1024 ** 3 ? `${(n / 1024 ** 2).toFixed(1)} MiB` : `${(n / 1024 ** 3).toFixed(2)} GiB`;
+  return n < 1024
+    ? `${n} B`
+    : n < 1024 ** 2
+      ? `${(n / 1024).toFixed(1)} KiB`
+      : n < 1024 ** 3
+        ? `${(n / 1024 ** 2).toFixed(1)} MiB`
+        : `${(n / 1024 ** 3).toFixed(2)} GiB`;
 }
 
 function artifactUrl(journeyId, key, download = false) {
@@ -92,30 +105,77 @@ function renderList() {
   const useCases = [...new Set([...state.useCases.map((u) => u.id), ...state.journeys.map((j) => j.useCase)])].sort();
   const kinds = [...new Set(state.journeys.map((j) => j.journey))].sort();
   const shown = state.journeys.filter(matches);
-  const search = h('input', { type: 'search', placeholder: 'journey id or file', value: state.filters.text, 'aria-label': 'search', oninput: (e) => ((state.filters.text = e.target.value), renderRows()) });
-  const sinceInput = h('input', { type: 'datetime-local', step: 1, value: state.filters.since, 'aria-label': 'started since', title: 'started since', 'data-filter': 'since', onchange: (e) => ((state.filters.since = e.target.value), renderRows()) });
+  const search = h('input', {
+    type: 'search',
+    placeholder: 'journey id or file',
+    value: state.filters.text,
+    'aria-label': 'search',
+    oninput: (e) => ((state.filters.text = e.target.value), renderRows()),
+  });
+  const sinceInput = h('input', {
+    type: 'datetime-local',
+    step: 1,
+    value: state.filters.since,
+    'aria-label': 'started since',
+    title: 'started since',
+    'data-filter': 'since',
+    onchange: (e) => ((state.filters.since = e.target.value), renderRows()),
+  });
   const body = h('tbody', { id: 'journey-rows' });
   const renderRows = () => {
-    const rows = state.journeys.filter(matches).map((j) =>
-      h(
-        'tr',
-        { class: 'journey', 'data-journey-id': j.journeyId, onclick: () => (location.hash = `#/journeys/${encodeURIComponent(j.journeyId)}`) },
-        h('td', {}, badge(j.status)),
-        h('td', { class: 'mono' }, j.journeyId),
-        h('td', {}, `${j.useCase}/${j.journey}`),
-        h('td', {}, `${j.steps.filter((s) => s.status === 'completed').length}/${j.steps.length}`),
-        h('td', {}, when(j.startedAt)),
-        h('td', {}, took(journeySpan(j).from, journeySpan(j).to)),
-        h('td', { class: 'mono' }, j.input?.key ?? ''),
-      ),
+    const rows = state.journeys
+      .filter(matches)
+      .map((j) =>
+        h(
+          'tr',
+          { class: 'journey', 'data-journey-id': j.journeyId, onclick: () => (location.hash = `#/journeys/${encodeURIComponent(j.journeyId)}`) },
+          h('td', {}, badge(j.status)),
+          h('td', { class: 'mono' }, j.journeyId),
+          h('td', {}, `${j.useCase}/${j.journey}`),
+          h('td', {}, `${j.steps.filter((s) => s.status === 'completed').length}/${j.steps.length}`),
+          h('td', {}, when(j.startedAt)),
+          h('td', {}, took(journeySpan(j).from, journeySpan(j).to)),
+          h('td', { class: 'mono' }, j.input?.key ?? ''),
+        ),
+      );
+    body.replaceChildren(
+      ...(rows.length
+        ? rows
+        : [
+            h(
+              'tr',
+              {},
+              h('td', { colspan: 7, class: 'empty' }, state.journeys.length ? 'no journey matches the filters' : 'no journeys yet: upload a file above'),
+            ),
+          ]),
     );
-    body.replaceChildren(...(rows.length ? rows : [h('tr', {}, h('td', { colspan: 7, class: 'empty' }, state.journeys.length ? 'no journey matches the filters' : 'no journeys yet: upload a file above'))]));
   };
   renderRows();
   show(
     h('h1', {}, 'Journeys ', h('span', { class: 'summary' }, `${shown.length} of ${state.journeys.length}`)),
-    h('div', { class: 'filters' }, filterSelect('status', 'status', ['running', 'completed', 'failed', 'rejected']), filterSelect('useCase', 'use case', useCases), filterSelect('journey', 'journey', kinds), h('label', { class: 'summary' }, 'started since ', sinceInput), search),
-    h('table', {}, h('thead', {}, h('tr', {}, ['status', 'journey', 'use case / journey', 'steps', 'started', 'took', 'input'].map((t) => h('th', {}, t)))), body),
+    h(
+      'div',
+      { class: 'filters' },
+      filterSelect('status', 'status', ['running', 'completed', 'failed', 'rejected']),
+      filterSelect('useCase', 'use case', useCases),
+      filterSelect('journey', 'journey', kinds),
+      h('label', { class: 'summary' }, 'started since ', sinceInput),
+      search,
+    ),
+    h(
+      'table',
+      {},
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ['status', 'journey', 'use case / journey', 'steps', 'started', 'took', 'input'].map((t) => h('th', {}, t)),
+        ),
+      ),
+      body,
+    ),
   );
 }
 
@@ -134,7 +194,11 @@ function timeline(journey) {
       const from = Date.parse(step.startedAt ?? '');
       const to = Date.parse(step.endedAt ?? '') || (step.status === 'running' ? Date.now() : from);
       const bar = Number.isFinite(from)
-        ? h('div', { class: `bar ${step.status}`, style: `left:${((from - origin) / span) * 100}%;width:${(Math.max(0, to - from) / span) * 100}%`, title: `${step.name}: ${step.status}` })
+        ? h('div', {
+            class: `bar ${step.status}`,
+            style: `left:${((from - origin) / span) * 100}%;width:${(Math.max(0, to - from) / span) * 100}%`,
+            title: `${step.name}: ${step.status}`,
+          })
         : null;
       return h(
         'div',
@@ -178,7 +242,13 @@ async function redrive(journeyId, button) {
   try {
     const response = await fetch(`/journeys/${encodeURIComponent(journeyId)}/redrive`, { method: 'POST' });
     const body = await response.json();
-    button.replaceWith(h('span', { class: 'summary' }, response.ok ? `redrive ${body.redrive} from ${body.step} started` : `not redriven: ${body.error?.message ?? response.status}`));
+    button.replaceWith(
+      h(
+        'span',
+        { class: 'summary' },
+        response.ok ? `redrive ${body.redrive} from ${body.step} started` : `not redriven: ${body.error?.message ?? response.status}`,
+      ),
+    );
   } catch (error) {
     button.replaceWith(h('span', { class: 'summary' }, `not redriven: ${error.message}`));
   }
@@ -200,7 +270,15 @@ function eventsTable(events) {
     h(
       'table',
       { class: 'events' },
-      h('thead', {}, h('tr', {}, ['time', 'event', 'step', 'routed by rule → function'].map((t) => h('th', {}, t)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ['time', 'event', 'step', 'routed by rule → function'].map((t) => h('th', {}, t)),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -211,7 +289,13 @@ function eventsTable(events) {
             h('td', { class: 'mono', title: e.time }, new Date(e.time).toLocaleTimeString()),
             h('td', {}, e.detailType),
             h('td', { class: 'mono' }, e.step ? `${e.step}${e.attempt ? ` #${e.attempt}` : ''}` : ''),
-            h('td', { class: 'mono' }, e.routedBy.length ? e.routedBy.map((r) => h('div', { 'data-rule': r.rule }, `${r.rule} → ${r.target}`)) : h('span', { class: 'summary' }, 'no rule: kept on record only')),
+            h(
+              'td',
+              { class: 'mono' },
+              e.routedBy.length
+                ? e.routedBy.map((r) => h('div', { 'data-rule': r.rule }, `${r.rule} → ${r.target}`))
+                : h('span', { class: 'summary' }, 'no rule: kept on record only'),
+            ),
           ),
         ),
       ),
@@ -241,9 +325,19 @@ async function renderJourney(journeyId) {
     ? h(
         'div',
         { class: 'error', role: 'alert' },
-        h('strong', {}, journey.error.code), ': ', journey.error.message,
-        journey.error.details?.length ? h('ul', {}, journey.error.details.slice(0, 20).map((d) => h('li', { class: 'mono' }, d))) : null,
-        journey.status === 'failed' ? h('p', {}, h('button', { class: 'primary', id: 'redrive', onclick: (e) => redrive(journey.journeyId, e.target) }, 'Redrive from the failed step')) : null,
+        h('strong', {}, journey.error.code),
+        ': ',
+        journey.error.message,
+        journey.error.details?.length
+          ? h(
+              'ul',
+              {},
+              journey.error.details.slice(0, 20).map((d) => h('li', { class: 'mono' }, d)),
+            )
+          : null,
+        journey.status === 'failed'
+          ? h('p', {}, h('button', { class: 'primary', id: 'redrive', onclick: (e) => redrive(journey.journeyId, e.target) }, 'Redrive from the failed step'))
+          : null,
       )
     : null;
   show(
@@ -252,12 +346,27 @@ async function renderJourney(journeyId) {
     h(
       'dl',
       { class: 'facts' },
-      h('dt', {}, 'use case'), h('dd', {}, `${journey.useCase}/${journey.journey}`),
-      h('dt', {}, 'input'), h('dd', { class: 'mono' }, journey.input ? `s3://${journey.input.bucket}/${journey.input.key} (${bytes(journey.input.size)})` : ''),
-      h('dt', {}, 'started'), h('dd', {}, when(journey.startedAt)),
-      h('dt', {}, 'took'), h('dd', {}, took(journeySpan(journey).from, journeySpan(journey).to)),
-      journey.parentJourneyId ? [h('dt', {}, 'follows'), h('dd', {}, h('a', { href: `#/journeys/${encodeURIComponent(journey.parentJourneyId)}` }, journey.parentJourneyId))] : null,
-      followOns.length ? [h('dt', {}, 'followed by'), h('dd', {}, followOns.map((f) => h('a', { href: `#/journeys/${encodeURIComponent(f.journeyId)}`, style: 'margin-right:8px' }, `${f.journey} ${f.journeyId}`)))] : null,
+      h('dt', {}, 'use case'),
+      h('dd', {}, `${journey.useCase}/${journey.journey}`),
+      h('dt', {}, 'input'),
+      h('dd', { class: 'mono' }, journey.input ? `s3://${journey.input.bucket}/${journey.input.key} (${bytes(journey.input.size)})` : ''),
+      h('dt', {}, 'started'),
+      h('dd', {}, when(journey.startedAt)),
+      h('dt', {}, 'took'),
+      h('dd', {}, took(journeySpan(journey).from, journeySpan(journey).to)),
+      journey.parentJourneyId
+        ? [h('dt', {}, 'follows'), h('dd', {}, h('a', { href: `#/journeys/${encodeURIComponent(journey.parentJourneyId)}` }, journey.parentJourneyId))]
+        : null,
+      followOns.length
+        ? [
+            h('dt', {}, 'followed by'),
+            h(
+              'dd',
+              {},
+              followOns.map((f) => h('a', { href: `#/journeys/${encodeURIComponent(f.journeyId)}`, style: 'margin-right:8px' }, `${f.journey} ${f.journeyId}`)),
+            ),
+          ]
+        : null,
       journey.redrives ? [h('dt', {}, 'redriven'), h('dd', {}, `${journey.redrives} time(s)`)] : null,
       journey.delivery ? [h('dt', {}, 'notice'), h('dd', {}, journey.delivery.subject)] : null,
     ),
@@ -267,7 +376,15 @@ async function renderJourney(journeyId) {
     h(
       'table',
       { class: 'steps' },
-      h('thead', {}, h('tr', {}, ['#', 'step', 'status', 'attempts', 'took', 'summary'].map((t) => h('th', {}, t)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ['#', 'step', 'status', 'attempts', 'took', 'summary'].map((t) => h('th', {}, t)),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -280,7 +397,14 @@ async function renderJourney(journeyId) {
             h('td', {}, badge(s.status)),
             h('td', {}, s.runs.length > 1 ? s.runs.map((r) => `${r.attempts}${r.redrive ? ` (redrive ${r.redrive})` : ''}`).join(' + ') : s.attempts),
             h('td', {}, took(s.startedAt, s.endedAt)),
-            h('td', { class: 'summary' }, Object.entries(s.summary ?? {}).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`).join('  '), s.error && s.status !== 'completed' ? h('div', { class: 'mono' }, `${s.error.code}: ${s.error.message}`) : null),
+            h(
+              'td',
+              { class: 'summary' },
+              Object.entries(s.summary ?? {})
+                .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`)
+                .join('  '),
+              s.error && s.status !== 'completed' ? h('div', { class: 'mono' }, `${s.error.code}: ${s.error.message}`) : null,
+            ),
           ),
         ),
       ),
@@ -290,7 +414,15 @@ async function renderJourney(journeyId) {
       ? h(
           'table',
           { class: 'artifacts' },
-          h('thead', {}, h('tr', {}, ['step', 'artifact', 'size', 'type', ''].map((t) => h('th', {}, t)))),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              ['step', 'artifact', 'size', 'type', ''].map((t) => h('th', {}, t)),
+            ),
+          ),
           h(
             'tbody',
             {},
@@ -302,7 +434,13 @@ async function renderJourney(journeyId) {
                 h('td', { class: 'mono' }, a.name),
                 h('td', {}, bytes(a.size)),
                 h('td', { class: 'summary' }, a.contentType),
-                h('td', {}, h('button', { onclick: () => preview(journey.journeyId, a, previewBox) }, 'preview'), ' ', h('a', { href: artifactUrl(journey.journeyId, a.key, true) }, 'download')),
+                h(
+                  'td',
+                  {},
+                  h('button', { onclick: () => preview(journey.journeyId, a, previewBox) }, 'preview'),
+                  ' ',
+                  h('a', { href: artifactUrl(journey.journeyId, a.key, true) }, 'download'),
+                ),
               ),
             ),
           ),
@@ -310,7 +448,9 @@ async function renderJourney(journeyId) {
       : h('p', { class: 'empty' }, 'no artifacts yet'),
     previewBox,
     eventsTable(events),
-    report ? [h('h2', {}, 'EDA report'), h('iframe', { class: 'report', title: 'EDA report', src: artifactUrl(journey.journeyId, report.key), sandbox: '' })] : null,
+    report
+      ? [h('h2', {}, 'EDA report'), h('iframe', { class: 'report', title: 'EDA report', src: artifactUrl(journey.journeyId, report.key), sandbox: '' })]
+      : null,
   );
 }
 
@@ -337,7 +477,15 @@ async function renderDeadLetters() {
       ? h(
           'table',
           { class: 'dead-letters' },
-          h('thead', {}, h('tr', {}, ['function', 'event', 'journey', 'step', 'attempts', 'died', 'reason', ''].map((t) => h('th', {}, t)))),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              ['function', 'event', 'journey', 'step', 'attempts', 'died', 'reason', ''].map((t) => h('th', {}, t)),
+            ),
+          ),
           h(
             'tbody',
             {},
@@ -391,7 +539,10 @@ async function renderRules() {
   const box = (kind, label, index, count, title) => {
     const top = y(index, count);
     const group = el('g', { 'data-node': kind });
-    group.append(el('rect', { class: `node ${kind}`, x: columns[kind], y: top, width: widths[kind], height: 20, rx: 4 }), el('text', { x: columns[kind] + 6, y: top + 14 }, label.length > 38 ? `${label.slice(0, 37)}…` : label));
+    group.append(
+      el('rect', { class: `node ${kind}`, x: columns[kind], y: top, width: widths[kind], height: 20, rx: 4 }),
+      el('text', { x: columns[kind] + 6, y: top + 14 }, label.length > 38 ? `${label.slice(0, 37)}…` : label),
+    );
     if (title) group.append(el('title', {}, title));
     svg.append(group);
     return top + 10;
@@ -404,7 +555,15 @@ async function renderRules() {
     for (const type of detailTypesOf(r.pattern)) edge(columns.event + widths.event, eventY.get(type), columns.rule, ruleY);
     edge(columns.rule + widths.rule, ruleY, columns.target, targetY.get(r.target));
   });
-  show(h('h1', {}, 'Routing rules ', h('span', { class: 'summary' }, `${rules.length} rules from the routing table: event → rule → function (hover a rule for its pattern)`)), svg);
+  show(
+    h(
+      'h1',
+      {},
+      'Routing rules ',
+      h('span', { class: 'summary' }, `${rules.length} rules from the routing table: event → rule → function (hover a rule for its pattern)`),
+    ),
+    svg,
+  );
 }
 
 // ---- routing, live updates, upload ----

@@ -42,7 +42,11 @@ export function admit(req: IncomingMessage, res: ServerResponse, url: URL, token
   const presented = bearer ?? cookieToken(req);
   if (presented !== undefined && same(presented, token)) return true;
   const body = `${JSON.stringify({ error: { code: 'unauthorized', message: 'this server needs its token: send Authorization: Bearer <token>, or open /?token=<token> in a browser' } }, null, 2)}\n`;
-  res.writeHead(401, { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': 'Bearer realm="symphainy"', 'content-length': String(Buffer.byteLength(body)) });
+  res.writeHead(401, {
+    'content-type': 'application/json; charset=utf-8',
+    'www-authenticate': 'Bearer realm="symphainy"',
+    'content-length': String(Buffer.byteLength(body)),
+  });
   res.end(body);
   return false;
 }

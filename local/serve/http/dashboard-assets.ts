@@ -39,6 +39,11 @@ function assets(): Map<string, Buffer> {
 export function sendDashboardAsset(res: ServerResponse, name: string): void {
   const body = assets().get(name);
   if (!body) throw new HttpError(404, 'not_found', `no dashboard file ${name}`);
-  res.writeHead(200, { 'content-type': CONTENT_TYPES[name]!, 'content-length': String(body.byteLength), 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
+  res.writeHead(200, {
+    'content-type': CONTENT_TYPES[name]!,
+    'content-length': String(body.byteLength),
+    'cache-control': 'no-cache',
+    'x-content-type-options': 'nosniff',
+  });
   res.end(body);
 }

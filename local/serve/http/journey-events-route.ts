@@ -47,7 +47,8 @@ export function journeyEventsRoutes(host: PlatformHost): Route[] {
         GET: async (_req, res, url, [id]) => {
           const journeyId = decodePathSegment(id!);
           queryParameters(url, [], `GET /journeys/${journeyId}/events`);
-          if (!host.journeyEvents) throw new HttpError(501, 'not_on_this_host', `serve --aws does not list a journey's events; use symphainy show ${journeyId} --stage <name>`);
+          if (!host.journeyEvents)
+            throw new HttpError(501, 'not_on_this_host', `serve --aws does not list a journey's events; use symphainy show ${journeyId} --stage <name>`);
           if (!(await host.lookupJourney(journeyId))) throw new HttpError(404, 'journey_not_found', `no journey ${journeyId}; GET /journeys lists them`);
           sendJson(res, 200, routedEvents(host.journeyEvents(journeyId), routingTable(host.registry, { uploadBucket: host.uploadBucket })));
         },

@@ -31,7 +31,12 @@ export function operationsRoutes(host: PlatformHost): Route[] {
           const plan = await redriveJourney(operations('redrive journeys'), journeyId);
           if (!plan) throw new HttpError(404, 'journey_not_found', `no journey ${journeyId}`);
           if (!plan.ok) throw new HttpError(409, plan.code, plan.reason);
-          sendJson(res, 202, { journeyId, redriven: true, step: plan.step, redrive: plan.redrive, reusedSteps: plan.reusedSteps }, { location: `/journeys/${journeyId}` });
+          sendJson(
+            res,
+            202,
+            { journeyId, redriven: true, step: plan.step, redrive: plan.redrive, reusedSteps: plan.reusedSteps },
+            { location: `/journeys/${journeyId}` },
+          );
         },
       },
     },

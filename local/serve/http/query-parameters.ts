@@ -21,6 +21,7 @@ export function booleanParameter(name: string, value: string | undefined): boole
 export function integerParameter(name: string, value: string | undefined, range: { min: number; max: number }): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < range.min || n > range.max) throw badRequest('bad_parameter', `${name} must be a whole number from ${range.min} to ${range.max}, not "${value}"`);
+  if (!/^\d+$/.test(value) || n < range.min || n > range.max)
+    throw badRequest('bad_parameter', `${name} must be a whole number from ${range.min} to ${range.max}, not "${value}"`);
   return n;
 }

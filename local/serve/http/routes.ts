@@ -18,7 +18,6 @@ import { sendError, sendJson, sendText } from './respond.js';
 import type { ServeLifecycle } from './serve-lifecycle.js';
 import { uploadRoute } from './upload-route.js';
 
-
 /** The HTTP API of `symphainy serve`, over whichever host it runs on. */
 export function createRoutes(host: PlatformHost, metrics: PlatformMetrics, lifecycle: ServeLifecycle, token?: string) {
   const accepted = new AcceptedUploads();
@@ -47,7 +46,12 @@ export function createRoutes(host: PlatformHost, metrics: PlatformMetrics, lifec
           sendJson(
             res,
             200,
-            host.registry.useCases().map((u) => ({ id: u.id, title: u.title, journeys: Object.keys(u.journeys), maxUploadBytes: Math.min(u.maxUploadBytes ?? host.maxUploadBytes, host.maxUploadBytes) })),
+            host.registry.useCases().map((u) => ({
+              id: u.id,
+              title: u.title,
+              journeys: Object.keys(u.journeys),
+              maxUploadBytes: Math.min(u.maxUploadBytes ?? host.maxUploadBytes, host.maxUploadBytes),
+            })),
           ),
       },
     },
@@ -59,7 +63,14 @@ export function createRoutes(host: PlatformHost, metrics: PlatformMetrics, lifec
           sendJson(
             res,
             200,
-            routingTable(host.registry, { uploadBucket: host.uploadBucket }).map((r) => ({ rule: r.rule, bus: r.bus, pattern: r.pattern, target: r.target, ...(r.step ? { step: r.step } : {}), description: r.description })),
+            routingTable(host.registry, { uploadBucket: host.uploadBucket }).map((r) => ({
+              rule: r.rule,
+              bus: r.bus,
+              pattern: r.pattern,
+              target: r.target,
+              ...(r.step ? { step: r.step } : {}),
+              description: r.description,
+            })),
           ),
       },
     },
@@ -108,7 +119,11 @@ export function createRoutes(host: PlatformHost, metrics: PlatformMetrics, lifec
           }
           const upload = accepted.get(journeyId);
           if (upload) return sendJson(res, 202, acceptedBody(upload), { 'retry-after': '1' });
-          throw new HttpError(404, 'journey_not_found', `no journey ${journeyId}${host.mode === 'aws' ? " in the stage's journey record or among those this process has seen" : ''}; GET /journeys lists them`);
+          throw new HttpError(
+            404,
+            'journey_not_found',
+            `no journey ${journeyId}${host.mode === 'aws' ? " in the stage's journey record or among those this process has seen" : ''}; GET /journeys lists them`,
+          );
         },
       },
     },
@@ -127,9 +142,17 @@ export function createRoutes(host: PlatformHost, metrics: PlatformMetrics, lifec
     const name = route?.name ?? 'other';
     if (token !== undefined && !admit(req, res, url, token)) return metrics.request(name, res.statusCode);
     try {
-      if (!route) throw new HttpError(404, 'not_found', `no endpoint ${url.pathname}; try GET / (the dashboard), /health, /ready, /metrics, /journeys, /journeys/<id>, /events or POST /uploads`);
+      if (!route)
+        throw new HttpError(
+          404,
+          'not_found',
+          `no endpoint ${url.pathname}; try GET / (the dashboard), /health, /ready, /metrics, /journeys, /journeys/<id>, /events or POST /uploads`,
+        );
       const handle = route.methods[req.method ?? 'GET'];
-      if (!handle) throw new HttpError(405, 'method_not_allowed', `${route.name} takes ${Object.keys(route.methods).join(', ')}, not ${req.method}`, { allow: Object.keys(route.methods).join(', ') });
+      if (!handle)
+        throw new HttpError(405, 'method_not_allowed', `${route.name} takes ${Object.keys(route.methods).join(', ')}, not ${req.method}`, {
+          allow: Object.keys(route.methods).join(', '),
+        });
       await handle(req, res, url, route.pattern.exec(url.pathname)!.slice(1));
     } catch (error) {
       if (res.headersSent) {

@@ -15,7 +15,12 @@ export interface UploadRequest {
 
 const PARAMETERS = ['use-case', 'key', 'name', 'journey', 'column-map', 'wait', 'timeout'] as const;
 /** The same settings as headers, for clients that would rather not encode a key into the query. */
-const HEADERS: Record<string, string> = { 'use-case': 'x-symphainy-use-case', key: 'x-symphainy-key', journey: 'x-symphainy-journey', 'column-map': 'x-symphainy-column-map' };
+const HEADERS: Record<string, string> = {
+  'use-case': 'x-symphainy-use-case',
+  key: 'x-symphainy-key',
+  journey: 'x-symphainy-journey',
+  'column-map': 'x-symphainy-column-map',
+};
 const TAG = /^[a-z][a-z0-9_]*$/;
 const DEFAULT_WAIT_SECONDS = 60;
 
@@ -46,7 +51,8 @@ export function parseUploadRequest(url: URL, headers: IncomingHttpHeaders): Uplo
   const explicitKey = setting('key');
   const name = query.get('name');
   if (explicitKey !== undefined && name !== undefined) throw badRequest('conflicting_parameter', 'give either key or name, not both');
-  if (name !== undefined && (name === '' || name.includes('/') || name.length > 255)) throw badRequest('bad_parameter', `name "${name}" must be a file name: 1 to 255 characters, no "/"`);
+  if (name !== undefined && (name === '' || name.includes('/') || name.length > 255))
+    throw badRequest('bad_parameter', `name "${name}" must be a file name: 1 to 255 characters, no "/"`);
 
   const fileName = name ?? generatedName();
   const key = explicitKey ?? (useCase ? `${UPLOAD_PREFIX}${useCase}/${fileName}` : `${UPLOAD_PREFIX}${fileName}`);
@@ -76,7 +82,10 @@ function checkColumnMap(text: string): string {
   if (entries.length === 0) throw badRequest('bad_parameter', 'column-map maps no field; write e.g. speed=velocity_mph');
   const value = formatColumnMap(entries);
   if (Buffer.byteLength(value) > MAX_COLUMN_MAP_METADATA_BYTES) {
-    throw badRequest('bad_parameter', `column-map is ${Buffer.byteLength(value)} bytes; S3 metadata allows ${MAX_COLUMN_MAP_METADATA_BYTES} for it: put the mapping in ${COLUMN_MAP_FILE_NAME} beside the upload`);
+    throw badRequest(
+      'bad_parameter',
+      `column-map is ${Buffer.byteLength(value)} bytes; S3 metadata allows ${MAX_COLUMN_MAP_METADATA_BYTES} for it: put the mapping in ${COLUMN_MAP_FILE_NAME} beside the upload`,
+    );
   }
   return value;
 }
@@ -92,6 +101,9 @@ function headerValue(headers: IncomingHttpHeaders, name: string): string | undef
 }
 
 function generatedName(): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
   return `upload-${stamp}-${randomBytes(4).toString('hex')}`;
 }

@@ -21,14 +21,23 @@ export function uploadRoute(host: PlatformHost, metrics: PlatformMetrics, lifecy
     const request = parseUploadRequest(url, req.headers);
     const limit = uploadLimitOf(host.registry, namedUseCase(request.key, request.metadata), { maxUploadBytes: host.maxUploadBytes });
     const declared = Number(req.headers['content-length']);
-    if (declared === 0) throw new HttpError(400, 'missing_body', "the request has no body: send the file's bytes as the body (e.g. curl --data-binary @file.csv)");
-    const upload = await host.upload({ body: bodyChunks(req, limit), key: request.key, metadata: request.metadata, ...(request.contentType ? { contentType: request.contentType } : {}) });
+    if (declared === 0)
+      throw new HttpError(400, 'missing_body', "the request has no body: send the file's bytes as the body (e.g. curl --data-binary @file.csv)");
+    const upload = await host.upload({
+      body: bodyChunks(req, limit),
+      key: request.key,
+      metadata: request.metadata,
+      ...(request.contentType ? { contentType: request.contentType } : {}),
+    });
     return { request, upload };
   };
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     if (lifecycle.draining) {
-      throw new HttpError(503, 'shutting_down', 'the server is shutting down and takes no new uploads; retry against another instance', { connection: 'close', 'retry-after': '5' });
+      throw new HttpError(503, 'shutting_down', 'the server is shutting down and takes no new uploads; retry against another instance', {
+        connection: 'close',
+        'retry-after': '5',
+      });
     }
     const taking = take(req, url);
     lifecycle.uploadsInFlight.add(taking);

@@ -39,11 +39,23 @@ export class PlatformMetrics {
       buckets: STEP_DURATION_BUCKETS,
       registers,
     });
-    this.requests = new Counter({ name: 'symphainy_http_requests_total', help: 'HTTP requests answered, by route and status code.', labelNames: ['route', 'code'], registers });
-    this.uploads = new Counter({ name: 'symphainy_uploads_accepted_total', help: 'Uploads accepted over HTTP (POST /uploads answered 201 or 202).', registers });
+    this.requests = new Counter({
+      name: 'symphainy_http_requests_total',
+      help: 'HTTP requests answered, by route and status code.',
+      labelNames: ['route', 'code'],
+      registers,
+    });
+    this.uploads = new Counter({
+      name: 'symphainy_uploads_accepted_total',
+      help: 'Uploads accepted over HTTP (POST /uploads answered 201 or 202).',
+      registers,
+    });
     new Gauge({
       name: 'symphainy_journeys',
-      help: host.mode === 'embedded' ? 'Journeys in the data directory, by use case, journey and status.' : 'Journeys this process has seen events of since it started, by use case, journey and status.',
+      help:
+        host.mode === 'embedded'
+          ? 'Journeys in the data directory, by use case, journey and status.'
+          : 'Journeys this process has seen events of since it started, by use case, journey and status.',
       labelNames: ['use_case', 'journey', 'status'],
       registers,
       collect() {
@@ -63,7 +75,11 @@ export class PlatformMetrics {
     const depths = { at: 0, value: Promise.resolve([] as Awaited<ReturnType<PlatformHost['depths']>>) };
     // Both depth gauges are collected in one scrape: the host is asked once.
     const currentDepths = () => {
-      if (Date.now() - depths.at > 1000) depths.value = host.depths().then((d) => d, () => []);
+      if (Date.now() - depths.at > 1000)
+        depths.value = host.depths().then(
+          (d) => d,
+          () => [],
+        );
       depths.at = Date.now();
       return depths.value;
     };
@@ -79,7 +95,10 @@ export class PlatformMetrics {
     });
     new Gauge({
       name: 'symphainy_dead_letter_depth',
-      help: host.mode === 'embedded' ? "Messages moved to a function's dead-letter queue since this process started." : "Messages in a function's dead-letter queue.",
+      help:
+        host.mode === 'embedded'
+          ? "Messages moved to a function's dead-letter queue since this process started."
+          : "Messages in a function's dead-letter queue.",
       labelNames: ['queue'],
       registers,
       async collect() {
@@ -107,7 +126,8 @@ export class PlatformMetrics {
     } else if (JourneyStepFailed.describes(event)) {
       const detail = JourneyStepFailed.parseDetail(event);
       const took = seconds(detail.startedAt, detail.endedAt);
-      if (took !== undefined) this.stepDurations.observe({ use_case: detail.useCase, step: detail.step, outcome: detail.kind === 'rejected' ? 'rejected' : 'error' }, took);
+      if (took !== undefined)
+        this.stepDurations.observe({ use_case: detail.useCase, step: detail.step, outcome: detail.kind === 'rejected' ? 'rejected' : 'error' }, took);
     }
   }
 

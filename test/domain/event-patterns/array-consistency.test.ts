@@ -41,9 +41,7 @@ function referenceMatches(conditions: ReadonlyArray<[string, unknown]>, event: u
     [...a.elements].every(([array, index]) => !b.elements.has(array) || b.elements.get(array) === index);
   const choose = (position: number, chosen: ReferenceLeaf[]): boolean =>
     position === candidates.length ||
-    candidates[position]!.some(
-      (leaf) => chosen.every((other) => consistent(leaf, other)) && choose(position + 1, [...chosen, leaf]),
-    );
+    candidates[position]!.some((leaf) => chosen.every((other) => consistent(leaf, other)) && choose(position + 1, [...chosen, leaf]));
   return choose(0, []);
 }
 
@@ -90,9 +88,7 @@ describe('array-consistent matching', () => {
         conditions.set(path, value);
       }
       const list = [...conditions];
-      expect(compileEventPattern(patternFor(list)).matches(event), JSON.stringify({ list, event })).toBe(
-        referenceMatches(list, event),
-      );
+      expect(compileEventPattern(patternFor(list)).matches(event), JSON.stringify({ list, event })).toBe(referenceMatches(list, event));
       agreements++;
     }
     expect(agreements).toBe(400);

@@ -1,19 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  compileEventPattern,
-  compileRuleSet,
-  InvalidEventPatternError,
-  matchesEventPattern,
-} from '#domain/event-patterns/index.js';
+import { compileEventPattern, compileRuleSet, InvalidEventPatternError, matchesEventPattern } from '#domain/event-patterns/index.js';
 
 /** A conformance vector: either an expected match result, or an expected validation error. */
-type Vector =
-  | { description: string; pattern: unknown; event: unknown; matches: boolean }
-  | { description: string; pattern: unknown; error: string };
+type Vector = { description: string; pattern: unknown; event: unknown; matches: boolean } | { description: string; pattern: unknown; error: string };
 
 const vectorDirectory = new URL('./vectors/', import.meta.url);
-const files = readdirSync(vectorDirectory).filter((file) => file.endsWith('.json')).sort();
+const files = readdirSync(vectorDirectory)
+  .filter((file) => file.endsWith('.json'))
+  .sort();
 
 function load(file: string): Vector[] {
   return JSON.parse(readFileSync(new URL(file, vectorDirectory), 'utf8')) as Vector[];

@@ -78,7 +78,10 @@ describe('refusing complex wildcards', () => {
   it('names the rule when a rule set holds it', () => {
     let thrown: unknown;
     try {
-      compileRuleSet([{ name: 'fine', pattern: { source: ['aws.s3'] } }, { name: 'bus-arn', pattern: tooComplex }]);
+      compileRuleSet([
+        { name: 'fine', pattern: { source: ['aws.s3'] } },
+        { name: 'bus-arn', pattern: tooComplex },
+      ]);
     } catch (error) {
       thrown = error;
     }

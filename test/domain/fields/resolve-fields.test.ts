@@ -15,7 +15,10 @@ const fleet: FieldSet = {
 };
 
 function table(header: string[], ...rows: (string | number)[][]) {
-  return evidenceFromRows(header, rows.map((r) => r.map(String)));
+  return evidenceFromRows(
+    header,
+    rows.map((r) => r.map(String)),
+  );
 }
 
 describe('resolving columns to fields', () => {
@@ -43,11 +46,15 @@ describe('resolving columns to fields', () => {
   it('tells epoch seconds from milliseconds and day-first from month-first dates by content', () => {
     const seconds = mappingOrReject(resolveFields(fleet, table(['time', 'spd', 'accel', 'lat', 'lon'], [1767225600, 1, 0, 1, 1])), fleet, []);
     expect(seconds.fields[0]!.encoding?.name).toBe('epoch_s');
-    const dayFirst = mappingOrReject(resolveFields(fleet, table(['time', 'spd', 'accel', 'lat', 'lon'], ['05.03.2026 10:00:00', 1, 0, 1, 1], ['25.03.2026 10:00:01', 1, 0, 1, 1])), fleet, []);
+    const dayFirst = mappingOrReject(
+      resolveFields(fleet, table(['time', 'spd', 'accel', 'lat', 'lon'], ['05.03.2026 10:00:00', 1, 0, 1, 1], ['25.03.2026 10:00:01', 1, 0, 1, 1])),
+      fleet,
+      [],
+    );
     expect(dayFirst.fields[0]!.encoding?.name).toBe('dmy');
   });
 
-  it('describes a personal field\'s misfit instead of quoting it, and withholds contact details inside any other', () => {
+  it("describes a personal field's misfit instead of quoting it, and withholds contact details inside any other", () => {
     const people: FieldSet = {
       useCase: 'people',
       fields: [
@@ -67,21 +74,36 @@ describe('resolving columns to fields', () => {
   });
 
   it('lets content break a tie: a "lat" column holding values beyond 90 is passed over and reported', () => {
-    const resolution = resolveFields(fleet, table(['ts', 'spd', 'accel', 'lat', 'gps_latitude', 'lon'], ['2026-01-01T00:00:00Z', 1, 0, 512, 48.1, 11.5], ['2026-01-01T00:00:01Z', 1, 0, 513, 48.1, 11.5]));
+    const resolution = resolveFields(
+      fleet,
+      table(
+        ['ts', 'spd', 'accel', 'lat', 'gps_latitude', 'lon'],
+        ['2026-01-01T00:00:00Z', 1, 0, 512, 48.1, 11.5],
+        ['2026-01-01T00:00:01Z', 1, 0, 513, 48.1, 11.5],
+      ),
+    );
     const mapping = mappingOrReject(resolution, fleet, []);
     expect(mapping.fields.find((f) => f.field === 'latitude')?.column).toBe('gps_latitude');
     expect(mapping.passedOver).toEqual([expect.objectContaining({ field: 'latitude', column: 'lat' })]);
   });
 
   it('resolves two equally fitting columns to the first in the file and reports the ambiguity', () => {
-    const mapping = mappingOrReject(resolveFields(fleet, table(['ts', 'speed_kmh', 'speed_mph', 'accel', 'lat', 'lon'], ['2026-01-01T00:00:00Z', 16, 10, 0, 1, 1])), fleet, []);
+    const mapping = mappingOrReject(
+      resolveFields(fleet, table(['ts', 'speed_kmh', 'speed_mph', 'accel', 'lat', 'lon'], ['2026-01-01T00:00:00Z', 16, 10, 0, 1, 1])),
+      fleet,
+      [],
+    );
     expect(mapping.fields.find((f) => f.field === 'speed')?.column).toBe('speed_kmh');
     expect(mapping.ambiguities).toEqual([expect.objectContaining({ field: 'speed', chosen: 'speed_kmh', alsoFitting: ['speed_mph'] })]);
   });
 
   it('lets a declared mapping win, with its unit, over the names', () => {
     const declared = parseColumnMap('speed=v2:mph; time = clock', 'metadata').entries;
-    const mapping = mappingOrReject(resolveFields(fleet, table(['clock', 'speed', 'v2', 'accel', 'lat', 'lon'], ['2026-01-01T00:00:00Z', 1, 2, 0, 1, 1]), declared), fleet, []);
+    const mapping = mappingOrReject(
+      resolveFields(fleet, table(['clock', 'speed', 'v2', 'accel', 'lat', 'lon'], ['2026-01-01T00:00:00Z', 1, 2, 0, 1, 1]), declared),
+      fleet,
+      [],
+    );
     expect(mapping.fields.find((f) => f.field === 'speed')).toMatchObject({ column: 'v2', rule: 'declared', unit: { from: 'mph', source: 'declared' } });
     expect(mapping.unmapped).toEqual(['speed']);
   });

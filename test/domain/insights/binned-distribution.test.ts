@@ -9,7 +9,14 @@ describe('BinnedDistribution', () => {
     expect(s).toMatchObject({ count: 1000, min: 0, max: 99.9 });
     expect(s.mean).toBeCloseTo(49.95, 6);
     expect(s.stddev).toBeCloseTo(28.88, 1);
-    for (const [p, truth] of [['p5', 5], ['p25', 25], ['p50', 50], ['p75', 75], ['p95', 95]] as const) expect(Math.abs(s[p]! - truth)).toBeLessThanOrEqual(1);
+    for (const [p, truth] of [
+      ['p5', 5],
+      ['p25', 25],
+      ['p50', 50],
+      ['p75', 75],
+      ['p95', 95],
+    ] as const)
+      expect(Math.abs(s[p]! - truth)).toBeLessThanOrEqual(1);
   });
 
   it('keeps out-of-range values in the edge bins but never reports a percentile beyond min or max', () => {

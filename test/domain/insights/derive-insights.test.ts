@@ -7,17 +7,39 @@ const range = (n: number, f: (i: number) => number = (i) => i) => Array.from({ l
 
 describe('deriveInsights', () => {
   it('finds nothing to say about a clean, unremarkable table', () => {
-    expect(deriveInsights(dataset([column('city'), numericColumn('score', range(100, (i) => (i % 10) + 1), { distinct: 10 })]))).toEqual([]);
+    expect(
+      deriveInsights(
+        dataset([
+          column('city'),
+          numericColumn(
+            'score',
+            range(100, (i) => (i % 10) + 1),
+            { distinct: 10 },
+          ),
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('reports missingness by share, critical from half, and names the column missing alongside', () => {
     const insights = deriveInsights(
-      dataset([column('email', { count: 70, nulls: 30 }), column('phone', { count: 40, nulls: 55, emptyStrings: 5 }), column('fax', { count: 0, nulls: 100, topK: [] })], {
-        missingCooccurrence: [{ a: 'email', b: 'phone', bothMissing: 29 }],
-      }),
+      dataset(
+        [
+          column('email', { count: 70, nulls: 30 }),
+          column('phone', { count: 40, nulls: 55, emptyStrings: 5 }),
+          column('fax', { count: 0, nulls: 100, topK: [] }),
+        ],
+        {
+          missingCooccurrence: [{ a: 'email', b: 'phone', bothMissing: 29 }],
+        },
+      ),
     );
     const byColumn = Object.fromEntries(insights.filter((i) => i.kind === 'high_missingness').map((i) => [i.columns[0], i]));
-    expect(byColumn.email).toMatchObject({ severity: 'warning', title: 'email is 30% missing', numbers: { missing: 30, rows: 100, share: 0.3, missingTogetherWith: 'phone', bothMissing: 29 } });
+    expect(byColumn.email).toMatchObject({
+      severity: 'warning',
+      title: 'email is 30% missing',
+      numbers: { missing: 30, rows: 100, share: 0.3, missingTogetherWith: 'phone', bothMissing: 29 },
+    });
     expect(byColumn.email!.evidence).toContain('missing together with phone in 29 rows');
     expect(byColumn.phone).toMatchObject({ severity: 'critical', numbers: { missing: 60 } });
     expect(byColumn.phone!.evidence).toContain('5 of them empty strings');
@@ -27,7 +49,16 @@ describe('deriveInsights', () => {
 
   it('tells constant from near-constant columns', () => {
     const insights = deriveInsights(
-      dataset([column('country', { distinct: 1, topK: [{ value: 'NL', count: 100 }] }), column('status', { distinct: 3, topK: [{ value: 'ok', count: 97 }, { value: 'late', count: 2 }] })]),
+      dataset([
+        column('country', { distinct: 1, topK: [{ value: 'NL', count: 100 }] }),
+        column('status', {
+          distinct: 3,
+          topK: [
+            { value: 'ok', count: 97 },
+            { value: 'late', count: 2 },
+          ],
+        }),
+      ]),
     );
     expect(insights.map((i) => [i.kind, i.severity, i.columns[0]])).toEqual([
       ['constant_column', 'warning', 'country'],
@@ -37,7 +68,10 @@ describe('deriveInsights', () => {
   });
 
   it('spots identifiers: all distinct and present, with the name and a hole-free run as clues', () => {
-    const id = numericColumn('order_id', range(100, (i) => i + 1));
+    const id = numericColumn(
+      'order_id',
+      range(100, (i) => i + 1),
+    );
     const insight = deriveInsights(dataset([id])).find((i) => i.kind === 'likely_identifier');
     expect(insight?.evidence).toContain('all 100 values are distinct');
     expect(insight?.evidence).toContain('its name says so');
@@ -49,12 +83,20 @@ describe('deriveInsights', () => {
   });
 
   it('calls a long right tail skew, with the log advice when every value is positive', () => {
-    const incomes = numericColumn('income', range(100, (i) => Math.round(1000 * Math.exp(i / 15))), { distinct: 50 });
+    const incomes = numericColumn(
+      'income',
+      range(100, (i) => Math.round(1000 * Math.exp(i / 15))),
+      { distinct: 50 },
+    );
     const skew = deriveInsights(dataset([incomes])).find((i) => i.kind === 'skew');
     expect(skew).toMatchObject({ severity: 'info', title: 'income is right-skewed' });
     expect(skew!.evidence).toContain('log scale');
     expect(Number(skew!.numbers.coefficient)).toBeGreaterThan(0.9);
-    const symmetric = numericColumn('height', range(100, (i) => 150 + (i % 50)), { distinct: 50 });
+    const symmetric = numericColumn(
+      'height',
+      range(100, (i) => 150 + (i % 50)),
+      { distinct: 50 },
+    );
     expect(deriveInsights(dataset([symmetric])).some((i) => i.kind === 'skew')).toBe(false);
   });
 

@@ -23,7 +23,15 @@ describe('one finding per fact', () => {
     expect(missing).toHaveLength(1);
     expect(missing[0]!.columns).toEqual(['claim_id', 'claim_date', 'claim_amount', 'claim_status']);
     expect(missing[0]!.numbers).toMatchObject({ missing: 75, missingTogether: 75, columns: 4 });
-    const page = await renderReport({ fileName: 'p.csv', sourceUri: 's3://b/p.csv', useCaseTitle: 't', journeyId: 'j', generatedAt: '2026-01-01T00:00:00Z', profile, insights: deriveInsights(profile) });
+    const page = await renderReport({
+      fileName: 'p.csv',
+      sourceUri: 's3://b/p.csv',
+      useCaseTitle: 't',
+      journeyId: 'j',
+      generatedAt: '2026-01-01T00:00:00Z',
+      profile,
+      insights: deriveInsights(profile),
+    });
     const table = page.slice(page.indexOf('Columns that go missing together'), page.indexOf('</table>', page.indexOf('Columns that go missing together')));
     // Four columns are six pairs; the table lists the group once.
     expect(table.match(/<tr>/g)).toHaveLength(2);

@@ -17,7 +17,15 @@ describe('findings that need enough rows, and a linear scale', () => {
     expect(insights.filter((i) => linearKinds.includes(i.kind))).toEqual([]);
     // volts and amps correlate at r = -0.8 over three rows: too few to draw, let alone to report.
     expect(profile.correlations.find((c) => c.a === 'volts' && c.b === 'amps')?.n).toBe(3);
-    const page = await renderReport({ fileName: 'four.tsv', sourceUri: 's3://b/four.tsv', useCaseTitle: 't', journeyId: 'j', generatedAt: '2026-01-01T00:00:00Z', profile, insights });
+    const page = await renderReport({
+      fileName: 'four.tsv',
+      sourceUri: 's3://b/four.tsv',
+      useCaseTitle: 't',
+      journeyId: 'j',
+      generatedAt: '2026-01-01T00:00:00Z',
+      profile,
+      insights,
+    });
     expect(page).not.toContain('Pearson r over');
     expect(page).toContain('too few for a correlation');
   });
@@ -57,7 +65,15 @@ describe('findings that need enough rows, and a linear scale', () => {
     const profile = await profileOf(`${rows.join('\n')}\n`);
     expect(profile.columns.find((c) => c.name === 'customer_id')!.identifier).toBe(true);
     expect(profile.correlations.map((c) => `${c.a}~${c.b}`)).toEqual(['basket_eur~items']);
-    const page = await renderReport({ fileName: 'baskets.csv', sourceUri: 's3://b/baskets.csv', useCaseTitle: 't', journeyId: 'j', generatedAt: '2026-01-01T00:00:00Z', profile, insights: deriveInsights(profile) });
+    const page = await renderReport({
+      fileName: 'baskets.csv',
+      sourceUri: 's3://b/baskets.csv',
+      useCaseTitle: 't',
+      journeyId: 'j',
+      generatedAt: '2026-01-01T00:00:00Z',
+      profile,
+      insights: deriveInsights(profile),
+    });
     const card = page.slice(page.indexOf('<h3>customer_id</h3>'), page.indexOf('</article>', page.indexOf('<h3>customer_id</h3>')));
     expect(card).not.toContain('<svg');
     expect(card).toContain('An identifier');
@@ -67,7 +83,15 @@ describe('findings that need enough rows, and a linear scale', () => {
     const rows = ['store_no,basket_eur'];
     for (let i = 0; i < 60; i++) rows.push(`${1 + (i % 15)},${(10 + i * 1.7).toFixed(2)}`);
     const profile = await profileOf(`${rows.join('\n')}\n`);
-    const page = await renderReport({ fileName: 's.csv', sourceUri: 's3://b/s.csv', useCaseTitle: 't', journeyId: 'j', generatedAt: '2026-01-01T00:00:00Z', profile, insights: deriveInsights(profile) });
+    const page = await renderReport({
+      fileName: 's.csv',
+      sourceUri: 's3://b/s.csv',
+      useCaseTitle: 't',
+      journeyId: 'j',
+      generatedAt: '2026-01-01T00:00:00Z',
+      profile,
+      insights: deriveInsights(profile),
+    });
     const card = page.slice(page.indexOf('<h3>store_no</h3>'), page.indexOf('</article>', page.indexOf('<h3>store_no</h3>')));
     expect(card).toContain('<svg');
     // Top values with the rest as one bar, as a category gets; a histogram has no such bar.

@@ -18,7 +18,7 @@ describe('step policies', () => {
     expect(() => resolveStepPolicy({ backoff: { jitter: 2 } })).toThrow(/jitter 2/);
   });
 
-  it('gives the queue six times the timeout of visibility, and the steps that stream a whole upload Lambda\'s full fifteen minutes', () => {
+  it("gives the queue six times the timeout of visibility, and the steps that stream a whole upload Lambda's full fifteen minutes", () => {
     expect(queueVisibilitySeconds(DEFAULT_STEP_POLICY)).toBe(360);
     const registry = defaultUseCaseRegistry();
     expect(policyOfStep(registry, 'explore_data')).toMatchObject({ timeoutSeconds: 900, memoryMb: 2048, maxAttempts: 2 });
@@ -40,11 +40,20 @@ describe('why a step request was dead-lettered', () => {
   });
 
   it('knows the journey was told when the last attempt reported its failure', () => {
-    expect(deadLetterReason(outcome(3, { reported: true, error: { code: 'step_retries_exhausted', message: 'x threw' } }), policy, 'x')).toEqual({ error: { code: 'step_retries_exhausted', message: 'x threw' }, reported: true });
+    expect(deadLetterReason(outcome(3, { reported: true, error: { code: 'step_retries_exhausted', message: 'x threw' } }), policy, 'x')).toEqual({
+      error: { code: 'step_retries_exhausted', message: 'x threw' },
+      reported: true,
+    });
   });
 
   it('reports a timeout the watchdog noted, and a failure outside the step with its last error', () => {
-    expect(deadLetterReason(outcome(3, { outcome: 'timed_out', error: { code: 'step_timed_out', message: 'x ran out of its 30 s timeout and was stopped' } }), policy, 'x').error.code).toBe('step_timed_out');
+    expect(
+      deadLetterReason(
+        outcome(3, { outcome: 'timed_out', error: { code: 'step_timed_out', message: 'x ran out of its 30 s timeout and was stopped' } }),
+        policy,
+        'x',
+      ).error.code,
+    ).toBe('step_timed_out');
     const dead = deadLetterReason(outcome(3), policy, 'x');
     expect(dead).toMatchObject({ reported: false, error: { code: 'step_dead_lettered' } });
     expect(dead.error.message).toContain('PutEvents throttled');

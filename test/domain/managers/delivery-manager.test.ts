@@ -10,7 +10,15 @@ import { InMemoryObjectStore } from '../../support/in-memory-object-store.js';
 
 const config = defaultPlatformConfig;
 const envelope: EventBridgeEnvelope = {
-  version: '0', id: 'evt-1', 'detail-type': 'Journey Completed', source: 'symphainy.platform', account: '0', time: '2026-11-26T09:00:02Z', region: 'eu-west-1', resources: [], detail: {},
+  version: '0',
+  id: 'evt-1',
+  'detail-type': 'Journey Completed',
+  source: 'symphainy.platform',
+  account: '0',
+  time: '2026-11-26T09:00:02Z',
+  region: 'eu-west-1',
+  resources: [],
+  detail: {},
 };
 
 /** A completed journey of a use case no registry knows, whose one step wrote `body` as its notification.json. */
@@ -18,12 +26,33 @@ async function completedWithNotification(store: InMemoryObjectStore, body: strin
   const key = `journeys/j-1/notify/${NOTIFICATION_ARTIFACT}`;
   await store.put(config.artifactBucket, key, body);
   return {
-    schemaVersion: 1, journeyId: 'j-1', useCase: 'lab', journey: 'upload', correlationId: 'c', causationId: 'x',
+    schemaVersion: 1,
+    journeyId: 'j-1',
+    useCase: 'lab',
+    journey: 'upload',
+    correlationId: 'c',
+    causationId: 'x',
     input: { bucket: config.uploadBucket, key: 'uploads/lab/orders.csv' },
-    steps: [{
-      name: 'notify', attempts: 1, startedAt: '2026-11-26T09:00:00.000Z', endedAt: '2026-11-26T09:00:01.000Z', summary: {},
-      artifacts: [{ name: NOTIFICATION_ARTIFACT, step: 'notify', bucket: config.artifactBucket, key, contentType: 'application/json', sha256: '0'.repeat(64), size: body.length }],
-    }],
+    steps: [
+      {
+        name: 'notify',
+        attempts: 1,
+        startedAt: '2026-11-26T09:00:00.000Z',
+        endedAt: '2026-11-26T09:00:01.000Z',
+        summary: {},
+        artifacts: [
+          {
+            name: NOTIFICATION_ARTIFACT,
+            step: 'notify',
+            bucket: config.artifactBucket,
+            key,
+            contentType: 'application/json',
+            sha256: '0'.repeat(64),
+            size: body.length,
+          },
+        ],
+      },
+    ],
   };
 }
 

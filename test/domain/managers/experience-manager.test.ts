@@ -12,8 +12,16 @@ const s3Sample = eventBridgeEnvelope.parse(JSON.parse(readFileSync(new URL('../.
 
 describe('use-case resolution', () => {
   it('prefers object metadata over the key prefix', () => {
-    expect(resolveUseCase('uploads/mvp/a.csv', { 'use-case': 'insurance_ai' }, registry)).toMatchObject({ ok: true, useCase: 'insurance_ai', resolvedBy: 'metadata' });
-    expect(resolveUseCase('uploads/autonomous_vehicle/a.csv', {}, registry)).toMatchObject({ ok: true, useCase: 'autonomous_vehicle', resolvedBy: 'key-prefix' });
+    expect(resolveUseCase('uploads/mvp/a.csv', { 'use-case': 'insurance_ai' }, registry)).toMatchObject({
+      ok: true,
+      useCase: 'insurance_ai',
+      resolvedBy: 'metadata',
+    });
+    expect(resolveUseCase('uploads/autonomous_vehicle/a.csv', {}, registry)).toMatchObject({
+      ok: true,
+      useCase: 'autonomous_vehicle',
+      resolvedBy: 'key-prefix',
+    });
   });
 
   it('explains what it cannot place', () => {
@@ -56,12 +64,24 @@ describe('experience manager', () => {
   it('requests the next step after a step completes, and completes the journey after the last', () => {
     const record = { name: 'store_file', attempts: 1, startedAt: '2026-11-26T09:00:00.000Z', endedAt: '2026-11-26T09:00:01.000Z', artifacts: [], summary: {} };
     const base = {
-      schemaVersion: 1 as const, journeyId: 'j-1', useCase: 'mvp', journey: 'upload', correlationId: 'c', causationId: 'x',
-      input: { bucket: 'b', key: 'uploads/mvp/a.csv' }, journeyStartedAt: '2026-11-26T09:00:00Z', steps: ['validate_file', 'process_file', 'store_file', 'notify_completion'], record, completedSteps: [record],
+      schemaVersion: 1 as const,
+      journeyId: 'j-1',
+      useCase: 'mvp',
+      journey: 'upload',
+      correlationId: 'c',
+      causationId: 'x',
+      input: { bucket: 'b', key: 'uploads/mvp/a.csv' },
+      journeyStartedAt: '2026-11-26T09:00:00Z',
+      steps: ['validate_file', 'process_file', 'store_file', 'notify_completion'],
+      record,
+      completedSteps: [record],
     };
     const envelope = { ...s3Sample, id: 'evt-9', source: JourneyStepCompleted.source, 'detail-type': JourneyStepCompleted.detailType };
     const next = onStepCompleted(envelope, JourneyStepCompleted.draft({ ...base, step: 'store_file', stepIndex: 2 }).detail);
-    expect(next[0]).toMatchObject({ detailType: 'Journey Step Requested', detail: { step: 'notify_completion', stepIndex: 3, causationId: 'evt-9', journeyStartedAt: '2026-11-26T09:00:00Z' } });
+    expect(next[0]).toMatchObject({
+      detailType: 'Journey Step Requested',
+      detail: { step: 'notify_completion', stepIndex: 3, causationId: 'evt-9', journeyStartedAt: '2026-11-26T09:00:00Z' },
+    });
     const done = onStepCompleted(envelope, JourneyStepCompleted.draft({ ...base, step: 'notify_completion', stepIndex: 3 }).detail);
     expect(done[0]).toMatchObject({ detailType: 'Journey Completed' });
   });

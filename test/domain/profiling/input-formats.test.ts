@@ -12,7 +12,18 @@ async function* chunksOf(bytes: Uint8Array, size: number): AsyncGenerator<Uint8A
 
 /** What a profile says about its columns, leaving out what depends on the format's own spelling of values. */
 function essentials(profile: DatasetProfile) {
-  return profile.columns.map((c) => ({ name: c.name, type: c.type, count: c.count, nulls: c.nulls, min: c.min, max: c.max, mean: c.mean, stddev: c.stddev, distinct: c.distinct, quantiles: c.quantiles }));
+  return profile.columns.map((c) => ({
+    name: c.name,
+    type: c.type,
+    count: c.count,
+    nulls: c.nulls,
+    min: c.min,
+    max: c.max,
+    mean: c.mean,
+    stddev: c.stddev,
+    distinct: c.distinct,
+    quantiles: c.quantiles,
+  }));
 }
 
 describe('formats', () => {

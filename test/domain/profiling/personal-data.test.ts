@@ -7,7 +7,16 @@ const kindOf = async (text: string, column: string) => (await profileOf(text)).c
 describe('telling personal data in a column', () => {
   it('by the values alone, whatever the column is called', async () => {
     const rows = ['FLD01|FLD02|FLD03|FLD04|FLD05'];
-    for (let i = 0; i < 30; i++) rows.push([`Ola Nordmann${'abcdefghij'[i % 10]}`, `ola${i}@firma.example.no`, `(312) 555-${String(1000 + i)}`, `${100 + i}-45-${String(6000 + i)}`, `${10 + i}`].join('|'));
+    for (let i = 0; i < 30; i++)
+      rows.push(
+        [
+          `Ola Nordmann${'abcdefghij'[i % 10]}`,
+          `ola${i}@firma.example.no`,
+          `(312) 555-${String(1000 + i)}`,
+          `${100 + i}-45-${String(6000 + i)}`,
+          `${10 + i}`,
+        ].join('|'),
+      );
     const text = `${rows.join('\n')}\n`;
     expect(await kindOf(text, 'FLD01')).toBe('person_name');
     expect(await kindOf(text, 'FLD02')).toBe('email');
@@ -28,7 +37,10 @@ describe('telling personal data in a column', () => {
 
   it('not two-word labels: cities, products and repeated categories are not people', async () => {
     const rows = ['city,product,segment,order_no'];
-    for (let i = 0; i < 40; i++) rows.push(`${['New York', 'San Diego', 'Las Vegas', 'El Paso'][i % 4]} ${i},Wireless Mouse ${'ABCDEFGH'[i % 8]},${['Small Business', 'Large Account'][i % 2]},${9000 + i}`);
+    for (let i = 0; i < 40; i++)
+      rows.push(
+        `${['New York', 'San Diego', 'Las Vegas', 'El Paso'][i % 4]} ${i},Wireless Mouse ${'ABCDEFGH'[i % 8]},${['Small Business', 'Large Account'][i % 2]},${9000 + i}`,
+      );
     const text = `${rows.join('\n')}\n`;
     for (const column of ['city', 'product', 'segment', 'order_no']) expect(await kindOf(text, column), column).toBeUndefined();
   });

@@ -102,7 +102,10 @@ describe.each([
 
   it('finds min and max exactly (numbers, datetimes, and text in byte order)', async () => {
     for (const name of numericColumns) {
-      expect([column(name).min, column(name).max]).toEqual([asNumber(await scalar(`SELECT min(${name}) FROM ${table}`)), asNumber(await scalar(`SELECT max(${name}) FROM ${table}`))]);
+      expect([column(name).min, column(name).max]).toEqual([
+        asNumber(await scalar(`SELECT min(${name}) FROM ${table}`)),
+        asNumber(await scalar(`SELECT max(${name}) FROM ${table}`)),
+      ]);
     }
     const [minMs, maxMs] = (await connection.runAndReadAll(`SELECT epoch_ms(min(seen_at)), epoch_ms(max(seen_at)) FROM ${table}`)).getRows()[0]!;
     expect(Date.parse(`${column('seen_at').min}Z`)).toBe(Number(minMs));
@@ -128,7 +131,9 @@ describe.each([
       const n = profiled.count;
       for (const [key, q] of Object.entries(QUANTILES)) {
         const answer = profiled.quantiles[key as keyof typeof QUANTILES]!;
-        const [below, atOrBelow] = (await connection.runAndReadAll(`SELECT count(*) FILTER (${value} < ${answer}), count(*) FILTER (${value} <= ${answer}) FROM ${table}`)).getRows()[0]!;
+        const [below, atOrBelow] = (
+          await connection.runAndReadAll(`SELECT count(*) FILTER (${value} < ${answer}), count(*) FILTER (${value} <= ${answer}) FROM ${table}`)
+        ).getRows()[0]!;
         // The answer's ranks span [below, atOrBelow]; the target rank q·n must lie within 1% of n of that span.
         const target = q * n;
         const miss = Math.max(0, Number(below) - target, target - Number(atOrBelow)) / n;
@@ -177,7 +182,9 @@ describe.each([
 
   it('matches Pearson correlations and their pairwise-complete row counts', async () => {
     for (const { a, b, pearson, n } of profile.correlations) {
-      const [r, both] = (await connection.runAndReadAll(`SELECT corr(${a}, ${b}), count(*) FILTER (${a} IS NOT NULL AND ${b} IS NOT NULL) FROM ${table}`)).getRows()[0]!;
+      const [r, both] = (
+        await connection.runAndReadAll(`SELECT corr(${a}, ${b}), count(*) FILTER (${a} IS NOT NULL AND ${b} IS NOT NULL) FROM ${table}`)
+      ).getRows()[0]!;
       // 1e-8, not 1e-9: against exact rational arithmetic on the medium table, DuckDB's corr of
       // id with reading (values near 1e9) is off by 7e-9 while the profiler is off by 2e-10.
       expect(Math.abs(pearson - Number(r)), `${a}~${b}`).toBeLessThan(1e-8);

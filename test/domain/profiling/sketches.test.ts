@@ -107,7 +107,12 @@ describe('value counter: distinct values and their frequencies', () => {
     countNumbers(counter, [1, 2, 2, 3, 3, 3, 0, -0]);
     expect(counter.exact).toBe(true);
     expect(counter.distinct).toBe(4);
-    expect(counter.entries().map((e) => [e.number, e.count]).sort((a, b) => a[0]! - b[0]!)).toEqual([
+    expect(
+      counter
+        .entries()
+        .map((e) => [e.number, e.count])
+        .sort((a, b) => a[0]! - b[0]!),
+    ).toEqual([
       [0, 2],
       [1, 1],
       [2, 2],
@@ -129,7 +134,10 @@ describe('value counter: distinct values and their frequencies', () => {
     countNumbers(counter, values);
     expect(counter.exact).toBe(false);
     expect(counter.retainedItems).toBeLessThanOrEqual(256);
-    const top = counter.entries().sort((a, b) => b.count - a.count).slice(0, 3);
+    const top = counter
+      .entries()
+      .sort((a, b) => b.count - a.count)
+      .slice(0, 3);
     expect(top.map((e) => e.number)).toEqual([1, 2, 3]);
     for (const entry of top) {
       const actual = truth.get(entry.number)!;

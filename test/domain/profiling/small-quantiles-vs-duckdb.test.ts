@@ -24,7 +24,13 @@ describe.each([
     const column = profile.columns[0]!;
     expect(column.quantileRankError).toBe(0);
     const list = values.map((v) => `(${v})`).join(',');
-    const row = (await connection.runAndReadAll(`SELECT ${Object.values(QUANTILES).map((q) => `quantile_cont(v::DOUBLE, ${q})`).join(', ')} FROM (VALUES ${list}) t(v)`)).getRows()[0]!;
+    const row = (
+      await connection.runAndReadAll(
+        `SELECT ${Object.values(QUANTILES)
+          .map((q) => `quantile_cont(v::DOUBLE, ${q})`)
+          .join(', ')} FROM (VALUES ${list}) t(v)`,
+      )
+    ).getRows()[0]!;
     Object.keys(QUANTILES).forEach((key, i) => expect(column.quantiles[key as keyof typeof QUANTILES], key).toBeCloseTo(Number(row[i]), 9));
   });
 });

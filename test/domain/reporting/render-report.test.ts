@@ -8,10 +8,33 @@ const range = (n: number, f: (i: number) => number) => Array.from({ length: n },
 function sampleInput(): ReportInput {
   const profile = dataset(
     [
-      numericColumn('order_id', range(200, (i) => i + 1)),
-      numericColumn('total', range(200, (i) => Math.round(Math.exp(i / 40) * 100) / 100), { distinct: 190 }),
-      column('status', { count: 200, distinct: 3, topK: [{ value: 'paid', count: 150 }, { value: 'open', count: 40 }, { value: 'refunded', count: 10 }] }),
-      column('note', { count: 60, nulls: 140, distinct: 2, topK: [{ value: '<script>alert(1)</script>', count: 50 }, { value: 'gift', count: 10 }] }),
+      numericColumn(
+        'order_id',
+        range(200, (i) => i + 1),
+      ),
+      numericColumn(
+        'total',
+        range(200, (i) => Math.round(Math.exp(i / 40) * 100) / 100),
+        { distinct: 190 },
+      ),
+      column('status', {
+        count: 200,
+        distinct: 3,
+        topK: [
+          { value: 'paid', count: 150 },
+          { value: 'open', count: 40 },
+          { value: 'refunded', count: 10 },
+        ],
+      }),
+      column('note', {
+        count: 60,
+        nulls: 140,
+        distinct: 2,
+        topK: [
+          { value: '<script>alert(1)</script>', count: 50 },
+          { value: 'gift', count: 10 },
+        ],
+      }),
     ],
     { rows: 200, correlations: [{ a: 'order_id', b: 'total', pearson: 0.91, n: 200 }], missingCooccurrence: [] },
   );
@@ -23,7 +46,17 @@ function sampleInput(): ReportInput {
     generatedAt: '2026-03-02T07:40:00.000Z',
     profile,
     insights: deriveInsights(profile),
-    sections: [{ id: 'extra', title: 'A use-case section', intro: 'Domain figures.', blocks: [{ kind: 'figures', items: [{ label: 'Loss ratio', value: '64%' }] }, { kind: 'table', columns: ['segment', 'claims'], rows: [['auto', 12]], numeric: [false, true] }] }],
+    sections: [
+      {
+        id: 'extra',
+        title: 'A use-case section',
+        intro: 'Domain figures.',
+        blocks: [
+          { kind: 'figures', items: [{ label: 'Loss ratio', value: '64%' }] },
+          { kind: 'table', columns: ['segment', 'claims'], rows: [['auto', 12]], numeric: [false, true] },
+        ],
+      },
+    ],
   };
 }
 
@@ -65,7 +98,15 @@ describe('the HTML report', () => {
 
 describe('charts', () => {
   it('render to SVG without a browser, with labels as text', async () => {
-    const svg = await renderChart(barChartSpec([{ label: 'motor', value: 0.64 }, { label: 'home', value: 0.41 }], { valueTitle: 'loss ratio', format: '.0%', reference: { value: 1, label: 'break-even' } }));
+    const svg = await renderChart(
+      barChartSpec(
+        [
+          { label: 'motor', value: 0.64 },
+          { label: 'home', value: 0.41 },
+        ],
+        { valueTitle: 'loss ratio', format: '.0%', reference: { value: 1, label: 'break-even' } },
+      ),
+    );
     expect(svg).toMatch(/^<svg /);
     expect(svg).toContain('motor');
     expect(svg).toContain('break-even');

@@ -56,7 +56,16 @@ describe('inferColumnType', () => {
 
 describe('inferSchema', () => {
   it('gives each column its type, nullability and null count; short rows count as missing', () => {
-    expect(inferSchema(['id', 'score', 'note'], [['1', '9.5', ''], ['2', '7'], ['3', '8', 'ok']])).toEqual([
+    expect(
+      inferSchema(
+        ['id', 'score', 'note'],
+        [
+          ['1', '9.5', ''],
+          ['2', '7'],
+          ['3', '8', 'ok'],
+        ],
+      ),
+    ).toEqual([
       { name: 'id', type: 'integer', nullable: false, nulls: 0 },
       { name: 'score', type: 'float', nullable: false, nulls: 0 },
       { name: 'note', type: 'string', nullable: true, nulls: 2 },

@@ -9,7 +9,10 @@ describe('parseTable: delimited text', () => {
   it('splits a CSV into trimmed column names, rows and the line each row starts on', () => {
     const table = parse(' id , name \n1,Ann\n2,Bo\n');
     expect(table).toMatchObject({ format: 'csv', delimiter: ',', hadBom: false, columns: ['id', 'name'], violations: [] });
-    expect(table.rows).toEqual([['1', 'Ann'], ['2', 'Bo']]);
+    expect(table.rows).toEqual([
+      ['1', 'Ann'],
+      ['2', 'Bo'],
+    ]);
     expect(table.rowLines).toEqual([2, 3]);
   });
 
@@ -49,7 +52,10 @@ describe('parseTable: delimited text', () => {
 
   it('skips blank and whitespace-only lines without shifting line numbers', () => {
     const table = parse('\na,b\n\n1,2\n   \n3,4\n\n');
-    expect(table.rows).toEqual([['1', '2'], ['3', '4']]);
+    expect(table.rows).toEqual([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
     expect(table.rowLines).toEqual([4, 6]);
     expect(table.violations).toEqual([]);
   });
@@ -121,7 +127,11 @@ describe('parseTable: JSON and NDJSON', () => {
     const table = parse('{"id":1}\r\n\n{"id":2,"name":"Bo"}\nnot json\n{"id":4}\n[5]\n');
     expect(table.format).toBe('ndjson');
     expect(table.columns).toEqual(['id', 'name']);
-    expect(table.rows).toEqual([['1', null], ['2', 'Bo'], ['4', null]]);
+    expect(table.rows).toEqual([
+      ['1', null],
+      ['2', 'Bo'],
+      ['4', null],
+    ]);
     expect(table.rowLines).toEqual([1, 3, 5]);
     expect(table.violations.map((v) => [v.line, v.code])).toEqual([
       [4, 'invalid_json'],

@@ -11,19 +11,107 @@ import { profileBytes } from '#domain/profiling/index.js';
  */
 const cases: [label: string, text: string, expected: { delimiter?: string; columns: string[]; rows: (string | null)[][] }][] = [
   ['quoted delimiters and doubled quotes', 'a,b\n"x, y","say ""hi"""\n', { delimiter: ',', columns: ['a', 'b'], rows: [['x, y', 'say "hi"']] }],
-  ['a line break inside quotes (LF and CRLF)', 'id,note\r\n1,"two\nlines"\r\n2,"three\r\nlines"\r\n', { delimiter: ',', columns: ['id', 'note'], rows: [['1', 'two\nlines'], ['2', 'three\r\nlines']] }],
-  ['CR-only line ends (old spreadsheets)', 'id,name\r1,Ann\r2,Bo\r', { delimiter: ',', columns: ['id', 'name'], rows: [['1', 'Ann'], ['2', 'Bo']] }],
+  [
+    'a line break inside quotes (LF and CRLF)',
+    'id,note\r\n1,"two\nlines"\r\n2,"three\r\nlines"\r\n',
+    {
+      delimiter: ',',
+      columns: ['id', 'note'],
+      rows: [
+        ['1', 'two\nlines'],
+        ['2', 'three\r\nlines'],
+      ],
+    },
+  ],
+  [
+    'CR-only line ends (old spreadsheets)',
+    'id,name\r1,Ann\r2,Bo\r',
+    {
+      delimiter: ',',
+      columns: ['id', 'name'],
+      rows: [
+        ['1', 'Ann'],
+        ['2', 'Bo'],
+      ],
+    },
+  ],
   ['no line break at the end', 'id,name\n1,Ann', { delimiter: ',', columns: ['id', 'name'], rows: [['1', 'Ann']] }],
   ['a byte-order mark', '\uFEFFid,name\n1,Ann\n', { delimiter: ',', columns: ['id', 'name'], rows: [['1', 'Ann']] }],
-  ['blank lines between rows', 'id,name\n\n1,Ann\n\n\n2,Bo\n', { delimiter: ',', columns: ['id', 'name'], rows: [['1', 'Ann'], ['2', 'Bo']] }],
+  [
+    'blank lines between rows',
+    'id,name\n\n1,Ann\n\n\n2,Bo\n',
+    {
+      delimiter: ',',
+      columns: ['id', 'name'],
+      rows: [
+        ['1', 'Ann'],
+        ['2', 'Bo'],
+      ],
+    },
+  ],
   ['a line holding only spaces', 'id,name\n   \n1,Ann\n \t\n', { delimiter: ',', columns: ['id', 'name'], rows: [['1', 'Ann']] }],
-  ['empty and quoted-empty cells', 'a,b,c\n1,,""\n,2,\n', { delimiter: ',', columns: ['a', 'b', 'c'], rows: [['1', null, null], [null, '2', null]] }],
-  ['semicolons with decimal commas', 'id;amount\n1;"3,5"\n2;4,25\n', { delimiter: ';', columns: ['id', 'amount'], rows: [['1', '3,5'], ['2', '4,25']] }],
-  ['pipes', 'id|city\n1|Oslo\n2|Bergen\n', { delimiter: '|', columns: ['id', 'city'], rows: [['1', 'Oslo'], ['2', 'Bergen']] }],
+  [
+    'empty and quoted-empty cells',
+    'a,b,c\n1,,""\n,2,\n',
+    {
+      delimiter: ',',
+      columns: ['a', 'b', 'c'],
+      rows: [
+        ['1', null, null],
+        [null, '2', null],
+      ],
+    },
+  ],
+  [
+    'semicolons with decimal commas',
+    'id;amount\n1;"3,5"\n2;4,25\n',
+    {
+      delimiter: ';',
+      columns: ['id', 'amount'],
+      rows: [
+        ['1', '3,5'],
+        ['2', '4,25'],
+      ],
+    },
+  ],
+  [
+    'pipes',
+    'id|city\n1|Oslo\n2|Bergen\n',
+    {
+      delimiter: '|',
+      columns: ['id', 'city'],
+      rows: [
+        ['1', 'Oslo'],
+        ['2', 'Bergen'],
+      ],
+    },
+  ],
   ['tabs with a quoted tab', 'id\tnote\n1\t"a\tb"\n', { delimiter: '\t', columns: ['id', 'note'], rows: [['1', 'a\tb']] }],
-  ['multi-byte text cut by chunks', 'name,city\nZoë,Kraków\n李,東京\n', { delimiter: ',', columns: ['name', 'city'], rows: [['Zoë', 'Kraków'], ['李', '東京']] }],
+  [
+    'multi-byte text cut by chunks',
+    'name,city\nZoë,Kraków\n李,東京\n',
+    {
+      delimiter: ',',
+      columns: ['name', 'city'],
+      rows: [
+        ['Zoë', 'Kraków'],
+        ['李', '東京'],
+      ],
+    },
+  ],
   ['spaces around header names', ' id , name \n1,Ann\n', { delimiter: ',', columns: ['id', 'name'], rows: [['1', 'Ann']] }],
-  ['a header line with more commas than the data (semicolon file)', 'name;note\n"Ann, B";x,y\n"Bo, C";z\n', { delimiter: ';', columns: ['name', 'note'], rows: [['Ann, B', 'x,y'], ['Bo, C', 'z']] }],
+  [
+    'a header line with more commas than the data (semicolon file)',
+    'name;note\n"Ann, B";x,y\n"Bo, C";z\n',
+    {
+      delimiter: ';',
+      columns: ['name', 'note'],
+      rows: [
+        ['Ann, B', 'x,y'],
+        ['Bo, C', 'z'],
+      ],
+    },
+  ],
 ];
 
 async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { csvCell, findFormulaLikeCells, startsLikeFormula } from '#domain/tabular/spreadsheet-formula.js';
 
 describe('cells a spreadsheet would run as formulas', () => {
-  it.each(['=HYPERLINK("http://x.example","click")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A9)', '\tleading tab', '\r=1+1', '=1'])('flags %j', (value) => {
+  it.each(['=HYPERLINK("http://x.example","click")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(A1:A9)', '\tleading tab', '\r=1+1', '=1'])('flags %j', (value) => {
     expect(startsLikeFormula(value)).toBe(true);
   });
 
@@ -18,7 +18,15 @@ describe('cells a spreadsheet would run as formulas', () => {
   });
 
   it('counts header names and cells, with where the first ones are', () => {
-    const found = findFormulaLikeCells({ columns: ['id', '=cmd'], rows: [['1', 'ok'], ['-2', '@evil'], ['+x', null]], rowLines: [2, 3, 4] });
+    const found = findFormulaLikeCells({
+      columns: ['id', '=cmd'],
+      rows: [
+        ['1', 'ok'],
+        ['-2', '@evil'],
+        ['+x', null],
+      ],
+      rowLines: [2, 3, 4],
+    });
     expect(found).toEqual({
       count: 3,
       examples: [

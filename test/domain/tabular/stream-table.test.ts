@@ -53,7 +53,11 @@ describe('the streaming table reader agrees with the whole-table reader', () => 
       const { table, rows, lines } = await streamed(bytes, size);
       const where = `chunks of ${size} bytes`;
       expect(verdict(table.violations), where).toEqual(verdict(whole.violations));
-      expect({ format: table.format, delimiter: table.delimiter, hadBom: table.hadBom }, where).toEqual({ format: whole.format, delimiter: whole.delimiter, hadBom: whole.hadBom });
+      expect({ format: table.format, delimiter: table.delimiter, hadBom: table.hadBom }, where).toEqual({
+        format: whole.format,
+        delimiter: whole.delimiter,
+        hadBom: whole.hadBom,
+      });
       if (whole.violations.length > 0) continue; // a rejected file's rows are nobody's business
       expect({ columns: table.columns, rows: table.rows }, where).toEqual({ columns: whole.columns, rows: whole.rows.length });
       expect(rows, where).toEqual(whole.rows);
@@ -62,7 +66,13 @@ describe('the streaming table reader agrees with the whole-table reader', () => 
   });
 
   it('refuses what is not text as the whole reader does, with the line where it breaks', async () => {
-    for (const bytes of [encode('a,b\n1,2\n3,\u0000\n'), Uint8Array.from([...encode('name\nZo'), 0xc3, 0x28, ...encode('\n')]), new Uint8Array(0), encode('\uFEFF'), encode('  \n\t\n')]) {
+    for (const bytes of [
+      encode('a,b\n1,2\n3,\u0000\n'),
+      Uint8Array.from([...encode('name\nZo'), 0xc3, 0x28, ...encode('\n')]),
+      new Uint8Array(0),
+      encode('\uFEFF'),
+      encode('  \n\t\n'),
+    ]) {
       let whole: unknown;
       try {
         parseTable(bytes);
@@ -70,7 +80,10 @@ describe('the streaming table reader agrees with the whole-table reader', () => 
         whole = error;
       }
       for (const size of [1, 4, Math.max(1, bytes.length)]) {
-        await expect(streamed(bytes, size)).rejects.toMatchObject({ code: (whole as { code: string }).code, details: (whole as { details: string[] }).details });
+        await expect(streamed(bytes, size)).rejects.toMatchObject({
+          code: (whole as { code: string }).code,
+          details: (whole as { details: string[] }).details,
+        });
       }
     }
   });

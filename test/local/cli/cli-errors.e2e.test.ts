@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +40,33 @@ describe('the CLI tells a user what they mistyped', () => {
     expect(result.stderr).not.toContain('Unhandled');
   });
 
-  it.each([['pattern', 'test'], ['events', 'catalog'], ['events', 'validate']])('symphainy %s %s --help prints its usage and exits 0', (name, sub) => {
+  // The reader is gone before the first byte is written, so every write fails with EPIPE: no race with a pipe buffer.
+  it.each([['help'], ['rules'], ['rules', '--json'], ['journeys', '--data-dir', dataDir], ['show', 'j-nope', '--json', '--data-dir', dataDir]])(
+    'symphainy %s... with its stdout already closed ends with exit code 141 and not a word on stderr',
+    async (...args) => {
+      const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const status = await new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
+      expect({
+        status,
+        stderr: stderr
+          .split('\n')
+          .filter((line) => !line.startsWith('symphainy show:'))
+          .join('\n'),
+      }).toEqual({ status: 141, stderr: '' });
+    },
+  );
+
+  it.each([
+    ['pattern', 'test'],
+    ['events', 'catalog'],
+    ['events', 'validate'],
+    ['dlq', 'list'],
+    ['dlq', 'show'],
+    ['dlq', 'redrive'],
+  ])('symphainy %s %s --help prints its usage and exits 0', (name, sub) => {
     const result = runCli([name!, sub!, '--help']);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain(`symphainy ${name} ${sub}`);

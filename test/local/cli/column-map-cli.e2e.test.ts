@@ -27,7 +27,18 @@ describe('symphainy upload --map and mapping files', () => {
   });
 
   it('runs it with --map, converting mph to km/h, and shows the mapping in show', () => {
-    const result = runCli(['upload', join(dir, 'fahrt.csv'), '--use-case', 'autonomous_vehicle', '--key', 'uploads/autonomous_vehicle/de/fahrt-1.csv', ...MAP.flatMap((m) => ['--map', m]), '--json', '--data-dir', dataDir]);
+    const result = runCli([
+      'upload',
+      join(dir, 'fahrt.csv'),
+      '--use-case',
+      'autonomous_vehicle',
+      '--key',
+      'uploads/autonomous_vehicle/de/fahrt-1.csv',
+      ...MAP.flatMap((m) => ['--map', m]),
+      '--json',
+      '--data-dir',
+      dataDir,
+    ]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout);
@@ -44,7 +55,15 @@ describe('symphainy upload --map and mapping files', () => {
   });
 
   it('stores a mapping file for a folder, and every upload in the folder runs with it', () => {
-    const stored = runCli(['upload', join(dir, '_column-map.json'), '--key', 'uploads/autonomous_vehicle/werk-2/_column-map.json', '--json', '--data-dir', dataDir]);
+    const stored = runCli([
+      'upload',
+      join(dir, '_column-map.json'),
+      '--key',
+      'uploads/autonomous_vehicle/werk-2/_column-map.json',
+      '--json',
+      '--data-dir',
+      dataDir,
+    ]);
     expect(stored.status).toBe(0);
     expect(JSON.parse(stored.stdout)).toMatchObject({ appliesTo: 'uploads/autonomous_vehicle/werk-2/', fields: { speed: 'v_mph:mph', latitude: 'Breite' } });
 

@@ -15,7 +15,8 @@ describe('symphainy compact', () => {
 
   it('reclaims superseded versions and spent claims, keeping every upload, artifact and journey', () => {
     const dataDir = join(dir, 'state');
-    for (const file of ['v1.csv', 'v2.csv']) expect(runCli(['upload', join(dir, file), '--key', 'uploads/mvp/orders.csv', '--data-dir', dataDir]).status).toBe(0);
+    for (const file of ['v1.csv', 'v2.csv'])
+      expect(runCli(['upload', join(dir, file), '--key', 'uploads/mvp/orders.csv', '--data-dir', dataDir]).status).toBe(0);
     const before = runCli(['journeys', '--json', '--data-dir', dataDir]);
     const journeys = JSON.parse(before.stdout) as { journeyId: string; artifacts: { bucket: string; key: string; sha256: string }[] }[];
 

@@ -17,7 +17,12 @@ describe('symphainy events catalog', () => {
     expect(result.status, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as { files: string[]; events: { detailType: string; producers: string[]; consumers: { function: string }[] }[] };
     expect(report.files).toContain('asyncapi.json');
-    expect(readdirSync(join(out, 'schemas')).sort()).toEqual(report.files.filter((f) => f.startsWith('schemas/')).map((f) => f.slice('schemas/'.length)).sort());
+    expect(readdirSync(join(out, 'schemas')).sort()).toEqual(
+      report.files
+        .filter((f) => f.startsWith('schemas/'))
+        .map((f) => f.slice('schemas/'.length))
+        .sort(),
+    );
     const published = new URL('../../../docs/events/', import.meta.url);
     for (const file of report.files) expect(readFileSync(join(out, file), 'utf8'), file).toBe(readFileSync(new URL(file, published), 'utf8'));
     const completed = report.events.find((e) => e.detailType === 'Journey Completed')!;

@@ -18,7 +18,11 @@ interface LogLine {
   fields: { journeyId?: string; detailType?: string; attempt?: number; error?: { message?: string } };
 }
 
-const parseLines = (stdout: string) => stdout.trim().split('\n').map((text) => JSON.parse(text) as LogLine);
+const parseLines = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((text) => JSON.parse(text) as LogLine);
 
 /** Runs the CLI in its own process and notes when its first output arrived, as a terminal would show it. */
 function runCliAsync(args: string[]): Promise<CliResult & { firstOutputAt: number | undefined }> {
@@ -64,19 +68,29 @@ describe('symphainy logs', () => {
     // The steps ran one after another, and their lines say so.
     const firstLineOf = UPLOAD_STEP_FUNCTIONS.map((name) => functions.indexOf(name));
     expect(firstLineOf).toEqual([...firstLineOf].sort((a, b) => a - b));
-    expect(lines.find((l) => l.function === 'validate-file')).toMatchObject({ level: 'INFO', message: 'event handled', fields: { detailType: 'Journey Step Requested', attempt: 1 } });
+    expect(lines.find((l) => l.function === 'validate-file')).toMatchObject({
+      level: 'INFO',
+      message: 'event handled',
+      fields: { detailType: 'Journey Step Requested', attempt: 1 },
+    });
 
     const readable = runCli(['logs', journeyId, '--data-dir', dataDir]);
     expect(readable.status).toBe(0);
     const text = readable.stdout.trim().split('\n');
     expect(text).toHaveLength(lines.length);
-    expect(text[0]).toMatch(new RegExp(`^${lines[0]!.timestamp.replace(/[.]/g, '\\.')}\\s+${lines[0]!.function}\\s+INFO\\s+event handled\\s+\\(${lines[0]!.fields.detailType}, attempt 1\\)$`));
+    expect(text[0]).toMatch(
+      new RegExp(
+        `^${lines[0]!.timestamp.replace(/[.]/g, '\\.')}\\s+${lines[0]!.function}\\s+INFO\\s+event handled\\s+\\(${lines[0]!.fields.detailType}, attempt 1\\)$`,
+      ),
+    );
   });
 
   it('answers an unknown journey with exit code 3, and as a JSON error under --json', () => {
     const result = runCli(['logs', 'j-00000000000000000000', '--json', '--data-dir', join(dir, 'state')]);
     expect(result.status).toBe(3);
-    expect(JSON.parse(result.stdout)).toEqual({ error: { code: 'journey_not_found', exitCode: 3, message: expect.stringContaining('no journey j-00000000000000000000') } });
+    expect(JSON.parse(result.stdout)).toEqual({
+      error: { code: 'journey_not_found', exitCode: 3, message: expect.stringContaining('no journey j-00000000000000000000') },
+    });
     const usage = runCli(['logs', '--json']);
     expect(usage.status).toBe(2);
     expect(JSON.parse(usage.stdout).error.code).toBe('usage');
@@ -109,9 +123,16 @@ describe('symphainy logs', () => {
       const lines = parseLines(followed.stdout);
       const failures = lines.filter((l) => l.function === 'process-file' && l.level === 'ERROR');
       expect(failures.map((l) => l.fields.attempt)).toEqual([1, 2]);
-      expect(failures[0]).toMatchObject({ message: 'event handling failed', fields: { error: { message: expect.stringContaining('injected fault: process_file') } } });
+      expect(failures[0]).toMatchObject({
+        message: 'event handling failed',
+        fields: { error: { message: expect.stringContaining('injected fault: process_file') } },
+      });
       expect(lines.filter((l) => l.function === 'process-file' && l.message === 'event handled').map((l) => l.fields.attempt)).toEqual([3]);
-      for (const name of UPLOAD_STEP_FUNCTIONS) expect(lines.map((l) => l.function), name).toContain(name);
+      for (const name of UPLOAD_STEP_FUNCTIONS)
+        expect(
+          lines.map((l) => l.function),
+          name,
+        ).toContain(name);
       expect(lines.at(-1)).toMatchObject({ function: 'journey-recorder', fields: { detailType: 'Journey Delivered' } });
 
       // What it printed while following is the journey's whole log, as read afterwards.

@@ -32,12 +32,22 @@ describe('parallel commands on one data dir', () => {
 
   it('runs four uploads at once to four completed journeys, each delivered once, with nothing corrupted', async () => {
     const dataDir = join(dir, 'state');
-    const results = await Promise.all([1, 2, 3, 4].map((i) => runCliAsync(['upload', join(dir, `orders-${i}.csv`), '--use-case', 'mvp', '--json', '--data-dir', dataDir])));
+    const results = await Promise.all(
+      [1, 2, 3, 4].map((i) => runCliAsync(['upload', join(dir, `orders-${i}.csv`), '--use-case', 'mvp', '--json', '--data-dir', dataDir])),
+    );
     for (const result of results) {
       expect(result.status, result.stderr).toBe(0);
       expect(JSON.parse(result.stdout)).toMatchObject({ status: 'completed', error: null });
       // A command that had to wait says for whom, on stderr, so --json stays one document.
-      for (const line of result.stderr.split('\n').filter((l) => l.trim() !== '' && !/NodeVersionSupportWarning|node >=22|upgrade to node|a\.co\/|trace-warnings|^\s*$|versions published|To continue receiving|security updates/.test(l))) {
+      for (const line of result.stderr
+        .split('\n')
+        .filter(
+          (l) =>
+            l.trim() !== '' &&
+            !/NodeVersionSupportWarning|node >=22|upgrade to node|a\.co\/|trace-warnings|^\s*$|versions published|To continue receiving|security updates/.test(
+              l,
+            ),
+        )) {
         expect(line).toMatch(/^waiting for the data dir .* held by pid \d+ \(symphainy upload .*\)/);
       }
     }

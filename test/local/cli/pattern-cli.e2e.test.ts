@@ -15,7 +15,8 @@ describe('symphainy pattern test', () => {
   it("refuses a wildcard pattern AWS finds too complex, with AWS's message, readable and as JSON", () => {
     const pattern = '{"EventBusArn":[{"wildcard":"*:*:*:*:*:event-bus/*"}]}';
     const busEvent = JSON.stringify({ EventBusArn: 'arn:aws:events:eu-west-1:111122223333:event-bus/default' });
-    const reason = 'Event pattern is not valid. Reason: Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character';
+    const reason =
+      'Event pattern is not valid. Reason: Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character';
 
     const readable = runCli(['pattern', 'test', '--pattern', pattern, '--event', busEvent]);
     expect(readable.status).toBe(2);

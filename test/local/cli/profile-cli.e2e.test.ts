@@ -12,7 +12,14 @@ const file = (name: string, body: string | Uint8Array) => {
   return path;
 };
 
-const orders = ['order_id,customer,amount,placed_at,paid,tax', ...Array.from({ length: 400 }, (_, i) => `${i + 1},"Müller, ${i % 13}",${(i * 7.31) % 250},2026-01-${String((i % 28) + 1).padStart(2, '0')} 10:00:00,${i % 5 === 0 ? '' : i % 2 === 0},${(((i * 7.31) % 250) * 0.2 + (i % 3) * 0.01).toFixed(2)}`)].join('\n');
+const orders = [
+  'order_id,customer,amount,placed_at,paid,tax',
+  ...Array.from(
+    { length: 400 },
+    (_, i) =>
+      `${i + 1},"Müller, ${i % 13}",${(i * 7.31) % 250},2026-01-${String((i % 28) + 1).padStart(2, '0')} 10:00:00,${i % 5 === 0 ? '' : i % 2 === 0},${(((i * 7.31) % 250) * 0.2 + (i % 3) * 0.01).toFixed(2)}`,
+  ),
+].join('\n');
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'profile-cli-'));
@@ -37,7 +44,20 @@ describe('symphainy profile', () => {
     const profile = JSON.parse(result.stdout);
     expect(Object.keys(profile)).toEqual(['rows', 'columns', 'correlations', 'insights']);
     expect(profile.rows).toBe(400);
-    expect(Object.keys(profile.columns[0])).toEqual(['name', 'type', 'count', 'nulls', 'distinct', 'min', 'max', 'mean', 'stddev', 'quantiles', 'histogram', 'topK']);
+    expect(Object.keys(profile.columns[0])).toEqual([
+      'name',
+      'type',
+      'count',
+      'nulls',
+      'distinct',
+      'min',
+      'max',
+      'mean',
+      'stddev',
+      'quantiles',
+      'histogram',
+      'topK',
+    ]);
     expect(Object.keys(profile.columns[0].quantiles)).toEqual(['p1', 'p5', 'p25', 'p50', 'p75', 'p95', 'p99']);
     const amount = profile.columns.find((c: { name: string }) => c.name === 'amount');
     expect([amount.type, amount.count, amount.min]).toEqual(['float', 400, 0]);
@@ -67,7 +87,13 @@ describe('symphainy profile', () => {
   });
 
   it('exits 2 with help on bad arguments', () => {
-    for (const args of [['profile'], ['profile', 'a.csv', 'b.csv'], ['profile', join(dir, 'missing.csv')], ['profile', dir], ['profile', '--bins', '3', 'a.csv']]) {
+    for (const args of [
+      ['profile'],
+      ['profile', 'a.csv', 'b.csv'],
+      ['profile', join(dir, 'missing.csv')],
+      ['profile', dir],
+      ['profile', '--bins', '3', 'a.csv'],
+    ]) {
       const result = runCli(args);
       expect(result.status, args.join(' ')).toBe(2);
       expect(result.stderr).toMatch(/symphainy profile: .+/);

@@ -30,7 +30,12 @@ describe('symphainy report', () => {
     const uploaded = runCli(['upload', join(dir, 'orders.csv'), '--use-case', 'mvp', '--json', '--data-dir', dataDir]);
     expect(uploaded.status).toBe(0);
     uploadId = JSON.parse(uploaded.stdout).journeyId;
-    const listed = JSON.parse(runCli(['journeys', '--json', '--data-dir', dataDir]).stdout) as { journeyId: string; journey: string; parentJourneyId: string | null; status: string }[];
+    const listed = JSON.parse(runCli(['journeys', '--json', '--data-dir', dataDir]).stdout) as {
+      journeyId: string;
+      journey: string;
+      parentJourneyId: string | null;
+      status: string;
+    }[];
     const eda = listed.find((j) => j.journey === 'eda')!;
     expect(eda).toMatchObject({ parentJourneyId: uploadId, status: 'completed' });
     edaId = eda.journeyId;

@@ -20,7 +20,8 @@ describe('any command resumes what a stopped process left in flight', () => {
     const { journeyId, bucket, key } = await stopped.upload({ body: 'order_id,total\n1,9.50\n', key: 'uploads/mvp/interrupted.csv' });
     stopped.close();
 
-    const args = command === 'journeys' ? ['journeys', '--json'] : command === 'show' ? ['show', journeyId, '--json'] : ['get', `s3://${bucket}/${key}`, '--json'];
+    const args =
+      command === 'journeys' ? ['journeys', '--json'] : command === 'show' ? ['show', journeyId, '--json'] : ['get', `s3://${bucket}/${key}`, '--json'];
     const result = runCli([...args, '--data-dir', dataDir]);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toContain('resuming');

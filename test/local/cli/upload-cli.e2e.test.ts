@@ -78,7 +78,9 @@ describe('symphainy upload / journeys / show', () => {
     expect(notFound.stdout).toBe('');
     const notFoundJson = runCli(['show', 'j-0000', '--json', '--data-dir', dataDir]);
     expect(notFoundJson.status).toBe(3);
-    expect(JSON.parse(notFoundJson.stdout)).toEqual({ error: { code: 'journey_not_found', exitCode: 3, message: expect.stringContaining('no journey j-0000') } });
+    expect(JSON.parse(notFoundJson.stdout)).toEqual({
+      error: { code: 'journey_not_found', exitCode: 3, message: expect.stringContaining('no journey j-0000') },
+    });
   });
 
   it('refuses keys that S3 or the journeys could not take, with the reason, exit 2 and nothing stored', () => {

@@ -3,7 +3,13 @@ import type { JourneyStatus } from '#domain/journeys/journey-state.js';
 import { followJourneyLogs, type JourneyLogSource } from '#local/logs/follow-journey-logs.js';
 import type { JourneyLogLine } from '#local/log-lines/journey-log-line.js';
 
-const line = (ms: number, fn: string): JourneyLogLine => ({ timestamp: new Date(ms).toISOString(), function: fn, level: 'INFO', message: 'event handled', fields: {} });
+const line = (ms: number, fn: string): JourneyLogLine => ({
+  timestamp: new Date(ms).toISOString(),
+  function: fn,
+  level: 'INFO',
+  message: 'event handled',
+  fields: {},
+});
 
 /** A journey told read by read: each read hands out the next batch of lines and the state after it. */
 function scripted(reads: { lines: JourneyLogLine[]; status?: JourneyStatus; delivered?: boolean }[], moving = true): JourneyLogSource & { reads: number } {
@@ -24,11 +30,18 @@ function scripted(reads: { lines: JourneyLogLine[]; status?: JourneyStatus; deli
 function run(source: JourneyLogSource, follow: boolean) {
   let now = 0;
   const printed: JourneyLogLine[][] = [];
-  const outcome = followJourneyLogs(source, { follow, intervalMs: 100, settleMs: 300, print: (lines) => printed.push(lines), sleep: async (ms) => void (now += ms), now: () => now });
+  const outcome = followJourneyLogs(source, {
+    follow,
+    intervalMs: 100,
+    settleMs: 300,
+    print: (lines) => printed.push(lines),
+    sleep: async (ms) => void (now += ms),
+    now: () => now,
+  });
   return { outcome, printed };
 }
 
-describe('following a journey\'s logs', () => {
+describe("following a journey's logs", () => {
   it('prints what is there and stops, without --follow', async () => {
     const source = scripted([{ lines: [line(2, 'b'), line(1, 'a')], status: 'running' }]);
     const { outcome, printed } = run(source, false);
@@ -69,16 +82,37 @@ describe('following a journey\'s logs', () => {
 
 describe('following a journey not heard of yet', () => {
   it('waits for it as long as asked, then follows it', async () => {
-    const source = scripted([{ lines: [] }, { lines: [] }, { lines: [line(1, 'experience-manager')], status: 'running' }, { lines: [], status: 'completed', delivered: true }]);
+    const source = scripted([
+      { lines: [] },
+      { lines: [] },
+      { lines: [line(1, 'experience-manager')], status: 'running' },
+      { lines: [], status: 'completed', delivered: true },
+    ]);
     let now = 0;
-    const outcome = await followJourneyLogs(source, { follow: true, intervalMs: 100, settleMs: 100, appearWithinMs: 1_000, print: () => undefined, sleep: async (ms) => void (now += ms), now: () => now });
+    const outcome = await followJourneyLogs(source, {
+      follow: true,
+      intervalMs: 100,
+      settleMs: 100,
+      appearWithinMs: 1_000,
+      print: () => undefined,
+      sleep: async (ms) => void (now += ms),
+      now: () => now,
+    });
     expect(outcome).toEqual({ kind: 'ended', status: 'completed' });
   });
 
   it('answers not found once the wait is over', async () => {
     const source = scripted([{ lines: [] }]);
     let now = 0;
-    const outcome = await followJourneyLogs(source, { follow: true, intervalMs: 100, settleMs: 100, appearWithinMs: 500, print: () => undefined, sleep: async (ms) => void (now += ms), now: () => now });
+    const outcome = await followJourneyLogs(source, {
+      follow: true,
+      intervalMs: 100,
+      settleMs: 100,
+      appearWithinMs: 500,
+      print: () => undefined,
+      sleep: async (ms) => void (now += ms),
+      now: () => now,
+    });
     expect(outcome).toEqual({ kind: 'not_found' });
     expect(source.reads).toBe(6);
   });

@@ -11,7 +11,13 @@ import { embeddedHarness, type Harness } from '../../support/embedded-harness.js
 import { runCli } from '../../support/run-cli.js';
 
 /** Meter readings as a utility exports them: semicolons, decimal commas, its own names. */
-const METER_READINGS = ['Zeitpunkt;Zähler;Verbrauch_kWh;Spannung_V', '2026-11-30T00:00:00Z;Z-0042;1,25;229,8', '2026-11-30T00:15:00Z;Z-0042;0,98;230,4', '2026-11-30T00:30:00Z;Z-0077;2,10;231,0', ''].join('\n');
+const METER_READINGS = [
+  'Zeitpunkt;Zähler;Verbrauch_kWh;Spannung_V',
+  '2026-11-30T00:00:00Z;Z-0042;1,25;229,8',
+  '2026-11-30T00:15:00Z;Z-0042;0,98;230,4',
+  '2026-11-30T00:30:00Z;Z-0077;2,10;231,0',
+  '',
+].join('\n');
 
 describe('redrive and dead letters on the embedded runtime, through the CLI', () => {
   let dir: string;
@@ -43,7 +49,13 @@ describe('redrive and dead letters on the embedded runtime, through the CLI', ()
     const redriven = cli(['redrive', before.journeyId, '--json'], dataDir);
     expect(redriven.status, redriven.stderr).toBe(0);
     const result = JSON.parse(redriven.stdout);
-    expect(result).toMatchObject({ redriven: true, step: 'process_file', redrive: 1, reusedSteps: ['validate_file'], journey: { status: 'completed', redrives: 1 } });
+    expect(result).toMatchObject({
+      redriven: true,
+      step: 'process_file',
+      redrive: 1,
+      reusedSteps: ['validate_file'],
+      journey: { status: 'completed', redrives: 1 },
+    });
     const after = result.journey;
     // validate_file ran once, in the first run: same record, same artifact.
     expect(after.steps[0]).toEqual({ ...validated, runs: [{ redrive: 0, attempts: 1, status: 'completed', error: null }] });
@@ -96,8 +108,12 @@ describe('redrive and dead letters on the embedded runtime, through the CLI', ()
 
   it('redrives a dead letter from dlq, which completes its journey, and redrives many failed journeys at once', async () => {
     const { file, dataDir } = setUp();
-    const first = JSON.parse(cli(['upload', file, '--use-case', 'mvp', '--key', 'uploads/mvp/a/zaehler.csv', '--fault', 'store_file:fail:3', '--json'], dataDir).stdout);
-    const second = JSON.parse(cli(['upload', file, '--use-case', 'mvp', '--key', 'uploads/mvp/b/zaehler.csv', '--fault', 'store_file:fail:3', '--json'], dataDir).stdout);
+    const first = JSON.parse(
+      cli(['upload', file, '--use-case', 'mvp', '--key', 'uploads/mvp/a/zaehler.csv', '--fault', 'store_file:fail:3', '--json'], dataDir).stdout,
+    );
+    const second = JSON.parse(
+      cli(['upload', file, '--use-case', 'mvp', '--key', 'uploads/mvp/b/zaehler.csv', '--fault', 'store_file:fail:3', '--json'], dataDir).stdout,
+    );
     expect([first.status, second.status]).toEqual(['failed', 'failed']);
 
     const listed = cli(['dlq', 'list', '--json'], dataDir);

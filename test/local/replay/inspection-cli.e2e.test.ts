@@ -11,7 +11,16 @@ describe('symphainy rules', () => {
     const json = runCli(['rules', '--json']);
     expect(json.status).toBe(0);
     const expected = routingTable(defaultUseCaseRegistry(), { uploadBucket: defaultPlatformConfig.uploadBucket });
-    expect(JSON.parse(json.stdout)).toEqual(expected.map((r) => ({ rule: r.rule, bus: r.bus, pattern: r.pattern, target: r.target, ...(r.step ? { step: r.step } : {}), description: r.description })));
+    expect(JSON.parse(json.stdout)).toEqual(
+      expected.map((r) => ({
+        rule: r.rule,
+        bus: r.bus,
+        pattern: r.pattern,
+        target: r.target,
+        ...(r.step ? { step: r.step } : {}),
+        description: r.description,
+      })),
+    );
 
     const text = runCli(['rules']);
     expect(text.stdout).toMatch(/experience-manager-uploads\s+default bus\s+→ experience-manager/);
@@ -25,7 +34,10 @@ describe('symphainy pattern test --rule', () => {
     expect(runCli(['pattern', 'test', '--rule', 'step-validate-file', '--event', SAMPLE_STEP_REQUEST]).status).toBe(0);
     const other = runCli(['pattern', 'test', '--rule', 'step-process-file', '--event', SAMPLE_STEP_REQUEST, '--json']);
     expect(other.status).toBe(1);
-    expect(JSON.parse(other.stdout)).toEqual({ matches: false, mismatches: [{ field: 'detail.step', expected: ['process_file'], present: true, actual: 'validate_file' }] });
+    expect(JSON.parse(other.stdout)).toEqual({
+      matches: false,
+      mismatches: [{ field: 'detail.step', expected: ['process_file'], present: true, actual: 'validate_file' }],
+    });
     const unknown = runCli(['pattern', 'test', '--rule', 'step-teleport', '--event', SAMPLE_STEP_REQUEST]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('no rule "step-teleport" in the routing table; rules: experience-manager-uploads');

@@ -64,7 +64,13 @@ describe.skipIf(!emulator.run)(`symphainy replay --archive on the emulator (${em
     runtime.onJournal((record) => {
       if (record.kind !== 'event' || record.bus !== 'platform' || record.event['replay-name']) return;
       const { source, 'detail-type': detailType, detail, resources } = record.event;
-      mirrored.push(eventBridge.send(new PutEventsCommand({ Entries: [{ EventBusName: busName, Source: source, DetailType: detailType, Detail: JSON.stringify(detail), Resources: resources }] })));
+      mirrored.push(
+        eventBridge.send(
+          new PutEventsCommand({
+            Entries: [{ EventBusName: busName, Source: source, DetailType: detailType, Detail: JSON.stringify(detail), Resources: resources }],
+          }),
+        ),
+      );
     });
     // ... and what the bus replays comes back to the functions, as a rule's queue would bring it.
     cloud.onEvent((event) => {
@@ -76,7 +82,10 @@ describe.skipIf(!emulator.run)(`symphainy replay --archive on the emulator (${em
     recountJourney = journeyIdForFollowOn(uploadJourney, 'recount');
     await local.waitForEvent(eventOf('Journey Delivered', recountJourney), { timeout: 30_000 });
     await Promise.all(mirrored);
-    await cloud.waitForEvent(eventOf('Journey Delivered', recountJourney), { timeout: 30_000, description: 'the mirrored Journey Delivered on the emulator bus' });
+    await cloud.waitForEvent(eventOf('Journey Delivered', recountJourney), {
+      timeout: 30_000,
+      description: 'the mirrored Journey Delivered on the emulator bus',
+    });
   });
 
   afterAll(async () => {
@@ -88,13 +97,19 @@ describe.skipIf(!emulator.run)(`symphainy replay --archive on the emulator (${em
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const replayArchive = (...extra: string[]) => runCli(['replay', '--archive', archiveName, '--endpoint', settings.endpoint, '--region', settings.region, '--since', since, '--json', ...extra]);
+  const replayArchive = (...extra: string[]) =>
+    runCli(['replay', '--archive', archiveName, '--endpoint', settings.endpoint, '--region', settings.region, '--since', since, '--json', ...extra]);
   const fingerprint = (e: EventBridgeEnvelope) => `${e['detail-type']}|${JSON.stringify(e.detail)}`;
 
   it('--dry-run names the archive, its bus, the window and the rules the replay would reach', () => {
     const result = replayArchive('--dry-run');
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ dryRun: true, source: { kind: 'archive', archive: archiveName, bus: busName }, filtered: false, rules: [expect.stringMatching(/^symphainy-test-listener-/)] });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      dryRun: true,
+      source: { kind: 'archive', archive: archiveName, bus: busName },
+      filtered: false,
+      rules: [expect.stringMatching(/^symphainy-test-listener-/)],
+    });
   });
 
   it('re-sends the archived events with replay-name, waits for COMPLETED, and delivered journeys ignore them', async () => {
@@ -109,7 +124,10 @@ describe.skipIf(!emulator.run)(`symphainy replay --archive on the emulator (${em
     expect(summary.replayName).toMatch(/^replay-/);
 
     for (const original of originals) {
-      const copy = await cloud.waitForEvent((e) => e['replay-name'] === summary.replayName && fingerprint(e) === fingerprint(original), { timeout: 30_000, description: `the replayed copy of ${original['detail-type']}` });
+      const copy = await cloud.waitForEvent((e) => e['replay-name'] === summary.replayName && fingerprint(e) === fingerprint(original), {
+        timeout: 30_000,
+        description: `the replayed copy of ${original['detail-type']}`,
+      });
       expect(copy.detail).toEqual(original.detail);
     }
     await waitForMessagesSettled(runtime, bridged, { timeout: 30_000 });

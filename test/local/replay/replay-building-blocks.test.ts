@@ -18,7 +18,8 @@ import { readRecording } from '#local/replay/recording.js';
 import { putPlannedEvents } from '#local/replay/embedded-replay.js';
 import { EmbeddedRuntime } from '#local/runtime/embedded-runtime.js';
 
-const sample = (name: string): EventBridgeEnvelope => eventBridgeEnvelope.parse(JSON.parse(readFileSync(new URL(`../../../events/samples/${name}.json`, import.meta.url), 'utf8')));
+const sample = (name: string): EventBridgeEnvelope =>
+  eventBridgeEnvelope.parse(JSON.parse(readFileSync(new URL(`../../../events/samples/${name}.json`, import.meta.url), 'utf8')));
 const objectCreated = sample('s3-object-created');
 const stepRequested = sample('journey-step-requested');
 const routes = routingTable(defaultUseCaseRegistry(), { uploadBucket: defaultPlatformConfig.uploadBucket });
@@ -34,16 +35,24 @@ describe('fixture files', () => {
 
   it('read one envelope, an array of them, NDJSON, and recordings, each event on its bus', () => {
     expect(readFixtureFile(write('one.json', JSON.stringify(objectCreated))).events.map((e) => e.bus)).toEqual(['default']);
-    expect(readFixtureFile(write('two.json', JSON.stringify([objectCreated, stepRequested]))).events.map((e) => e.origin.split(' ').pop())).toEqual(['[0]', '[1]']);
+    expect(readFixtureFile(write('two.json', JSON.stringify([objectCreated, stepRequested]))).events.map((e) => e.origin.split(' ').pop())).toEqual([
+      '[0]',
+      '[1]',
+    ]);
     const ndjson = readFixtureFile(write('lines.ndjson', `${JSON.stringify(stepRequested)}\n\n${JSON.stringify(objectCreated)}\n`));
-    expect(ndjson.events.map((e) => [e.bus, e.origin.split(' ').slice(-2).join(' ')])).toEqual([['platform', 'line 1'], ['default', 'line 3']]);
+    expect(ndjson.events.map((e) => [e.bus, e.origin.split(' ').slice(-2).join(' ')])).toEqual([
+      ['platform', 'line 1'],
+      ['default', 'line 3'],
+    ]);
     const recording = readFixtureFile(new URL('../../../events/recordings/mvp-orders.json', import.meta.url).pathname);
     expect(recording.recording?.name).toBe('mvp-orders');
     expect(recording.events).toHaveLength(1);
   });
 
   it('say where and why an event breaks its contract, and then offer no events at all', () => {
-    const broken = readFixtureFile(write('broken.json', JSON.stringify([objectCreated, { ...stepRequested, detail: { ...(stepRequested.detail as object), stepIndex: -1 } }, { id: 'x' }])));
+    const broken = readFixtureFile(
+      write('broken.json', JSON.stringify([objectCreated, { ...stepRequested, detail: { ...(stepRequested.detail as object), stepIndex: -1 } }, { id: 'x' }])),
+    );
     expect(broken.events).toEqual([]);
     expect(broken.problems[0]).toMatch(/^\[1\]: Journey Step Requested: detail\.stepIndex: /);
     expect(broken.problems.some((p) => p.startsWith('[2]: version:'))).toBe(true);
@@ -85,17 +94,35 @@ describe('the replay plan', () => {
 
   it('by default leaves delivered journeys alone and re-drives the rest', async () => {
     const delivered = journeyIdOf(objectCreated)!;
-    const plan = await planReplay([sourced(objectCreated), sourced(stepRequested)], { asNew: false, skipReplayedCopies: true, explain, deliveredOutcome: async (id) => (id === delivered ? 'completed' : undefined) });
-    expect(plan.map((p) => [p.action, p.skip?.code])).toEqual([['skip', 'delivered'], ['replay', undefined]]);
+    const plan = await planReplay([sourced(objectCreated), sourced(stepRequested)], {
+      asNew: false,
+      skipReplayedCopies: true,
+      explain,
+      deliveredOutcome: async (id) => (id === delivered ? 'completed' : undefined),
+    });
+    expect(plan.map((p) => [p.action, p.skip?.code])).toEqual([
+      ['skip', 'delivered'],
+      ['replay', undefined],
+    ]);
     expect(plan[1]!.routes.map((r) => r.target)).toContain('validate-file');
   });
 
   it('as new, replays each journey trigger once and nothing after it; never a replayed copy or an event no rule takes', async () => {
     const copy = { ...objectCreated, id: 'copy', 'replay-name': 'replay-1' };
     const unrouted = { ...stepRequested, 'detail-type': 'Journey Delivered' };
-    const plan = await planReplay([sourced(objectCreated), sourced({ ...objectCreated, id: 'again' }), sourced(copy), sourced(stepRequested)], { asNew: true, skipReplayedCopies: true, explain, deliveredOutcome: async () => 'completed' });
+    const plan = await planReplay([sourced(objectCreated), sourced({ ...objectCreated, id: 'again' }), sourced(copy), sourced(stepRequested)], {
+      asNew: true,
+      skipReplayedCopies: true,
+      explain,
+      deliveredOutcome: async () => 'completed',
+    });
     expect(plan.map((p) => p.skip?.code ?? p.action)).toEqual(['replay', 'trigger-repeated', 'replayed-copy', 'not-a-trigger']);
-    const lonely = await planReplay([sourced(unrouted)], { asNew: false, skipReplayedCopies: false, explain: routeExplainer(routes.filter((r) => r.target !== 'journey-recorder')), deliveredOutcome: async () => undefined });
+    const lonely = await planReplay([sourced(unrouted)], {
+      asNew: false,
+      skipReplayedCopies: false,
+      explain: routeExplainer(routes.filter((r) => r.target !== 'journey-recorder')),
+      deliveredOutcome: async () => undefined,
+    });
     expect(lonely[0]!.skip?.code).toBe('no-rule');
   });
 });
@@ -108,7 +135,10 @@ describe('trace differences', () => {
     changed.steps[0]!.status = 'failed';
     changed.delivery!.manifest!.sha256 = '1'.repeat(64);
     const differences = diffTraces(recorded, changed, ['delivery/manifest/sha256']);
-    expect(differences.map((d) => d.path)).toEqual(['steps/validate_file/status', `steps/process_file/artifacts/${recorded.steps[1]!.artifacts[0]!.name}/sha256`]);
+    expect(differences.map((d) => d.path)).toEqual([
+      'steps/validate_file/status',
+      `steps/process_file/artifacts/${recorded.steps[1]!.artifacts[0]!.name}/sha256`,
+    ]);
     expect(isTolerablyUnstable('delivery/manifest/sha256')).toBe(true);
     expect(isTolerablyUnstable('steps/validate_file/status')).toBe(false);
   });
@@ -121,7 +151,12 @@ describe('--pace', () => {
     try {
       const putAt: number[] = [];
       runtime.onEvent((e) => void (e['replay-name'] === 'paced' && putAt.push(performance.now())));
-      const events = [1, 2, 3].map((i) => ({ sourced: { event: { ...stepRequested, id: `paced-${i}` }, bus: 'platform' as const, origin: 'test' }, journeyId: undefined, action: 'replay' as const, routes: [] }));
+      const events = [1, 2, 3].map((i) => ({
+        sourced: { event: { ...stepRequested, id: `paced-${i}` }, bus: 'platform' as const, origin: 'test' },
+        journeyId: undefined,
+        action: 'replay' as const,
+        routes: [],
+      }));
       expect(await putPlannedEvents(runtime, events, { replayName: 'paced', pace: 20 })).toBe(3);
       expect(putAt).toHaveLength(3);
       // 20 a second is one every 50 ms; timers may fire late, never early.

@@ -16,7 +16,8 @@ async function dataDirWithDeliveredJourney(dataDir: string): Promise<string> {
     const bus = listenOnRuntime(runtime);
     const { journeyId } = await runtime.upload({ body: 'order_id,total,paid\n1,9.99,true\n2,15.00,false\n', key: 'uploads/mvp/orders.csv' });
     const delivered = JourneyDelivered.parseDetail(await bus.waitForEvent(eventOf('Journey Delivered', journeyId), { timeout: 30_000 }));
-    for (const journey of delivered.followOn) await bus.waitForEvent(eventOf('Journey Delivered', journeyIdForFollowOn(journeyId, journey)), { timeout: 30_000 });
+    for (const journey of delivered.followOn)
+      await bus.waitForEvent(eventOf('Journey Delivered', journeyIdForFollowOn(journeyId, journey)), { timeout: 30_000 });
     return journeyId;
   } finally {
     runtime.close();
@@ -24,7 +25,10 @@ async function dataDirWithDeliveredJourney(dataDir: string): Promise<string> {
 }
 
 /** The events the journal holds (a runtime opening the directory may still acknowledge messages). */
-const journaledEvents = (dataDir: string) => readFileSync(join(dataDir, 'journal.ndjson'), 'utf8').split('\n').filter((line) => line.startsWith('{"kind":"event"'));
+const journaledEvents = (dataDir: string) =>
+  readFileSync(join(dataDir, 'journal.ndjson'), 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('{"kind":"event"'));
 
 /** Runs the CLI in this process, for argument errors that never reach a runtime. */
 async function runInProcess(args: string[]): Promise<{ status: number; stderr: string }> {
@@ -73,8 +77,15 @@ describe('symphainy replay', () => {
     const json = runCli(['replay', '--dry-run', '--json', '--journey', journeyId, '--detail-type', 'Journey Step Requested', '--data-dir', dataDir]);
     const plan = JSON.parse(json.stdout);
     expect(plan.events.map((e: { detailType: string }) => e.detailType)).toEqual(Array(4).fill('Journey Step Requested'));
-    expect(plan.events.map((e: { routes: { function: string }[] }) => e.routes.map((r) => r.function).filter((f) => f !== 'journey-recorder'))).toEqual([['validate-file'], ['process-file'], ['store-file'], ['notify-completion']]);
-    expect(plan.events[0].routes.find((r: { function: string }) => r.function === 'validate-file').because).toContain('detail.step is "validate_file", the pattern asks ["validate_file"]');
+    expect(plan.events.map((e: { routes: { function: string }[] }) => e.routes.map((r) => r.function).filter((f) => f !== 'journey-recorder'))).toEqual([
+      ['validate-file'],
+      ['process-file'],
+      ['store-file'],
+      ['notify-completion'],
+    ]);
+    expect(plan.events[0].routes.find((r: { function: string }) => r.function === 'validate-file').because).toContain(
+      'detail.step is "validate_file", the pattern asks ["validate_file"]',
+    );
     expect(journaledEvents(dataDir)).toEqual(before);
   });
 
@@ -132,7 +143,9 @@ describe('symphainy replay', () => {
     const summary = JSON.parse(result.stdout);
     expect(summary).toMatchObject({ replayed: 1, source: { kind: 'fixtures' } });
     // The sample's upload is not in this fresh store: the step finds it gone and the journey fails.
-    expect(summary.journeys).toEqual([expect.objectContaining({ journeyId: 'j-4e1f0a9c2b7d36e85a10', status: 'failed', error: expect.objectContaining({ code: 'object_missing' }) })]);
+    expect(summary.journeys).toEqual([
+      expect.objectContaining({ journeyId: 'j-4e1f0a9c2b7d36e85a10', status: 'failed', error: expect.objectContaining({ code: 'object_missing' }) }),
+    ]);
     expect(result.status).toBe(1);
   });
 

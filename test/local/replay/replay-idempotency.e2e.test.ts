@@ -41,9 +41,15 @@ describe('replaying a delivered journey through the platform itself', () => {
     const eventsBefore = runtime.events(journeyId).length;
     expect(Object.keys(objectsBefore).some((k) => k.startsWith(`deliveries/${journeyId}/notification`))).toBe(true);
 
-    const messages = journaledEvents(runtime, journeyId).flatMap(({ bus: role, event }) => runtime.replay(role, [event], { replayName: 'replay-everything-again' }));
+    const messages = journaledEvents(runtime, journeyId).flatMap(({ bus: role, event }) =>
+      runtime.replay(role, [event], { replayName: 'replay-everything-again' }),
+    );
     expect(messages.map((m) => m.target)).toEqual(expect.arrayContaining(['experience-manager', 'validate-file', 'delivery-manager']));
-    await waitForMessagesSettled(runtime, messages.map((m) => m.messageId), { timeout: 30_000 });
+    await waitForMessagesSettled(
+      runtime,
+      messages.map((m) => m.messageId),
+      { timeout: 30_000 },
+    );
 
     expect(await objectsOf(runtime, journeyId)).toEqual(objectsBefore);
     const after = runtime.events(journeyId);
@@ -80,8 +86,15 @@ describe('replaying a delivered journey through the platform itself', () => {
     const trigger = journaledEvents(runtime, journeyId).find((e) => e.event['detail-type'] === 'Object Created')!;
 
     const plain = runtime.replay(trigger.bus, [trigger.event], { replayName: 'same-ids', keepIds: true });
-    await waitForMessagesSettled(runtime, plain.map((m) => m.messageId), { timeout: 30_000 });
-    const started = () => bus.seen.filter((e) => e['detail-type'] === 'Journey Started' && !e['replay-name']).map((e) => (e.detail as { replayOf?: string; journeyId: string }).replayOf ?? (e.detail as { journeyId: string }).journeyId);
+    await waitForMessagesSettled(
+      runtime,
+      plain.map((m) => m.messageId),
+      { timeout: 30_000 },
+    );
+    const started = () =>
+      bus.seen
+        .filter((e) => e['detail-type'] === 'Journey Started' && !e['replay-name'])
+        .map((e) => (e.detail as { replayOf?: string; journeyId: string }).replayOf ?? (e.detail as { journeyId: string }).journeyId);
     expect(started().filter((id) => id === journeyId)).toHaveLength(1);
 
     runtime.replay(trigger.bus, [trigger.event], { replayName: 'as-new-same-ids', keepIds: true });

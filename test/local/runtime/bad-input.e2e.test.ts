@@ -7,9 +7,23 @@ const sha = (body: string | Uint8Array) => createHash('sha256').update(body).dig
 const GOOD_CSV = 'id,name,amount\n1,Ada,10.5\n2,Grace,7\n';
 
 /** Each bad upload must end in its own error code, with the original untouched. */
-const badUploads: { name: string; key: string; body: string | Uint8Array; status: 'failed' | 'rejected'; code: string; detail?: RegExp; metadata?: Record<string, string> }[] = [
+const badUploads: {
+  name: string;
+  key: string;
+  body: string | Uint8Array;
+  status: 'failed' | 'rejected';
+  code: string;
+  detail?: RegExp;
+  metadata?: Record<string, string>;
+}[] = [
   { name: 'an empty file', key: 'uploads/mvp/empty.csv', body: '', status: 'failed', code: 'empty_file' },
-  { name: 'binary bytes', key: 'uploads/mvp/image.csv', body: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]), status: 'failed', code: 'binary_file' },
+  {
+    name: 'binary bytes',
+    key: 'uploads/mvp/image.csv',
+    body: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
+    status: 'failed',
+    code: 'binary_file',
+  },
   {
     name: 'invalid UTF-8',
     key: 'uploads/mvp/latin1.csv',
@@ -18,11 +32,25 @@ const badUploads: { name: string; key: string; body: string | Uint8Array; status
     code: 'invalid_utf8',
     detail: /line 3/,
   },
-  { name: 'ragged rows', key: 'uploads/mvp/ragged.csv', body: 'a,b,c\n1,2,3\n4,5\n6,7,8\n', status: 'failed', code: 'ragged_rows', detail: /line 3: expected 3 fields, found 2/ },
+  {
+    name: 'ragged rows',
+    key: 'uploads/mvp/ragged.csv',
+    body: 'a,b,c\n1,2,3\n4,5\n6,7,8\n',
+    status: 'failed',
+    code: 'ragged_rows',
+    detail: /line 3: expected 3 fields, found 2/,
+  },
   { name: 'an unterminated quote', key: 'uploads/mvp/quote.csv', body: 'a,b\n1,"open\n2,3\n', status: 'failed', code: 'unterminated_quote', detail: /line 2/ },
   { name: 'an unknown use case', key: 'uploads/space_probe/data.csv', body: GOOD_CSV, status: 'rejected', code: 'unknown_use_case' },
   { name: 'a missing tag', key: 'uploads/untagged.csv', body: GOOD_CSV, status: 'rejected', code: 'missing_use_case' },
-  { name: 'an unknown journey', key: 'uploads/mvp/journey.csv', body: GOOD_CSV, status: 'rejected', code: 'unknown_journey', metadata: { journey: 'teleport' } },
+  {
+    name: 'an unknown journey',
+    key: 'uploads/mvp/journey.csv',
+    body: GOOD_CSV,
+    status: 'rejected',
+    code: 'unknown_journey',
+    metadata: { journey: 'teleport' },
+  },
 ];
 
 describe('bad input ends in a recorded, explained state and loses nothing', () => {

@@ -17,7 +17,12 @@ function loudUseCase(behaviour: 'huge-summary' | 'huge-rejection'): UseCaseModul
           description: 'says too much',
           async run() {
             const columns = Array.from({ length: 100_000 }, (_, i) => `column_${i}`);
-            if (behaviour === 'huge-rejection') throw new StepRejection('bad_everything', `every column is bad: ${columns.join(', ')}`, columns.map((c) => `${c}: bad ${'!'.repeat(2_000)}`));
+            if (behaviour === 'huge-rejection')
+              throw new StepRejection(
+                'bad_everything',
+                `every column is bad: ${columns.join(', ')}`,
+                columns.map((c) => `${c}: bad ${'!'.repeat(2_000)}`),
+              );
             return { summary: { rows: 1, columnNames: columns.join(',') } };
           },
         },

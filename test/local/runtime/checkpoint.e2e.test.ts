@@ -9,7 +9,11 @@ afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
 
 const snapshot = (runtime: EmbeddedRuntime) => {
   const journeys = runtime.journeys().sort((a, b) => a.journeyId.localeCompare(b.journeyId));
-  return { journeys, events: journeys.map((j) => runtime.events(j.journeyId)), listings: runtime.journeyListings().sort((a, b) => a.journeyId.localeCompare(b.journeyId)) };
+  return {
+    journeys,
+    events: journeys.map((j) => runtime.events(j.journeyId)),
+    listings: runtime.journeyListings().sort((a, b) => a.journeyId.localeCompare(b.journeyId)),
+  };
 };
 
 describe('opening from the checkpoint a clean close leaves', () => {
@@ -50,7 +54,12 @@ describe('opening from the checkpoint a clean close leaves', () => {
     await third.idle();
     expect(third.journey(a.journeyId)?.status).toBe('completed');
     expect(third.journey(b.journeyId)?.status).toBe('completed');
-    expect(third.journeys().filter((j) => j.journey === 'eda').map((j) => j.status)).toEqual(['completed', 'completed']);
+    expect(
+      third
+        .journeys()
+        .filter((j) => j.journey === 'eda')
+        .map((j) => j.status),
+    ).toEqual(['completed', 'completed']);
     third.close();
   });
 });

@@ -12,7 +12,8 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const processStart = (pid: number) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[19]!;
-const holderFile = (holder: Partial<DataDirHolder> & { pid: number }) => writeFileSync(join(dir, 'lock.json'), JSON.stringify({ command: 'symphainy upload x.csv', since: '2026-12-03T09:00:00.000Z', ...holder }));
+const holderFile = (holder: Partial<DataDirHolder> & { pid: number }) =>
+  writeFileSync(join(dir, 'lock.json'), JSON.stringify({ command: 'symphainy upload x.csv', since: '2026-12-03T09:00:00.000Z', ...holder }));
 
 describe('the data dir lock', () => {
   it('takes over at once from a holder that was killed (its pid is gone)', async () => {
@@ -72,12 +73,21 @@ describe('the data dir lock', () => {
 
 /** Acquires in a child process and holds until told; resolves with a handle to release it. */
 async function acquireAsOther(dataDir: string): Promise<{ release(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '-e', `
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '-e',
+      `
     const { DataDirLock } = await import('#local/runtime/data-dir-lock.js');
     const lock = await DataDirLock.acquire(${JSON.stringify(dataDir)}, { pollMs: 10 });
     process.stdout.write('held\\n');
     process.stdin.once('data', () => { lock.release(); process.exit(0); });
-  `], { stdio: ['pipe', 'pipe', 'inherit'] });
+  `,
+    ],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   await new Promise<void>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('held') && resolve());
     child.once('exit', (code) => reject(new Error(`lock holder exited ${code}`)));

@@ -6,13 +6,14 @@ import { embeddedHarness, type Harness } from '../../support/embedded-harness.js
  * An order export as a German shop system writes it: `;` between fields, decimal commas,
  * `.` and spaces between thousands, a postcode with a leading zero and a note with a comma in it.
  */
-const BESTELLUNGEN = [
-  'Bestellnummer;Kunde;Bestelldatum;PLZ;Menge;Einzelpreis;Betrag;Rabatt;Gewicht_kg;Notiz',
-  'B-1001;Müller GmbH;2026-11-02;01067;3;12,50;37,50;0;1,234;',
-  'B-1002;Schmidt & Co;2026-11-03;80331;120;10,288;1.234,56;-0,5;12;"ca. 3,5 kg"',
-  'B-1003;Café Dupont;2026-11-03;10115;1;12.345,00;12 345,00;;0,75;Eilversand',
-  'B-1004;Nordlicht AG;2026-11-04;20095;2;0,99;1,98;-12,25;;',
-].join('\r\n') + '\r\n';
+const BESTELLUNGEN =
+  [
+    'Bestellnummer;Kunde;Bestelldatum;PLZ;Menge;Einzelpreis;Betrag;Rabatt;Gewicht_kg;Notiz',
+    'B-1001;Müller GmbH;2026-11-02;01067;3;12,50;37,50;0;1,234;',
+    'B-1002;Schmidt & Co;2026-11-03;80331;120;10,288;1.234,56;-0,5;12;"ca. 3,5 kg"',
+    'B-1003;Café Dupont;2026-11-03;10115;1;12.345,00;12 345,00;;0,75;Eilversand',
+    'B-1004;Nordlicht AG;2026-11-04;20095;2;0,99;1,98;-12,25;;',
+  ].join('\r\n') + '\r\n';
 
 /** The same kind of export from a US system: commas between fields, a comma between thousands. */
 const US_ORDERS = ['order_no,total,weight', 'U-1,"1,234",2.5', 'U-2,"12,50",3', ''].join('\n');
@@ -35,7 +36,11 @@ describe('mvp on an order export with decimal commas', () => {
     return harness.text(ref.bucket, ref.key);
   };
   const json = async (view: JourneyView, name: string) => JSON.parse(await text(view, name));
-  const curatedRows = async (view: JourneyView) => (await text(view, 'curated.ndjson')).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  const curatedRows = async (view: JourneyView) =>
+    (await text(view, 'curated.ndjson'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
 
   it('completes the upload journey and curates the amounts as numbers with a dot', async () => {
     expect(german.status, JSON.stringify(german.error)).toBe('completed');

@@ -24,8 +24,17 @@ describe('the journal', () => {
     const started = new Promise<void>((resolve) => (stepStarted = resolve));
     const hanging = flakyUseCase(0);
     const original = hanging.journeys.upload![1]!;
-    const blocked = { ...original, run: async () => { stepStarted(); await new Promise<void>((resolve) => (release = resolve)); throw new Error('the process died'); } };
-    harness = await embeddedHarness({ registry: defaultUseCaseRegistry([{ ...hanging, journeys: { ...hanging.journeys, upload: [hanging.journeys.upload![0]!, blocked] } }]) });
+    const blocked = {
+      ...original,
+      run: async () => {
+        stepStarted();
+        await new Promise<void>((resolve) => (release = resolve));
+        throw new Error('the process died');
+      },
+    };
+    harness = await embeddedHarness({
+      registry: defaultUseCaseRegistry([{ ...hanging, journeys: { ...hanging.journeys, upload: [hanging.journeys.upload![0]!, blocked] } }]),
+    });
     const { journeyId } = await harness.runtime.upload({ body: 'a\nb\n', key: 'uploads/flaky_lab/crash.txt' });
     await started;
     const reopened = await harness.reopen({ registry: defaultUseCaseRegistry([flakyUseCase(0)]) });

@@ -4,7 +4,11 @@ import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
 import { embeddedHarness, type Harness } from '../../support/embedded-harness.js';
 
 const registry = defaultUseCaseRegistry();
-const sample = (useCase: string, fileName: string) => registry.useCase(useCase)!.samples(7).find((s) => s.fileName === fileName)!;
+const sample = (useCase: string, fileName: string) =>
+  registry
+    .useCase(useCase)!
+    .samples(7)
+    .find((s) => s.fileName === fileName)!;
 
 const EDA_STEPS: Record<string, string[]> = {
   mvp: ['load_data', 'explore_data', 'generate_insights', 'create_visualizations'],
@@ -89,7 +93,7 @@ describe('EDA journeys on the embedded runtime', () => {
     expect(await harness.sha256(harness.runtime.config.uploadBucket, key)).toBe(before);
   });
 
-  it('fails on a file that is not tabular at all, with the upload journey\'s code', async () => {
+  it("fails on a file that is not tabular at all, with the upload journey's code", async () => {
     harness = await embeddedHarness();
     const binary = new Uint8Array(256).map((_, i) => (i * 37) % 256);
     const eda = await harness.uploadAndWait(binary, 'uploads/mvp/picture.csv', { journey: 'eda' });

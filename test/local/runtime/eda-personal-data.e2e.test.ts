@@ -30,7 +30,23 @@ function avTelemetryWithDrivers(list: readonly Person[]): string {
     for (let s = 0; s < 60; s++) {
       const p = list[(v * 10 + Math.floor(s / 6)) % list.length]!;
       const speed = 20 + 10 * Math.sin(s / 9) + v;
-      lines.push([start + s * 1000, `1HGCM8263A00000${v}`, speed.toFixed(2), (0.02 * Math.cos(s / 5)).toFixed(4), (41.88 + v * 0.01 + s * 0.00005).toFixed(6), (-87.63 + s * 0.00005).toFixed(6), ((s * 7) % 360).toFixed(1), p.name, p.email, p.phone, p.nationalId].map(csv).join(','));
+      lines.push(
+        [
+          start + s * 1000,
+          `1HGCM8263A00000${v}`,
+          speed.toFixed(2),
+          (0.02 * Math.cos(s / 5)).toFixed(4),
+          (41.88 + v * 0.01 + s * 0.00005).toFixed(6),
+          (-87.63 + s * 0.00005).toFixed(6),
+          ((s * 7) % 360).toFixed(1),
+          p.name,
+          p.email,
+          p.phone,
+          p.nationalId,
+        ]
+          .map(csv)
+          .join(','),
+      );
     }
   }
   return `${lines.join('\n')}\n`;
@@ -42,7 +58,23 @@ function insuranceExtract(list: readonly Person[]): string {
   list.forEach((p, i) => {
     const claim = i % 3 === 0 ? [`C${900 + i}`, `2025-0${1 + (i % 9)}-15`, (250 + i * 40).toFixed(2), ['PD', 'OP', 'DN', 'CL'][i % 4]!] : ['', '', '', ''];
     const beneficiary = list[(i + 7) % list.length]!.name;
-    lines.push([`P${5000 + i}`, p.name, p.nationalId, p.email, p.phone, ['AUTO', 'HOME', 'LIFE'][i % 3]!, ['NY', 'TX', 'CA', 'WA'][i % 4]!, `2024-0${1 + (i % 9)}-01`, (800 + i * 25).toFixed(2), ...claim, beneficiary].map(csv).join(','));
+    lines.push(
+      [
+        `P${5000 + i}`,
+        p.name,
+        p.nationalId,
+        p.email,
+        p.phone,
+        ['AUTO', 'HOME', 'LIFE'][i % 3]!,
+        ['NY', 'TX', 'CA', 'WA'][i % 4]!,
+        `2024-0${1 + (i % 9)}-01`,
+        (800 + i * 25).toFixed(2),
+        ...claim,
+        beneficiary,
+      ]
+        .map(csv)
+        .join(','),
+    );
   });
   return `${lines.join('\n')}\n`;
 }
@@ -59,7 +91,9 @@ describe('EDA artifacts carry no raw personal data', () => {
   }
 
   function expectNoneOf(strings: readonly string[], texts: Map<string, string>): void {
-    const leaks = [...texts].flatMap(([name, text]) => strings.filter((s) => text.includes(s) || text.includes(s.replace(/'/g, '&#39;'))).map((s) => `${name}: ${s}`));
+    const leaks = [...texts].flatMap(([name, text]) =>
+      strings.filter((s) => text.includes(s) || text.includes(s.replace(/'/g, '&#39;'))).map((s) => `${name}: ${s}`),
+    );
     expect(leaks).toEqual([]);
   }
 

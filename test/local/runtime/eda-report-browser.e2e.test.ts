@@ -20,8 +20,25 @@ function extractWithYears(thisYear: number): string {
   const years = [1998, 1998, ...Array.from({ length: 88 }, (_, i) => thisYear - 2 + (i % 3))];
   crew.forEach((p, i) => {
     const year = years[i]!;
-    const claim = i % 3 === 0 ? [`C${900 + i}`, `${year}-0${1 + (i % 9)}-20`, (400 + i * 35).toFixed(2), ['PD', 'OP', 'DN', 'CL', 'RO'][i % 5]!] : ['', '', '', ''];
-    lines.push([`P${5000 + i}`, p.name, p.nationalId, p.email, p.phone, ['AUTO', 'HOME', 'LIFE'][i % 3]!, ['NY', 'TX', 'CA', 'WA'][i % 4]!, `${year}-0${1 + (i % 9)}-01`, (800 + i * 25).toFixed(2), ...claim, ['東京支店', '大阪支店', '札幌支店'][i % 3]!].map(csv).join(','));
+    const claim =
+      i % 3 === 0 ? [`C${900 + i}`, `${year}-0${1 + (i % 9)}-20`, (400 + i * 35).toFixed(2), ['PD', 'OP', 'DN', 'CL', 'RO'][i % 5]!] : ['', '', '', ''];
+    lines.push(
+      [
+        `P${5000 + i}`,
+        p.name,
+        p.nationalId,
+        p.email,
+        p.phone,
+        ['AUTO', 'HOME', 'LIFE'][i % 3]!,
+        ['NY', 'TX', 'CA', 'WA'][i % 4]!,
+        `${year}-0${1 + (i % 9)}-01`,
+        (800 + i * 25).toFixed(2),
+        ...claim,
+        ['東京支店', '大阪支店', '札幌支店'][i % 3]!,
+      ]
+        .map(csv)
+        .join(','),
+    );
   });
   return `${lines.join('\n')}\n`;
 }
@@ -30,7 +47,18 @@ function extractWithYears(thisYear: number): string {
 function ordersWithCustomers(): string {
   const lines = ['order_ref\tcustomer\tcustomer_email\tmobile\tproduct\tqty\tunit_price\tshipped_on'];
   crew.slice(0, 80).forEach((p, i) => {
-    lines.push([`SO-${31000 + i}`, p.name, p.email, p.phone, ['緑茶セット', '乌龙茶', 'Matcha Whisk', '急須'][i % 4]!, 1 + (i % 5), (4.5 + (i % 9) * 1.25).toFixed(2), `2026-0${1 + (i % 9)}-1${i % 10}`].join('\t'));
+    lines.push(
+      [
+        `SO-${31000 + i}`,
+        p.name,
+        p.email,
+        p.phone,
+        ['緑茶セット', '乌龙茶', 'Matcha Whisk', '急須'][i % 4]!,
+        1 + (i % 5),
+        (4.5 + (i % 9) * 1.25).toFixed(2),
+        `2026-0${1 + (i % 9)}-1${i % 10}`,
+      ].join('\t'),
+    );
   });
   return `${lines.join('\n')}\n`;
 }
@@ -42,7 +70,17 @@ function telemetryWithOneGlitchEach(): string {
   for (let v = 0; v < 4; v++) {
     for (let s = 0; s < 90; s++) {
       const speed = s === 40 + v ? 400 : 25 + 5 * Math.sin(s / 7);
-      lines.push([start + s * 1000, `1HGCM8263A00000${v}`, speed.toFixed(2), (0.02 * Math.cos(s / 5)).toFixed(4), (41.88 + v * 0.01 + s * 0.00005).toFixed(6), (-87.63 + s * 0.00005).toFixed(6), ((s * 7) % 360).toFixed(1)].join(','));
+      lines.push(
+        [
+          start + s * 1000,
+          `1HGCM8263A00000${v}`,
+          speed.toFixed(2),
+          (0.02 * Math.cos(s / 5)).toFixed(4),
+          (41.88 + v * 0.01 + s * 0.00005).toFixed(6),
+          (-87.63 + s * 0.00005).toFixed(6),
+          ((s * 7) % 360).toFixed(1),
+        ].join(','),
+      );
     }
   }
   return `${lines.join('\n')}\n`;
@@ -106,7 +144,11 @@ describe('EDA reports in headless Chromium', () => {
     for (const p of crew) expect(text).not.toContain(p.nationalId);
     expect(text).toContain('PD · paid');
     expect(text).toContain('DN · denied');
-    const yearChart = await page.$$eval('figure.chart', (figures) => figures.filter((f) => f.querySelector('.title')?.textContent === 'Loss ratio by policy year').map((f) => ({ labels: [...f.querySelectorAll('svg text')].map((t) => t.textContent), caption: f.querySelector('figcaption')?.textContent ?? '' })));
+    const yearChart = await page.$$eval('figure.chart', (figures) =>
+      figures
+        .filter((f) => f.querySelector('.title')?.textContent === 'Loss ratio by policy year')
+        .map((f) => ({ labels: [...f.querySelectorAll('svg text')].map((t) => t.textContent), caption: f.querySelector('figcaption')?.textContent ?? '' })),
+    );
     expect(yearChart).toHaveLength(1);
     // A number line of years: 1998 and the recent years on one axis, the twenty years between visible as a gap.
     expect(yearChart[0]!.labels).toEqual(expect.arrayContaining(['2000', '2010']));
@@ -125,7 +167,9 @@ describe('EDA reports in headless Chromium', () => {
     const roles = await page.$eval('#column-roles', (s) => s.textContent ?? '');
     expect(roles).toContain('personal data');
     expect(roles).toContain('e-mail addresses');
-    const productLabels = await page.$$eval('article.column-card', (cards) => cards.filter((c) => c.querySelector('h3')?.textContent === 'product').flatMap((c) => [...c.querySelectorAll('svg text')].map((t) => t.textContent ?? '')));
+    const productLabels = await page.$$eval('article.column-card', (cards) =>
+      cards.filter((c) => c.querySelector('h3')?.textContent === 'product').flatMap((c) => [...c.querySelectorAll('svg text')].map((t) => t.textContent ?? '')),
+    );
     expect(productLabels).toEqual(expect.arrayContaining(['緑茶セット', '乌龙茶', '急須']));
     expect(statSync(await screenshot('mvp-report')).size).toBeGreaterThan(50_000);
   }, 60_000);

@@ -10,7 +10,9 @@ function longBook(rows: number, badStatusAt?: number): string {
   for (let i = 0; i < rows; i++) {
     const year = 1990 + (i % 35);
     const status = i === badStatusAt ? 'ZZ' : i % 4 === 0 ? 'OP' : 'PD';
-    lines.push(`PX${String(i).padStart(7, '0')}|${LOBS[Math.floor(i / 35) % 6]}|${year}0701|${(250 + (i % 40)).toFixed(2)}|C${i}|${year}0915|${(i % 7) * 10}.00|${status}`);
+    lines.push(
+      `PX${String(i).padStart(7, '0')}|${LOBS[Math.floor(i / 35) % 6]}|${year}0701|${(250 + (i % 40)).toFixed(2)}|C${i}|${year}0915|${(i % 7) * 10}.00|${status}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -42,6 +44,8 @@ describe('insurance_ai upload of a long book', () => {
     expect(view.error?.message).toMatch(/14323|ZZ/);
     const leftovers = await harness.runtime.store.list(harness.runtime.config.artifactBucket, `journeys/${view.journeyId}/`);
     expect(leftovers.map((o) => o.key).filter((k) => k.includes('records.normalized'))).toEqual([]);
-    expect(await harness.runtime.store.list(harness.runtime.config.artifactBucket, 'lake/insurance_ai/')).toSatisfy((objects: { key: string }[]) => objects.every((o) => !o.key.includes(view.journeyId)));
+    expect(await harness.runtime.store.list(harness.runtime.config.artifactBucket, 'lake/insurance_ai/')).toSatisfy((objects: { key: string }[]) =>
+      objects.every((o) => !o.key.includes(view.journeyId)),
+    );
   });
 });

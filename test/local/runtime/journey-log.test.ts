@@ -6,7 +6,13 @@ import type { JourneyLogLine } from '#local/log-lines/journey-log-line.js';
 import { JourneyLog, journeyLogDir, readJourneyLog } from '#local/runtime/journey-log.js';
 import { frame } from '#local/runtime/record-frame.js';
 
-const line = (message: string): JourneyLogLine => ({ timestamp: '2026-01-01T00:00:00.000Z', function: 'validate-file', level: 'INFO', message, fields: { journeyId: 'j-1' } });
+const line = (message: string): JourneyLogLine => ({
+  timestamp: '2026-01-01T00:00:00.000Z',
+  function: 'validate-file',
+  level: 'INFO',
+  message,
+  fields: { journeyId: 'j-1' },
+});
 
 describe('the journey log in the data dir', () => {
   const dirs: string[] = [];
@@ -19,7 +25,7 @@ describe('the journey log in the data dir', () => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('keeps each journey\'s lines apart, in the order written', () => {
+  it("keeps each journey's lines apart, in the order written", () => {
     const dir = dataDir();
     const log = new JourneyLog(journeyLogDir(dir));
     log.append('j-1', line('first'));

@@ -23,7 +23,9 @@ describe('the journey recorder', () => {
       expect(view.status).toBe('completed');
       const { store, config } = harness.runtime;
       const heads = await store.list(config.artifactBucket, `journeys/${view.journeyId}/events/`);
-      const recorded = await Promise.all(heads.map(async (h) => JSON.parse(new TextDecoder().decode((await store.get(h.bucket, h.key))!.body)) as EventBridgeEnvelope));
+      const recorded = await Promise.all(
+        heads.map(async (h) => JSON.parse(new TextDecoder().decode((await store.get(h.bucket, h.key))!.body)) as EventBridgeEnvelope),
+      );
       const journal = harness.runtime.events(view.journeyId);
       expect(recorded.map((e) => e.id).sort()).toEqual(journal.map((e) => e.id).sort());
       // Whole-second times tie within a fast journey: the causal chain restores journal order.

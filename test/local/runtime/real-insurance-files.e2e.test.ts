@@ -20,7 +20,11 @@ describe('insurance_ai journeys on other teams’ extracts', () => {
     for (const file of corpus) {
       const key = `uploads/insurance_ai/${file.folder}/${file.name}`;
       if (file.mappingFile) {
-        await harness.runtime.store.put(harness.runtime.config.uploadBucket, `uploads/insurance_ai/${file.folder}/_column-map.json`, JSON.stringify(file.mappingFile));
+        await harness.runtime.store.put(
+          harness.runtime.config.uploadBucket,
+          `uploads/insurance_ai/${file.folder}/_column-map.json`,
+          JSON.stringify(file.mappingFile),
+        );
       }
       upload.set(file.name, await harness.uploadAndWait(file.body, key, file.metadata));
       eda.set(file.name, await harness.uploadAndWait(file.body, key, { ...file.metadata, journey: 'eda' }));

@@ -14,10 +14,17 @@ describe('autonomous_vehicle journeys on other teams’ telemetry files', () => 
     harness = await embeddedHarness();
     for (const file of corpus) {
       if (file.mappingFile) {
-        await harness.runtime.store.put(harness.runtime.config.uploadBucket, `uploads/autonomous_vehicle/${file.folder}/_column-map.json`, JSON.stringify(file.mappingFile));
+        await harness.runtime.store.put(
+          harness.runtime.config.uploadBucket,
+          `uploads/autonomous_vehicle/${file.folder}/_column-map.json`,
+          JSON.stringify(file.mappingFile),
+        );
       }
       upload.set(file.name, await harness.uploadAndWait(file.body, `uploads/autonomous_vehicle/${file.folder}/${file.name}`, file.metadata));
-      eda.set(file.name, await harness.uploadAndWait(file.body, `uploads/autonomous_vehicle/${file.folder}/${file.name}`, { ...file.metadata, journey: 'eda' }));
+      eda.set(
+        file.name,
+        await harness.uploadAndWait(file.body, `uploads/autonomous_vehicle/${file.folder}/${file.name}`, { ...file.metadata, journey: 'eda' }),
+      );
     }
   }, 120_000);
   afterAll(() => harness.close());

@@ -30,13 +30,17 @@ describe('the upload and EDA journeys admit the same files', () => {
   });
 
   for (const useCase of ['mvp', 'autonomous_vehicle', 'insurance_ai']) {
-    it.each(HOSTILE)(`${useCase}: %s fails both journeys with the same code`, async (name, body) => {
-      const key = `uploads/${useCase}/${name}`;
-      const upload = await harness.uploadAndWait(body, key);
-      const eda = await harness.uploadAndWait(body, key, { journey: 'eda' });
-      expect(upload.status).toBe('failed');
-      expect({ status: eda.status, code: eda.error?.code }).toEqual({ status: 'failed', code: upload.error?.code });
-    }, 60_000);
+    it.each(HOSTILE)(
+      `${useCase}: %s fails both journeys with the same code`,
+      async (name, body) => {
+        const key = `uploads/${useCase}/${name}`;
+        const upload = await harness.uploadAndWait(body, key);
+        const eda = await harness.uploadAndWait(body, key, { journey: 'eda' });
+        expect(upload.status).toBe('failed');
+        expect({ status: eda.status, code: eda.error?.code }).toEqual({ status: 'failed', code: upload.error?.code });
+      },
+      60_000,
+    );
 
     it(`${useCase}: a file over the size limit fails both journeys with file_too_large`, async () => {
       const body = `a,b\n${'1,2\n'.repeat(20_000)}`;

@@ -41,7 +41,12 @@ describe('objects streamed into the embedded store', () => {
 
     const reopened = new FileObjectStore(root);
     expect(reopened.recoveries).toEqual([]);
-    expect(await reopened.head('b', 'logs/pumps.csv')).toMatchObject({ size: 40 * 1024 * 1024, contentType: 'text/csv', metadata: { team: 'facilities' }, etag: put.etag });
+    expect(await reopened.head('b', 'logs/pumps.csv')).toMatchObject({
+      size: 40 * 1024 * 1024,
+      contentType: 'text/csv',
+      metadata: { team: 'facilities' },
+      etag: put.etag,
+    });
     expect(await collect((await reopened.stream('b', 'logs/pumps.csv'))!.chunks)).toEqual(expected);
     reopened.close();
   });

@@ -26,12 +26,20 @@ describe('a journal whose last record a crash cut short', () => {
       const torn = join(dir, `torn-${cut}.ndjson`);
       writeFileSync(torn, whole.subarray(0, cut));
       const opened = new Journal(torn);
-      expect([...opened.read()].map((r) => (r.kind === 'ack' ? r.messageId : r.kind)), `cut at ${cut}`).toEqual(['m-1', 'm-2']);
-      expect(opened.recoveries, `cut at ${cut}`).toEqual([{ file: `torn-${cut}.ndjson`, action: 'cut a torn last record', at: lastStart, bytes: cut - lastStart }]);
+      expect(
+        [...opened.read()].map((r) => (r.kind === 'ack' ? r.messageId : r.kind)),
+        `cut at ${cut}`,
+      ).toEqual(['m-1', 'm-2']);
+      expect(opened.recoveries, `cut at ${cut}`).toEqual([
+        { file: `torn-${cut}.ndjson`, action: 'cut a torn last record', at: lastStart, bytes: cut - lastStart },
+      ]);
       opened.append(ack('m-next'));
       opened.close();
       const again = new Journal(torn);
-      expect([...again.read()].map((r) => (r.kind === 'ack' ? r.messageId : r.kind)), `cut at ${cut}`).toEqual(['m-1', 'm-2', 'm-next']);
+      expect(
+        [...again.read()].map((r) => (r.kind === 'ack' ? r.messageId : r.kind)),
+        `cut at ${cut}`,
+      ).toEqual(['m-1', 'm-2', 'm-next']);
       expect(again.recoveries).toEqual([]);
       again.close();
     }
@@ -82,7 +90,10 @@ describe('an object log whose last object a crash cut short', () => {
       copyFileSync(join(root, 'objects.log'), log);
       truncateSync(log, cut);
       const opened = new FileObjectStore(tornRoot);
-      expect((await opened.list('b', '')).map((h) => h.key), `cut at ${cut}`).toEqual(['one.csv', 'two.csv']);
+      expect(
+        (await opened.list('b', '')).map((h) => h.key),
+        `cut at ${cut}`,
+      ).toEqual(['one.csv', 'two.csv']);
       expect(opened.recoveries, `cut at ${cut}`).toEqual([expect.objectContaining({ file: 'objects.log', at: lastStart, bytes: cut - lastStart })]);
       await opened.put('b', 'four.csv', 'g\n9\n');
       opened.close();

@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer-core';
 
 /** Debian's package, or the Chrome a hosted CI runner has; SYMPHAINY_CHROMIUM points elsewhere. */
-const CANDIDATES = [process.env['SYMPHAINY_CHROMIUM'], '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter((p): p is string => Boolean(p));
+const CANDIDATES = [process.env['SYMPHAINY_CHROMIUM'], '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter((p): p is string =>
+  Boolean(p),
+);
 
 /**
  * A real headless Chromium. Missing, it fails the test with what to install: a browser test that

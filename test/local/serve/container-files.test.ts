@@ -19,7 +19,18 @@ const flag = (args: string[], name: string) => args[args.indexOf(name) + 1];
 
 /** Every file and package `symphainy serve` loads, from the CLI's entry down. */
 async function serveModuleGraph(): Promise<{ files: string[]; packages: string[] }> {
-  const result = await build({ entryPoints: [join(ROOT, 'local/cli/main.ts'), join(ROOT, 'bin/symphainy.js')], absWorkingDir: ROOT, bundle: true, packages: 'external', platform: 'node', format: 'esm', metafile: true, write: false, outdir: join(tmpdir(), 'unused'), logLevel: 'silent' });
+  const result = await build({
+    entryPoints: [join(ROOT, 'local/cli/main.ts'), join(ROOT, 'bin/symphainy.js')],
+    absWorkingDir: ROOT,
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    metafile: true,
+    write: false,
+    outdir: join(tmpdir(), 'unused'),
+    logLevel: 'silent',
+  });
   const packages = new Set<string>();
   for (const input of Object.values(result.metafile.inputs)) {
     for (const imported of input.imports) {
@@ -72,7 +83,9 @@ describe('the platform image (local/container/platform.Dockerfile)', () => {
   });
 
   it('keeps state, caches and dependencies out of the build context', () => {
-    const ignored = read('.dockerignore').split('\n').map((l) => l.trim());
+    const ignored = read('.dockerignore')
+      .split('\n')
+      .map((l) => l.trim());
     for (const path of ['.git', 'node_modules', '.symphainy', '.venv']) expect(ignored).toContain(path);
   });
 });
@@ -84,7 +97,8 @@ describe('the Kubernetes manifests (local/k8s)', () => {
   const service = docs.find((d) => d.kind === 'Service');
   const container = deployment.spec.template.spec.containers[0];
   const args: string[] = container.args;
-  const namedPort = (name: string | number) => (typeof name === 'number' ? name : container.ports.find((p: { name: string }) => p.name === name)?.containerPort);
+  const namedPort = (name: string | number) =>
+    typeof name === 'number' ? name : container.ports.find((p: { name: string }) => p.name === name)?.containerPort;
 
   let dataDir: string;
   beforeAll(() => {
@@ -100,7 +114,8 @@ describe('the Kubernetes manifests (local/k8s)', () => {
   it('runs serve on the port its probes and Service use, as a non-root user on a read-only root with a writable data volume', () => {
     expect(args[0]).toBe('serve');
     const port = Number(flag(args, '--port'));
-    for (const probe of ['startupProbe', 'livenessProbe', 'readinessProbe']) expect({ probe, port: namedPort(container[probe].httpGet.port) }).toEqual({ probe, port });
+    for (const probe of ['startupProbe', 'livenessProbe', 'readinessProbe'])
+      expect({ probe, port: namedPort(container[probe].httpGet.port) }).toEqual({ probe, port });
     expect(container.livenessProbe.httpGet.path).toBe('/health');
     expect(container.readinessProbe.httpGet.path).toBe('/ready');
     expect(namedPort(service.spec.ports[0].targetPort)).toBe(port);
@@ -126,7 +141,9 @@ describe('the Kubernetes manifests (local/k8s)', () => {
   });
 
   it('probes paths that serve answers when started with the manifest’s arguments', async () => {
-    const local = args.slice(1).map((a, i, all) => (all[i - 1] === '--host' ? '127.0.0.1' : all[i - 1] === '--port' ? '0' : all[i - 1] === '--data-dir' ? dataDir : a));
+    const local = args
+      .slice(1)
+      .map((a, i, all) => (all[i - 1] === '--host' ? '127.0.0.1' : all[i - 1] === '--port' ? '0' : all[i - 1] === '--data-dir' ? dataDir : a));
     // startServe adds its own --host/--port/--json; the later flags are the manifest's, rewritten for a test.
     const serve = await startServe(local);
     try {
@@ -193,7 +210,8 @@ describe('the compose file (local/compose.yml)', () => {
   });
 
   it('publishes ports on 127.0.0.1 only, the platform on the port serve listens on', () => {
-    for (const [name, service] of Object.entries(services)) for (const port of service.ports ?? []) expect({ name, port }).toEqual({ name, port: expect.stringMatching(/^127\.0\.0\.1:/) });
+    for (const [name, service] of Object.entries(services))
+      for (const port of service.ports ?? []) expect({ name, port }).toEqual({ name, port: expect.stringMatching(/^127\.0\.0\.1:/) });
     for (const name of ['platform-ministack', 'platform-localstack', 'platform-embedded']) {
       const port = flag(services[name].command, '--port');
       expect(services[name].ports).toEqual([`127.0.0.1:${port}:${port}`]);

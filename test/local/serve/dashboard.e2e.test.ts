@@ -99,10 +99,16 @@ describe('the dashboard of symphainy serve, in headless Chromium', () => {
     await page.waitForSelector('pre[data-preview="curated.ndjson"]');
     expect(await page.$eval('pre.preview', (p) => p.textContent)).toContain('"ward":"B","bed":4');
     // Each event of the journey, with the rule of the routing table that took it to its function.
-    const routed = await page.$$eval('table.events tr[data-event]', (rows) => rows.map((r: any) => [r.dataset.event, r.children[2].textContent, [...r.querySelectorAll('[data-rule]')].map((d: any) => d.textContent)]));
+    const routed = await page.$$eval('table.events tr[data-event]', (rows) =>
+      rows.map((r: any) => [r.dataset.event, r.children[2].textContent, [...r.querySelectorAll('[data-rule]')].map((d: any) => d.textContent)]),
+    );
     expect(routed[0]).toEqual(['Journey Started', '', ['journey-recorder-events → journey-recorder']]);
     expect(routed).toContainEqual(['Journey Step Requested', 'store_file', ['journey-recorder-events → journey-recorder', 'step-store-file → store-file']]);
-    expect(routed.filter(([type]) => type === 'Journey Step Failed').map(([, step]) => step)).toEqual(['process_file #1', 'process_file #2', 'process_file #3']);
+    expect(routed.filter(([type]) => type === 'Journey Step Failed').map(([, step]) => step)).toEqual([
+      'process_file #1',
+      'process_file #2',
+      'process_file #3',
+    ]);
     // Requested once, and again by the redrive.
     expect(routed.filter(([type, step]) => type === 'Journey Step Requested' && step === 'process_file')).toHaveLength(2);
     await screenshot('completed-journey');
@@ -121,9 +127,17 @@ describe('the dashboard of symphainy serve, in headless Chromium', () => {
     await page.waitForFunction(`document.querySelectorAll('tr.journey').length >= 2`, { timeout: LIVE_TIMEOUT_MS });
     // Started since a minute from now: none; since a minute ago: this test's journeys.
     const localMinute = (offsetMs: number) => new Date(Date.now() + offsetMs - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
-    await page.$eval('input[data-filter="since"]', (input: any, value) => ((input.value = value), input.dispatchEvent(new Event('change'))), localMinute(60_000));
+    await page.$eval(
+      'input[data-filter="since"]',
+      (input: any, value) => ((input.value = value), input.dispatchEvent(new Event('change'))),
+      localMinute(60_000),
+    );
     expect(await page.$eval('tbody', (t) => t.textContent)).toContain('no journey matches the filters');
-    await page.$eval('input[data-filter="since"]', (input: any, value) => ((input.value = value), input.dispatchEvent(new Event('change'))), localMinute(-600_000));
+    await page.$eval(
+      'input[data-filter="since"]',
+      (input: any, value) => ((input.value = value), input.dispatchEvent(new Event('change'))),
+      localMinute(-600_000),
+    );
     expect(await page.$$eval('tr.journey', (rows) => rows.length)).toBeGreaterThanOrEqual(2);
     await page.select('select[data-filter="status"]', 'failed');
     expect(await page.$eval('tbody', (t) => t.textContent)).toContain('no journey matches the filters');
@@ -131,7 +145,10 @@ describe('the dashboard of symphainy serve, in headless Chromium', () => {
   }, 120_000);
 
   it('serves only the artifacts a journey lists, and streams platform events', async () => {
-    const upload = await fetch(`${rig.serve.url}/uploads?use-case=insurance_ai&name=policies.csv&wait=true`, { method: 'POST', body: 'policy_number,line_of_business\nP-1,AUTO\n' });
+    const upload = await fetch(`${rig.serve.url}/uploads?use-case=insurance_ai&name=policies.csv&wait=true`, {
+      method: 'POST',
+      body: 'policy_number,line_of_business\nP-1,AUTO\n',
+    });
     const { journeyId } = (await upload.json()) as { journeyId: string };
     const foreign = await fetch(`${rig.serve.url}/journeys/${journeyId}/artifact?key=${encodeURIComponent('uploads/insurance_ai/policies.csv')}`);
     expect(foreign.status).toBe(404);
@@ -187,7 +204,10 @@ describe('the dashboard’s dead letters and routing rules', () => {
   const rig = dashboardRig(['--fault', 'store_file:fail:3']);
 
   it('lists the step request a queue gave up on and redrives it from the page, which completes its journey', async () => {
-    const upload = await fetch(`${rig.serve.url}/uploads?use-case=mvp&name=shifts.tsv&wait=true`, { method: 'POST', body: 'nurse\tshift\thours\nAda\tnight\t12\nBo\tday\t8\n' });
+    const upload = await fetch(`${rig.serve.url}/uploads?use-case=mvp&name=shifts.tsv&wait=true`, {
+      method: 'POST',
+      body: 'nurse\tshift\thours\nAda\tnight\t12\nBo\tday\t8\n',
+    });
     const failed = (await upload.json()) as { journeyId: string; status: string };
     expect(failed.status).toBe('failed');
     const page = await rig.browser.newPage();
@@ -197,7 +217,9 @@ describe('the dashboard’s dead letters and routing rules', () => {
     expect(cells.slice(0, 5)).toEqual(['store-file', 'Journey Step Requested', failed.journeyId, 'store_file', '3']);
     expect(cells[6]).toContain('injected fault');
     await row!.$eval('button', (b: any) => b.click());
-    await page.waitForFunction(`document.querySelector('tr[data-message-id] td:last-child').textContent.startsWith('redriven as ')`, { timeout: LIVE_TIMEOUT_MS });
+    await page.waitForFunction(`document.querySelector('tr[data-message-id] td:last-child').textContent.startsWith('redriven as ')`, {
+      timeout: LIVE_TIMEOUT_MS,
+    });
     await page.goto(`${rig.serve.url}/#/journeys/${failed.journeyId}`, { waitUntil: 'domcontentloaded' });
     await page.waitForFunction(`document.querySelector('h1 .badge')?.dataset.status === 'completed'`, { timeout: LIVE_TIMEOUT_MS });
   }, 90_000);

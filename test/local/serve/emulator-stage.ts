@@ -1,8 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { CloudFormationClient, CreateStackCommand, DeleteStackCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectsCommand, ListObjectVersionsCommand, PutBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  DeleteBucketCommand,
+  DeleteObjectsCommand,
+  ListObjectVersionsCommand,
+  PutBucketVersioningCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { CreateQueueCommand, DeleteQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { CreateEventBusCommand, DeleteEventBusCommand, DeleteRuleCommand, EventBridgeClient, PutRuleCommand, PutTargetsCommand, RemoveTargetsCommand } from '@aws-sdk/client-eventbridge';
+import {
+  CreateEventBusCommand,
+  DeleteEventBusCommand,
+  DeleteRuleCommand,
+  EventBridgeClient,
+  PutRuleCommand,
+  PutTargetsCommand,
+  RemoveTargetsCommand,
+} from '@aws-sdk/client-eventbridge';
 import { PLATFORM_SOURCE } from '#events/platform-event.js';
 import { routingTable } from '#domain/routing/routing-table.js';
 import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
@@ -94,7 +109,11 @@ export async function createTestStage(): Promise<TestStage> {
     const stack = stackName(stage);
     const template = {
       Resources: { Placeholder: { Type: 'AWS::SQS::Queue', Properties: { QueueName: `symphainy-${stage}-stack-placeholder` } } },
-      Outputs: { [STACK_OUTPUTS.uploadBucket]: { Value: uploadBucket }, [STACK_OUTPUTS.artifactBucket]: { Value: artifactBucket }, [STACK_OUTPUTS.eventBus]: { Value: eventBus } },
+      Outputs: {
+        [STACK_OUTPUTS.uploadBucket]: { Value: uploadBucket },
+        [STACK_OUTPUTS.artifactBucket]: { Value: artifactBucket },
+        [STACK_OUTPUTS.eventBus]: { Value: eventBus },
+      },
     };
     await cloudFormation.send(new CreateStackCommand({ StackName: stack, TemplateBody: JSON.stringify(template) }));
     created.stack = stack;

@@ -9,7 +9,12 @@ export async function getJson<T = any>(url: string): Promise<JsonResponse<T>> {
   return { status: res.status, headers: res.headers, body: (await res.json()) as T };
 }
 
-export async function postUpload<T = any>(base: string, body: string | Uint8Array, query: Record<string, string> = {}, headers: Record<string, string> = {}): Promise<JsonResponse<T>> {
+export async function postUpload<T = any>(
+  base: string,
+  body: string | Uint8Array,
+  query: Record<string, string> = {},
+  headers: Record<string, string> = {},
+): Promise<JsonResponse<T>> {
   const res = await fetch(`${base}/uploads?${new URLSearchParams(query)}`, { method: 'POST', body, headers });
   return { status: res.status, headers: res.headers, body: (await res.json()) as T };
 }

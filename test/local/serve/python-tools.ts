@@ -24,7 +24,8 @@ export function pythonTools(): PythonTools {
   mkdirSync(`${ROOT}.venv`, { recursive: true });
   const script = `[ -x "${VENV}/bin/python" ] || python3 -m venv "${VENV}"; "${VENV}/bin/pip" install --quiet --disable-pip-version-check ${REQUIREMENTS.join(' ')}`;
   const install = spawnSync('flock', [`${ROOT}.venv/.serve-test-tools.lock`, 'sh', '-c', script], { encoding: 'utf8', timeout: 300_000 });
-  if (install.status !== 0 || !ready()) throw new Error(`could not install ${REQUIREMENTS.join(', ')} into ${VENV}: ${install.stderr || install.error?.message}`);
+  if (install.status !== 0 || !ready())
+    throw new Error(`could not install ${REQUIREMENTS.join(', ')} into ${VENV}: ${install.stderr || install.error?.message}`);
   return tools;
 }
 

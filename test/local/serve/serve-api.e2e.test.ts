@@ -115,7 +115,8 @@ describe('symphainy serve (embedded): the HTTP API', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const families = parsePrometheusText(await res.text());
     const samples = families.flatMap((f) => f.samples.map((s) => ({ ...s, type: f.type })));
-    const value = (name: string, labels: Record<string, string>) => samples.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))?.value;
+    const value = (name: string, labels: Record<string, string>) =>
+      samples.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))?.value;
 
     expect(value('symphainy_journeys', { use_case: 'mvp', journey: 'upload', status: 'completed' })).toBeGreaterThanOrEqual(1);
     expect(value('symphainy_journeys', { use_case: 'mvp', journey: 'upload', status: 'failed' })).toBeGreaterThanOrEqual(0);

@@ -46,7 +46,9 @@ describe.skipIf(!emulator.run)(`symphainy serve --aws against the emulator (${em
     });
 
   const messagesIn = async (url: string) => {
-    const { Attributes = {} } = await stage.sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }));
+    const { Attributes = {} } = await stage.sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+    );
     return Number(Attributes.ApproximateNumberOfMessages ?? 0) + Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0);
   };
 
@@ -131,12 +133,32 @@ describe.skipIf(!emulator.run)(`symphainy serve --aws against the emulator (${em
     const steps = ['validate_file', 'process_file', 'store_file', 'notify_completion'];
     const ids = { schemaVersion: 1, journeyId, useCase: 'mvp', journey: 'upload', correlationId: randomUUID() };
     const input = { bucket: stage.uploadBucket, key: 'uploads/mvp/elsewhere.csv' };
-    const envelope = (id: string, detailType: string, detail: object) => ({ version: '0', id, 'detail-type': detailType, source: 'symphainy.journeys', account: '000000000000', time: '2026-11-26T09:14:04Z', region: EMULATOR_ENV.AWS_REGION, resources: [], detail });
+    const envelope = (id: string, detailType: string, detail: object) => ({
+      version: '0',
+      id,
+      'detail-type': detailType,
+      source: 'symphainy.journeys',
+      account: '000000000000',
+      time: '2026-11-26T09:14:04Z',
+      region: EMULATOR_ENV.AWS_REGION,
+      resources: [],
+      detail,
+    });
     const startedId = randomUUID();
     const started = envelope(startedId, 'Journey Started', { ...ids, causationId: ids.correlationId, input, steps, resolvedBy: 'key-prefix' });
-    const requested = envelope(randomUUID(), 'Journey Step Requested', { ...ids, causationId: startedId, step: steps[0], stepIndex: 0, input, journeyStartedAt: '2026-11-26T09:14:03Z', steps, completedSteps: [] });
+    const requested = envelope(randomUUID(), 'Journey Step Requested', {
+      ...ids,
+      causationId: startedId,
+      step: steps[0],
+      stepIndex: 0,
+      input,
+      journeyStartedAt: '2026-11-26T09:14:03Z',
+      steps,
+      completedSteps: [],
+    });
     // Play the recorder rule: every platform event also lands on the journey recorder's queue.
-    for (const event of [requested, started]) await stage.sqs.send(new SendMessageCommand({ QueueUrl: stage.queueUrl('journey-recorder'), MessageBody: JSON.stringify(event) }));
+    for (const event of [requested, started])
+      await stage.sqs.send(new SendMessageCommand({ QueueUrl: stage.queueUrl('journey-recorder'), MessageBody: JSON.stringify(event) }));
     const journey = await eventually('the recorded journey', async () => {
       const res = await getJson(`${serve.url}/journeys/${journeyId}`);
       return res.status === 200 && res.body.steps[0]?.status === 'requested' ? res.body : undefined;
@@ -162,7 +184,10 @@ describe.skipIf(!emulator.run)(`symphainy serve --aws against the emulator (${em
     const noStack = runCli(['serve', '--aws', '--stage', absent, '--endpoint', EMULATOR], { env: EMULATOR_ENV });
     expect(noStack.status).toBe(1);
     expect(noStack.stderr).toContain(`cannot read the outputs of stack symphainy-${absent}`);
-    const noQueues = runCli(['serve', '--aws', '--stage', absent, '--endpoint', EMULATOR, '--upload-bucket', 'b', '--artifact-bucket', 'b', '--event-bus', 'b'], { env: EMULATOR_ENV });
+    const noQueues = runCli(
+      ['serve', '--aws', '--stage', absent, '--endpoint', EMULATOR, '--upload-bucket', 'b', '--artifact-bucket', 'b', '--event-bus', 'b'],
+      { env: EMULATOR_ENV },
+    );
     expect(noQueues.status).toBe(1);
     expect(noQueues.stderr).toContain(`symphainy-${absent}-experience-manager`);
   });

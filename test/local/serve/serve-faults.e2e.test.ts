@@ -22,13 +22,21 @@ describe('symphainy serve with an injected fault', () => {
   it('fails the step on every attempt; once the server is stopped, a redrive without the fault completes the journey', async () => {
     const answer = await postUpload(serve.url, 'ward;bed;temp_c\nA;1;36,9\nB;4;38,2\n', { 'use-case': 'mvp', name: 'ward-temps.csv', wait: 'true' });
     expect(answer.status).toBe(201);
-    expect(answer.body).toMatchObject({ status: 'failed', error: { code: 'step_retries_exhausted', message: expect.stringContaining('injected fault: store_file') } });
+    expect(answer.body).toMatchObject({
+      status: 'failed',
+      error: { code: 'step_retries_exhausted', message: expect.stringContaining('injected fault: store_file') },
+    });
     expect(answer.body.steps[2]).toMatchObject({ name: 'store_file', status: 'failed', attempts: 3 });
     expect(await serve.stop()).toBe(0);
 
     const redriven = runCli(['redrive', answer.body.journeyId, '--data-dir', join(dir, 'state'), '--json']);
     expect(redriven.status, redriven.stderr).toBe(0);
-    expect(JSON.parse(redriven.stdout)).toMatchObject({ redriven: true, step: 'store_file', reusedSteps: ['validate_file', 'process_file'], journey: { status: 'completed' } });
+    expect(JSON.parse(redriven.stdout)).toMatchObject({
+      redriven: true,
+      step: 'store_file',
+      reusedSteps: ['validate_file', 'process_file'],
+      journey: { status: 'completed' },
+    });
   }, 90_000);
 
   it('refuses a fault for a step that does not exist, and faults with --aws', () => {

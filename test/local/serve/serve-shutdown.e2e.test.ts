@@ -100,7 +100,8 @@ describe('symphainy serve: graceful shutdown under load', () => {
     expect(listed.status).toBe(0);
     const journeys = JSON.parse(listed.stdout) as { journeyId: string; status: string; delivery: unknown; parentJourneyId: string | null }[];
     const byId = new Map(journeys.map((j) => [j.journeyId, j]));
-    for (const id of accepted) expect({ id, status: byId.get(id)?.status, delivered: Boolean(byId.get(id)?.delivery) }).toEqual({ id, status: 'completed', delivered: true });
+    for (const id of accepted)
+      expect({ id, status: byId.get(id)?.status, delivered: Boolean(byId.get(id)?.delivery) }).toEqual({ id, status: 'completed', delivered: true });
     const uploads = journeys.filter((j) => j.parentJourneyId === null);
     expect(new Set(uploads.map((j) => j.journeyId))).toEqual(new Set([first.body.journeyId, ...accepted]));
     // Follow-on journeys the deliveries started were also run to their end before the exit.

@@ -10,11 +10,16 @@ describe('POST /uploads parameters', () => {
   });
 
   it('keeps an explicit key and carries the use case and journey as metadata', () => {
-    expect(parse('key=uploads/any/where.csv&use-case=mvp&journey=eda')).toMatchObject({ key: 'uploads/any/where.csv', metadata: { 'use-case': 'mvp', journey: 'eda' } });
+    expect(parse('key=uploads/any/where.csv&use-case=mvp&journey=eda')).toMatchObject({
+      key: 'uploads/any/where.csv',
+      metadata: { 'use-case': 'mvp', journey: 'eda' },
+    });
   });
 
   it('carries a column map as the column-map metadata a journey reads, from the query or a header', () => {
-    expect(parse(`use-case=autonomous_vehicle&column-map=${encodeURIComponent('speed=v_mph:mph,time=ts')}`).metadata).toEqual({ 'column-map': 'speed=v_mph:mph,time=ts' });
+    expect(parse(`use-case=autonomous_vehicle&column-map=${encodeURIComponent('speed=v_mph:mph,time=ts')}`).metadata).toEqual({
+      'column-map': 'speed=v_mph:mph,time=ts',
+    });
     expect(parse('use-case=mvp', { 'x-symphainy-column-map': 'latitude=Breite' }).metadata).toEqual({ 'column-map': 'latitude=Breite' });
   });
 

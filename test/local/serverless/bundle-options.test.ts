@@ -19,13 +19,21 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 /** A function's bundle as serverless.yml packages it, and what went into its entry chunk. */
 async function bundled(target: string): Promise<{ entry: string; inputs: Record<string, { bytesInOutput: number }> }> {
   const outdir = join(out, target);
-  const { metafile } = (await build({ ...bundleOptions({ sdkFromRuntime: true }), absWorkingDir: root, entryPoints: { handler: join('functions', target, 'handler.ts') }, outdir, logLevel: 'error' })) as { metafile: Metafile };
+  const { metafile } = (await build({
+    ...bundleOptions({ sdkFromRuntime: true }),
+    absWorkingDir: root,
+    entryPoints: { handler: join('functions', target, 'handler.ts') },
+    outdir,
+    logLevel: 'error',
+  })) as { metafile: Metafile };
   const [, chunk] = Object.entries(metafile.outputs).find(([file]) => file.endsWith(`${target}/handler.mjs`))!;
   return { entry: join(outdir, 'handler.mjs'), inputs: chunk.inputs };
 }
 
 const bytesFrom = (inputs: Record<string, { bytesInOutput: number }>, pattern: RegExp) =>
-  Object.entries(inputs).filter(([file]) => pattern.test(file)).reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
+  Object.entries(inputs)
+    .filter(([file]) => pattern.test(file))
+    .reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
 
 describe("a function's bundle", () => {
   it('starts in a fresh Node and answers an empty SQS batch', async () => {
@@ -33,7 +41,14 @@ describe("a function's bundle", () => {
     const script = `const { handler } = await import(${JSON.stringify(entry)});
 const out = await handler({ Records: [] }, { functionName: 'test', awsRequestId: 'test', getRemainingTimeInMillis: () => 30000 });
 console.log(JSON.stringify(out));`;
-    const env = { ...process.env, UPLOAD_BUCKET: 'uploads', ARTIFACT_BUCKET: 'artifacts', EVENT_BUS_NAME: 'bus', AWS_REGION: 'us-east-1', NODE_NO_WARNINGS: '1' };
+    const env = {
+      ...process.env,
+      UPLOAD_BUCKET: 'uploads',
+      ARTIFACT_BUCKET: 'artifacts',
+      EVENT_BUS_NAME: 'bus',
+      AWS_REGION: 'us-east-1',
+      NODE_NO_WARNINGS: '1',
+    };
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({ batchItemFailures: [] });

@@ -12,7 +12,14 @@ type Deployed = Record<string, { handler: string; role: string; timeout?: number
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const require = createRequire(import.meta.url);
 const { deployedFunctions } = require('../../../local/serverless/functions.cjs') as {
-  deployedFunctions: (input: { routes: unknown[]; deadLetterRecorder: string; journeySweeper: string; deadLetterEvents: unknown[]; maximumConcurrency: number; sweepEveryMinutes: number }) => Deployed;
+  deployedFunctions: (input: {
+    routes: unknown[];
+    deadLetterRecorder: string;
+    journeySweeper: string;
+    deadLetterEvents: unknown[];
+    maximumConcurrency: number;
+    sweepEveryMinutes: number;
+  }) => Deployed;
 };
 const { pascalCase } = require('../../../local/serverless/routing-table-loader.cjs') as { pascalCase: (name: string) => string };
 
@@ -21,7 +28,14 @@ describe('the deployed functions section', () => {
   const registry = defaultUseCaseRegistry();
   const routes = routingTable(registry, { uploadBucket: 'uploads' });
   const deadLetterEvents = [{ sqs: { arn: { 'Fn::GetAtt': ['SomeDeadLetterQueue', 'Arn'] } } }];
-  const functions = deployedFunctions({ routes, deadLetterRecorder: DEAD_LETTER_RECORDER, journeySweeper: JOURNEY_SWEEPER, deadLetterEvents, maximumConcurrency: 5, sweepEveryMinutes: 5 });
+  const functions = deployedFunctions({
+    routes,
+    deadLetterRecorder: DEAD_LETTER_RECORDER,
+    journeySweeper: JOURNEY_SWEEPER,
+    deadLetterEvents,
+    maximumConcurrency: 5,
+    sweepEveryMinutes: 5,
+  });
   const queueOf = (name: string) => (functions[name]!.events[0] as SqsSource).sqs;
 
   it('has one function per routing target, and none that no rule, schedule or dead-letter queue feeds', () => {

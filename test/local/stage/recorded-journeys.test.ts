@@ -10,14 +10,41 @@ const ids = { schemaVersion: 1 as const, journeyId: 'j-1', useCase: 'mvp', journ
 const input = { bucket: 'uploads', key: 'uploads/mvp/orders.csv' };
 
 function envelope(draft: EventDraft, id: string, time: string): EventBridgeEnvelope {
-  return { version: '0', id, 'detail-type': draft.detailType, source: draft.source, account: '0', time, region: 'us-east-1', resources: [], detail: draft.detail };
+  return {
+    version: '0',
+    id,
+    'detail-type': draft.detailType,
+    source: draft.source,
+    account: '0',
+    time,
+    region: 'us-east-1',
+    resources: [],
+    detail: draft.detail,
+  };
 }
 
 // The step request is recorded with an earlier time than the start that caused it: order comes from causation, not from the clock.
-const started = envelope(JourneyStarted.draft({ ...ids, causationId: 's3-1', input, steps: ['validate_file'], resolvedBy: 'key-prefix' }), 'e-start', '2026-11-26T09:00:01Z');
-const requested = envelope(JourneyStepRequested.draft({ ...ids, causationId: 'e-start', input, step: 'validate_file', stepIndex: 0, journeyStartedAt: '2026-11-26T08:59:59Z', steps: ['validate_file'], completedSteps: [] }), 'e-step', '2026-11-26T09:00:00Z');
+const started = envelope(
+  JourneyStarted.draft({ ...ids, causationId: 's3-1', input, steps: ['validate_file'], resolvedBy: 'key-prefix' }),
+  'e-start',
+  '2026-11-26T09:00:01Z',
+);
+const requested = envelope(
+  JourneyStepRequested.draft({
+    ...ids,
+    causationId: 'e-start',
+    input,
+    step: 'validate_file',
+    stepIndex: 0,
+    journeyStartedAt: '2026-11-26T08:59:59Z',
+    steps: ['validate_file'],
+    completedSteps: [],
+  }),
+  'e-step',
+  '2026-11-26T09:00:00Z',
+);
 
-describe('a journey read back from the stage\'s record', () => {
+describe("a journey read back from the stage's record", () => {
   it('folds the recorded events in causal order, leaving out objects that are not events', async () => {
     const store = new InMemoryObjectStore();
     const records = { store, artifactBucket: 'artifacts' };

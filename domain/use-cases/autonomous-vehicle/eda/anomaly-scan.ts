@@ -1,6 +1,12 @@
 import { formatDuration, formatNumber, TimestampSequenceTracker } from '#domain/insights/index.js';
 import { haversineMeters } from '../shared/haversine.js';
-import { GPS_JUMP_TOLERANCE_M, MAX_PLAUSIBLE_ABS_ACCELERATION_MPS2, MAX_PLAUSIBLE_SPEED_KMH, SEGMENT_GAP_SECONDS, STATIONARY_SPEED_KMH } from '../shared/thresholds.js';
+import {
+  GPS_JUMP_TOLERANCE_M,
+  MAX_PLAUSIBLE_ABS_ACCELERATION_MPS2,
+  MAX_PLAUSIBLE_SPEED_KMH,
+  SEGMENT_GAP_SECONDS,
+  STATIONARY_SPEED_KMH,
+} from '../shared/thresholds.js';
 import { MAX_LISTED_ANOMALIES } from './eda-thresholds.js';
 import { PerVehicle } from './per-vehicle.js';
 import { SENSORS, type TelemetryReading } from './telemetry-fields.js';
@@ -51,7 +57,15 @@ interface VehicleScan {
 }
 
 const newScan = (): VehicleScan => ({
-  counts: { readings: 0, dropoutReadings: 0, dropoutRuns: 0, dropoutsBySensor: { speed_kmh: 0, acceleration_mps2: 0, latitude: 0, longitude: 0 }, unreadableTimestamps: 0, impossibleValues: 0, impossibleJumps: 0 },
+  counts: {
+    readings: 0,
+    dropoutReadings: 0,
+    dropoutRuns: 0,
+    dropoutsBySensor: { speed_kmh: 0, acceleration_mps2: 0, latitude: 0, longitude: 0 },
+    unreadableTimestamps: 0,
+    impossibleValues: 0,
+    impossibleJumps: 0,
+  },
   inDropout: false,
   time: new TimestampSequenceTracker('timestamp'),
   previous: undefined,
@@ -90,14 +104,20 @@ export class AnomalyScan {
 
     if (reading.epochMs === undefined) {
       c.unreadableTimestamps++;
-      note('unreadable_timestamp', reading.timestamp === null ? 'the timestamp is empty' : `the timestamp "${reading.timestamp.slice(0, 40)}" cannot be read in the time column's encoding`);
+      note(
+        'unreadable_timestamp',
+        reading.timestamp === null
+          ? 'the timestamp is empty'
+          : `the timestamp "${reading.timestamp.slice(0, 40)}" cannot be read in the time column's encoding`,
+      );
       return;
     }
     const before = scanTime(scan.time);
     const moving = (scan.previous?.speedKmh ?? 0) >= STATIONARY_SPEED_KMH && (reading.speedKmh ?? 0) >= STATIONARY_SPEED_KMH;
     scan.time.add(reading.row, reading.timestamp, moving);
     const after = scanTime(scan.time);
-    if (after.backward > before.backward) note('timestamp_disorder', `time goes back from ${scan.previous ? new Date(scan.previous.epochMs).toISOString() : '?'} to ${reading.timestamp}`);
+    if (after.backward > before.backward)
+      note('timestamp_disorder', `time goes back from ${scan.previous ? new Date(scan.previous.epochMs).toISOString() : '?'} to ${reading.timestamp}`);
 
     const speedOff = reading.speedKmh !== null && (reading.speedKmh < 0 || reading.speedKmh > MAX_PLAUSIBLE_SPEED_KMH);
     const accelerationOff = reading.accelerationMps2 !== null && Math.abs(reading.accelerationMps2) > MAX_PLAUSIBLE_ABS_ACCELERATION_MPS2;
@@ -143,7 +163,12 @@ export class AnomalyScan {
       };
     });
     const gapExamples = this.perVehicle.entries().flatMap(([vehicleId, scan]) =>
-      scan.time.result().largestGaps.map((gap): Anomaly => ({ row: gap.row, vehicleId, kind: 'timestamp_gap', detail: `${formatDuration(gap.intervalMs)} without a reading (${gap.from} → ${gap.to})` })),
+      scan.time.result().largestGaps.map((gap): Anomaly => ({
+        row: gap.row,
+        vehicleId,
+        kind: 'timestamp_gap',
+        detail: `${formatDuration(gap.intervalMs)} without a reading (${gap.from} → ${gap.to})`,
+      })),
     );
     const sum = (pick: (v: VehicleAnomalies) => number) => vehicles.reduce((s, v) => s + pick(v), 0);
     const totals = {
@@ -182,7 +207,8 @@ function scanTime(tracker: TimestampSequenceTracker): { backward: number } {
 function impossibleJump(previous: NonNullable<VehicleScan['previous']>, reading: TelemetryReading, seconds: number): string | undefined {
   if (previous.speedKmh !== null && reading.speedKmh !== null) {
     const implied = Math.abs(reading.speedKmh - previous.speedKmh) / 3.6 / seconds;
-    if (implied > MAX_PLAUSIBLE_ABS_ACCELERATION_MPS2) return `speed ${formatNumber(previous.speedKmh)} → ${formatNumber(reading.speedKmh)} km/h in ${formatNumber(seconds)} s (${formatNumber(implied)} m/s²)`;
+    if (implied > MAX_PLAUSIBLE_ABS_ACCELERATION_MPS2)
+      return `speed ${formatNumber(previous.speedKmh)} → ${formatNumber(reading.speedKmh)} km/h in ${formatNumber(seconds)} s (${formatNumber(implied)} m/s²)`;
   }
   if (previous.latitude !== null && previous.longitude !== null && reading.latitude !== null && reading.longitude !== null) {
     const meters = haversineMeters(previous.latitude, previous.longitude, reading.latitude, reading.longitude);

@@ -1,4 +1,14 @@
-import { declaredMapping, EVIDENCE_ROWS, evidenceFromRecords, FIELD_MAPPING_ARTIFACT, fieldColumn, mappingOrReject, readInstant, resolveFields, type FieldMapping } from '#domain/fields/index.js';
+import {
+  declaredMapping,
+  EVIDENCE_ROWS,
+  evidenceFromRecords,
+  FIELD_MAPPING_ARTIFACT,
+  fieldColumn,
+  mappingOrReject,
+  readInstant,
+  resolveFields,
+  type FieldMapping,
+} from '#domain/fields/index.js';
 import type { TableRecord } from '#domain/insights/index.js';
 import type { StepContext, StepDefinition } from '#domain/journeys/step-definition.js';
 import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
@@ -23,11 +33,25 @@ export const loadTestData: StepDefinition = {
     const header = profile.columns.map((c) => c.name);
     const first = await firstRecords(context);
     const declared = await declaredMapping(context);
-    const mapping = mappingOrReject(resolveFields(TELEMETRY_FIELDS, evidenceFromRecords(header, first.map((r) => r.values)), declared), TELEMETRY_FIELDS, header);
+    const mapping = mappingOrReject(
+      resolveFields(
+        TELEMETRY_FIELDS,
+        evidenceFromRecords(
+          header,
+          first.map((r) => r.values),
+        ),
+        declared,
+      ),
+      TELEMETRY_FIELDS,
+      header,
+    );
     await context.writeJsonArtifact(EDA_ARTIFACTS.profile, profile);
     await context.writeJsonArtifact(FIELD_MAPPING_ARTIFACT, mappingWithoutExamples(mapping));
     const vehicle = fieldColumn(mapping, 'vehicle');
-    const span = timeSpan(mapping, profile.columns.find((c) => c.name === fieldColumn(mapping, 'time')?.column));
+    const span = timeSpan(
+      mapping,
+      profile.columns.find((c) => c.name === fieldColumn(mapping, 'time')?.column),
+    );
     return {
       summary: {
         rows: profile.rows,

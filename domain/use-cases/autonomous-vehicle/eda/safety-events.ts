@@ -1,5 +1,12 @@
 import { haversineMeters } from '../shared/haversine.js';
-import { EMERGENCY_BRAKING_MPS2, GPS_JUMP_TOLERANCE_M, HARD_BRAKING_MPS2, MAX_PLAUSIBLE_ABS_ACCELERATION_MPS2, MAX_PLAUSIBLE_SPEED_KMH, SEGMENT_GAP_SECONDS } from '../shared/thresholds.js';
+import {
+  EMERGENCY_BRAKING_MPS2,
+  GPS_JUMP_TOLERANCE_M,
+  HARD_BRAKING_MPS2,
+  MAX_PLAUSIBLE_ABS_ACCELERATION_MPS2,
+  MAX_PLAUSIBLE_SPEED_KMH,
+  SEGMENT_GAP_SECONDS,
+} from '../shared/thresholds.js';
 import { ABRUPT_JERK_MPS3, HARSH_ACCELERATION_MPS2, MIN_DISTANCE_FOR_RATES_KM } from './eda-thresholds.js';
 import { PerVehicle } from './per-vehicle.js';
 import type { TelemetryReading } from './telemetry-fields.js';
@@ -64,7 +71,8 @@ export class SafetyScan {
     if (!contiguous) state.ongoing.clear();
     const road = this.roadTally(reading.roadType);
     const tallies = [state.tally, road, this.fleet];
-    const acceleration = reading.accelerationMps2 !== null && Math.abs(reading.accelerationMps2) <= MAX_PLAUSIBLE_ABS_ACCELERATION_MPS2 ? reading.accelerationMps2 : null;
+    const acceleration =
+      reading.accelerationMps2 !== null && Math.abs(reading.accelerationMps2) <= MAX_PLAUSIBLE_ABS_ACCELERATION_MPS2 ? reading.accelerationMps2 : null;
 
     if (contiguous && previous && reading.latitude !== null && reading.longitude !== null && previous.latitude !== null && previous.longitude !== null) {
       const meters = haversineMeters(previous.latitude, previous.longitude, reading.latitude, reading.longitude);
@@ -88,9 +96,17 @@ export class SafetyScan {
   result(): SafetyReport {
     return {
       vehicles: this.perVehicle.entries().map(([vehicleId, state]) => ({ vehicleId, ...figures(state.tally) })),
-      roadTypes: [...this.perRoad.entries()].sort((a, b) => b[1].meters - a[1].meters || a[0].localeCompare(b[0])).map(([roadType, tally]) => ({ roadType, ...figures(tally) })),
+      roadTypes: [...this.perRoad.entries()]
+        .sort((a, b) => b[1].meters - a[1].meters || a[0].localeCompare(b[0]))
+        .map(([roadType, tally]) => ({ roadType, ...figures(tally) })),
       fleet: figures(this.fleet),
-      thresholds: { hardBrakingMps2: HARD_BRAKING_MPS2, emergencyBrakingMps2: EMERGENCY_BRAKING_MPS2, harshAccelerationMps2: HARSH_ACCELERATION_MPS2, abruptJerkMps3: ABRUPT_JERK_MPS3, minDistanceForRatesKm: MIN_DISTANCE_FOR_RATES_KM },
+      thresholds: {
+        hardBrakingMps2: HARD_BRAKING_MPS2,
+        emergencyBrakingMps2: EMERGENCY_BRAKING_MPS2,
+        harshAccelerationMps2: HARSH_ACCELERATION_MPS2,
+        abruptJerkMps3: ABRUPT_JERK_MPS3,
+        minDistanceForRatesKm: MIN_DISTANCE_FOR_RATES_KM,
+      },
     };
   }
 
@@ -108,6 +124,11 @@ function figures(tally: Tally): SafetyFigures {
   return {
     distanceKm: Math.round(km * 100) / 100,
     events: { ...tally.events },
-    per1000Km: { hard_braking: rate(tally.events.hard_braking), emergency_braking: rate(tally.events.emergency_braking), harsh_acceleration: rate(tally.events.harsh_acceleration), abrupt_jerk: rate(tally.events.abrupt_jerk) },
+    per1000Km: {
+      hard_braking: rate(tally.events.hard_braking),
+      emergency_braking: rate(tally.events.emergency_braking),
+      harsh_acceleration: rate(tally.events.harsh_acceleration),
+      abrupt_jerk: rate(tally.events.abrupt_jerk),
+    },
   };
 }

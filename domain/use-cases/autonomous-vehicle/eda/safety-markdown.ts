@@ -11,7 +11,10 @@ export function safetyMarkdown(s: SafetyReport, fileName: string): string {
     '',
     `| vehicle | km | ${SAFETY_EVENTS.map((e) => SAFETY_EVENT_LABELS[e]).join(' | ')} |`,
     `|---|---:|${SAFETY_EVENTS.map(() => '---:').join('|')}|`,
-    ...s.vehicles.map((v) => `| ${v.vehicleId} | ${formatNumber(v.distanceKm)} | ${SAFETY_EVENTS.map((e) => `${rate(v.per1000Km[e])} (${formatCount(v.events[e])})`).join(' | ')} |`),
+    ...s.vehicles.map(
+      (v) =>
+        `| ${v.vehicleId} | ${formatNumber(v.distanceKm)} | ${SAFETY_EVENTS.map((e) => `${rate(v.per1000Km[e])} (${formatCount(v.events[e])})`).join(' | ')} |`,
+    ),
     `| **fleet** | ${formatNumber(s.fleet.distanceKm)} | ${SAFETY_EVENTS.map((e) => `${rate(s.fleet.per1000Km[e])} (${formatCount(s.fleet.events[e])})`).join(' | ')} |`,
     '',
     'Counts of events in brackets; "–" where the distance is too short for a rate.',

@@ -101,7 +101,11 @@ export class VehiclePerformanceAnalysis {
       vehicles: this.perVehicle.entries().map(([vehicleId, k]) => ({ vehicleId, ...summarise(k) })),
       fleet: summarise(this.fleet),
       untrackedReadings: this.perVehicle.untracked,
-      histograms: { speedKmh: coarse(this.fleet.speed.histogram(), 5), accelerationMps2: coarse(this.fleet.acceleration.histogram(), 5), jerkMps3: coarse(this.fleet.jerk.histogram(), 4) },
+      histograms: {
+        speedKmh: coarse(this.fleet.speed.histogram(), 5),
+        accelerationMps2: coarse(this.fleet.acceleration.histogram(), 5),
+        jerkMps3: coarse(this.fleet.jerk.histogram(), 4),
+      },
     };
   }
 }

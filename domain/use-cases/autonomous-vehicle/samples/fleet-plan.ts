@@ -37,13 +37,89 @@ export function fleetPlan(random: SeededRandom): DrivePlan[] {
     })),
   });
   return [
-    drive('AV-01', '07:40', 'clear', [['urban', 45, 90], ['highway', 120, 150], ['urban', 45, 60]], 0),
-    drive('AV-01', '13:10', 'rain', [['rural', 80, 200], ['urban', 45, 80]], 1),
-    drive('AV-02', '08:25', 'fog', [['urban', 40, 60], ['rural', 75, 150], ['highway', 110, 100]], 2),
-    drive('AV-02', '18:40', 'rain', [['urban', 45, 180], ['urban', 0, 180], ['urban', 40, 90]], 3),
-    drive('AV-03', '11:50', 'clear', [['highway', 132, 240], ['rural', 85, 80]], 4),
-    drive('AV-03', '22:30', 'clear', [['rural', 80, 150], ['highway', 115, 120]], 5),
-    drive('AV-04', '16:45', 'clear', [['urban', 45, 150], ['urban', 0, 150], ['urban', 40, 100]], 6),
-    drive('AV-04', '20:20', 'rain', [['highway', 118, 200], ['urban', 45, 60]], 7),
+    drive(
+      'AV-01',
+      '07:40',
+      'clear',
+      [
+        ['urban', 45, 90],
+        ['highway', 120, 150],
+        ['urban', 45, 60],
+      ],
+      0,
+    ),
+    drive(
+      'AV-01',
+      '13:10',
+      'rain',
+      [
+        ['rural', 80, 200],
+        ['urban', 45, 80],
+      ],
+      1,
+    ),
+    drive(
+      'AV-02',
+      '08:25',
+      'fog',
+      [
+        ['urban', 40, 60],
+        ['rural', 75, 150],
+        ['highway', 110, 100],
+      ],
+      2,
+    ),
+    drive(
+      'AV-02',
+      '18:40',
+      'rain',
+      [
+        ['urban', 45, 180],
+        ['urban', 0, 180],
+        ['urban', 40, 90],
+      ],
+      3,
+    ),
+    drive(
+      'AV-03',
+      '11:50',
+      'clear',
+      [
+        ['highway', 132, 240],
+        ['rural', 85, 80],
+      ],
+      4,
+    ),
+    drive(
+      'AV-03',
+      '22:30',
+      'clear',
+      [
+        ['rural', 80, 150],
+        ['highway', 115, 120],
+      ],
+      5,
+    ),
+    drive(
+      'AV-04',
+      '16:45',
+      'clear',
+      [
+        ['urban', 45, 150],
+        ['urban', 0, 150],
+        ['urban', 40, 100],
+      ],
+      6,
+    ),
+    drive(
+      'AV-04',
+      '20:20',
+      'rain',
+      [
+        ['highway', 118, 200],
+        ['urban', 45, 60],
+      ],
+      7,
+    ),
   ];
 }

@@ -32,7 +32,8 @@ export function simulateDrive(plan: DrivePlan, random: SeededRandom): SimulatedR
       const hardStop = braking.find((b) => second >= b.from && second < b.to);
       let acceleration: number;
       if (hardStop) acceleration = hardStop.decelerationMps2;
-      else if (target === 0 && speed < 0.5) acceleration = -speed; // come to rest instead of creeping
+      else if (target === 0 && speed < 0.5)
+        acceleration = -speed; // come to rest instead of creeping
       else acceleration = Math.min(2.0, Math.max(-2.8, 0.3 * (target - speed) + random.normal(0, 0.12)));
       const next = Math.max(0, speed + acceleration);
       heading = steer(heading, leg, next, random);

@@ -1,6 +1,16 @@
 import type { SimulatedRow } from './simulated-row.js';
 
-export const SAMPLE_COLUMNS = ['timestamp', 'vehicle_id', 'speed_kmh', 'acceleration_mps2', 'latitude', 'longitude', 'heading', 'road_type', 'weather'] as const;
+export const SAMPLE_COLUMNS = [
+  'timestamp',
+  'vehicle_id',
+  'speed_kmh',
+  'acceleration_mps2',
+  'latitude',
+  'longitude',
+  'heading',
+  'road_type',
+  'weather',
+] as const;
 export type SampleColumn = (typeof SAMPLE_COLUMNS)[number];
 
 /** A row's fields as they appear in the file; bad samples edit these strings directly. */

@@ -17,12 +17,26 @@ const iso = (epochMs: number) => new Date(epochMs).toISOString().replace('.000Z'
 function fleetPlatformExport(rows: readonly SimulatedRow[]): SampleFile {
   const scenario = (r: SimulatedRow) => (r.speedKmh < 1 ? 'parked' : r.roadType === 'highway' ? 'cruise' : 'city_loop');
   const lines = ['timestamp,vehicle_id,speed_kmh,accel_ms2,lat,lon,weather,road_type,scenario'];
-  for (const r of rows) lines.push([iso(r.epochMs), r.vehicleId, r.speedKmh.toFixed(1), r.accelerationMps2.toFixed(2), r.latitude.toFixed(6), r.longitude.toFixed(6), r.weather, r.roadType, scenario(r)].join(','));
+  for (const r of rows)
+    lines.push(
+      [
+        iso(r.epochMs),
+        r.vehicleId,
+        r.speedKmh.toFixed(1),
+        r.accelerationMps2.toFixed(2),
+        r.latitude.toFixed(6),
+        r.longitude.toFixed(6),
+        r.weather,
+        r.roadType,
+        scenario(r),
+      ].join(','),
+    );
   return {
     fileName: 'av-fleet-platform-export.csv',
     body: `${lines.join('\n')}\n`,
     expect: { status: 'completed' },
-    description: 'A fleet platform export: accel_ms2, lat and lon for acceleration and position, weather before road type, and a scenario column the journey does not use.',
+    description:
+      'A fleet platform export: accel_ms2, lat and lon for acceleration and position, weather before road type, and a scenario column the journey does not use.',
   };
 }
 
@@ -30,13 +44,24 @@ function fleetPlatformExport(rows: readonly SimulatedRow[]): SampleFile {
 function usLoggerExport(rows: readonly SimulatedRow[]): SampleFile {
   const lines = ['ts_ms,vin,speed_mph,accel_g,gps_lat,gps_lng,hdg'];
   for (const r of rows) {
-    lines.push([r.epochMs, `1HGCM8263${r.vehicleId.replace(/\W/g, '').toUpperCase().padStart(8, '0')}`, (r.speedKmh / KMH_PER_MPH).toFixed(2), (r.accelerationMps2 / STANDARD_GRAVITY).toFixed(4), r.latitude.toFixed(6), r.longitude.toFixed(6), r.heading.toFixed(1)].join(','));
+    lines.push(
+      [
+        r.epochMs,
+        `1HGCM8263${r.vehicleId.replace(/\W/g, '').toUpperCase().padStart(8, '0')}`,
+        (r.speedKmh / KMH_PER_MPH).toFixed(2),
+        (r.accelerationMps2 / STANDARD_GRAVITY).toFixed(4),
+        r.latitude.toFixed(6),
+        r.longitude.toFixed(6),
+        r.heading.toFixed(1),
+      ].join(','),
+    );
   }
   return {
     fileName: 'av-us-logger-mph.csv',
     body: `${lines.join('\n')}\n`,
     expect: { status: 'completed' },
-    description: 'A US data logger: epoch milliseconds, speed in mph, acceleration in g, VINs; no road type or weather, so coverage and the plan say those axes are not recorded.',
+    description:
+      'A US data logger: epoch milliseconds, speed in mph, acceleration in g, VINs; no road type or weather, so coverage and the plan say those axes are not recorded.',
   };
 }
 
@@ -54,12 +79,17 @@ function singleVehicleSemicolonExport(rows: readonly SimulatedRow[]): SampleFile
   };
   const lines = ['Zeitstempel;Geschwindigkeit;Beschleunigung;Breitengrad;Laengengrad;Strassentyp;Wetter'];
   for (const r of rows.filter((row) => row.vehicleId === vehicle)) {
-    lines.push([dayFirst(r.epochMs), comma(r.speedKmh, 1), comma(r.accelerationMps2, 2), comma(r.latitude, 6), comma(r.longitude, 6), r.roadType, r.weather].join(';'));
+    lines.push(
+      [dayFirst(r.epochMs), comma(r.speedKmh, 1), comma(r.accelerationMps2, 2), comma(r.latitude, 6), comma(r.longitude, 6), r.roadType, r.weather].join(';'),
+    );
   }
   return {
     fileName: 'av-single-vehicle-semicolon.csv',
     body: `${lines.join('\n')}\n`,
-    metadata: { 'column-map': 'time=Zeitstempel:dmy,speed=Geschwindigkeit:kmh,acceleration=Beschleunigung,latitude=Breitengrad,longitude=Laengengrad,road_type=Strassentyp,weather=Wetter' },
+    metadata: {
+      'column-map':
+        'time=Zeitstempel:dmy,speed=Geschwindigkeit:kmh,acceleration=Beschleunigung,latitude=Breitengrad,longitude=Laengengrad,road_type=Strassentyp,weather=Wetter',
+    },
     expect: { status: 'completed' },
     description: `One vehicle's drive (${vehicle}) exported with semicolons, decimal commas, day-first times and German column names, uploaded with a column-map; without a vehicle column the file name names the vehicle.`,
   };

@@ -16,14 +16,48 @@ const FIELDS: readonly Spec[] = [
     name: 'time',
     kind: 'instant',
     required: true,
-    synonyms: ['timestamp', 'ts', 'time_stamp', 'datetime', 'date_time', 'recorded_at', 'gps_time', 'utc_time', 'event_time', 'log_time', 'sample_time', 'timestamp_utc', 'zeitstempel', 'zeit', 'horodatage'],
+    synonyms: [
+      'timestamp',
+      'ts',
+      'time_stamp',
+      'datetime',
+      'date_time',
+      'recorded_at',
+      'gps_time',
+      'utc_time',
+      'event_time',
+      'log_time',
+      'sample_time',
+      'timestamp_utc',
+      'zeitstempel',
+      'zeit',
+      'horodatage',
+    ],
     description: 'when the reading was taken',
   },
   {
     name: 'vehicle',
     kind: 'identifier',
     required: false,
-    synonyms: ['vehicle_id', 'vehicleid', 'vin', 'unit_vin', 'vehicle_vin', 'vin_number', 'car_id', 'car', 'unit_id', 'device_id', 'truck_id', 'asset_id', 'vehicle_name', 'veh_id', 'fahrzeug', 'fahrzeug_id', 'vehicule'],
+    synonyms: [
+      'vehicle_id',
+      'vehicleid',
+      'vin',
+      'unit_vin',
+      'vehicle_vin',
+      'vin_number',
+      'car_id',
+      'car',
+      'unit_id',
+      'device_id',
+      'truck_id',
+      'asset_id',
+      'vehicle_name',
+      'veh_id',
+      'fahrzeug',
+      'fahrzeug_id',
+      'vehicule',
+    ],
     description: 'which vehicle took the reading',
     withoutIt: 'the file is read as one vehicle, named after the file',
   },
@@ -54,7 +88,21 @@ const FIELDS: readonly Spec[] = [
     name: 'longitude',
     kind: 'longitude',
     required: true,
-    synonyms: ['lon', 'lng', 'gps_lon', 'gps_lng', 'gps_longitude', 'position_lon', 'lon_deg', 'longitude_deg', 'x_lon', 'laenge', 'laengengrad', 'lange', 'langengrad'],
+    synonyms: [
+      'lon',
+      'lng',
+      'gps_lon',
+      'gps_lng',
+      'gps_longitude',
+      'position_lon',
+      'lon_deg',
+      'longitude_deg',
+      'x_lon',
+      'laenge',
+      'laengengrad',
+      'lange',
+      'langengrad',
+    ],
     description: 'where the vehicle was, east-west',
   },
   {
@@ -99,7 +147,10 @@ export const REQUIRED_TELEMETRY_FIELDS = FIELDS.filter((f) => f.required).map((f
 
 /** Condition labels as tokens, so `Highway`, ` highway` and `HIGHWAY` are one road type. */
 export function conditionToken(value: string): string {
-  return value.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 /** The vehicle id of a file without a vehicle column: its name, without folders or extension. */

@@ -11,9 +11,11 @@ import { validateTestData } from './validate-test-data.js';
 const ADVICE: Record<string, string> = {
   missing_fields: `The telemetry needs the fields ${REQUIRED_TELEMETRY_FIELDS.join(', ')} under any usual column name (speed_mph, accel_g, lat, ts_ms, ...); vehicle, road_type, weather, time_of_day and heading are optional. Name the columns the platform could not find with --map field=column[:unit], column-map object metadata or a ${COLUMN_MAP_FILE_NAME} beside the upload.`,
   invalid_column_map: `The declared column mapping is field=column[:unit] pairs, each field a known one and each column in the file's header; fix the --map arguments, the column-map metadata or the ${COLUMN_MAP_FILE_NAME}.`,
-  invalid_values: 'Times must be in one encoding per column (ISO-8601, epoch seconds or milliseconds, or a local date-time) and speed, acceleration, latitude and longitude plain numbers (a decimal comma is read).',
+  invalid_values:
+    'Times must be in one encoding per column (ISO-8601, epoch seconds or milliseconds, or a local date-time) and speed, acceleration, latitude and longitude plain numbers (a decimal comma is read).',
   timestamps_not_increasing: "Each vehicle's samples must be in time order without repeated timestamps; sort by vehicle and time and remove duplicates.",
-  implausible_values: 'Check the units: name them in the column (speed_mph, accel_g) or declare them (--map speed=v:mph); values are checked in km/h, m/s² and decimal degrees and remove sensor glitches: speeds above 300 km/h, accelerations beyond ±15 m/s² or GPS jumps.',
+  implausible_values:
+    'Check the units: name them in the column (speed_mph, accel_g) or declare them (--map speed=v:mph); values are checked in km/h, m/s² and decimal degrees and remove sensor glitches: speeds above 300 km/h, accelerations beyond ±15 m/s² or GPS jumps.',
 };
 
 export function describeAutonomousVehicleDelivery(summary: DeliverySummary): DeliveryNotice {

@@ -42,7 +42,9 @@ export function identifyOpportunities(profile: DatasetProfile, segments: Segment
   };
   /** Claim columns are empty on policy-only lines by design, so their readiness is measured over claim lines. */
   const claimReadiness = (unreadable: number) => (claims === 0 ? 0 : Math.max(0, 1 - unreadable / claims));
-  const open = Object.entries(segments.claimStatus).filter(([s]) => OPEN_CLAIM_STATUSES.has(s as ClaimStatus)).reduce((sum, [, n]) => sum + n, 0);
+  const open = Object.entries(segments.claimStatus)
+    .filter(([s]) => OPEN_CLAIM_STATUSES.has(s as ClaimStatus))
+    .reduce((sum, [, n]) => sum + n, 0);
   // A line with a handful of claims has a loss ratio of luck, not of risk: it does not set the spread.
   const ratios = segments.byLineOfBusiness.filter((s) => s.lossRatio !== null && (s.premium ?? 0) > 0 && (s.claims ?? 0) >= MIN_CLAIMS_FOR_RATIO);
   const worst = [...ratios].sort((a, b) => b.lossRatio! - a.lossRatio!)[0];
@@ -53,7 +55,9 @@ export function identifyOpportunities(profile: DatasetProfile, segments: Segment
   const contact = Math.max(completeness('email'), completeness('phone'));
   const legacyValues = Object.values(formats.dateFormats).reduce((s, n) => s + n, 0);
   const nonIsoDates = legacyValues - (formats.dateFormats['ISO'] ?? 0);
-  const legacyShare = formats.records ? Math.min(1, (nonIsoDates + formats.decoratedAmounts + formats.sentinelDates + formats.unevenCodes) / (formats.records * 2)) : 0;
+  const legacyShare = formats.records
+    ? Math.min(1, (nonIsoDates + formats.decoratedAmounts + formats.sentinelDates + formats.unevenCodes) / (formats.records * 2))
+    : 0;
 
   const opportunities: Omit<AiOpportunity, 'score'>[] = [
     {
@@ -61,11 +65,12 @@ export function identifyOpportunities(profile: DatasetProfile, segments: Segment
       title: 'Risk-based pricing by segment',
       value: clamp(spread),
       readiness: Math.min(completeness('premium', 'line_of_business'), claimReadiness(segments.unreadable.claimAmounts)),
-      evidence: worst && best && worst !== best
-        ? `Loss ratios range from ${formatPercent(best.lossRatio!)} (${lineOfBusinessName(best.segment)}) to ${formatPercent(worst.lossRatio!)} (${lineOfBusinessName(worst.segment)}): prices do not follow risk evenly. ${losingLines(ratios.filter((s) => s.lossRatio! > 1).length)}`
-        : segments.portfolio.lossRatio === null
-          ? 'No loss ratios to compare: the file lacks premium or claim amounts.'
-          : `Fewer than two lines of business have ${MIN_CLAIMS_FOR_RATIO} or more claims: too little history to compare their loss ratios.`,
+      evidence:
+        worst && best && worst !== best
+          ? `Loss ratios range from ${formatPercent(best.lossRatio!)} (${lineOfBusinessName(best.segment)}) to ${formatPercent(worst.lossRatio!)} (${lineOfBusinessName(worst.segment)}): prices do not follow risk evenly. ${losingLines(ratios.filter((s) => s.lossRatio! > 1).length)}`
+          : segments.portfolio.lossRatio === null
+            ? 'No loss ratios to compare: the file lacks premium or claim amounts.'
+            : `Fewer than two lines of business have ${MIN_CLAIMS_FOR_RATIO} or more claims: too little history to compare their loss ratios.`,
       dataNeeded: ['premium', 'line_of_business', 'state', 'claim_amount', 'claim_status'],
       nextStep: 'Train a frequency–severity model per line on this history; compare its technical price with the written premium.',
     },
@@ -76,7 +81,8 @@ export function identifyOpportunities(profile: DatasetProfile, segments: Segment
       readiness: Math.min(completeness('effective_date'), claimReadiness(segments.unreadable.claimDates + segments.unreadable.claimAmounts)),
       evidence: `${segments.earlyClaims === null ? 'Early claims cannot be told: the file lacks effective or loss dates;' : `${formatCount(segments.earlyClaims)} of ${formatCount(claims)} claims (${formatPercent(earlyShare)}) arrive within ${EARLY_CLAIM_DAYS} days of the policy starting, and`} ${formatCount(segments.largeLosses)} incurred claims are ${segments.largeLossThreshold === null ? 'large losses' : `above ${formatNumber(segments.largeLossThreshold)} (ten times the median)`}: both classic review triggers.`,
       dataNeeded: ['effective_date', 'claim_date', 'claim_amount', 'holder_name', 'national_id'],
-      nextStep: 'Score each new claim on time-since-inception, amount against its segment and prior claims of the holder; route the top few per cent to review.',
+      nextStep:
+        'Score each new claim on time-since-inception, amount against its segment and prior claims of the holder; route the top few per cent to review.',
     },
     {
       id: 'claims_triage',

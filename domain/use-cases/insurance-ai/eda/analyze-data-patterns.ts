@@ -13,7 +13,8 @@ import { SegmentScan } from './segment-analysis.js';
 export const analyzeDataPatterns: StepDefinition = {
   name: 'analyze_data_patterns',
   policy: EDA_PASS_POLICY,
-  description: 'Claim frequency, severity and loss ratio by line of business, state and policy year; time to claim, reporting lag and large losses, as far as the file’s fields allow.',
+  description:
+    'Claim frequency, severity and loss ratio by line of business, state and policy year; time to claim, reporting lag and large losses, as far as the file’s fields allow.',
   async run(context) {
     const mapping = await context.readArtifactJson<FieldMapping>(FIELD_MAPPING_ARTIFACT);
     const { chunks } = await context.streamInput();

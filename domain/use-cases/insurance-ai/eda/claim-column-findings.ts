@@ -11,7 +11,10 @@ const isClaimColumn = (column: string) => (CLAIM_COLUMNS as readonly string[]).i
  */
 export function contextualiseClaimColumns(insights: readonly Insight[], policyOnlyLines: number): Insight[] {
   const byDesign = (insight: Insight) =>
-    insight.kind === 'high_missingness' && insight.columns.length > 0 && insight.columns.every(isClaimColumn) && Number(insight.numbers['missing'] ?? 0) <= policyOnlyLines;
+    insight.kind === 'high_missingness' &&
+    insight.columns.length > 0 &&
+    insight.columns.every(isClaimColumn) &&
+    Number(insight.numbers['missing'] ?? 0) <= policyOnlyLines;
   const notes = insights.filter(byDesign);
   if (notes.length === 0) return [...insights];
   const columns = notes.flatMap((i) => i.columns);
@@ -22,7 +25,12 @@ export function contextualiseClaimColumns(insights: readonly Insight[], policyOn
     columns,
     title: `${columns.length === 1 ? columns[0] : `${columns.length} claim columns`} ${columns.length === 1 ? 'is' : 'are'} empty on the ${formatCount(policyOnlyLines)} policy lines without a claim`,
     evidence: `${notes.length === 1 && notes[0]!.columns.length > 1 ? notes[0]!.evidence : `${columns.join(', ')}: ${notes.map((i) => i.evidence).join(' ')}`} That is the extract's shape, not a gap: one line per claim, and a policy without claims has one line with the claim columns empty.`,
-    numbers: { missing: Math.max(...notes.map((i) => Number(i.numbers['missing'] ?? 0))), rows: Number(notes[0]!.numbers['rows'] ?? 0), columns: columns.length, policyOnlyLines },
+    numbers: {
+      missing: Math.max(...notes.map((i) => Number(i.numbers['missing'] ?? 0))),
+      rows: Number(notes[0]!.numbers['rows'] ?? 0),
+      columns: columns.length,
+      policyOnlyLines,
+    },
   };
   const first = insights.indexOf(notes[0]!);
   return insights.flatMap((insight, index) => (index === first ? [note] : byDesign(insight) ? [] : [insight]));

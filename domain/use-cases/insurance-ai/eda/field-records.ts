@@ -27,7 +27,13 @@ export async function mapEdaInput(context: StepContext): Promise<FieldMapping> {
   });
   if (first.length === 0) throw new StepRejection('no_data_rows', 'the extract holds no record');
   // Delimited and fixed-width extracts name every column on every record, so the first has them all.
-  return resolveInsuranceMapping(context, evidenceFromRecords(Object.keys(first[0]!.values), first.map((r) => r.values)));
+  return resolveInsuranceMapping(
+    context,
+    evidenceFromRecords(
+      Object.keys(first[0]!.values),
+      first.map((r) => r.values),
+    ),
+  );
 }
 
 const FIELD_NAMES = new Set(INSURANCE_FIELDS.fields.map((f) => f.name));

@@ -23,7 +23,11 @@ export const generateBusinessInsights: StepDefinition = {
     const opportunities = await context.readArtifactJson<AiOpportunity[]>(INSURANCE_EDA_ARTIFACTS.opportunities);
     const statements = businessInsights(segments, opportunities);
     const file = fileNameOf(context.input.key);
-    await context.writeArtifact({ name: INSURANCE_EDA_ARTIFACTS.businessInsights, body: businessInsightsMarkdown(file, statements), contentType: 'text/markdown; charset=utf-8' });
+    await context.writeArtifact({
+      name: INSURANCE_EDA_ARTIFACTS.businessInsights,
+      body: businessInsightsMarkdown(file, statements),
+      contentType: 'text/markdown; charset=utf-8',
+    });
     const insights = contextualiseClaimColumns(deriveInsights(profile), formats.records - (segments.portfolio.claims ?? 0));
     const order = { critical: 0, warning: 1, info: 2 };
     insights.sort((a, b) => order[a.severity] - order[b.severity]);

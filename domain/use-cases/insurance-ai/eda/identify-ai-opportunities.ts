@@ -18,7 +18,11 @@ export const identifyAiOpportunities: StepDefinition = {
     const formats = await context.readArtifactJson<LegacyFormats>(INSURANCE_EDA_ARTIFACTS.legacyFormats);
     const opportunities = identifyOpportunities(profile, segments, formats);
     await context.writeJsonArtifact(INSURANCE_EDA_ARTIFACTS.opportunities, opportunities);
-    await context.writeArtifact({ name: INSURANCE_EDA_ARTIFACTS.opportunitiesMarkdown, body: opportunitiesMarkdown(opportunities), contentType: 'text/markdown; charset=utf-8' });
+    await context.writeArtifact({
+      name: INSURANCE_EDA_ARTIFACTS.opportunitiesMarkdown,
+      body: opportunitiesMarkdown(opportunities),
+      contentType: 'text/markdown; charset=utf-8',
+    });
     return { summary: { opportunities: opportunities.length, top: opportunities[0]?.title ?? null, topScore: opportunities[0]?.score ?? null } };
   },
 };
@@ -26,7 +30,18 @@ export const identifyAiOpportunities: StepDefinition = {
 function opportunitiesMarkdown(opportunities: readonly AiOpportunity[]): string {
   const lines = ['# AI opportunities', '', 'Ranked by score = value × data readiness.', ''];
   opportunities.forEach((o, i) => {
-    lines.push(`## ${i + 1}. ${o.title} (score ${o.score})`, '', `Value ${formatPercent(o.value)}, data readiness ${formatPercent(o.readiness)}.`, '', o.evidence, '', `Data needed: ${o.dataNeeded.join(', ')}.`, '', `Next step: ${o.nextStep}`, '');
+    lines.push(
+      `## ${i + 1}. ${o.title} (score ${o.score})`,
+      '',
+      `Value ${formatPercent(o.value)}, data readiness ${formatPercent(o.readiness)}.`,
+      '',
+      o.evidence,
+      '',
+      `Data needed: ${o.dataNeeded.join(', ')}.`,
+      '',
+      `Next step: ${o.nextStep}`,
+      '',
+    );
   });
   return lines.join('\n');
 }

@@ -49,13 +49,15 @@ async function* fixedWidthRecords(text: AsyncIterable<string>): AsyncGenerator<T
     if (!layout) {
       if (line.trim() === '') return undefined;
       const parsed = parseLayoutDeclaration(line, (name) => name.trim());
-      if ('problems' in parsed) throw new RecordStreamError('invalid_layout', `the #layout declaration on line ${lineNumber} is invalid: ${parsed.problems[0]}`);
+      if ('problems' in parsed)
+        throw new RecordStreamError('invalid_layout', `the #layout declaration on line ${lineNumber} is invalid: ${parsed.problems[0]}`);
       layout = parsed.layout;
       return undefined;
     }
     if (line.trim() === '' || line.startsWith('#')) return undefined;
     const characters = lineCharacters(line);
-    if (characters.length < layout.width) throw new RecordStreamError('layout_mismatch', `line ${lineNumber} is ${characters.length} characters long; the layout needs ${layout.width}`);
+    if (characters.length < layout.width)
+      throw new RecordStreamError('layout_mismatch', `line ${lineNumber} is ${characters.length} characters long; the layout needs ${layout.width}`);
     const values: Record<string, string | null> = {};
     for (const field of layout.fields) {
       const raw = sliceField(characters, field);

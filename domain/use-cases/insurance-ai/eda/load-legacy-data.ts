@@ -20,7 +20,8 @@ import { emptyTally, type LegacyFormatTally } from './normalize-legacy-values.js
 export const loadLegacyData: StepDefinition = {
   name: 'load_legacy_data',
   policy: EDA_PASS_POLICY,
-  description: 'Maps the extract’s columns to insurance fields, streams it (CSV or fixed-width), normalises legacy dates, amounts and codes, and profiles it into profile.json.',
+  description:
+    'Maps the extract’s columns to insurance fields, streams it (CSV or fixed-width), normalises legacy dates, amounts and codes, and profiles it into profile.json.',
   async run(context) {
     const mapping = await mapEdaInput(context);
     const tally = emptyTally();
@@ -29,7 +30,11 @@ export const loadLegacyData: StepDefinition = {
     let records = 0;
     const profile = await profileInput(context, (chunks) => {
       reader = new LegacyRecordReader(chunks);
-      return normalizedCsv(normalizedFieldRecords(reader, mapping, tally), (header) => (columns = header), () => records++);
+      return normalizedCsv(
+        normalizedFieldRecords(reader, mapping, tally),
+        (header) => (columns = header),
+        () => records++,
+      );
     });
     if (records === 0) throw new StepRejection('no_data_rows', 'the extract holds no record');
     await context.writeJsonArtifact(EDA_ARTIFACTS.profile, profile);

@@ -28,7 +28,11 @@ export function emptyTally(): LegacyFormatTally {
  * upper-case. What cannot be read stays as written, so the profile shows it as a mixed column
  * instead of hiding it.
  */
-export function normalizeLegacyValues(values: Readonly<Record<string, string | null>>, tally: LegacyFormatTally, amounts: AmountConvention = 'decimal-point'): Record<string, string | null> {
+export function normalizeLegacyValues(
+  values: Readonly<Record<string, string | null>>,
+  tally: LegacyFormatTally,
+  amounts: AmountConvention = 'decimal-point',
+): Record<string, string | null> {
   const out: Record<string, string | null> = { ...values };
   for (const column of DATE_COLUMNS) {
     const raw = values[column];

@@ -16,14 +16,38 @@ function segmentTable(rows: readonly SegmentFigures[], label: string, caption: s
     caption,
     columns: [label, 'policies', 'premium', 'claims', 'frequency', 'severity', 'incurred', 'loss ratio'],
     numeric: [false, true, true, true, true, true, true, true],
-    rows: rows.map((s) => [name(s.segment), formatCount(s.policies), num(s.premium), count(s.claims), num(s.frequency), num(s.severity), num(s.incurred), pct(s.lossRatio)]),
+    rows: rows.map((s) => [
+      name(s.segment),
+      formatCount(s.policies),
+      num(s.premium),
+      count(s.claims),
+      num(s.frequency),
+      num(s.severity),
+      num(s.incurred),
+      pct(s.lossRatio),
+    ]),
   };
 }
 
 const lineLabel = (s: SegmentFigures) => `${s.segment} · ${lineOfBusinessName(s.segment)}`;
 
-async function chartOf(title: string, rows: readonly SegmentFigures[], value: (s: SegmentFigures) => number | null, options: Parameters<typeof barChartSpec>[1], label = lineLabel) {
-  return { kind: 'chart' as const, title, svg: await renderChart(barChartSpec(rows.map((s) => ({ label: label(s), value: value(s) ?? 0 })), options)) };
+async function chartOf(
+  title: string,
+  rows: readonly SegmentFigures[],
+  value: (s: SegmentFigures) => number | null,
+  options: Parameters<typeof barChartSpec>[1],
+  label = lineLabel,
+) {
+  return {
+    kind: 'chart' as const,
+    title,
+    svg: await renderChart(
+      barChartSpec(
+        rows.map((s) => ({ label: label(s), value: value(s) ?? 0 })),
+        options,
+      ),
+    ),
+  };
 }
 
 /** A policy year with fewer policies than this has a loss ratio one claim can double: drawn faint, said so. */
@@ -43,18 +67,29 @@ async function yearBlocks(segments: SegmentAnalysis, now: Date): Promise<ReportS
   const years = segments.byEffectiveYear.filter((s) => /^\d{4}$/.test(s.segment) && s.lossRatio !== null);
   if (years.length < 2) return [];
   const current = now.getUTCFullYear();
-  const data = years.map((s) => ({ year: Number(s.segment), value: s.lossRatio!, thin: s.policies < MIN_POLICIES_PER_YEAR, partial: Number(s.segment) >= current }));
+  const data = years.map((s) => ({
+    year: Number(s.segment),
+    value: s.lossRatio!,
+    thin: s.policies < MIN_POLICIES_PER_YEAR,
+    partial: Number(s.segment) >= current,
+  }));
   const thin = data.filter((d) => d.thin).map((d) => d.year);
   const partial = data.filter((d) => d.partial).map((d) => d.year);
   const notes = [
     ...(thin.length > 0 ? [`faint: ${thin.join(', ')} (fewer than ${MIN_POLICIES_PER_YEAR} policies each, too few to compare)`] : []),
-    ...(partial.length > 0 ? [`${partial.join(', ')} is still running (the report is of ${now.toISOString().slice(0, 10)}): premium is written for the whole term, while its claims are still to come, so its loss ratio is understated`] : []),
+    ...(partial.length > 0
+      ? [
+          `${partial.join(', ')} is still running (the report is of ${now.toISOString().slice(0, 10)}): premium is written for the whole term, while its claims are still to come, so its loss ratio is understated`,
+        ]
+      : []),
   ];
   return [
     {
       kind: 'chart',
       title: 'Loss ratio by policy year',
-      svg: await renderChart(yearChartSpec(data, { valueTitle: 'incurred / premium', format: '.0%', width: 360, reference: { value: 1, label: 'break-even' } })),
+      svg: await renderChart(
+        yearChartSpec(data, { valueTitle: 'incurred / premium', format: '.0%', width: 360, reference: { value: 1, label: 'break-even' } }),
+      ),
       caption: `Years without a bar had no policy.${notes.length > 0 ? ` ${notes.map((n) => n[0]!.toUpperCase() + n.slice(1)).join('. ')}.` : ''}`,
     },
   ];
@@ -82,14 +117,45 @@ export async function portfolioSection(segments: SegmentAnalysis, formats: Legac
           { label: 'Loss ratio', value: pct(p.lossRatio), note: `${num(p.incurred)} incurred` },
         ],
       },
-      ...(any((s) => s.lossRatio) ? [await chartOf('Loss ratio by line of business', lines, (s) => s.lossRatio, { valueTitle: 'incurred / premium', format: '.0%', width: 360, reference: breakEven })] : []),
-      ...(any((s) => s.frequency) ? [await chartOf('Claim frequency by line of business', lines, (s) => s.frequency, { valueTitle: 'claims per policy', width: 360 })] : []),
-      ...(any((s) => s.severity) ? [await chartOf('Claim severity by line of business', lines, (s) => s.severity, { valueTitle: 'mean incurred claim', format: '~s', width: 360 })] : []),
+      ...(any((s) => s.lossRatio)
+        ? [
+            await chartOf('Loss ratio by line of business', lines, (s) => s.lossRatio, {
+              valueTitle: 'incurred / premium',
+              format: '.0%',
+              width: 360,
+              reference: breakEven,
+            }),
+          ]
+        : []),
+      ...(any((s) => s.frequency)
+        ? [await chartOf('Claim frequency by line of business', lines, (s) => s.frequency, { valueTitle: 'claims per policy', width: 360 })]
+        : []),
+      ...(any((s) => s.severity)
+        ? [await chartOf('Claim severity by line of business', lines, (s) => s.severity, { valueTitle: 'mean incurred claim', format: '~s', width: 360 })]
+        : []),
       ...(await yearBlocks(segments, now)),
-      ...(segments.byLineOfBusiness.length > 0 ? [segmentTable(segments.byLineOfBusiness, 'line of business', 'By line of business', (s) => `${s} (${lineOfBusinessName(s)})`)] : []),
-      ...(segments.byState.length > 0 ? [segmentTable(segments.byState.slice(0, 15), 'state', segments.byState.length > 15 ? `The 15 states with the most premium (of ${segments.byState.length})` : 'By state')] : []),
+      ...(segments.byLineOfBusiness.length > 0
+        ? [segmentTable(segments.byLineOfBusiness, 'line of business', 'By line of business', (s) => `${s} (${lineOfBusinessName(s)})`)]
+        : []),
+      ...(segments.byState.length > 0
+        ? [
+            segmentTable(
+              segments.byState.slice(0, 15),
+              'state',
+              segments.byState.length > 15 ? `The 15 states with the most premium (of ${segments.byState.length})` : 'By state',
+            ),
+          ]
+        : []),
       ...(segments.byEffectiveYear.length > 0
-        ? [segmentTable(segments.byEffectiveYear, 'policy year', `By year the policy took effect (* fewer than ${MIN_POLICIES_PER_YEAR} policies; † still running)`, (year) => `${year}${(segments.byEffectiveYear.find((s) => s.segment === year)?.policies ?? 0) < MIN_POLICIES_PER_YEAR ? ' *' : ''}${/^\d{4}$/.test(year) && Number(year) >= now.getUTCFullYear() ? ' †' : ''}`)]
+        ? [
+            segmentTable(
+              segments.byEffectiveYear,
+              'policy year',
+              `By year the policy took effect (* fewer than ${MIN_POLICIES_PER_YEAR} policies; † still running)`,
+              (year) =>
+                `${year}${(segments.byEffectiveYear.find((s) => s.segment === year)?.policies ?? 0) < MIN_POLICIES_PER_YEAR ? ' *' : ''}${/^\d{4}$/.test(year) && Number(year) >= now.getUTCFullYear() ? ' †' : ''}`,
+            ),
+          ]
         : []),
       ...(Object.keys(segments.claimStatus).length > 0
         ? [
@@ -103,7 +169,12 @@ export async function portfolioSection(segments: SegmentAnalysis, formats: Legac
           ]
         : []),
       ...(segments.leftOut.length > 0
-        ? [{ kind: 'list' as const, items: segments.leftOut.map((l) => ({ title: `Not computed: ${l.figure}`, text: `${l.because}.`, tone: 'info' as const })) }]
+        ? [
+            {
+              kind: 'list' as const,
+              items: segments.leftOut.map((l) => ({ title: `Not computed: ${l.figure}`, text: `${l.because}.`, tone: 'info' as const })),
+            },
+          ]
         : []),
     ],
   };
@@ -113,15 +184,38 @@ export async function opportunitiesSection(opportunities: readonly AiOpportunity
   return {
     id: 'ai-opportunities',
     title: 'AI opportunities',
-    intro: 'Ranked by score = value × data readiness, both read from this extract: value from the figures above, readiness from how many of the values each use needs are present and readable.',
+    intro:
+      'Ranked by score = value × data readiness, both read from this extract: value from the figures above, readiness from how many of the values each use needs are present and readable.',
     blocks: [
-      { kind: 'chart', title: 'Value and readiness', svg: await renderChart(barChartSpec(opportunities.flatMap((o) => [{ label: o.title, value: o.value, group: 'value' }, { label: o.title, value: o.readiness, group: 'data readiness' }]), { valueTitle: 'share', format: '.0%', width: 360 })) },
-      { kind: 'list', items: opportunities.map((o, i) => ({ title: `${i + 1}. ${o.title} — score ${o.score}`, text: `${o.evidence} Next: ${o.nextStep}`, tone: o.score >= 40 ? ('good' as const) : o.score >= 15 ? ('info' as const) : ('warning' as const) })) },
+      {
+        kind: 'chart',
+        title: 'Value and readiness',
+        svg: await renderChart(
+          barChartSpec(
+            opportunities.flatMap((o) => [
+              { label: o.title, value: o.value, group: 'value' },
+              { label: o.title, value: o.readiness, group: 'data readiness' },
+            ]),
+            { valueTitle: 'share', format: '.0%', width: 360 },
+          ),
+        ),
+      },
+      {
+        kind: 'list',
+        items: opportunities.map((o, i) => ({
+          title: `${i + 1}. ${o.title} — score ${o.score}`,
+          text: `${o.evidence} Next: ${o.nextStep}`,
+          tone: o.score >= 40 ? ('good' as const) : o.score >= 15 ? ('info' as const) : ('warning' as const),
+        })),
+      },
     ],
   };
 }
 
 export function businessSection(insights: readonly BusinessInsight[]): ReportSection {
-  return { id: 'business-insights', title: 'Business insights', blocks: [{ kind: 'list', items: insights.map((i) => ({ title: i.title, text: i.text, tone: i.tone })) }] };
+  return {
+    id: 'business-insights',
+    title: 'Business insights',
+    blocks: [{ kind: 'list', items: insights.map((i) => ({ title: i.title, text: i.text, tone: i.tone })) }],
+  };
 }
-

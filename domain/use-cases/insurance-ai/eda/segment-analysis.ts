@@ -132,11 +132,18 @@ export class SegmentScan {
     const amounts = this.logAmounts.summary(4);
     const median = amounts.p50 === null ? null : 10 ** amounts.p50;
     const threshold = median === null ? null : Math.round(median * LARGE_LOSS_FACTOR * 100) / 100;
-    const largeLosses = threshold === null ? 0 : this.logAmounts.histogram().filter((b) => 10 ** b.from >= threshold).reduce((s, b) => s + b.count, 0);
+    const largeLosses =
+      threshold === null
+        ? 0
+        : this.logAmounts
+            .histogram()
+            .filter((b) => 10 ** b.from >= threshold)
+            .reduce((s, b) => s + b.count, 0);
     const money = (x: number | null) => (x === null ? null : Math.round(10 ** x * 100) / 100);
     const figures = (segment: string, t: Tally) => figuresFor(segment, t, this.fields);
     const figuresOf = (map: Map<string, Tally>) => [...map.entries()].map(([segment, t]) => figures(segment, t));
-    const byPremium = (a: SegmentFigures, b: SegmentFigures) => (b.premium ?? 0) - (a.premium ?? 0) || b.policies - a.policies || a.segment.localeCompare(b.segment);
+    const byPremium = (a: SegmentFigures, b: SegmentFigures) =>
+      (b.premium ?? 0) - (a.premium ?? 0) || b.policies - a.policies || a.segment.localeCompare(b.segment);
     const datesForLag = this.fields.has('claim_date') && this.fields.has('reported_date');
     return {
       byLineOfBusiness: figuresOf(this.lob).sort(byPremium),
@@ -147,7 +154,18 @@ export class SegmentScan {
       daysToClaim: this.daysToClaim.summary(0),
       earlyClaims: this.fields.has('effective_date') && this.fields.has('claim_date') ? this.earlyClaims : null,
       reportingLagDays: datesForLag ? this.reportingLag.summary(0) : null,
-      claimAmounts: { ...amounts, mean: null, stddev: null, min: money(amounts.min), max: money(amounts.max), p5: money(amounts.p5), p25: money(amounts.p25), p50: money(amounts.p50), p75: money(amounts.p75), p95: money(amounts.p95) },
+      claimAmounts: {
+        ...amounts,
+        mean: null,
+        stddev: null,
+        min: money(amounts.min),
+        max: money(amounts.max),
+        p5: money(amounts.p5),
+        p25: money(amounts.p25),
+        p50: money(amounts.p50),
+        p75: money(amounts.p75),
+        p95: money(amounts.p95),
+      },
       largeLosses,
       largeLossThreshold: threshold,
       unreadable: { ...this.unreadable },
@@ -192,7 +210,9 @@ export function segmentFiguresLeftOut(fields: FileFields): FigureLeftOut[] {
     ...leftOutUnless(fields, 'written premium or loss ratio', ['premium']),
     ...leftOutUnless(fields, 'claim frequency, severity, incurred losses or loss ratio', ['claim_id']),
     ...(fields.has('claim_id') ? leftOutUnless(fields, 'severity, incurred losses or loss ratio', ['claim_amount']) : []),
-    ...(fields.has('claim_id') && fields.has('claim_amount') ? leftOutUnless(fields, 'case reserves in incurred losses (claim amounts alone)', ['reserve_amount']) : []),
+    ...(fields.has('claim_id') && fields.has('claim_amount')
+      ? leftOutUnless(fields, 'case reserves in incurred losses (claim amounts alone)', ['reserve_amount'])
+      : []),
     ...(fields.has('claim_id') ? leftOutUnless(fields, 'claim status mix (every claim counts as incurred)', ['claim_status']) : []),
     ...leftOutUnless(fields, 'figures by line of business', ['line_of_business']),
     ...leftOutUnless(fields, 'figures by state', ['state']),

@@ -39,7 +39,10 @@ export function fixedWidthLines(policies: readonly SyntheticPolicy[], fields: re
       effective_date: policy.effectiveDate.replace(/-/g, ''),
       premium: impliedCents(policy.premium),
     };
-    const claimLines = policy.claims.length === 0 ? [{}] : policy.claims.map((c) => ({ claim_id: c.id, claim_date: c.date.replace(/-/g, ''), claim_amount: impliedCents(c.amount), claim_status: c.status }));
+    const claimLines =
+      policy.claims.length === 0
+        ? [{}]
+        : policy.claims.map((c) => ({ claim_id: c.id, claim_date: c.date.replace(/-/g, ''), claim_amount: impliedCents(c.amount), claim_status: c.status }));
     for (const claim of claimLines) {
       const values: Record<string, string> = { ...base, ...claim };
       const chars = Array.from({ length: width }, () => ' ');

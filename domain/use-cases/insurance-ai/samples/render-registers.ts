@@ -60,7 +60,14 @@ export function paidAndReserve(claim: SyntheticClaim): { paid: number; reserve: 
 export const POLICY_REGISTER_COLUMNS = ['POL_NO', 'INSURED_NM', 'PREM', 'INCEPT_DATE', 'LOB', 'ST'] as const;
 
 export function policyRegisterCsv(policies: readonly SyntheticPolicy[]): string {
-  const rows = policies.map((p) => [p.number, `${p.holder.last}, ${p.holder.first}`.toUpperCase(), decimalComma(p.premium), dayFirstDate(p.effectiveDate), p.lob, p.holder.state]);
+  const rows = policies.map((p) => [
+    p.number,
+    `${p.holder.last}, ${p.holder.first}`.toUpperCase(),
+    decimalComma(p.premium),
+    dayFirstDate(p.effectiveDate),
+    p.lob,
+    p.holder.state,
+  ]);
   return [POLICY_REGISTER_COLUMNS, ...rows].map((row) => row.join(';')).join('\n') + '\n';
 }
 

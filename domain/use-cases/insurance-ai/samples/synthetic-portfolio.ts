@@ -32,11 +32,133 @@ export interface SyntheticPolicy {
   source: SourceSystem;
 }
 
-const FIRST_NAMES = ['James', 'Mary', 'Robert', 'Patricia', 'John', 'Jennifer', 'Michael', 'Linda', 'David', 'Elizabeth', 'William', 'Barbara', 'Richard', 'Susan', 'Joseph', 'Jessica', 'Thomas', 'Sarah', 'Carlos', 'Karen', 'Daniel', 'Nancy', 'Matthew', 'Lisa', 'Anthony', 'Betty', 'Mark', 'Sandra', 'Wei', 'Ashley', 'Luis', 'Kimberly', 'Steven', 'Emily', 'Andrew', 'Donna', 'Kenji', 'Michelle', 'Jose', 'Mary-Ann', 'Priya', 'Omar'];
-const LAST_NAMES = ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', 'Rodriguez', 'Martinez', 'Hernandez', 'Lopez', 'Gonzalez', 'Wilson', 'Anderson', 'Thomas', 'Taylor', 'Moore', 'Jackson', 'Martin', 'Lee', 'Perez', 'Thompson', 'White', 'Harris', 'Sanchez', 'Clark', 'Ramirez', "O'Brien", 'Lewis', 'Robinson', 'Walker', 'Young', 'Allen', 'King', 'Wright', 'Nguyen', 'Hill', 'Flores', 'Green', 'Adams', 'Nelson', 'Baker', 'Hall', 'Rivera', 'Campbell', 'Mitchell', 'Carter', 'Chen', 'Patel'];
-const STATES: readonly [string, number][] = [['CA', 15], ['TX', 12], ['FL', 9], ['NY', 8], ['IL', 6], ['PA', 5], ['OH', 5], ['GA', 4], ['NC', 4], ['MI', 4], ['NJ', 3], ['VA', 3], ['WA', 3], ['AZ', 3], ['MA', 3], ['CO', 2], ['MN', 2], ['OR', 2], ['TN', 2], ['WI', 2], ['DC', 1], ['VT', 1]];
+const FIRST_NAMES = [
+  'James',
+  'Mary',
+  'Robert',
+  'Patricia',
+  'John',
+  'Jennifer',
+  'Michael',
+  'Linda',
+  'David',
+  'Elizabeth',
+  'William',
+  'Barbara',
+  'Richard',
+  'Susan',
+  'Joseph',
+  'Jessica',
+  'Thomas',
+  'Sarah',
+  'Carlos',
+  'Karen',
+  'Daniel',
+  'Nancy',
+  'Matthew',
+  'Lisa',
+  'Anthony',
+  'Betty',
+  'Mark',
+  'Sandra',
+  'Wei',
+  'Ashley',
+  'Luis',
+  'Kimberly',
+  'Steven',
+  'Emily',
+  'Andrew',
+  'Donna',
+  'Kenji',
+  'Michelle',
+  'Jose',
+  'Mary-Ann',
+  'Priya',
+  'Omar',
+];
+const LAST_NAMES = [
+  'Smith',
+  'Johnson',
+  'Williams',
+  'Brown',
+  'Jones',
+  'Garcia',
+  'Miller',
+  'Davis',
+  'Rodriguez',
+  'Martinez',
+  'Hernandez',
+  'Lopez',
+  'Gonzalez',
+  'Wilson',
+  'Anderson',
+  'Thomas',
+  'Taylor',
+  'Moore',
+  'Jackson',
+  'Martin',
+  'Lee',
+  'Perez',
+  'Thompson',
+  'White',
+  'Harris',
+  'Sanchez',
+  'Clark',
+  'Ramirez',
+  "O'Brien",
+  'Lewis',
+  'Robinson',
+  'Walker',
+  'Young',
+  'Allen',
+  'King',
+  'Wright',
+  'Nguyen',
+  'Hill',
+  'Flores',
+  'Green',
+  'Adams',
+  'Nelson',
+  'Baker',
+  'Hall',
+  'Rivera',
+  'Campbell',
+  'Mitchell',
+  'Carter',
+  'Chen',
+  'Patel',
+];
+const STATES: readonly [string, number][] = [
+  ['CA', 15],
+  ['TX', 12],
+  ['FL', 9],
+  ['NY', 8],
+  ['IL', 6],
+  ['PA', 5],
+  ['OH', 5],
+  ['GA', 4],
+  ['NC', 4],
+  ['MI', 4],
+  ['NJ', 3],
+  ['VA', 3],
+  ['WA', 3],
+  ['AZ', 3],
+  ['MA', 3],
+  ['CO', 2],
+  ['MN', 2],
+  ['OR', 2],
+  ['TN', 2],
+  ['WI', 2],
+  ['DC', 1],
+  ['VT', 1],
+];
 const AREA_CODES = ['212', '312', '415', '512', '617', '713', '305', '404', '206', '303', '602', '919'];
-const SOURCES: readonly [SourceSystem, number][] = [['mainframe', 35], ['agency', 25], ['oracle', 20], ['modern', 20]];
+const SOURCES: readonly [SourceSystem, number][] = [
+  ['mainframe', 35],
+  ['agency', 25],
+  ['oracle', 20],
+  ['modern', 20],
+];
 
 interface LineProfile {
   weight: number;
@@ -79,7 +201,15 @@ export function syntheticPortfolio(seed: number, policyCount: number): Synthetic
       const claims: SyntheticClaim[] = [];
       const claimCount = geometric(rng, profile.claimRate);
       for (let i = 0; i < claimCount; i++) claims.push(syntheticClaim(rng, ++claimSeq, profile, effectiveDate));
-      policies.push({ number: `POL${String(100000 + policies.length * 7).padStart(7, '0')}`, holder, lob, effectiveDate, premium, claims, source: weighted(rng, SOURCES) });
+      policies.push({
+        number: `POL${String(100000 + policies.length * 7).padStart(7, '0')}`,
+        holder,
+        lob,
+        effectiveDate,
+        premium,
+        claims,
+        source: weighted(rng, SOURCES),
+      });
     }
   }
   return policies;
@@ -125,7 +255,16 @@ function syntheticClaim(rng: SeededRandom, seq: number, profile: LineProfile, ef
   let amount = Math.exp(rng.normal(Math.log(severity) - (sigma * sigma) / 2, sigma));
   if (rng.next() < 0.012) amount *= rng.between(6, 12);
   const recent = date > addDays(EXTRACT_AS_OF, -90);
-  const status: ClaimStatus = recent && rng.next() < 0.7 ? 'OP' : weighted(rng, [['PD', 65], ['CL', 12], ['DN', 10], ['RO', 5], ['OP', 8]] as const);
+  const status: ClaimStatus =
+    recent && rng.next() < 0.7
+      ? 'OP'
+      : weighted(rng, [
+          ['PD', 65],
+          ['CL', 12],
+          ['DN', 10],
+          ['RO', 5],
+          ['OP', 8],
+        ] as const);
   return { id, date: minDate(date, EXTRACT_AS_OF), amount: cents(amount), status };
 }
 

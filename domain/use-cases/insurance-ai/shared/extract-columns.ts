@@ -19,5 +19,8 @@ export const ALL_CLAIM_COLUMNS: readonly ExtractColumn[] = CLAIM_FIELDS;
 
 /** A layout or header name compared case-insensitively, with spaces and hyphens read as underscores. */
 export function canonicalColumnName(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }

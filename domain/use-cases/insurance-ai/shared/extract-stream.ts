@@ -79,7 +79,11 @@ async function fixedWidth(chunks: AsyncIterable<Uint8Array>): Promise<ExtractStr
     layoutLine = line;
     const parsed = parseLayoutDeclaration(raw, (name) => name.trim());
     if ('problems' in parsed) {
-      throw new StepRejection('invalid_layout', `the #layout declaration on line ${line} is invalid: ${parsed.problems[0]}`, parsed.problems.map((p) => `line ${line}: ${p}`));
+      throw new StepRejection(
+        'invalid_layout',
+        `the #layout declaration on line ${line} is invalid: ${parsed.problems[0]}`,
+        parsed.problems.map((p) => `line ${line}: ${p}`),
+      );
     }
     layout = parsed.layout;
     break;
@@ -111,7 +115,9 @@ async function fixedWidth(chunks: AsyncIterable<Uint8Array>): Promise<ExtractStr
 }
 
 /** The text's lines with their 1-based numbers, carriage returns dropped; one shared iterator, so the layout line and the records come from one read. */
-function decodedLines(chunks: AsyncIterable<Uint8Array>): { lines: AsyncIterator<{ line: number; raw: string }> & AsyncIterable<{ line: number; raw: string }> } {
+function decodedLines(chunks: AsyncIterable<Uint8Array>): {
+  lines: AsyncIterator<{ line: number; raw: string }> & AsyncIterable<{ line: number; raw: string }>;
+} {
   async function* lines() {
     const decoder = new TextDecoder('utf-8', { fatal: true });
     let pending = '';
@@ -121,7 +127,9 @@ function decodedLines(chunks: AsyncIterable<Uint8Array>): { lines: AsyncIterator
       try {
         return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
       } catch {
-        throw new StepRejection('invalid_utf8', `the file is not valid UTF-8 (in the bytes from offset ${offset})`, [`line ${line + 1}: a byte sequence that is not UTF-8`]);
+        throw new StepRejection('invalid_utf8', `the file is not valid UTF-8 (in the bytes from offset ${offset})`, [
+          `line ${line + 1}: a byte sequence that is not UTF-8`,
+        ]);
       }
     };
     for await (const chunk of chunks) {

@@ -1,13 +1,7 @@
 import { StepRejection } from '#domain/rejections/step-rejection.js';
 
 export type ExtractViolationCode =
-  | 'invalid_layout'
-  | 'layout_mismatch'
-  | 'missing_values'
-  | 'invalid_dates'
-  | 'unknown_codes'
-  | 'invalid_amounts'
-  | 'inconsistent_policies';
+  'invalid_layout' | 'layout_mismatch' | 'missing_values' | 'invalid_dates' | 'unknown_codes' | 'invalid_amounts' | 'inconsistent_policies';
 
 /** One problem with the extract, precise enough to find and fix it: line, column, value. */
 export interface ExtractViolation {

@@ -40,14 +40,44 @@ const FIELDS: readonly Spec[] = [
     name: 'policy_number',
     kind: 'identifier',
     required: true,
-    synonyms: ['policy_id', 'policy_no', 'policy_num', 'policy_nbr', 'policy_ref', 'policy', 'pol_num', 'pol_no', 'pol_nbr', 'polno', 'polnum', 'policyno', 'contract_number', 'contract_no'],
+    synonyms: [
+      'policy_id',
+      'policy_no',
+      'policy_num',
+      'policy_nbr',
+      'policy_ref',
+      'policy',
+      'pol_num',
+      'pol_no',
+      'pol_nbr',
+      'polno',
+      'polnum',
+      'policyno',
+      'contract_number',
+      'contract_no',
+    ],
     description: 'the policy each line belongs to',
   },
   {
     name: 'holder_name',
     kind: 'text',
     required: false,
-    synonyms: ['holder', 'policyholder', 'policy_holder', 'insured', 'insured_name', 'insured_nm', 'ins_name', 'ins_nm', 'holder_nm', 'customer_name', 'customer', 'claimant_name', 'name', 'full_name'],
+    synonyms: [
+      'holder',
+      'policyholder',
+      'policy_holder',
+      'insured',
+      'insured_name',
+      'insured_nm',
+      'ins_name',
+      'ins_nm',
+      'holder_nm',
+      'customer_name',
+      'customer',
+      'claimant_name',
+      'name',
+      'full_name',
+    ],
     description: 'the policyholder',
     withoutIt: 'holders are recognised by national id or email only; no names to mask',
   },
@@ -178,7 +208,14 @@ export const POLICY_LEVEL_FIELDS = ['holder_name', 'line_of_business', 'effectiv
 export const REQUIRED_WHEN_PRESENT: readonly InsuranceField[] = ['holder_name', 'line_of_business', 'state', 'effective_date', 'premium'];
 
 /** Fields that describe a claim: they are read only when the file identifies claims. */
-export const CLAIM_FIELDS = ['claim_id', 'claim_date', 'reported_date', 'claim_amount', 'reserve_amount', 'claim_status'] as const satisfies readonly InsuranceField[];
+export const CLAIM_FIELDS = [
+  'claim_id',
+  'claim_date',
+  'reported_date',
+  'claim_amount',
+  'reserve_amount',
+  'claim_status',
+] as const satisfies readonly InsuranceField[];
 
 /** Of the claim fields, those every claim must fill (the reserve and the report date may be empty on a claim). */
 export const CLAIM_CORE_FIELDS = ['claim_date', 'claim_amount', 'claim_status'] as const satisfies readonly InsuranceField[];

@@ -47,7 +47,8 @@ export function parseLayoutDeclaration(line: string, canonical: (name: string) =
     const field = { name: canonical(m[1]!), start: Number(m[2]), end: Number(m[3]), impliedDecimals: m[4] === undefined ? 0 : Number(m[4]) };
     if (field.start < 1) problems.push(`field "${field.name}" starts at column ${field.start}; columns start at 1`);
     else if (field.end < field.start) problems.push(`field "${field.name}" ends (${field.end}) before it starts (${field.start})`);
-    else if (field.impliedDecimals >= field.end - field.start + 1) problems.push(`field "${field.name}" declares ${field.impliedDecimals} implied decimals in ${field.end - field.start + 1} columns`);
+    else if (field.impliedDecimals >= field.end - field.start + 1)
+      problems.push(`field "${field.name}" declares ${field.impliedDecimals} implied decimals in ${field.end - field.start + 1} columns`);
     else fields.push(field);
   });
   const seen = new Set<string>();
@@ -58,7 +59,8 @@ export function parseLayoutDeclaration(line: string, canonical: (name: string) =
   const byStart = [...fields].sort((a, b) => a.start - b.start);
   for (let i = 1; i < byStart.length; i++) {
     const [previous, current] = [byStart[i - 1]!, byStart[i]!];
-    if (current.start <= previous.end) problems.push(`fields "${previous.name}" (${previous.start}-${previous.end}) and "${current.name}" (${current.start}-${current.end}) overlap`);
+    if (current.start <= previous.end)
+      problems.push(`fields "${previous.name}" (${previous.start}-${previous.end}) and "${current.name}" (${current.start}-${current.end}) overlap`);
   }
   if (problems.length > 0) return { problems };
   return { layout: { fields, width: Math.max(...fields.map((f) => f.end)) } };
@@ -71,5 +73,8 @@ export function lineCharacters(line: string): string[] {
 }
 
 export function sliceField(characters: readonly string[], field: LayoutField): string {
-  return characters.slice(field.start - 1, field.end).join('').trim();
+  return characters
+    .slice(field.start - 1, field.end)
+    .join('')
+    .trim();
 }

@@ -11,9 +11,11 @@ const FIXES: Record<string, string> = {
   invalid_column_map: 'Fix the declared column mapping: each entry is field=column, naming a field of insurance_ai and a column the file has.',
   invalid_layout: 'Fix the #layout line: fields are name:start-end (1-based, inclusive), optionally :vN for N implied decimals, and may not overlap.',
   layout_mismatch: 'Every fixed-width record must reach the last column of the layout; check for lines trimmed of trailing spaces.',
-  invalid_dates: 'Use YYYYMMDD, MM/DD/YY, MM/DD/YYYY, DD-MON-YYYY, DD.MM.YYYY or YYYY-MM-DD, with real calendar dates; claims cannot precede the policy or lie in the future.',
+  invalid_dates:
+    'Use YYYYMMDD, MM/DD/YY, MM/DD/YYYY, DD-MON-YYYY, DD.MM.YYYY or YYYY-MM-DD, with real calendar dates; claims cannot precede the policy or lie in the future.',
   unknown_codes: 'Use the listed codes for line of business, state and claim status.',
-  invalid_amounts: 'Write amounts as digits with an optional decimal point, leading zeros, $ and thousands commas, and a leading or trailing minus; a semicolon-delimited file writes decimal commas (1.250,00).',
+  invalid_amounts:
+    'Write amounts as digits with an optional decimal point, leading zeros, $ and thousands commas, and a leading or trailing minus; a semicolon-delimited file writes decimal commas (1.250,00).',
   missing_values: 'Fill the required values; claim columns must be all filled or all empty.',
   inconsistent_policies: 'Lines of the same policy must agree on holder, line of business, effective date and premium.',
 };

@@ -24,7 +24,9 @@ export const enableAiOperations: StepDefinition = {
   policy: STREAM_PASS_POLICY,
   async run(context) {
     const fields = await fieldsOfUpload(context);
-    const notInFile = INSURANCE_FIELDS.fields.filter((f) => !fields.has(f.name as InsuranceField)).map((f) => ({ field: f.name, withoutIt: f.withoutIt ?? 'left out' }));
+    const notInFile = INSURANCE_FIELDS.fields
+      .filter((f) => !fields.has(f.name as InsuranceField))
+      .map((f) => ({ field: f.name, withoutIt: f.withoutIt ?? 'left out' }));
     const piiNotInFile = notInFile.filter((f) => PII_FIELDS.includes(f.field as InsuranceField));
 
     // Two passes over the records: which columns hold PII is known only once every value has been seen, and only then can masking start.

@@ -80,10 +80,14 @@ export class FeatureTally {
     const sd = type === 'numeric' && present >= 2 ? Math.sqrt(this.squares / (present - 1)) : 0;
     const spread =
       type === 'numeric'
-        ? Math.abs(this.mean) === 0 ? 0 : sd / Math.abs(this.mean)
+        ? Math.abs(this.mean) === 0
+          ? 0
+          : sd / Math.abs(this.mean)
         : type === 'date'
           ? (this.lastDay - this.firstDay) / 365.25
-          : this.categories ? normalizedEntropy([...this.categories.values()]) : 0;
+          : this.categories
+            ? normalizedEntropy([...this.categories.values()])
+            : 0;
     return { values, present, distinct, type, variance: type === 'numeric' ? sd ** 2 : null, spread };
   }
 }
@@ -119,13 +123,21 @@ export function scoreFeature(column: string, summary: FeatureSummary, pii: Colum
   if (completeness < 1) reasons.push(`${Math.round((1 - completeness) * 100)}% of rows have no value`);
 
   if (pii.maskAs !== null) {
-    reasons.unshift(`holds PII (${pii.maskAs}${pii.detected ? `, ${Math.round(pii.detectionRate * 100)}% of values match` : ', by column name'}): use only masked or derived features`);
+    reasons.unshift(
+      `holds PII (${pii.maskAs}${pii.detected ? `, ${Math.round(pii.detectionRate * 100)}% of values match` : ', by column name'}): use only masked or derived features`,
+    );
     return { ...base, spread: null, score: 0, ready: false, reasons };
   }
   if (type === 'empty') return { ...base, spread: null, score: 0, ready: false, reasons: ['no values'] };
   if (distinct === 1) return { ...base, spread: 0, score: 0.05, ready: false, reasons: [...reasons, 'a single value throughout: carries no signal'] };
   if (type === 'identifier') {
-    return { ...base, spread: null, score: 0.05, ready: false, reasons: [...reasons, `${distinct} distinct values in ${present} rows: mostly unique, an identifier: useful as a join key, not as a feature`] };
+    return {
+      ...base,
+      spread: null,
+      score: 0.05,
+      ready: false,
+      reasons: [...reasons, `${distinct} distinct values in ${present} rows: mostly unique, an identifier: useful as a join key, not as a feature`],
+    };
   }
 
   const spread = summary.spread;

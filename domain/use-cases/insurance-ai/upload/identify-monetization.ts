@@ -5,7 +5,14 @@ import type { FeatureReadiness } from './feature-readiness.js';
 import { describeLeftOut, fieldsOfUpload, fileShape } from '../shared/field-availability.js';
 import { ASSUMED_CROSS_SELL_TAKE_UP, crossSellOpportunity } from './opportunities/cross-sell.js';
 import { dataProductOpportunity } from './opportunities/data-product.js';
-import { ASSUMED_FRAUD_HIT_RATE, ClaimFences, EARLY_CLAIM_DAYS, FraudReview, fraudReviewOpportunity, OUTLIER_IQR_MULTIPLE } from './opportunities/fraud-review.js';
+import {
+  ASSUMED_FRAUD_HIT_RATE,
+  ClaimFences,
+  EARLY_CLAIM_DAYS,
+  FraudReview,
+  fraudReviewOpportunity,
+  OUTLIER_IQR_MULTIPLE,
+} from './opportunities/fraud-review.js';
 import { PolicyBook } from './opportunities/policy-book.js';
 import { checksLeftOut, opportunitiesLeftOut } from './opportunities/left-out.js';
 import { LOYAL_TENURE_YEARS, loyaltyOpportunity } from './opportunities/loyalty.js';

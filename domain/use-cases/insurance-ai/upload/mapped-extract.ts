@@ -22,8 +22,19 @@ export interface ExtractMapping {
  * Maps the extract's columns (or fixed-width layout fields) to the insurance fields from its
  * first lines (see shared/resolve-insurance-mapping.ts), and says how to re-key every later line.
  */
-export async function mapExtract(context: StepContext, columns: readonly string[], firstLines: readonly ExtractLine[], layout: Layout | null): Promise<ExtractMapping> {
-  const mapping = await resolveInsuranceMapping(context, evidenceFromRecords([...columns], firstLines.map((l) => l.values)));
+export async function mapExtract(
+  context: StepContext,
+  columns: readonly string[],
+  firstLines: readonly ExtractLine[],
+  layout: Layout | null,
+): Promise<ExtractMapping> {
+  const mapping = await resolveInsuranceMapping(
+    context,
+    evidenceFromRecords(
+      [...columns],
+      firstLines.map((l) => l.values),
+    ),
+  );
 
   const present = fieldsRead(mapping) as ReadonlySet<ExtractColumn>;
   const columnOf = new Map(mapping.fields.filter((f) => present.has(f.field as ExtractColumn)).map((f) => [f.field as ExtractColumn, f.column]));

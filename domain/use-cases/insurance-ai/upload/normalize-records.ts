@@ -109,7 +109,13 @@ function normalizeLine({ line, values }: ExtractLine, ctx: LineContext): Insuran
     const value = raw(column).toUpperCase();
     if (value === '') return null;
     if (is(value)) return value;
-    report({ code: 'unknown_codes', column, value: raw(column), allowed, message: `${column} "${raw(column)}" is not a known code (allowed: ${allowed.join(', ')})` });
+    report({
+      code: 'unknown_codes',
+      column,
+      value: raw(column),
+      allowed,
+      message: `${column} "${raw(column)}" is not a known code (allowed: ${allowed.join(', ')})`,
+    });
     return null;
   };
 
@@ -119,7 +125,8 @@ function normalizeLine({ line, values }: ExtractLine, ctx: LineContext): Insuran
     const parsed = parseLegacyDate(value);
     if (parsed.kind === 'null') {
       ctx.stats.legacyNullDates++;
-      if (REQUIRED_VALUES.includes(column)) report({ code: 'missing_values', column, value, message: `${column} "${value}" is a legacy "no date"; the column needs a date` });
+      if (REQUIRED_VALUES.includes(column))
+        report({ code: 'missing_values', column, value, message: `${column} "${value}" is a legacy "no date"; the column needs a date` });
       return null;
     }
     if (parsed.kind === 'invalid') {
@@ -153,7 +160,12 @@ function normalizeLine({ line, values }: ExtractLine, ctx: LineContext): Insuran
   const effectiveDate = date('effective_date');
   const premium = amount('premium');
   if (premium !== null && premium < 0) {
-    report({ code: 'invalid_amounts', column: 'premium', value: raw('premium'), message: `premium "${raw('premium')}" is negative; a written premium cannot be` });
+    report({
+      code: 'invalid_amounts',
+      column: 'premium',
+      value: raw('premium'),
+      message: `premium "${raw('premium')}" is negative; a written premium cannot be`,
+    });
   }
   const claim = ctx.present.has('claim_id') ? normalizeClaim(raw, { code, date, amount, report }, effectiveDate, ctx) : NO_CLAIM;
 
@@ -188,7 +200,12 @@ function normalizeClaim(raw: (c: ExtractColumn) => string, read: FieldReaders, e
   const claimId = raw('claim_id');
   if (claimId === '') {
     const stray = ALL_CLAIM_COLUMNS.filter((column) => column !== 'claim_id' && !/^[0\s./$-]*$/.test(raw(column)));
-    if (stray.length > 0) read.report({ code: 'missing_values', column: 'claim_id', message: `claim_id is empty but ${stray.join(', ')} ${stray.length === 1 ? 'is' : 'are'} filled` });
+    if (stray.length > 0)
+      read.report({
+        code: 'missing_values',
+        column: 'claim_id',
+        message: `claim_id is empty but ${stray.join(', ')} ${stray.length === 1 ? 'is' : 'are'} filled`,
+      });
     return NO_CLAIM;
   }
   const claimDate = read.date('claim_date');
@@ -196,21 +213,48 @@ function normalizeClaim(raw: (c: ExtractColumn) => string, read: FieldReaders, e
   const claimStatus = read.code<ClaimStatus>('claim_status', Object.keys(CLAIM_STATUSES), isClaimStatus);
   const reportedDate = read.date('reported_date');
   const reserveAmount = read.amount('reserve_amount');
-  for (const [column, value] of [['claim_date', claimDate], ['claim_amount', claimAmount], ['claim_status', claimStatus]] as const) {
+  for (const [column, value] of [
+    ['claim_date', claimDate],
+    ['claim_amount', claimAmount],
+    ['claim_status', claimStatus],
+  ] as const) {
     if (!ctx.present.has(column)) continue;
-    if (value === null && raw(column).replace(/^[0\s/-]*$/, '') === '') read.report({ code: 'missing_values', column, message: `claim ${claimId} has no ${column}` });
+    if (value === null && raw(column).replace(/^[0\s/-]*$/, '') === '')
+      read.report({ code: 'missing_values', column, message: `claim ${claimId} has no ${column}` });
   }
   if (reportedDate !== null && claimDate !== null && reportedDate < claimDate) {
-    read.report({ code: 'invalid_dates', column: 'reported_date', value: raw('reported_date'), message: `reported_date ${reportedDate} is before the claim's loss date ${claimDate}` });
+    read.report({
+      code: 'invalid_dates',
+      column: 'reported_date',
+      value: raw('reported_date'),
+      message: `reported_date ${reportedDate} is before the claim's loss date ${claimDate}`,
+    });
   }
   if (claimDate !== null && effectiveDate !== null && claimDate < effectiveDate) {
-    read.report({ code: 'invalid_dates', column: 'claim_date', value: raw('claim_date'), message: `claim_date ${claimDate} is before the policy's effective_date ${effectiveDate}` });
+    read.report({
+      code: 'invalid_dates',
+      column: 'claim_date',
+      value: raw('claim_date'),
+      message: `claim_date ${claimDate} is before the policy's effective_date ${effectiveDate}`,
+    });
   }
   if (claimDate !== null && claimDate > ctx.today) {
-    read.report({ code: 'invalid_dates', column: 'claim_date', value: raw('claim_date'), message: `claim_date ${claimDate} is in the future (today is ${ctx.today})` });
+    read.report({
+      code: 'invalid_dates',
+      column: 'claim_date',
+      value: raw('claim_date'),
+      message: `claim_date ${claimDate} is in the future (today is ${ctx.today})`,
+    });
   }
   if (claimAmount !== null && claimAmount < 0) ctx.stats.negativeClaimAmounts++;
-  return { claim_id: claimId, claim_date: claimDate, reported_date: reportedDate, claim_amount: claimAmount, reserve_amount: reserveAmount, claim_status: claimStatus };
+  return {
+    claim_id: claimId,
+    claim_date: claimDate,
+    reported_date: reportedDate,
+    claim_amount: claimAmount,
+    reserve_amount: reserveAmount,
+    claim_status: claimStatus,
+  };
 }
 
 function normalizeNationalId(value: string, stats: NormalizationStats): string | null {

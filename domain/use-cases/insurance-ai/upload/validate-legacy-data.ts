@@ -35,20 +35,28 @@ export const validateLegacyData: StepDefinition = {
     const extract = await openExtract((await context.streamInput()).chunks);
     // The mapping is resolved from the first lines (as many as the evidence uses), then the same read goes on.
     const head: ExtractBatch[] = [];
-    for (let lines = 0; lines < EVIDENCE_ROWS; ) {
+    for (let lines = 0; lines < EVIDENCE_ROWS;) {
       const next = await extract.batches.next();
       if (next.done) break;
       head.push(next.value);
       lines += next.value.lines.length;
     }
     const columns = [...(head.at(-1)?.columns ?? extract.shape.layout?.fields.map((f) => f.name) ?? [])].map((name) => name.trim());
-    const { mapping, present, impliedDecimals, columnOf, byField } = await mapExtract(context, columns, head.flatMap((b) => b.lines.map(trimmedNames)), extract.shape.layout);
+    const { mapping, present, impliedDecimals, columnOf, byField } = await mapExtract(
+      context,
+      columns,
+      head.flatMap((b) => b.lines.map(trimmedNames)),
+      extract.shape.layout,
+    );
     const shape = fileShape(present);
     const base = {
       format: extract.shape.format,
       shape,
       layout: extract.shape.layout?.fields ?? null,
-      conventions: { dates: `${ACCEPTED_DATE_FORMATS}; ${TWO_DIGIT_YEAR_RULE}; all-zero dates are missing`, amounts: AMOUNT_CONVENTIONS[extract.shape.amounts] },
+      conventions: {
+        dates: `${ACCEPTED_DATE_FORMATS}; ${TWO_DIGIT_YEAR_RULE}; all-zero dates are missing`,
+        amounts: AMOUNT_CONVENTIONS[extract.shape.amounts],
+      },
       columns: columnsReport(mapping),
     };
 

@@ -23,7 +23,12 @@ export const createVisualizations: StepDefinition = {
       subject: `${file}: data report ready, ${insights.length} finding${insights.length === 1 ? '' : 's'}${counts.critical ? ` (${counts.critical} critical)` : ''}`,
       lines: [
         `${file}: ${formatCount(profile.rows)} rows, ${formatCount(profile.columns.length)} columns profiled.`,
-        insights.length ? `Findings: ${insights.slice(0, 3).map((i) => i.title).join('; ')}${insights.length > 3 ? '; ...' : ''}.` : 'Nothing stood out.',
+        insights.length
+          ? `Findings: ${insights
+              .slice(0, 3)
+              .map((i) => i.title)
+              .join('; ')}${insights.length > 3 ? '; ...' : ''}.`
+          : 'Nothing stood out.',
         `The report is report.html (s3://${report.bucket}/${report.key}).`,
       ],
     });

@@ -4,7 +4,17 @@ import type { ColumnRole } from './column-roles.js';
 import type { Exploration } from './exploration.js';
 
 const ROLE_ORDER: ColumnRole[] = ['personal', 'identifier', 'timestamp', 'measure', 'category', 'flag', 'text', 'constant', 'empty'];
-const ROLE_LABELS: Record<ColumnRole, string> = { personal: 'personal data', identifier: 'identifiers', timestamp: 'timestamps', measure: 'measures', category: 'categories', flag: 'flags', text: 'free text', constant: 'constant', empty: 'empty' };
+const ROLE_LABELS: Record<ColumnRole, string> = {
+  personal: 'personal data',
+  identifier: 'identifiers',
+  timestamp: 'timestamps',
+  measure: 'measures',
+  category: 'categories',
+  flag: 'flags',
+  text: 'free text',
+  constant: 'constant',
+  empty: 'empty',
+};
 
 /** The report section explore_data's findings become: what each column is for, and how the time columns flow. */
 export function rolesSection(exploration: Exploration): ReportSection {
@@ -15,7 +25,10 @@ export function rolesSection(exploration: Exploration): ReportSection {
     title: 'What the columns are for',
     intro: 'Roles read from each column\u2019s profile: identifiers to join on, timestamps to order by, measures to aggregate, categories to group by.',
     blocks: [
-      { kind: 'figures', items: present.map((role) => ({ label: ROLE_LABELS[role], value: formatCount(exploration.roles.filter((r) => r.role === role).length) })) },
+      {
+        kind: 'figures',
+        items: present.map((role) => ({ label: ROLE_LABELS[role], value: formatCount(exploration.roles.filter((r) => r.role === role).length) })),
+      },
       {
         kind: 'table',
         columns: ['column', 'type', 'role', 'why'],

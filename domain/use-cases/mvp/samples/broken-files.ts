@@ -30,7 +30,15 @@ export function raggedCsv(seed: number): string {
 /** A quote opened on line 5 and never closed, so the rest of the file is one field. */
 export function unterminatedQuoteCsv(seed: number): string {
   const random = new SeededRandom(seed);
-  return ['id,name,age,city', contactLine(random, 1), contactLine(random, 2), contactLine(random, 3), `4,"Dmitri,${random.integer(18, 90)},Kraków`, contactLine(random, 5), ''].join('\n');
+  return [
+    'id,name,age,city',
+    contactLine(random, 1),
+    contactLine(random, 2),
+    contactLine(random, 3),
+    `4,"Dmitri,${random.integer(18, 90)},Kraków`,
+    contactLine(random, 5),
+    '',
+  ].join('\n');
 }
 
 /** Sensor readings exported without their header line: line 1 is already data. */

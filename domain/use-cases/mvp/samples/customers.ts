@@ -3,7 +3,23 @@ import { sampleAmount, sampleDate, type SampleRecord } from './sample-record.js'
 
 // Names beyond ASCII on purpose: the journey must carry them through byte for byte.
 const GIVEN = ['Ana', 'José', 'Zoë', 'Søren', 'Łukasz', 'Chloé', 'Mei', 'Oluwaseun', 'Björn', 'Priya', 'Ngọc', 'Émile', 'Fatma', 'Siobhán', 'Dmitri'];
-const FAMILY = ['García', 'Müller', 'Kierkegaard', 'Wójcik', 'Dubois', 'Chen', 'Adeyemi', 'Ångström', 'Iyer', 'Trần', "O'Brien", 'Yılmaz', 'Núñez', 'Smith', '山田'];
+const FAMILY = [
+  'García',
+  'Müller',
+  'Kierkegaard',
+  'Wójcik',
+  'Dubois',
+  'Chen',
+  'Adeyemi',
+  'Ångström',
+  'Iyer',
+  'Trần',
+  "O'Brien",
+  'Yılmaz',
+  'Núñez',
+  'Smith',
+  '山田',
+];
 const CITIES = ['Lisboa', 'München', 'Kraków', 'São Paulo', 'Zürich', 'Reykjavík', 'Lagos', 'Montréal', 'Chennai', 'Hà Nội'];
 const STREETS = ['Rua Augusta', 'Hauptstraße', 'Rue de Rivoli', 'Baker Street', 'Calle Mayor', 'Main Street'];
 const NOTES = ['prefers email, not phone', 'VIP; renewal due', 'asked for "paper" invoices', 'moved, update address', 'referred by a friend'];

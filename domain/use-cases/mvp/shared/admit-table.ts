@@ -1,4 +1,13 @@
-import { ColumnTypeTally, FormulaLikeTally, readTableStream, rejectViolations, type ColumnSchema, type FormulaLikeCells, type StreamedTable, type TableBatch } from '#domain/tabular/index.js';
+import {
+  ColumnTypeTally,
+  FormulaLikeTally,
+  readTableStream,
+  rejectViolations,
+  type ColumnSchema,
+  type FormulaLikeCells,
+  type StreamedTable,
+  type TableBatch,
+} from '#domain/tabular/index.js';
 import { rejectUnusableColumnNames } from './column-name-check.js';
 import { DecimalCommaTally, type DecimalCommaDecision, type MvpColumnSchema } from './decimal-comma.js';
 

@@ -55,7 +55,9 @@ function completionWarnings(facts: CompletionFacts): string[] {
   if (facts.rows === 0) warnings.push('The file holds no data rows.');
   if (facts.formulaLikeCells > 0) {
     const cells = `${facts.formulaLikeCells} cell${facts.formulaLikeCells === 1 ? '' : 's'}`;
-    warnings.push(`${cells} start${facts.formulaLikeCells === 1 ? 's' : ''} like a spreadsheet formula (=, +, -, @); kept as text, but do not open the original in a spreadsheet without care (see validation-report.json).`);
+    warnings.push(
+      `${cells} start${facts.formulaLikeCells === 1 ? 's' : ''} like a spreadsheet formula (=, +, -, @); kept as text, but do not open the original in a spreadsheet without care (see validation-report.json).`,
+    );
   }
   return warnings;
 }

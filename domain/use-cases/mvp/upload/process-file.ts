@@ -31,7 +31,10 @@ export const processFile: StepDefinition = {
     const table = reading.result();
     rejectViolations(table);
     if (table.rows !== inferred.rows || table.columns.length !== inferred.columns.length) {
-      throw new StepRejection('input_changed', `the upload changed after validation (${table.rows} rows of ${table.columns.length} columns, validated ${inferred.rows} of ${inferred.columns.length})`);
+      throw new StepRejection(
+        'input_changed',
+        `the upload changed after validation (${table.rows} rows of ${table.columns.length} columns, validated ${inferred.rows} of ${inferred.columns.length})`,
+      );
     }
     await context.writeJsonArtifact(MVP_ARTIFACTS.schema, inferred);
     return {

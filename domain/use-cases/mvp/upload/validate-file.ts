@@ -15,18 +15,33 @@ import { buildValidationReport } from './validation-report.js';
 export const validateFile: StepDefinition = {
   name: 'validate_file',
   policy: STREAM_PASS_POLICY,
-  description: 'Checks the upload is UTF-8 CSV, TSV, JSON or NDJSON within the size limit, with a header and a consistent column count, and infers its column types.',
+  description:
+    'Checks the upload is UTF-8 CSV, TSV, JSON or NDJSON within the size limit, with a header and a consistent column count, and infers its column types.',
   async run(context) {
     // streamInput enforces the size cap (file_too_large) before a byte is read.
     const { chunks } = await context.streamInput();
     const { table, schema, formulaLikeCells, decimalComma } = await admitTable(chunks);
     const bytes = table.contentBytes + (table.hadBom ? 3 : 0);
-    const report = buildValidationReport({ file: fileNameOf(context.input.key), bytes, maxBytes: context.config.maxUploadBytes, table, formulaLikeCells, decimalComma });
+    const report = buildValidationReport({
+      file: fileNameOf(context.input.key),
+      bytes,
+      maxBytes: context.config.maxUploadBytes,
+      table,
+      formulaLikeCells,
+      decimalComma,
+    });
     await context.writeJsonArtifact(MVP_ARTIFACTS.validationReport, report);
     const inferred: SchemaDocument = { rows: table.rows, columns: schema };
     await context.writeJsonArtifact(MVP_ARTIFACTS.inferredSchema, inferred);
     return {
-      summary: { format: report.format, hadBom: report.hadBom, bytes: report.bytes, rows: report.rows, columns: report.columns.length, formulaLikeCells: report.formulaLikeCells.count },
+      summary: {
+        format: report.format,
+        hadBom: report.hadBom,
+        bytes: report.bytes,
+        rows: report.rows,
+        columns: report.columns.length,
+        formulaLikeCells: report.formulaLikeCells.count,
+      },
     };
   },
 };

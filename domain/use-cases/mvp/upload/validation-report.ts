@@ -51,7 +51,11 @@ export function buildValidationReport(input: {
     checks: [
       { check: 'size_within_limit', passed: true, detail: `${input.bytes} bytes; the limit is ${input.maxBytes}` },
       { check: 'utf8_text', passed: true, detail: table.hadBom ? 'UTF-8 text with a byte-order mark' : 'UTF-8 text' },
-      { check: 'format_detected', passed: true, detail: delimited ? `${table.format.toUpperCase()} delimited by ${JSON.stringify(table.delimiter)}` : table.format.toUpperCase() },
+      {
+        check: 'format_detected',
+        passed: true,
+        detail: delimited ? `${table.format.toUpperCase()} delimited by ${JSON.stringify(table.delimiter)}` : table.format.toUpperCase(),
+      },
       {
         check: 'header_present',
         passed: true,

@@ -1,4 +1,13 @@
-import { archiveOfBus, ArchiveReplayError, busArnOf, cancelReplay, planArchiveReplay, startArchiveReplay, waitForReplay, windowProgress } from '#local/replay/archive-replay.js';
+import {
+  archiveOfBus,
+  ArchiveReplayError,
+  busArnOf,
+  cancelReplay,
+  planArchiveReplay,
+  startArchiveReplay,
+  waitForReplay,
+  windowProgress,
+} from '#local/replay/archive-replay.js';
 import { cloudTarget } from '#local/stage/cloud-target.js';
 import { eventBridgeClient } from '#local/stage/event-bridge-client.js';
 import { stageBusName } from '#local/stage/stage-names.js';
@@ -31,7 +40,13 @@ export async function archiveReplay(options: ArchiveReplayOptions): Promise<numb
     let archive = options.archive;
     if (!archive) archive = await archiveOfBus(client, await busArnOf(client, stageBusName(options.stage!)));
     const plan = await planArchiveReplay(client, archive, { since: options.since, until: options.until }, options.rule ?? []);
-    const planJson = { replayName: options.replayName, source: { kind: 'archive', archive: plan.archive, bus: plan.busName, endpoint: where }, window: { since: plan.since.toISOString(), until: plan.until.toISOString() }, rules: plan.rules.map((r) => r.name), filtered: plan.filtered };
+    const planJson = {
+      replayName: options.replayName,
+      source: { kind: 'archive', archive: plan.archive, bus: plan.busName, endpoint: where },
+      window: { since: plan.since.toISOString(), until: plan.until.toISOString() },
+      rules: plan.rules.map((r) => r.name),
+      filtered: plan.filtered,
+    };
     if (options['dry-run']) {
       if (options.json) console.log(JSON.stringify({ ...planJson, dryRun: true }, null, 2));
       else console.log(formatArchivePlan(plan, options.replayName));
@@ -63,7 +78,9 @@ export async function archiveReplay(options: ArchiveReplayOptions): Promise<numb
     if (options.json) console.log(JSON.stringify(result, null, 2));
     else {
       console.log(formatArchiveStatus(options.replayName, status, windowProgress(status, plan.since, plan.until)));
-      console.log(`  archive ${plan.archive} → bus ${plan.busName} (${where}), window ${result.window.since} to ${result.window.until}, ${plan.filtered ? `rules ${result.rules.join(', ')}` : 'every rule'}`);
+      console.log(
+        `  archive ${plan.archive} → bus ${plan.busName} (${where}), window ${result.window.since} to ${result.window.until}, ${plan.filtered ? `rules ${result.rules.join(', ')}` : 'every rule'}`,
+      );
       console.log('  the replayed events carry replay-name; delivered journeys ignore them unless the name starts with as-new-');
     }
     return status.state === 'COMPLETED' ? ExitCode.ok : ExitCode.notOk;
@@ -71,11 +88,14 @@ export async function archiveReplay(options: ArchiveReplayOptions): Promise<numb
     if (error instanceof ArchiveReplayError) {
       throw new CommandError('archive_not_found', `${error.message} (${where})`, ExitCode.notFound);
     }
-    if ((error as { name?: string }).name === 'ResourceAlreadyExistsException') throw new UsageError(`a replay named ${options.replayName} exists already: choose another --name`);
+    if ((error as { name?: string }).name === 'ResourceAlreadyExistsException')
+      throw new UsageError(`a replay named ${options.replayName} exists already: choose another --name`);
     if (error instanceof UsageError) throw error;
     // Unreachable endpoint, missing credentials, access denied: say who said what, without a stack.
     const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
-    console.error(`symphainy replay: EventBridge at ${where} could not be asked: ${(error as Error).name}: ${(error as Error).message}${cause && !(error as Error).message.includes(cause) ? ` (${cause})` : ''}`);
+    console.error(
+      `symphainy replay: EventBridge at ${where} could not be asked: ${(error as Error).name}: ${(error as Error).message}${cause && !(error as Error).message.includes(cause) ? ` (${cause})` : ''}`,
+    );
     return ExitCode.notOk;
   } finally {
     client.destroy();

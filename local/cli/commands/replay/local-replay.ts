@@ -57,17 +57,38 @@ export async function localReplay(options: LocalReplayOptions): Promise<number> 
     const missing = (options.filter.journeys ?? []).filter((id) => !selected.some((s) => journeyIdOf(s.event) === id));
     if (missing.length) {
       const known = [...new Set(all.map((s) => journeyIdOf(s.event)).filter((id): id is string => id !== undefined))];
-      throw new CommandError('journey_not_found', `no events of journey ${missing.join(', ')} in ${sourceLabel(source)}${known.length ? ` (it has ${known.length} journeys, e.g. ${known.slice(-3).join(', ')})` : ' (it holds no journeys)'}`, ExitCode.notFound);
+      throw new CommandError(
+        'journey_not_found',
+        `no events of journey ${missing.join(', ')} in ${sourceLabel(source)}${known.length ? ` (it has ${known.length} journeys, e.g. ${known.slice(-3).join(', ')})` : ' (it holds no journeys)'}`,
+        ExitCode.notFound,
+      );
     }
 
     const plan = await planReplay(selected, {
       asNew: options['as-new'],
       skipReplayedCopies: source.kind === 'journal',
       explain: routeExplainer(runtime.routes),
-      deliveredOutcome: async (id) => ((await journeyDelivered(runtime.store, runtime.config.artifactBucket, id)) ? (runtime.journey(id)?.status ?? 'delivered') : undefined),
+      deliveredOutcome: async (id) =>
+        (await journeyDelivered(runtime.store, runtime.config.artifactBucket, id)) ? (runtime.journey(id)?.status ?? 'delivered') : undefined,
     });
     if (options['dry-run']) {
-      if (options.json) console.log(JSON.stringify({ replayName: options.replayName, source, dryRun: true, asNew: options['as-new'], selected: plan.length, replayed: plan.filter((p) => p.action === 'replay').length, skipped: skipCounts(plan), events: plan.map(plannedJson) }, null, 2));
+      if (options.json)
+        console.log(
+          JSON.stringify(
+            {
+              replayName: options.replayName,
+              source,
+              dryRun: true,
+              asNew: options['as-new'],
+              selected: plan.length,
+              replayed: plan.filter((p) => p.action === 'replay').length,
+              skipped: skipCounts(plan),
+              events: plan.map(plannedJson),
+            },
+            null,
+            2,
+          ),
+        );
       else console.log(formatPlan(options.replayName, sourceLabel(source), plan));
       return ExitCode.ok;
     }
@@ -109,7 +130,10 @@ export async function localReplay(options: LocalReplayOptions): Promise<number> 
       replayed,
       skipped: skipCounts(plan),
       journeys,
-      deadLetters: runtime.deadLetters().slice(deadLettersBefore).map(({ queue, messageId, error }) => ({ queue, messageId, error })),
+      deadLetters: runtime
+        .deadLetters()
+        .slice(deadLettersBefore)
+        .map(({ queue, messageId, error }) => ({ queue, messageId, error })),
     };
     if (options.json) console.log(JSON.stringify(summary, null, 2));
     else console.log(formatLocalSummary(summary, plan));

@@ -3,12 +3,22 @@ import { autonomousVehicleUseCase } from '#domain/use-cases/autonomous-vehicle/i
 import type { DeliverySummary } from '#domain/use-cases/use-case-module.js';
 import { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
 
-const base: Omit<DeliverySummary, 'outcome' | 'summaries'> = { journeyId: 'j-1', useCase: 'autonomous_vehicle', journey: 'upload', inputKey: 'uploads/autonomous_vehicle/fleet.csv' };
+const base: Omit<DeliverySummary, 'outcome' | 'summaries'> = {
+  journeyId: 'j-1',
+  useCase: 'autonomous_vehicle',
+  journey: 'upload',
+  inputKey: 'uploads/autonomous_vehicle/fleet.csv',
+};
 
 describe('autonomousVehicleUseCase', () => {
   it('declares the upload journey with its four steps and registers cleanly', () => {
     expect(autonomousVehicleUseCase.id).toBe('autonomous_vehicle');
-    expect(autonomousVehicleUseCase.journeys.upload!.map((s) => s.name)).toEqual(['validate_test_data', 'process_historical_data', 'create_test_plan', 'generate_coverage_metrics']);
+    expect(autonomousVehicleUseCase.journeys.upload!.map((s) => s.name)).toEqual([
+      'validate_test_data',
+      'process_historical_data',
+      'create_test_plan',
+      'generate_coverage_metrics',
+    ]);
     expect(new UseCaseRegistry([autonomousVehicleUseCase]).journeySteps('autonomous_vehicle', 'upload')).toHaveLength(4);
   });
 
@@ -36,12 +46,19 @@ describe('autonomousVehicleUseCase', () => {
       error: { code: 'timestamps_not_increasing', message: '2 problem(s) in the telemetry; first at line 62: ...' },
     });
     expect(notice.subject).toBe('Autonomous-vehicle test data rejected: timestamps_not_increasing');
-    expect(notice.message).toContain('uploads/autonomous_vehicle/fleet.csv rejected (timestamps_not_increasing): 2 problem(s) in the telemetry; first at line 62');
+    expect(notice.message).toContain(
+      'uploads/autonomous_vehicle/fleet.csv rejected (timestamps_not_increasing): 2 problem(s) in the telemetry; first at line 62',
+    );
     expect(notice.message).toContain('sort by vehicle and time');
   });
 
   it('still says something useful for a failure it has no advice for', () => {
-    const notice = autonomousVehicleUseCase.describeDelivery!({ ...base, outcome: 'failed', summaries: {}, error: { code: 'step_timed_out', message: 'no answer after 3 attempts' } });
+    const notice = autonomousVehicleUseCase.describeDelivery!({
+      ...base,
+      outcome: 'failed',
+      summaries: {},
+      error: { code: 'step_timed_out', message: 'no answer after 3 attempts' },
+    });
     expect(notice.subject).toBe('Autonomous-vehicle test data could not be processed: step_timed_out');
     expect(notice.message).toContain('no answer after 3 attempts');
   });

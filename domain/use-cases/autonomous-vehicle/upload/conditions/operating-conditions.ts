@@ -47,9 +47,18 @@ export interface ConditionSpace {
 export function conditionSpace(tally: ConditionTally): ConditionSpace {
   return {
     speedBands: SPEED_BANDS,
-    roadTypes: withObserved(EXPECTED_ROAD_TYPES, tally.conditions.map((c) => c.roadType)),
-    weathers: withObserved(EXPECTED_WEATHER, tally.conditions.map((c) => c.weather)),
-    timesOfDay: withObserved(EXPECTED_TIMES_OF_DAY, tally.conditions.map((c) => c.timeOfDay)),
+    roadTypes: withObserved(
+      EXPECTED_ROAD_TYPES,
+      tally.conditions.map((c) => c.roadType),
+    ),
+    weathers: withObserved(
+      EXPECTED_WEATHER,
+      tally.conditions.map((c) => c.weather),
+    ),
+    timesOfDay: withObserved(
+      EXPECTED_TIMES_OF_DAY,
+      tally.conditions.map((c) => c.timeOfDay),
+    ),
   };
 }
 

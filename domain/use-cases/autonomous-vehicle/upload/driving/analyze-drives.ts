@@ -65,7 +65,10 @@ export class DriveAnalyzer {
         vehicles: vehicles.length,
         samples: this.samples,
         segments: segments.length,
-        distanceKm: round(vehicles.reduce((sum, v) => sum + v.distanceKm, 0), 3),
+        distanceKm: round(
+          vehicles.reduce((sum, v) => sum + v.distanceKm, 0),
+          3,
+        ),
         drivingSeconds: vehicles.reduce((sum, v) => sum + v.drivingSeconds, 0),
         maxSpeedKmh: vehicles.reduce((max, v) => Math.max(max, v.maxSpeedKmh), 0),
         hardBrakingEvents: hardBraking.length,

@@ -61,7 +61,10 @@ export class VehicleStatistics {
     const speed = this.speed.describe();
     const acceleration = this.acceleration.describe();
     const [p50, p90, p95, p99] = this.speeds.percentiles([50, 90, 95, 99]) as [number, number, number, number];
-    const distanceKm = round(segments.reduce((sum, s) => sum + s.distanceKm, 0), 3);
+    const distanceKm = round(
+      segments.reduce((sum, s) => sum + s.distanceKm, 0),
+      3,
+    );
     return {
       vehicleId: this.vehicleId,
       samples: this.speed.count,

@@ -27,7 +27,12 @@ export function buildTestPlan(tally: ConditionTally, events: readonly HardBrakin
   // A stable sort keeps generation order inside a priority and kind, so ids never shuffle.
   const ranked = drafts
     .map((draft, order) => ({ draft, order }))
-    .sort((a, b) => PRIORITIES.indexOf(a.draft.priority) - PRIORITIES.indexOf(b.draft.priority) || SCENARIO_KINDS.indexOf(a.draft.kind) - SCENARIO_KINDS.indexOf(b.draft.kind) || a.order - b.order);
+    .sort(
+      (a, b) =>
+        PRIORITIES.indexOf(a.draft.priority) - PRIORITIES.indexOf(b.draft.priority) ||
+        SCENARIO_KINDS.indexOf(a.draft.kind) - SCENARIO_KINDS.indexOf(b.draft.kind) ||
+        a.order - b.order,
+    );
   const scenarios = ranked.map(({ draft }, index): TestScenario => ({ id: `AV-TS-${String(index + 1).padStart(3, '0')}`, ...draft }));
   const byPriority = Object.fromEntries(PRIORITIES.map((p) => [p, scenarios.filter((s) => s.priority === p).length])) as Record<Priority, number>;
   return {
@@ -35,7 +40,12 @@ export function buildTestPlan(tally: ConditionTally, events: readonly HardBrakin
     byPriority,
     conditionSpace: space,
     notRecorded: [...notRecorded],
-    rules: { sparseShare: SPARSE_SHARE, sparseMinSamples: SPARSE_MIN_SAMPLES, emergencyBrakingMps2: EMERGENCY_BRAKING_MPS2, hardBrakingContextsLeftOut: replay.contextsLeftOut },
+    rules: {
+      sparseShare: SPARSE_SHARE,
+      sparseMinSamples: SPARSE_MIN_SAMPLES,
+      emergencyBrakingMps2: EMERGENCY_BRAKING_MPS2,
+      hardBrakingContextsLeftOut: replay.contextsLeftOut,
+    },
     scenarios,
   };
 }

@@ -1,11 +1,5 @@
 import type { ConditionTally } from '../conditions/condition-tally.js';
-import {
-  isAdverseWeather,
-  isHighSpeed,
-  isLowLight,
-  isPlausible,
-  type ConditionSpace,
-} from '../conditions/operating-conditions.js';
+import { isAdverseWeather, isHighSpeed, isLowLight, isPlausible, type ConditionSpace } from '../conditions/operating-conditions.js';
 import type { SpeedBand } from '../conditions/speed-band.js';
 import { SPARSE_MIN_SAMPLES, SPARSE_SHARE } from '../../shared/thresholds.js';
 import type { Priority, ScenarioDraft } from './test-scenario.js';

@@ -38,7 +38,12 @@ export function renderTestPlanMarkdown(plan: TestPlan): string {
 
 function conditionsText(scenario: TestScenario): string {
   const c = scenario.conditions;
-  return [c.speedBand && `speed ${c.speedBand} km/h`, c.roadType && `road ${c.roadType}`, c.weather && `weather ${c.weather}`, c.timeOfDay && `time ${c.timeOfDay}`]
+  return [
+    c.speedBand && `speed ${c.speedBand} km/h`,
+    c.roadType && `road ${c.roadType}`,
+    c.weather && `weather ${c.weather}`,
+    c.timeOfDay && `time ${c.timeOfDay}`,
+  ]
     .filter(Boolean)
     .join(', ');
 }

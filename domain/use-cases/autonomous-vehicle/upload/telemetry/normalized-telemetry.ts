@@ -1,7 +1,19 @@
 import { decodeText } from '#domain/insights/records/decode-chunks.js';
 import type { TelemetrySample } from './telemetry-sample.js';
 
-const COLUMNS = ['line', 'timestamp', 'vehicle_id', 'speed_kmh', 'acceleration_mps2', 'latitude', 'longitude', 'road_type', 'weather', 'time_of_day', 'heading'] as const;
+const COLUMNS = [
+  'line',
+  'timestamp',
+  'vehicle_id',
+  'speed_kmh',
+  'acceleration_mps2',
+  'latitude',
+  'longitude',
+  'road_type',
+  'weather',
+  'time_of_day',
+  'heading',
+] as const;
 
 type Row = [number, string, string, number, number, number, number, string, string, string, number | null];
 

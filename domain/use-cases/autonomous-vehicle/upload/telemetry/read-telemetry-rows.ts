@@ -7,8 +7,7 @@ import type { TelemetrySample } from './telemetry-sample.js';
 import { timeOfDayFromHour } from './time-of-day.js';
 
 export type TelemetryRowReading =
-  | { sample: TelemetrySample; timeOfDayDerived: boolean; violations?: undefined }
-  | { sample?: undefined; violations: TelemetryViolation[] };
+  { sample: TelemetrySample; timeOfDayDerived: boolean; violations?: undefined } | { sample?: undefined; violations: TelemetryViolation[] };
 
 /**
  * Types one row at a time through the column mapping (units converted, time read in its

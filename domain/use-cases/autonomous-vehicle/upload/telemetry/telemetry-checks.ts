@@ -1,18 +1,9 @@
-import {
-  MAX_PLAUSIBLE_ABS_ACCELERATION_MPS2,
-  MAX_PLAUSIBLE_SPEED_KMH,
-} from '../../shared/thresholds.js';
+import { MAX_PLAUSIBLE_ABS_ACCELERATION_MPS2, MAX_PLAUSIBLE_SPEED_KMH } from '../../shared/thresholds.js';
 
 export type RejectionCode = 'invalid_values' | 'timestamps_not_increasing' | 'implausible_values';
 
 export type CheckName =
-  | 'values_parse'
-  | 'timestamps_increasing'
-  | 'speed_range'
-  | 'acceleration_range'
-  | 'coordinate_range'
-  | 'heading_range'
-  | 'position_jumps';
+  'values_parse' | 'timestamps_increasing' | 'speed_range' | 'acceleration_range' | 'coordinate_range' | 'heading_range' | 'position_jumps';
 
 /** Every row-level check validation runs, the code it rejects with, and what it asserts. */
 export const TELEMETRY_CHECKS: Readonly<Record<CheckName, { code: RejectionCode; description: string }>> = {

@@ -60,7 +60,11 @@ export function telemetryPass(
 
     const decide = (columns: readonly string[]): void => {
       try {
-        const mapping = mappingOrReject(resolveFields(TELEMETRY_FIELDS, evidenceFromRows(columns, evidence!.rows), options.declared), TELEMETRY_FIELDS, columns);
+        const mapping = mappingOrReject(
+          resolveFields(TELEMETRY_FIELDS, evidenceFromRows(columns, evidence!.rows), options.declared),
+          TELEMETRY_FIELDS,
+          columns,
+        );
         mapped = { mapping, read: telemetryRowReader(mapping, options.fileVehicle) };
       } catch (error) {
         // Kept, not thrown: a structural problem later in the file is the first thing to say.
@@ -128,5 +132,7 @@ export function telemetryPass(
 function unnamedVehiclesHint(mapping: FieldMapping, fileVehicle: string, violations: ViolationTally): string[] {
   if (fieldColumn(mapping, 'vehicle') || !violations.checksSeen.has('timestamps_increasing')) return [];
   const columns = mapping.unmapped.length > 0 ? ` (unmapped columns: ${mapping.unmapped.join(', ')})` : '';
-  return [`no column was recognised as the vehicle, so the file was read as one vehicle "${fileVehicle}"; if it holds several, name the column: --map vehicle=<column>${columns}`];
+  return [
+    `no column was recognised as the vehicle, so the file was read as one vehicle "${fileVehicle}"; if it holds several, name the column: --map vehicle=<column>${columns}`,
+  ];
 }

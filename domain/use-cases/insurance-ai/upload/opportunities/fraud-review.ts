@@ -73,7 +73,14 @@ export interface FraudReviewFindings {
 
 /** The second pass: each claim checked against its line's fence and its policy's start, every flag counted, the largest kept. */
 export class FraudReview {
-  private readonly findings: Omit<FraudReviewFindings, 'listed'> = { candidates: 0, amountOutliers: 0, earlyClaims: 0, flaggedIncurred: 0, statusKnown: false, openExposure: 0 };
+  private readonly findings: Omit<FraudReviewFindings, 'listed'> = {
+    candidates: 0,
+    amountOutliers: 0,
+    earlyClaims: 0,
+    flaggedIncurred: 0,
+    statusKnown: false,
+    openExposure: 0,
+  };
   private listed: FraudCandidate[] = [];
 
   constructor(private readonly fences: ReadonlyMap<LineOfBusiness | null, number>) {}
@@ -83,7 +90,8 @@ export class FraudReview {
     const reasons: string[] = [];
     const fence = this.fences.get(claim.line_of_business);
     const amountOutlier = fence !== undefined && claim.claim_amount > fence;
-    if (amountOutlier) reasons.push(`amount ${claim.claim_amount.toFixed(2)} above the ${claim.line_of_business ?? 'portfolio'} outlier fence ${fence.toFixed(2)}`);
+    if (amountOutlier)
+      reasons.push(`amount ${claim.claim_amount.toFixed(2)} above the ${claim.line_of_business ?? 'portfolio'} outlier fence ${fence.toFixed(2)}`);
     const days = claim.effective_date === null || claim.claim_date === null ? null : daysBetween(claim.effective_date, claim.claim_date);
     const earlyClaim = days !== null && days <= EARLY_CLAIM_DAYS;
     if (earlyClaim) reasons.push(`claimed ${days} day(s) after the policy took effect`);
@@ -112,7 +120,12 @@ export class FraudReview {
   }
 
   result(): FraudReviewFindings {
-    return { ...this.findings, flaggedIncurred: roundCents(this.findings.flaggedIncurred), openExposure: roundCents(this.findings.openExposure), listed: largestFirst(this.listed) };
+    return {
+      ...this.findings,
+      flaggedIncurred: roundCents(this.findings.flaggedIncurred),
+      openExposure: roundCents(this.findings.openExposure),
+      listed: largestFirst(this.listed),
+    };
   }
 }
 

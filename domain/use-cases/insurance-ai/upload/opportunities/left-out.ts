@@ -27,7 +27,10 @@ export function opportunitiesLeftOut(fields: FileFields): Map<OpportunityKind, F
     if (missing) out.set(kind, missing);
   }
   if (!out.has('cross_sell') && !fields.has('national_id') && !fields.has('email') && !fields.has('holder_name')) {
-    out.set('cross_sell', { figure: WHAT.cross_sell, because: 'the file has no holder names, national ids or email addresses to recognise one holder across policies' });
+    out.set('cross_sell', {
+      figure: WHAT.cross_sell,
+      because: 'the file has no holder names, national ids or email addresses to recognise one holder across policies',
+    });
   }
   // A claims register lists only the policies that claimed: every policy in it has a claim.
   if (!out.has('loyalty') && fileShape(fields) === 'claims register') {

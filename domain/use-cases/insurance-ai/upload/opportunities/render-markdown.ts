@@ -20,7 +20,17 @@ export function renderOpportunitiesMarkdown(
   lines.push('| Rank | Opportunity | Estimated value |', '| ---: | --- | ---: |');
   for (const o of opportunities) lines.push(`| ${o.rank} | ${escapeCell(o.title)} | ${o.estimatedValue === null ? 'n/a' : money(o.estimatedValue)} |`);
   for (const o of opportunities) {
-    lines.push('', `## ${o.rank}. ${o.title}`, '', o.action, '', `*Value:* ${o.estimatedValue === null ? 'not estimated' : money(o.estimatedValue)} (${o.valueBasis})`, '', '*Evidence:*', '');
+    lines.push(
+      '',
+      `## ${o.rank}. ${o.title}`,
+      '',
+      o.action,
+      '',
+      `*Value:* ${o.estimatedValue === null ? 'not estimated' : money(o.estimatedValue)} (${o.valueBasis})`,
+      '',
+      '*Evidence:*',
+      '',
+    );
     for (const [key, value] of Object.entries(o.evidence)) lines.push(`- ${key}: ${formatEvidence(value)}`);
   }
   return `${lines.join('\n')}\n`;

@@ -82,7 +82,10 @@ describe('autonomous_vehicle EDA journey', () => {
   });
 
   it('reads a US logger export (epoch ms, mph, g, no vehicle column) in the units the analysis uses', async () => {
-    const body = ['ts_ms,speed_mph,accel_g,gps_lat,gps_lng', ...Array.from({ length: 60 }, (_, i) => `${1767258000000 + i * 1000},${i < 30 ? 50 : 0},${i === 30 ? -0.8 : 0},${(48.1 + i * 0.0002).toFixed(4)},11.5`)].join('\n');
+    const body = [
+      'ts_ms,speed_mph,accel_g,gps_lat,gps_lng',
+      ...Array.from({ length: 60 }, (_, i) => `${1767258000000 + i * 1000},${i < 30 ? 50 : 0},${i === 30 ? -0.8 : 0},${(48.1 + i * 0.0002).toFixed(4)},11.5`),
+    ].join('\n');
     const run = await runJourneySteps(autonomousVehicleUseCase, 'eda', `${body}\n`, { key: 'uploads/autonomous_vehicle/test-car-7.csv' });
     const mapping = run.json('column-mapping.json');
     expect(mapping.fields.find((f: { field: string }) => f.field === 'speed').unit).toMatchObject({ from: 'mph', to: 'km/h' });

@@ -38,7 +38,10 @@ describe('autonomous_vehicle samples', () => {
       const { segments } = run.json('segments.json');
       // Two drives per vehicle with hours between them, and two drives with a parking stop.
       expect(segments).toHaveLength(10);
-      expect(segments.filter((s: { endReason: string }) => s.endReason === 'long_stop').map((s: { vehicleId: string }) => s.vehicleId)).toEqual(['AV-02', 'AV-04']);
+      expect(segments.filter((s: { endReason: string }) => s.endReason === 'long_stop').map((s: { vehicleId: string }) => s.vehicleId)).toEqual([
+        'AV-02',
+        'AV-04',
+      ]);
       expect(segments.filter((s: { endReason: string }) => s.endReason === 'data_gap')).toHaveLength(4);
 
       const summary = run.json('vehicle-summary.json');
@@ -47,7 +50,10 @@ describe('autonomous_vehicle samples', () => {
       for (const v of summary.vehicles) expect(v.distanceKm).toBeGreaterThan(3);
 
       const plan = run.json('test-plan.json');
-      const snowHighway = plan.scenarios.find((s: { conditions: { roadType?: string; weather?: string; speedBand?: string } }) => s.conditions.roadType === 'highway' && s.conditions.weather === 'snow' && !s.conditions.speedBand);
+      const snowHighway = plan.scenarios.find(
+        (s: { conditions: { roadType?: string; weather?: string; speedBand?: string } }) =>
+          s.conditions.roadType === 'highway' && s.conditions.weather === 'snow' && !s.conditions.speedBand,
+      );
       expect(snowHighway).toMatchObject({ priority: 'critical', kind: 'unobserved_condition', evidence: { samples: 0 } });
       expect(plan.scenarios.filter((s: { kind: string }) => s.kind === 'hard_braking_replay').length).toBeGreaterThan(0);
 
@@ -63,7 +69,8 @@ describe('autonomous_vehicle samples', () => {
 
   it('run to the same artifact bytes twice, as write-once storage needs for a redelivered step', async () => {
     const [good] = autonomousVehicleUseCase.samples(42);
-    const digests = async () => (await runJourneySteps(autonomousVehicleUseCase, 'upload', good!.body)).records.flatMap((r) => r.artifacts.map((a) => `${a.name}:${a.sha256}`));
+    const digests = async () =>
+      (await runJourneySteps(autonomousVehicleUseCase, 'upload', good!.body)).records.flatMap((r) => r.artifacts.map((a) => `${a.name}:${a.sha256}`));
     const first = await digests();
     expect(first.map((d) => d.split(':')[0])).toEqual([
       'column-mapping.json',

@@ -14,7 +14,15 @@ describe('parseIsoTimestamp', () => {
   });
 
   it('refuses what is not a real ISO-8601 date-time', () => {
-    for (const text of ['2026-02-29T00:00:00Z', '2026-13-01T00:00:00Z', '2026-03-02T24:00:00Z', '2026-03-02', '03/02/2026 10:00', '2026-03-02T10:00:00+25:00', '']) {
+    for (const text of [
+      '2026-02-29T00:00:00Z',
+      '2026-13-01T00:00:00Z',
+      '2026-03-02T24:00:00Z',
+      '2026-03-02',
+      '03/02/2026 10:00',
+      '2026-03-02T10:00:00+25:00',
+      '',
+    ]) {
       expect(parseIsoTimestamp(text), text).toBeUndefined();
     }
     expect(parseIsoTimestamp('2024-02-29T00:00:00Z')).toBeDefined();
@@ -27,7 +35,16 @@ describe('small calculations', () => {
   });
 
   it('names times of day by the local hour', () => {
-    expect([5, 6, 11, 12, 17, 18, 21, 22].map(timeOfDayFromHour)).toEqual(['night', 'morning', 'morning', 'afternoon', 'afternoon', 'evening', 'evening', 'night']);
+    expect([5, 6, 11, 12, 17, 18, 21, 22].map(timeOfDayFromHour)).toEqual([
+      'night',
+      'morning',
+      'morning',
+      'afternoon',
+      'afternoon',
+      'evening',
+      'evening',
+      'night',
+    ]);
   });
 
   it('interpolates percentiles between ranks', () => {

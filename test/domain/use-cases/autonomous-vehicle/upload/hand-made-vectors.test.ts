@@ -26,7 +26,15 @@ describe('autonomous_vehicle on a hand-made file', () => {
 
   it('cuts segments at a data gap and at a long stop', async () => {
     const { segments, samplesOutsideSegments } = (await run()).json('segments.json');
-    expect(segments.map((s: { id: string; firstLine: number; lastLine: number; endReason: string; durationSeconds: number }) => [s.id, s.firstLine, s.lastLine, s.endReason, s.durationSeconds])).toEqual([
+    expect(
+      segments.map((s: { id: string; firstLine: number; lastLine: number; endReason: string; durationSeconds: number }) => [
+        s.id,
+        s.firstLine,
+        s.lastLine,
+        s.endReason,
+        s.durationSeconds,
+      ]),
+    ).toEqual([
       ['V1#1', 2, 7, 'data_gap', 5],
       ['V1#2', 8, 11, 'end_of_data', 3],
       ['V2#1', 12, 14, 'long_stop', 20],
@@ -42,7 +50,16 @@ describe('autonomous_vehicle on a hand-made file', () => {
     const r = await run();
     const { events } = r.json('hard-braking-events.json');
     expect(events).toHaveLength(2);
-    expect(events[0]).toMatchObject({ vehicleId: 'V1', segmentId: 'V1#1', line: 4, samples: 2, peakDecelerationMps2: -5, speedBeforeKmh: 40, speedAfterKmh: 15, speedBand: '30-60' });
+    expect(events[0]).toMatchObject({
+      vehicleId: 'V1',
+      segmentId: 'V1#1',
+      line: 4,
+      samples: 2,
+      peakDecelerationMps2: -5,
+      speedBeforeKmh: 40,
+      speedAfterKmh: 15,
+      speedBand: '30-60',
+    });
     expect(events[1]).toMatchObject({ line: 9, samples: 1, peakDecelerationMps2: -4.2, speedBeforeKmh: 50 });
   });
 
@@ -70,16 +87,28 @@ describe('autonomous_vehicle on a hand-made file', () => {
     const r = await run();
     const plan = r.json('test-plan.json');
     const byTitle = (title: string) => plan.scenarios.find((s: { title: string }) => s.title === title);
-    expect(byTitle('Highway driving in snow')).toMatchObject({ priority: 'critical', kind: 'unobserved_condition', conditions: { roadType: 'highway', weather: 'snow' } });
+    expect(byTitle('Highway driving in snow')).toMatchObject({
+      priority: 'critical',
+      kind: 'unobserved_condition',
+      conditions: { roadType: 'highway', weather: 'snow' },
+    });
     expect(byTitle('Highway driving in snow').rationale).toContain('None of the 20 samples');
     expect(byTitle('Urban driving in rain')).toMatchObject({ priority: 'critical', evidence: { samples: 0, roadTypeSamples: 10, weatherSamples: 10 } });
     expect(byTitle('Highway driving in clear weather')?.priority).toBe('high');
     // Both V1 stops began in 30-60 km/h on an urban road in clear weather: one replay scenario.
     const replays = plan.scenarios.filter((s: { kind: string }) => s.kind === 'hard_braking_replay');
     expect(replays).toHaveLength(1);
-    expect(replays[0]).toMatchObject({ priority: 'high', conditions: { roadType: 'urban', weather: 'clear', speedBand: '30-60' }, evidence: { events: 2, peakDecelerationMps2: -5, lines: [4, 9] } });
+    expect(replays[0]).toMatchObject({
+      priority: 'high',
+      conditions: { roadType: 'urban', weather: 'clear', speedBand: '30-60' },
+      evidence: { events: 2, peakDecelerationMps2: -5, lines: [4, 9] },
+    });
     // Urban above 90 km/h is implausible, not a gap.
-    expect(plan.scenarios.some((s: { conditions: { roadType?: string; speedBand?: string } }) => s.conditions.roadType === 'urban' && s.conditions.speedBand === '120+')).toBe(false);
+    expect(
+      plan.scenarios.some(
+        (s: { conditions: { roadType?: string; speedBand?: string } }) => s.conditions.roadType === 'urban' && s.conditions.speedBand === '120+',
+      ),
+    ).toBe(false);
     expect(plan.scenarios.map((s: { id: string }) => s.id)).toEqual(plan.scenarios.map((_: unknown, i: number) => `AV-TS-${String(i + 1).padStart(3, '0')}`));
     const ranks = plan.scenarios.map((s: { priority: string }) => ['critical', 'high', 'medium', 'low'].indexOf(s.priority));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
@@ -91,7 +120,8 @@ describe('autonomous_vehicle on a hand-made file', () => {
   it('builds a coverage matrix whose shares add up to 100', async () => {
     const r = await run();
     const m = r.json('coverage-matrix.json');
-    const cell = (band: string, road: string, weather: string) => m.cells.find((c: { speedBand: string; roadType: string; weather: string }) => c.speedBand === band && c.roadType === road && c.weather === weather);
+    const cell = (band: string, road: string, weather: string) =>
+      m.cells.find((c: { speedBand: string; roadType: string; weather: string }) => c.speedBand === band && c.roadType === road && c.weather === weather);
     expect(m.cellCount).toBe(5 * 3 * 4);
     expect(cell('30-60', 'urban', 'clear')).toMatchObject({ samples: 7, percentOfSamples: 35 });
     expect(cell('0-30', 'urban', 'clear')).toMatchObject({ samples: 3, percentOfSamples: 15 });

@@ -45,7 +45,9 @@ describe('autonomous_vehicle bad samples', () => {
 
   it('names both missing fields, the columns it saw and the mapping that would supply them', async () => {
     const error = await rejection(bad[0]!.body);
-    expect(error.message).toMatch(/^the file lacks fields the journey needs: acceleration, longitude \(columns seen: timestamp, vehicle_id, speed_kmh, latitude, heading, road_type, weather\)/);
+    expect(error.message).toMatch(
+      /^the file lacks fields the journey needs: acceleration, longitude \(columns seen: timestamp, vehicle_id, speed_kmh, latitude, heading, road_type, weather\)/,
+    );
     expect(error.details[0]).toMatch(/^field "acceleration" \(the longitudinal acceleration .* in m\/s²; required\): no column matched/);
     expect(error.details[1]).toMatch(/^field "longitude" .*fix: --map longitude=<column>$/);
     expect(error.details).toContain('to map them: symphainy upload <file> --map acceleration=<column> --map longitude=<column>');
@@ -136,7 +138,10 @@ describe('autonomous_vehicle validation on small vectors', () => {
   });
 
   it('collects every violation but lists at most a hundred', async () => {
-    const lines = Array.from({ length: 150 }, (_, i) => `2026-03-02T10:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z,V1,999,0,48.0,11.0`);
+    const lines = Array.from(
+      { length: 150 },
+      (_, i) => `2026-03-02T10:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z,V1,999,0,48.0,11.0`,
+    );
     const error = await rejection(csv(lines));
     expect(error.message).toMatch(/^150 problem\(s\)/);
     expect(error.details).toHaveLength(101);

@@ -32,7 +32,16 @@ describe('insurance_ai EDA journey', () => {
     expect(formats.dateFormats).toMatchObject({ YYYYMMDD: 3, 'MM/DD/YY': 2, 'DD-MON-YYYY': 1, ISO: 4 });
     const segments = run.json('segment-analysis.json');
     const byLine = Object.fromEntries(segments.byLineOfBusiness.map((s: { segment: string }) => [s.segment, s]));
-    expect(byLine.AUTO).toMatchObject({ policies: 3, premium: 3000, claims: 2, incurredClaims: 2, incurred: 1000, frequency: 0.6667, severity: 500, lossRatio: 0.3333 });
+    expect(byLine.AUTO).toMatchObject({
+      policies: 3,
+      premium: 3000,
+      claims: 2,
+      incurredClaims: 2,
+      incurred: 1000,
+      frequency: 0.6667,
+      severity: 500,
+      lossRatio: 0.3333,
+    });
     // The denied claim counts as a claim, not as a loss.
     expect(byLine.HOME).toMatchObject({ policies: 2, premium: 1000, claims: 2, incurredClaims: 1, incurred: 1500, lossRatio: 1.5 });
     expect(segments.portfolio).toMatchObject({ policies: 5, premium: 4000, claims: 4, incurred: 2500, lossRatio: 0.625 });
@@ -56,7 +65,11 @@ describe('insurance_ai EDA journey', () => {
     for (const title of ['Business insights', 'Claims by segment', 'AI opportunities']) expect(html).toContain(title);
     // Claim columns empty on policy-only lines are the extract's shape, not a data-quality alarm.
     const findings = run.json('insights.json');
-    expect(findings.filter((f: { kind: string; columns: string[]; severity: string }) => f.kind === 'high_missingness' && f.columns[0] === 'claim_id').map((f: { severity: string }) => f.severity)).toEqual(['info']);
+    expect(
+      findings
+        .filter((f: { kind: string; columns: string[]; severity: string }) => f.kind === 'high_missingness' && f.columns[0] === 'claim_id')
+        .map((f: { severity: string }) => f.severity),
+    ).toEqual(['info']);
   });
 
   it('reads fixed-width extracts through their #layout line, implied decimals included', async () => {

@@ -9,7 +9,8 @@ import { runJourneySteps } from '../../../../support/run-journey-steps.js';
 const SEED = 42;
 const samples = insuranceAiUseCase.samples(SEED);
 const sample = (name: string): SampleFile => samples.find((s) => s.fileName === name)!;
-const runSample = (s: SampleFile) => runJourneySteps(insuranceAiUseCase, 'upload', s.body, { key: `uploads/insurance_ai/${s.fileName}`, journeyId: 'j-sample' });
+const runSample = (s: SampleFile) =>
+  runJourneySteps(insuranceAiUseCase, 'upload', s.body, { key: `uploads/insurance_ai/${s.fileName}`, journeyId: 'j-sample' });
 
 describe('insurance_ai samples', () => {
   it('offers good and bad files with the expected names', () => {
@@ -45,7 +46,12 @@ describe('insurance_ai samples', () => {
     expect(manifest.partitions.reduce((sum: number, p: { rows: number }) => sum + p.rows, 0)).toBe(records.length);
     expect(manifest.totalRows).toBe(records.length);
     for (const p of manifest.partitions) {
-      const rows = (p.files as { key: string }[]).map((f) => result.textAt(f.key)).join('').trim().split('\n').map((l) => JSON.parse(l) as InsuranceRecord);
+      const rows = (p.files as { key: string }[])
+        .map((f) => result.textAt(f.key))
+        .join('')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as InsuranceRecord);
       expect(rows).toHaveLength(p.rows);
       expect(rows.every((r) => r.line_of_business === p.lob && r.effective_date!.startsWith(String(p.year)))).toBe(true);
     }

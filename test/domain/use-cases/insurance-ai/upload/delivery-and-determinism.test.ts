@@ -12,7 +12,9 @@ describe('insurance_ai delivery notice', () => {
     const result = await runJourneySteps(insuranceAiUseCase, 'upload', HAND_WRITTEN_CSV);
     const summary: DeliverySummary = { ...base, outcome: 'completed', summaries: Object.fromEntries(result.records.map((r) => [r.name, r.summary])) };
     const notice = insuranceAiUseCase.describeDelivery!(summary);
-    expect(notice.subject).toBe('Insurance extract extract.csv processed: 7 records, 5 lake partitions; top opportunity: Reprice Homeowners (HOME): loss ratio 95.0%');
+    expect(notice.subject).toBe(
+      'Insurance extract extract.csv processed: 7 records, 5 lake partitions; top opportunity: Reprice Homeowners (HOME): loss ratio 95.0%',
+    );
     expect(notice.message).toContain('7 lines (6 policies, 6 claims), csv format');
     expect(notice.message).toContain('PII masked: 4 columns (holder_name, national_id, email, phone)');
     expect(notice.message).toContain('(estimated 1,385 a year)');
@@ -23,7 +25,10 @@ describe('insurance_ai delivery notice', () => {
       ...base,
       outcome: 'failed',
       summaries: {},
-      error: { code: 'invalid_dates', message: 'the extract has 1 problem(s) (1 invalid_dates); first at line 5: effective_date "2024-02-30" is not a valid date' },
+      error: {
+        code: 'invalid_dates',
+        message: 'the extract has 1 problem(s) (1 invalid_dates); first at line 5: effective_date "2024-02-30" is not a valid date',
+      },
     });
     expect(notice.subject).toBe('Insurance extract extract.csv was not processed: invalid dates');
     expect(notice.message).toContain('line 5: effective_date "2024-02-30"');

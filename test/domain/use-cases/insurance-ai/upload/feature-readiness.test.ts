@@ -6,24 +6,48 @@ const assess = (column: string, values: unknown[]) => assessFeature(column, valu
 
 describe('assessFeature', () => {
   it('rates a complete, varied numeric column highly', () => {
-    const f = assess('premium', Array.from({ length: 40 }, (_, i) => 500 + i * 50));
+    const f = assess(
+      'premium',
+      Array.from({ length: 40 }, (_, i) => 500 + i * 50),
+    );
     expect(f).toMatchObject({ type: 'numeric', completeness: 1, distinct: 40, pii: false, ready: true });
     expect(f.score).toBeGreaterThan(0.9);
     expect(f.variance).toBeGreaterThan(0);
   });
 
   it('penalises missing values', () => {
-    const full = assess('amount', Array.from({ length: 40 }, (_, i) => i * 10 + 1));
-    const sparse = assess('amount', Array.from({ length: 40 }, (_, i) => (i % 4 === 0 ? i * 10 + 1 : null)));
+    const full = assess(
+      'amount',
+      Array.from({ length: 40 }, (_, i) => i * 10 + 1),
+    );
+    const sparse = assess(
+      'amount',
+      Array.from({ length: 40 }, (_, i) => (i % 4 === 0 ? i * 10 + 1 : null)),
+    );
     expect(sparse.completeness).toBe(0.25);
     expect(sparse.score).toBeLessThan(full.score);
     expect(sparse.reasons).toContain('75% of rows have no value');
   });
 
   it('scores PII, identifiers and constants near zero, with the reason', () => {
-    expect(assess('contact', Array.from({ length: 30 }, (_, i) => `p${i}@example.com`))).toMatchObject({ pii: true, score: 0, ready: false });
-    expect(assess('claim_id', Array.from({ length: 30 }, (_, i) => `C${1000 + i}`))).toMatchObject({ type: 'identifier', score: 0.05 });
-    expect(assess('country', Array.from({ length: 30 }, () => 'US'))).toMatchObject({ score: 0.05, ready: false });
+    expect(
+      assess(
+        'contact',
+        Array.from({ length: 30 }, (_, i) => `p${i}@example.com`),
+      ),
+    ).toMatchObject({ pii: true, score: 0, ready: false });
+    expect(
+      assess(
+        'claim_id',
+        Array.from({ length: 30 }, (_, i) => `C${1000 + i}`),
+      ),
+    ).toMatchObject({ type: 'identifier', score: 0.05 });
+    expect(
+      assess(
+        'country',
+        Array.from({ length: 30 }, () => 'US'),
+      ),
+    ).toMatchObject({ score: 0.05, ready: false });
     expect(assess('nothing', [null, null])).toMatchObject({ type: 'empty', score: 0 });
   });
 

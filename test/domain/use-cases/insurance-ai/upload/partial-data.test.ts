@@ -19,7 +19,13 @@ const CLAIMS_REGISTER = [
 ].join('\n');
 
 /** A European policy register: semicolons, decimal commas, day-first dates, no claims. Premium 1234.56 + 800 + 12000 = 14034.56. */
-const POLICY_REGISTER = ['POL_NO;INSURED_NM;PREM;INCEPT_DATE;LOB;ST', 'P1;POE, ANN;1.234,56;15.01.2024;AUTO;NY', 'P2;LI, BO;800,00;01.02.2023;HOME;TX', 'P3;TWOMBLY, CY;12.000,00;31.12.2022;COMM;TX', ''].join('\n');
+const POLICY_REGISTER = [
+  'POL_NO;INSURED_NM;PREM;INCEPT_DATE;LOB;ST',
+  'P1;POE, ANN;1.234,56;15.01.2024;AUTO;NY',
+  'P2;LI, BO;800,00;01.02.2023;HOME;TX',
+  'P3;TWOMBLY, CY;12.000,00;31.12.2022;COMM;TX',
+  '',
+].join('\n');
 
 const upload = (body: string, name: string) => runJourneySteps(insuranceAiUseCase, 'upload', body, { key: `uploads/insurance_ai/${name}` });
 const mapped = (run: StepsRun) => run.json<FieldMapping>('column-mapping.json').fields.map((f) => `${f.column}->${f.field}`);
@@ -46,7 +52,16 @@ describe('insurance_ai on a claims-only register with vendor column names', () =
     expect(report.columns.absent.map((a: { field: string }) => a.field)).toEqual(['holder_name', 'effective_date', 'premium', 'claim_status']);
     expect(report.columns.absent.find((a: { field: string }) => a.field === 'premium').withoutIt).toMatch(/no written premium, loss ratio/);
     const [first] = run.ndjson<InsuranceRecord>('records.normalized.ndjson');
-    expect(first).toMatchObject({ policy_number: 'P1', claim_date: '2024-03-01', reported_date: '2024-03-05', claim_amount: 1000, reserve_amount: 500, premium: null, holder_name: null, effective_date: null });
+    expect(first).toMatchObject({
+      policy_number: 'P1',
+      claim_date: '2024-03-01',
+      reported_date: '2024-03-05',
+      claim_amount: 1000,
+      reserve_amount: 500,
+      premium: null,
+      holder_name: null,
+      effective_date: null,
+    });
   });
 
   it('partitions by loss year and counts paid plus reserves as incurred, with no written premium', async () => {
@@ -94,7 +109,14 @@ describe('insurance_ai on a claims-only register with vendor column names', () =
   it('tells the uploader what the file lacked and what was left out', async () => {
     const run = await upload(CLAIMS_REGISTER, 'claims.csv');
     const summaries = Object.fromEntries(run.records.map((r) => [r.name, r.summary]));
-    const notice = insuranceAiUseCase.describeDelivery!({ journeyId: 'j-test', useCase: 'insurance_ai', journey: 'upload', inputKey: 'uploads/insurance_ai/claims.csv', outcome: 'completed', summaries });
+    const notice = insuranceAiUseCase.describeDelivery!({
+      journeyId: 'j-test',
+      useCase: 'insurance_ai',
+      journey: 'upload',
+      inputKey: 'uploads/insurance_ai/claims.csv',
+      outcome: 'completed',
+      summaries,
+    });
     expect(notice.message).toContain('(3 policies, 4 claims), csv format, a claims register');
     expect(notice.message).toContain('- Not in the file: holder_name, effective_date, premium, claim_status');
     expect(notice.message).toContain('- Left out: no loss ratio: the file has no premium');
@@ -117,7 +139,14 @@ describe('insurance_ai on a claims-only register with vendor column names', () =
 describe('insurance_ai on a semicolon policy register with decimal commas', () => {
   it('maps POL_NO, INSURED_NM, PREM, INCEPT_DATE, LOB and ST, and reads decimal commas and day-first dates', async () => {
     const run = await upload(POLICY_REGISTER, 'policies.csv');
-    expect(mapped(run)).toEqual(['POL_NO->policy_number', 'INSURED_NM->holder_name', 'LOB->line_of_business', 'ST->state', 'INCEPT_DATE->effective_date', 'PREM->premium']);
+    expect(mapped(run)).toEqual([
+      'POL_NO->policy_number',
+      'INSURED_NM->holder_name',
+      'LOB->line_of_business',
+      'ST->state',
+      'INCEPT_DATE->effective_date',
+      'PREM->premium',
+    ]);
     const records = run.ndjson<InsuranceRecord>('records.normalized.ndjson');
     expect(records.map((r) => [r.premium, r.effective_date])).toEqual([
       [1234.56, '2024-01-15'],
@@ -134,7 +163,9 @@ describe('insurance_ai on a semicolon policy register with decimal commas', () =
     expect(lake.partitions.reduce((sum: number, p: { writtenPremium: number }) => sum + p.writtenPremium, 0)).toBeCloseTo(14034.56, 2);
     expect(lake.partitions.every((p: { claims: unknown; incurredLosses: unknown }) => p.claims === null && p.incurredLosses === null)).toBe(true);
     const opportunities = run.json('opportunities.json');
-    expect(opportunities.lossRatioByLine.every((l: { lossRatio: unknown; incurredLosses: unknown }) => l.lossRatio === null && l.incurredLosses === null)).toBe(true);
+    expect(opportunities.lossRatioByLine.every((l: { lossRatio: unknown; incurredLosses: unknown }) => l.lossRatio === null && l.incurredLosses === null)).toBe(
+      true,
+    );
     expect(opportunities.leftOut).toContainEqual({ figure: 'loss ratio', because: 'the file has no claims (no claim id column)' });
     expect(opportunities.leftOut).toContainEqual({ figure: 'loyalty offer to claim-free policies', because: 'the file has no claims (no claim id column)' });
     expect(opportunities.leftOut).toContainEqual({ figure: 'fraud review of claims', because: 'the file has no claims (no claim id column)' });

@@ -5,16 +5,26 @@ import { createHash } from 'node:crypto';
 
 describe('detectColumnPii', () => {
   it('finds PII by value pattern even under a meaningless column name', () => {
-    expect(detectColumnPii('fld07', ['123-45-6789', '987-65-4321', null, 'n/a'])).toMatchObject({ detected: 'national_id', detectionRate: 0.667, nameHint: null, maskAs: 'national_id' });
+    expect(detectColumnPii('fld07', ['123-45-6789', '987-65-4321', null, 'n/a'])).toMatchObject({
+      detected: 'national_id',
+      detectionRate: 0.667,
+      nameHint: null,
+      maskAs: 'national_id',
+    });
     expect(detectColumnPii('notes', ['(212) 555-0101', '+1 415 555 0102', '713.555.0103'])).toMatchObject({ detected: 'phone', detectionRate: 1 });
     expect(detectColumnPii('cust_ref', ['a@b.com', 'C.D@example.org', 'x'])).toMatchObject({ detected: 'email', detectionRate: 0.667 });
-    expect(detectColumnPii('fld02', ['SMITH, JOHN', 'Mary-Ann O\'Brien', 'Wei Chen', 'LEE, ANN'])).toMatchObject({ detected: 'person_name', detectionRate: 1 });
+    expect(detectColumnPii('fld02', ['SMITH, JOHN', "Mary-Ann O'Brien", 'Wei Chen', 'LEE, ANN'])).toMatchObject({ detected: 'person_name', detectionRate: 1 });
   });
 
   it('leaves codes, amounts and repeated labels alone', () => {
     expect(detectColumnPii('line_of_business', ['AUTO', 'HOME', 'AUTO'])).toMatchObject({ detected: null, maskAs: null });
     expect(detectColumnPii('premium', [1000, 250.5])).toMatchObject({ detected: null, maskAs: null });
-    expect(detectColumnPii('region', Array.from({ length: 20 }, (_, i) => (i % 2 ? 'New York' : 'North East')))).toMatchObject({ detected: null });
+    expect(
+      detectColumnPii(
+        'region',
+        Array.from({ length: 20 }, (_, i) => (i % 2 ? 'New York' : 'North East')),
+      ),
+    ).toMatchObject({ detected: null });
     // Nine bare digits are account numbers as often as ids: not matched by value.
     expect(detectColumnPii('account', ['123456789', '987654321'])).toMatchObject({ detected: null });
   });

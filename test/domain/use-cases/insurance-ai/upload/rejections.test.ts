@@ -19,7 +19,9 @@ const GOOD = 'P1,Ann Poe,111-22-3333,ann@example.com,(212) 555-0101,AUTO,NY,2024
 
 describe('validate_legacy_data rejections', () => {
   it('lists every bad date with its line and value', async () => {
-    const error = await rejection(withLines(GOOD, GOOD.replace('P1', 'P2').replace('20240115', '20240230'), GOOD.replace('P1', 'P3').replace(',,,,', ',C1,13/45/24,10.00,PD')));
+    const error = await rejection(
+      withLines(GOOD, GOOD.replace('P1', 'P2').replace('20240115', '20240230'), GOOD.replace('P1', 'P3').replace(',,,,', ',C1,13/45/24,10.00,PD')),
+    );
     expect(error.code).toBe('invalid_dates');
     expect(error.details).toEqual([
       expect.stringMatching(/^line 3: effective_date "20240230" is not a valid date/),
@@ -44,7 +46,10 @@ describe('validate_legacy_data rejections', () => {
   it('refuses malformed and negative premiums as invalid amounts', async () => {
     const error = await rejection(withLines(GOOD.replace('1000.00', '1O00.00'), GOOD.replace('P1', 'P2').replace('1000.00', '1000.00-')));
     expect(error.code).toBe('invalid_amounts');
-    expect(error.details).toEqual([expect.stringMatching(/^line 2: premium "1O00.00" is not an amount/), expect.stringMatching(/^line 3: premium "1000.00-" is negative/)]);
+    expect(error.details).toEqual([
+      expect.stringMatching(/^line 2: premium "1O00.00" is not an amount/),
+      expect.stringMatching(/^line 3: premium "1000.00-" is negative/),
+    ]);
   });
 
   it('names the missing fields, the columns seen and the --map line that fixes it', async () => {
@@ -59,7 +64,10 @@ describe('validate_legacy_data rejections', () => {
   it('keeps a column named for a field whose values all misfit, and names every bad value', async () => {
     const error = await rejection('policy_number,premium,effective_date\nP1,100.00,2024.01.15\nP2,200.00,2024.02.15\n');
     expect(error.code).toBe('invalid_dates');
-    expect(error.details).toEqual([expect.stringMatching(/^line 2: effective_date "2024.01.15" is not a valid date/), expect.stringMatching(/^line 3: effective_date "2024.02.15"/)]);
+    expect(error.details).toEqual([
+      expect.stringMatching(/^line 2: effective_date "2024.01.15" is not a valid date/),
+      expect.stringMatching(/^line 3: effective_date "2024.02.15"/),
+    ]);
   });
 
   it('names the file’s own column next to the field in a violation', async () => {
@@ -70,7 +78,12 @@ describe('validate_legacy_data rejections', () => {
 
   it('refuses half-filled claims and lines of one policy that disagree', async () => {
     const error = await rejection(
-      withLines(GOOD, GOOD.replace('P1', 'P2').replace(',,,,', ',C1,,10.00,PD'), GOOD.replace('P1', 'P3').replace(',,,,', ',,,10.00,'), GOOD.replace('1000.00', '1200.00')),
+      withLines(
+        GOOD,
+        GOOD.replace('P1', 'P2').replace(',,,,', ',C1,,10.00,PD'),
+        GOOD.replace('P1', 'P3').replace(',,,,', ',,,10.00,'),
+        GOOD.replace('1000.00', '1200.00'),
+      ),
     );
     expect(error.code).toBe('missing_values');
     expect(error.details).toEqual([
@@ -91,7 +104,8 @@ describe('validate_legacy_data rejections', () => {
   });
 
   describe('fixed-width', () => {
-    const layout = '#layout policy_number:1-4,holder_name:5-14,national_id:15-23,email:24-38,phone:39-48,line_of_business:49-52,state:53-54,effective_date:55-62,premium:63-70:v2,claim_id:71-73,claim_date:74-81,claim_amount:82-89:v2,claim_status:90-91';
+    const layout =
+      '#layout policy_number:1-4,holder_name:5-14,national_id:15-23,email:24-38,phone:39-48,line_of_business:49-52,state:53-54,effective_date:55-62,premium:63-70:v2,claim_id:71-73,claim_date:74-81,claim_amount:82-89:v2,claim_status:90-91';
     // Each field padded to its width, in layout order.
     const record = [
       'P001',
@@ -152,11 +166,27 @@ describe('validate_legacy_data rejections', () => {
     });
 
     it('reads a policy register whose layout uses other names', async () => {
-      const result = await runJourneySteps(insuranceAiUseCase, 'upload', `#layout POL_NO:1-4,PREM:5-12:v2,INCEPT_DATE:13-20,LOB:21-24\nP0010012345620240115AUTO\n`);
+      const result = await runJourneySteps(
+        insuranceAiUseCase,
+        'upload',
+        `#layout POL_NO:1-4,PREM:5-12:v2,INCEPT_DATE:13-20,LOB:21-24\nP0010012345620240115AUTO\n`,
+      );
       const mapping = result.json('column-mapping.json') as { fields: { field: string; column: string }[] };
-      expect(mapping.fields.map((f) => `${f.column}->${f.field}`)).toEqual(['POL_NO->policy_number', 'LOB->line_of_business', 'INCEPT_DATE->effective_date', 'PREM->premium']);
+      expect(mapping.fields.map((f) => `${f.column}->${f.field}`)).toEqual([
+        'POL_NO->policy_number',
+        'LOB->line_of_business',
+        'INCEPT_DATE->effective_date',
+        'PREM->premium',
+      ]);
       const [record] = result.ndjson<Record<string, unknown>>('records.normalized.ndjson');
-      expect(record).toMatchObject({ policy_number: 'P001', premium: 1234.56, effective_date: '2024-01-15', line_of_business: 'AUTO', claim_id: null, holder_name: null });
+      expect(record).toMatchObject({
+        policy_number: 'P001',
+        premium: 1234.56,
+        effective_date: '2024-01-15',
+        line_of_business: 'AUTO',
+        claim_id: null,
+        holder_name: null,
+      });
     });
   });
 });

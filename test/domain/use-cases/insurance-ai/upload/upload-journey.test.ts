@@ -11,7 +11,12 @@ const run = (body: string, key = 'uploads/insurance_ai/extract.csv') => runJourn
 describe('insurance_ai upload journey over a hand-written extract', () => {
   it('declares the four steps in order', () => {
     expect(insuranceAiUseCase.id).toBe('insurance_ai');
-    expect(insuranceAiUseCase.journeys['upload']!.map((s) => s.name)).toEqual(['validate_legacy_data', 'process_data_lake', 'enable_ai_operations', 'identify_monetization']);
+    expect(insuranceAiUseCase.journeys['upload']!.map((s) => s.name)).toEqual([
+      'validate_legacy_data',
+      'process_data_lake',
+      'enable_ai_operations',
+      'identify_monetization',
+    ]);
   });
 
   it('normalises legacy dates (with the two-digit pivot), codes and amounts', async () => {
@@ -19,8 +24,20 @@ describe('insurance_ai upload journey over a hand-written extract', () => {
     const records = result.ndjson<InsuranceRecord>('records.normalized.ndjson');
     const byClaim = (id: string | null, policy: string) => records.find((r) => r.claim_id === id && r.policy_number === policy)!;
     expect(records).toHaveLength(7);
-    expect(byClaim(null, 'A1')).toMatchObject({ source_line: 2, effective_date: '2024-01-15', premium: 1000, claim_amount: null, email: 'jane.doe@example.com' });
-    expect(byClaim('C1', 'A2')).toMatchObject({ effective_date: '2024-01-20', claim_date: '2024-03-01', line_of_business: 'AUTO', state: 'NY', national_id: '987-65-4321' });
+    expect(byClaim(null, 'A1')).toMatchObject({
+      source_line: 2,
+      effective_date: '2024-01-15',
+      premium: 1000,
+      claim_amount: null,
+      email: 'jane.doe@example.com',
+    });
+    expect(byClaim('C1', 'A2')).toMatchObject({
+      effective_date: '2024-01-20',
+      claim_date: '2024-03-01',
+      line_of_business: 'AUTO',
+      state: 'NY',
+      national_id: '987-65-4321',
+    });
     expect(byClaim('C2', 'A3')).toMatchObject({ effective_date: '2023-03-15', premium: 2000, claim_status: 'DN' });
     expect(byClaim('C4', 'H1')).toMatchObject({ claim_date: '2024-09-01', claim_amount: 900 });
     expect(byClaim('C5', 'H2')).toMatchObject({ effective_date: '1998-07-04', claim_date: '1999-02-10', claim_amount: -250 });
@@ -42,8 +59,18 @@ describe('insurance_ai upload journey over a hand-written extract', () => {
     ]);
     expect(manifest.totalRows).toBe(7);
     const home2024 = manifest.partitions.find((p: { path: string }) => p.path === 'lob=HOME/year=2024');
-    expect(home2024).toMatchObject({ key: 'lake/insurance_ai/lob=HOME/year=2024/j-ins.ndjson', policies: 1, claims: 2, writtenPremium: 1500, incurredLosses: 2100 });
-    const lines = result.textAt(home2024.key).trim().split('\n').map((l) => JSON.parse(l));
+    expect(home2024).toMatchObject({
+      key: 'lake/insurance_ai/lob=HOME/year=2024/j-ins.ndjson',
+      policies: 1,
+      claims: 2,
+      writtenPremium: 1500,
+      incurredLosses: 2100,
+    });
+    const lines = result
+      .textAt(home2024.key)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((r) => r.claim_id)).toEqual(['C3', 'C4']);
     for (const p of manifest.partitions) expect(createHash('sha256').update(result.textAt(p.key)).digest('hex')).toBe(p.sha256);
     // partitions.json is their list: the step's result, which travels in its event, does not repeat them.
@@ -55,7 +82,10 @@ describe('insurance_ai upload journey over a hand-written extract', () => {
     const masked = result.text('records.masked.ndjson');
     for (const raw of [...RAW_PII.nationalIds, ...RAW_PII.emails, ...RAW_PII.phones, ...RAW_PII.names]) expect(masked).not.toContain(raw);
     expect(masked.toLowerCase()).not.toContain('@example');
-    const rows = masked.trim().split('\n').map((l) => JSON.parse(l));
+    const rows = masked
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows).toHaveLength(7);
     const a1 = rows.find((r) => r.policy_number === 'A1');
     expect(a1.national_id).toBe('***-**-6789');
@@ -99,7 +129,11 @@ describe('insurance_ai upload journey over a hand-written extract', () => {
       { lineOfBusiness: 'HOME', policies: 3, claims: 4, writtenPremium: 3000, incurredLosses: 2850, lossRatio: 0.95 },
     ]);
     const reprice = report.opportunities.find((o: { id: string }) => o.id === 'reprice-home');
-    expect(reprice).toMatchObject({ rank: 1, estimatedValue: 1385, evidence: { lossRatio: 0.95, writtenPremium: 3000, incurredLosses: 2850, requiredRateChange: 0.4615 } });
+    expect(reprice).toMatchObject({
+      rank: 1,
+      estimatedValue: 1385,
+      evidence: { lossRatio: 0.95, writtenPremium: 3000, incurredLosses: 2850, requiredRateChange: 0.4615 },
+    });
     expect(report.opportunities.find((o: { id: string }) => o.id === 'reprice-auto')).toBeUndefined();
     const fraud = report.opportunities.find((o: { id: string }) => o.id === 'fraud-review-claims');
     expect(fraud.evidence).toMatchObject({ candidates: 1, earlyClaims: 1, topClaimIds: ['C6'] });

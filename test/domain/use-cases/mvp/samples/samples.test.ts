@@ -10,7 +10,11 @@ const SEED = 20261127;
 const samples = mvpUseCase.samples(SEED);
 const sample = (fileName: string) => samples.find((s) => s.fileName === fileName)!;
 const run = (fileName: string) => runJourneySteps(mvpUseCase, 'upload', sample(fileName).body, { key: `uploads/mvp/${fileName}`, journeyId: 'j-sample' });
-const ndjsonRows = (text: string) => text.trimEnd().split('\n').map((line) => JSON.parse(line) as SampleRecord);
+const ndjsonRows = (text: string) =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as SampleRecord);
 
 describe('mvp samples: the set', () => {
   it('has the good and bad files the use case promises, with unique names', () => {
@@ -89,8 +93,23 @@ describe('mvp samples: good files complete with real content', () => {
   });
 
   it.each([
-    ['mvp-customers.csv', { customer_id: 'integer', full_name: 'string', email: 'string', address: 'string', signup_date: 'date', lifetime_value: 'float', is_active: 'boolean', notes: 'string' }],
-    ['mvp-orders.tsv', { order_id: 'integer', customer_id: 'integer', ordered_at: 'datetime', amount: 'float', currency: 'string', status: 'string', fax: 'empty' }],
+    [
+      'mvp-customers.csv',
+      {
+        customer_id: 'integer',
+        full_name: 'string',
+        email: 'string',
+        address: 'string',
+        signup_date: 'date',
+        lifetime_value: 'float',
+        is_active: 'boolean',
+        notes: 'string',
+      },
+    ],
+    [
+      'mvp-orders.tsv',
+      { order_id: 'integer', customer_id: 'integer', ordered_at: 'datetime', amount: 'float', currency: 'string', status: 'string', fax: 'empty' },
+    ],
     ['mvp-events.ndjson', { event_id: 'string', customer_id: 'integer', kind: 'string', occurred_at: 'datetime', amount: 'float', mobile: 'boolean' }],
     ['mvp-products.json', { sku: 'string', name: 'string', price: 'float', in_stock: 'boolean', released: 'date', weight_kg: 'float' }],
   ])('%s: schema types', async (fileName, types) => {

@@ -44,7 +44,11 @@ describe('which columns are decimal-comma numbers', () => {
     const amount = column(['12,50', '1.234,56', '', '-0,5', '7']);
     expect(amount).toMatchObject({ type: 'float', decimalSeparator: ',' });
     expect(amount.decisions).toEqual([
-      { column: 'amount', decision: 'read_as_numbers', detail: '"12,50" read as 12.5: every value is a number with "," as its decimal separator and "." between thousands (the file is delimited by ";")' },
+      {
+        column: 'amount',
+        decision: 'read_as_numbers',
+        detail: '"12,50" read as 12.5: every value is a number with "," as its decimal separator and "." between thousands (the file is delimited by ";")',
+      },
     ]);
   });
 

@@ -42,7 +42,15 @@ describe('notify_completion', () => {
   });
 
   it('says "Warnings: none" when every column has values', () => {
-    const notice = composeCompletionNotice({ fileName: 'a.csv', rows: 1, columns: 1, columnTypes: 'id (integer)', emptyColumns: '', formulaLikeCells: 0, curatedLocation: 's3://b/k' });
+    const notice = composeCompletionNotice({
+      fileName: 'a.csv',
+      rows: 1,
+      columns: 1,
+      columnTypes: 'id (integer)',
+      emptyColumns: '',
+      formulaLikeCells: 0,
+      curatedLocation: 's3://b/k',
+    });
     expect(notice.subject).toBe('Processed a.csv: 1 row, 1 column');
     expect(notice.message.split('\n').at(-1)).toBe('Warnings: none');
   });
@@ -65,7 +73,14 @@ describe('cells that would run as spreadsheet formulas', () => {
     expect(notification.subject).toBe('Processed contacts.csv: 2 rows, 3 columns, 1 warning');
     expect(notification.message).toContain('- 3 cells start like a spreadsheet formula (=, +, -, @)');
     const summaries = Object.fromEntries(run.records.map((r) => [r.name, r.summary]));
-    const delivered = mvpUseCase.describeDelivery!({ journeyId: 'j-f', useCase: 'mvp', journey: 'upload', inputKey: 'uploads/mvp/contacts.csv', outcome: 'completed', summaries });
+    const delivered = mvpUseCase.describeDelivery!({
+      journeyId: 'j-f',
+      useCase: 'mvp',
+      journey: 'upload',
+      inputKey: 'uploads/mvp/contacts.csv',
+      outcome: 'completed',
+      summaries,
+    });
     expect(delivered.message).toBe(notification.message);
     expect(run.text('normalized.ndjson')).toContain('"=HYPERLINK(\\"http://evil.example\\",\\"open\\")"');
   });
@@ -101,7 +116,14 @@ describe('describeDelivery', () => {
   });
 
   it('still composes a completion notice when step summaries are missing', () => {
-    const notice = mvpUseCase.describeDelivery!({ journeyId: 'j', useCase: 'mvp', journey: 'upload', inputKey: 'uploads/mvp/a.csv', outcome: 'completed', summaries: {} });
+    const notice = mvpUseCase.describeDelivery!({
+      journeyId: 'j',
+      useCase: 'mvp',
+      journey: 'upload',
+      inputKey: 'uploads/mvp/a.csv',
+      outcome: 'completed',
+      summaries: {},
+    });
     expect(notice.message).toContain('Rows: unknown');
     expect(notice.message).toContain('Curated copy: unknown');
   });

@@ -20,16 +20,43 @@ export async function runStepsWith(
   const config = { ...defaultPlatformConfig, ...options.config };
   const key = options.key ?? 'uploads/mvp/input.csv';
   const put = options.store ? await store.head(config.uploadBucket, key) : await store.put(config.uploadBucket, key, body);
-  const input = { bucket: config.uploadBucket, key, etag: put!.etag, versionId: put!.versionId, size: typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength };
+  const input = {
+    bucket: config.uploadBucket,
+    key,
+    etag: put!.etag,
+    versionId: put!.versionId,
+    size: typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength,
+  };
   const clock = { now: () => new Date(options.now ?? '2026-11-27T10:00:00.000Z') };
   const records: StepRecord[] = options.records ?? [];
   for (const step of steps) {
-    const { context, written } = createStepContext({ journeyId: options.journeyId ?? 'j-test', useCase: 'mvp', journey: 'upload', step: step.name, input, journeyStartedAt: clock.now(), completedSteps: records }, { store, config, clock });
+    const { context, written } = createStepContext(
+      {
+        journeyId: options.journeyId ?? 'j-test',
+        useCase: 'mvp',
+        journey: 'upload',
+        step: step.name,
+        input,
+        journeyStartedAt: clock.now(),
+        completedSteps: records,
+      },
+      { store, config, clock },
+    );
     const outcome = await step.run(context);
-    records.push({ name: step.name, attempts: 1, startedAt: clock.now().toISOString(), endedAt: clock.now().toISOString(), artifacts: written, summary: outcome.summary ?? {} });
+    records.push({
+      name: step.name,
+      attempts: 1,
+      startedAt: clock.now().toISOString(),
+      endedAt: clock.now().toISOString(),
+      artifacts: written,
+      summary: outcome.summary ?? {},
+    });
   }
   const artifact = (name: string) => {
-    const ref = [...records].reverse().flatMap((r) => [...r.artifacts].reverse()).find((a) => a.name === name);
+    const ref = [...records]
+      .reverse()
+      .flatMap((r) => [...r.artifacts].reverse())
+      .find((a) => a.name === name);
     if (!ref) throw new Error(`no artifact named ${name}`);
     return { ref, text: store.text(ref.bucket, ref.key)! };
   };

@@ -63,7 +63,10 @@ describe('validate_file', () => {
   });
 
   it('rejects JSON field names that clash or vanish once trimmed', async () => {
-    await expect(validate('{"id":1," id":2}\n')).rejects.toMatchObject({ code: 'duplicate_header', details: ['line 1: field name "id" appears twice once spaces are trimmed'] });
+    await expect(validate('{"id":1," id":2}\n')).rejects.toMatchObject({
+      code: 'duplicate_header',
+      details: ['line 1: field name "id" appears twice once spaces are trimmed'],
+    });
     await expect(validate('[\n{"":1,"b":2}\n]')).rejects.toMatchObject({ code: 'missing_header', details: ['line 2: a field has an empty name'] });
   });
 
