@@ -4,7 +4,7 @@
  * bundle and building the handler (the first, empty batch builds the ports), as a ratio to a bare
  * `node -e 0` measured alternately in the same run. Targets: <= 2.0x and <= 400 KB.
  *
- * The bundles are built with the options serverless.yml packages with (local/serverless/
+ * The bundles are built with the options serverless.yml packages with (deploy/serverless/
  * bundle-options.cjs); the AWS SDK is left to the nodejs22.x runtime, so its first-use cost is
  * reported on its own row.
  *
@@ -22,7 +22,7 @@ import type { BenchRow } from './bench-row.js';
 const root = fileURLToPath(new URL('../', import.meta.url));
 const require = createRequire(import.meta.url);
 const { build } = require('esbuild') as typeof import('esbuild');
-const { bundleOptions } = require('../local/serverless/bundle-options.cjs') as {
+const { bundleOptions } = require('../deploy/serverless/bundle-options.cjs') as {
   bundleOptions: (o: { sdkFromRuntime: boolean }) => import('esbuild').BuildOptions;
 };
 

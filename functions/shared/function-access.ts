@@ -1,6 +1,6 @@
 /**
  * What each routing target may touch: which events it publishes and which artifact-bucket keys it
- * reads, writes and deletes. The cloud roles are built from this (local/serverless/
+ * reads, writes and deletes. The cloud roles are built from this (deploy/serverless/
  * routing-resources.cjs), and every runtime holds a function to it (`withinAccess`), so a
  * function that starts writing somewhere new fails its tests before a deployed role refuses it.
  *
@@ -18,6 +18,7 @@ import { JourneyRequested } from '#events/journey-requested.js';
 import { UploadRejected } from '#events/upload-rejected.js';
 import { JOURNEY_RECORD_PREFIX } from '#domain/journeys/journey-record.js';
 import { deliveryPrefix } from '#domain/managers/delivery-manager.js';
+import { NOTIFICATION_ARTIFACT } from '#domain/delivery/notification.js';
 import { DELIVERY_MANAGER, EXPERIENCE_MANAGER, functionNameForStep, JOURNEY_RECORDER } from '#domain/routing/routing-table.js';
 import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
 import { ATTEMPT_OUTCOME_PREFIX, DEAD_LETTER_PREFIX } from '#domain/journeys/dead-letter.js';
@@ -42,7 +43,7 @@ const claims = (target: string) => `${IDEMPOTENCY_PREFIX}${target}/*`;
 /** Where it notes an attempt that failed, for the dead-letter recorder (sqs-event-function.ts). */
 const outcomes = (target: string) => `${ATTEMPT_OUTCOME_PREFIX}${target}/*`;
 /** What the replay gate looks at before any function handles a replayed event. */
-const deliveredMarkers = `${deliveryPrefix('*')}notification.json`;
+const deliveredMarkers = `${deliveryPrefix('*')}${NOTIFICATION_ARTIFACT}`;
 const deliveries = `${deliveryPrefix('*')}*`;
 const recordedEvents = `${JOURNEY_RECORD_PREFIX}*/events/*`;
 const runningMarkers = `${RUNNING_PREFIX}*`;

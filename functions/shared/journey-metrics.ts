@@ -2,7 +2,7 @@
  * The platform's own CloudWatch metrics, read off the events a function publishes: how many
  * journeys start, complete, fail and are refused, per use case, and how long and how many
  * attempts each step takes. The functions emit them (telemetry.ts); the stack's alarms and
- * dashboard are built from the same names (local/serverless/observability-resources.cjs).
+ * dashboard are built from the same names (deploy/serverless/observability-resources.cjs).
  */
 import type { EventDraft } from '#events/platform-event.js';
 import type { EventPublisher } from '#domain/ports/event-publisher.js';

@@ -65,7 +65,7 @@ describe('what a function may touch (the declaration its role is built from)', (
 describe('the registry slice a function is bundled with', () => {
   it('yields the same access for that function as the whole registry', async () => {
     const require = createRequire(import.meta.url);
-    const { sliceSource } = require('../../local/serverless/registry-slices.cjs') as { sliceSource: (target: string) => Promise<string> };
+    const { sliceSource } = require('../../deploy/serverless/registry-slices.cjs') as { sliceSource: (target: string) => Promise<string> };
     const whole = functionAccess(registry);
     const dir = mkdtempSync(join(tmpdir(), 'symphainy-slice-'));
     try {

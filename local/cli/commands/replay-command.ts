@@ -6,6 +6,7 @@ import { commonOptionSpec } from '../runtime-options.js';
 import { archiveReplay } from './replay/archive-replay-run.js';
 import { localReplay } from './replay/local-replay.js';
 import { replayUsage } from '../usage.js';
+import { stageNameProblem } from '#local/stage/stage-name-rule.js';
 
 export async function replayCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -54,6 +55,8 @@ export async function replayCommand(argv: string[]): Promise<number> {
 
   if (values.archive !== undefined || values.stage !== undefined) {
     if (values.from) throw new UsageError('choose one source: --from (fixtures) or --archive/--stage (an EventBridge archive)');
+    const stageProblem = values.stage === undefined ? undefined : stageNameProblem(values.stage);
+    if (stageProblem) throw new UsageError(stageProblem);
     const { since: _since, until: _until, ...contentFilters } = filter;
     if (!isEmptyFilter(contentFilters)) {
       throw new UsageError(

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getJson, pollUntilOver, postUpload } from './http-client.js';
-import { parsePrometheusText } from './python-tools.js';
+import { parsePrometheusText } from '../../support/python-tools.js';
 import { startServe, type ServeProcess } from './serve-process.js';
 
 const ORDERS = 'order_id,total,paid\n1,9.99,true\n2,15.00,false\n3,7.50,true\n';

@@ -7,7 +7,7 @@ import { runCli } from '../../support/run-cli.js';
 import { getJson, postUpload } from './http-client.js';
 import { emulatorAvailability, emulatorSettings } from '../../support/wait-for-event.js';
 import { createTestStage, EMULATOR, EMULATOR_ENV, type TestStage } from './emulator-stage.js';
-import { parsePrometheusText } from './python-tools.js';
+import { parsePrometheusText } from '../../support/python-tools.js';
 import { startServe, type ServeProcess } from './serve-process.js';
 
 // Runs when an emulator answers; with SYMPHAINY_EMULATOR=required (or CI) a missing one is a failure, not a skip.

@@ -18,7 +18,7 @@ async function closedPort(): Promise<number> {
 // Credentials of its own, so the SDK never looks for a profile or an instance role.
 const env = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'us-east-1', AWS_MAX_ATTEMPTS: '1' };
 
-describe('--stage names: upload and serve --aws follow one rule', () => {
+describe('--stage names: upload, serve --aws and replay follow one rule', () => {
   let dir: string;
   let file: string;
   let endpoint: string;
@@ -32,17 +32,19 @@ describe('--stage names: upload and serve --aws follow one rule', () => {
 
   const upload = (stage: string) => runCli(['upload', file, '--use-case', 'mvp', '--endpoint', endpoint, '--stage', stage], { env });
   const serve = (stage: string) => runCli(['serve', '--aws', '--stage', stage, '--endpoint', endpoint], { env });
+  const replay = (stage: string) => runCli(['replay', '--stage', stage, '--since', '2h', '--endpoint', endpoint], { env });
 
-  it.each(['Dev', 'no/slash', 'sixteen-chars-xx', 'a-stage-name-of-thirty-two-chars'])('both refuse %j with the same message, exit 2', (stage) => {
-    const refusals = [upload(stage), serve(stage)];
-    const said = refusals.map((r) => r.stderr.replace(/^symphainy (upload|serve): /, ''));
+  it.each(['Dev', 'no/slash', 'sixteen-chars-xx', 'a-stage-name-of-thirty-two-chars'])('all refuse %j with the same message, exit 2', (stage) => {
+    const refusals = [upload(stage), serve(stage), replay(stage)];
+    const said = refusals.map((r) => r.stderr.replace(/^symphainy (upload|serve|replay): /, ''));
     for (const refusal of refusals) expect(refusal.status).toBe(ExitCode.usage);
     expect(said[0]).toContain(`--stage "${stage}" is not a stage name: lowercase letters, digits and dashes, at most 15`);
     expect(said[1]).toBe(said[0]);
+    expect(said[2]).toBe(said[0]);
   });
 
-  it.each(['local', 'fifteen-chars-x'])('both take %j and go looking for its stack', (stage) => {
-    for (const result of [upload(stage), serve(stage)]) {
+  it.each(['local', 'fifteen-chars-x'])('all take %j and go looking for its stack', (stage) => {
+    for (const result of [upload(stage), serve(stage), replay(stage)]) {
       expect(result.stderr).not.toContain('is not a stage name');
       expect(result.stderr).toContain(`symphainy-${stage}`);
       // Nothing answers there: the stage is not found, which is not a usage error.

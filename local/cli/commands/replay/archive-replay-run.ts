@@ -93,8 +93,9 @@ export async function archiveReplay(options: ArchiveReplayOptions): Promise<numb
     if (error instanceof UsageError) throw error;
     // Unreachable endpoint, missing credentials, access denied: say who said what, without a stack.
     const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+    const about = options.archive ? `archive ${options.archive}` : `the archive of bus ${stageBusName(options.stage!)}`;
     console.error(
-      `symphainy replay: EventBridge at ${where} could not be asked: ${(error as Error).name}: ${(error as Error).message}${cause && !(error as Error).message.includes(cause) ? ` (${cause})` : ''}`,
+      `symphainy replay: EventBridge at ${where} could not be asked for ${about}: ${(error as Error).name}: ${(error as Error).message}${cause && !(error as Error).message.includes(cause) ? ` (${cause})` : ''}`,
     );
     return ExitCode.notOk;
   } finally {

@@ -1,10 +1,10 @@
 # syntax=docker/dockerfile:1
 # The platform image: `symphainy serve`, every step and manager in one long-lived process.
 #
-#   docker build -f local/container/platform.Dockerfile -t symphainy-platform .
+#   docker build -f deploy/container/platform.Dockerfile -t symphainy-platform .
 #   docker run --rm -p 127.0.0.1:8080:8080 -v symphainy-data:/data symphainy-platform
 #
-# The last stage is the image; `--target deployer` builds the one-shot image local/compose.yml
+# The last stage is the image; `--target deployer` builds the one-shot image deploy/compose.yml
 # uses to deploy the local stage onto the emulator. See docs/container.md.
 
 ARG NODE_IMAGE=node:22-bookworm-slim

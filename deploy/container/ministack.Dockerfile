@@ -1,8 +1,8 @@
 # syntax=docker/dockerfile:1
 # MiniStack, the LocalStack-compatible AWS emulator published on PyPI (MIT), for the `ministack`
-# profile of local/compose.yml:
+# profile of deploy/compose.yml:
 #
-#   docker build -f local/container/ministack.Dockerfile -t symphainy-ministack local/container
+#   docker build -f deploy/container/ministack.Dockerfile -t symphainy-ministack deploy/container
 FROM python:3.12-slim
 
 # MiniStack runs Node.js Lambda functions as local `node` processes, so the deployed stage's

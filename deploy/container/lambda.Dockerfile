@@ -6,7 +6,7 @@
 #   npx sls deploy --stage dev --param="packaging=image"
 #
 # To build it by hand:
-#   docker build -f local/container/lambda.Dockerfile --platform linux/arm64 -t symphainy-lambda .
+#   docker build -f deploy/container/lambda.Dockerfile --platform linux/arm64 -t symphainy-lambda .
 
 ARG NODE_IMAGE=node:22-bookworm-slim
 ARG LAMBDA_IMAGE=public.ecr.aws/lambda/nodejs:22
@@ -21,8 +21,8 @@ COPY tsconfig.json ./
 COPY domain domain
 COPY events events
 COPY functions functions
-COPY local/serverless local/serverless
-RUN node local/serverless/build-bundles.cjs /bundles
+COPY deploy/serverless deploy/serverless
+RUN node deploy/serverless/build-bundles.cjs /bundles
 
 # The AWS base image: the nodejs22.x runtime and the SDK v3 the bundles leave out.
 FROM ${LAMBDA_IMAGE}

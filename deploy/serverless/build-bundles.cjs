@@ -1,6 +1,6 @@
 // Builds every function's bundle, as serverless-esbuild packages it for AWS, into
 // <outdir>/functions/<name>/handler.mjs (+ its chunks): what the Lambda container image copies in.
-//   node local/serverless/build-bundles.cjs <outdir>
+//   node deploy/serverless/build-bundles.cjs <outdir>
 const { join } = require('node:path');
 const { build } = require('esbuild');
 const { bundleOptions } = require('./bundle-options.cjs');
@@ -9,7 +9,7 @@ const { loadRouting } = require('./routing-table-loader.cjs');
 async function main() {
   const outdir = process.argv[2];
   if (!outdir) {
-    console.error('usage: node local/serverless/build-bundles.cjs <outdir>');
+    console.error('usage: node deploy/serverless/build-bundles.cjs <outdir>');
     process.exit(2);
   }
   const root = join(__dirname, '..', '..');

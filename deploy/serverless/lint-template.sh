@@ -2,7 +2,7 @@
 # Lints a packaged CloudFormation template with cfn-lint and checkov, pinned, from a
 # project-local virtual environment (installed on first use). Fails on any cfn-lint error or
 # warning not ignored in cfn-lint.yaml, and on any failed checkov check not skipped in checkov.yaml.
-#   bash local/serverless/lint-template.sh [template]   (default: .serverless/cloudformation-template-update-stack.json)
+#   bash deploy/serverless/lint-template.sh [template]   (default: .serverless/cloudformation-template-update-stack.json)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -22,8 +22,8 @@ if ! "$VENV/bin/cfn-lint" --version 2>/dev/null | grep -q "$CFN_LINT_VERSION" ||
 fi
 
 echo "== cfn-lint $CFN_LINT_VERSION"
-"$VENV/bin/cfn-lint" --config-file local/serverless/cfn-lint.yaml -- "$TEMPLATE"
+"$VENV/bin/cfn-lint" --config-file deploy/serverless/cfn-lint.yaml -- "$TEMPLATE"
 echo "cfn-lint: no errors, no warnings"
 
 echo "== checkov $CHECKOV_VERSION"
-"$VENV/bin/checkov" --config-file local/serverless/checkov.yaml --file "$TEMPLATE"
+"$VENV/bin/checkov" --config-file deploy/serverless/checkov.yaml --file "$TEMPLATE"

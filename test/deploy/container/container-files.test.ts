@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { parse, parseAllDocuments } from 'yaml';
 import { instruction, jsonArgs, readDockerfile, type Stage } from './dockerfile-model.js';
-import { pythonTools } from './python-tools.js';
-import { startServe } from './serve-process.js';
+import { pythonTools } from '../../support/python-tools.js';
+import { startServe } from '../../local/serve/serve-process.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -42,13 +42,13 @@ async function serveModuleGraph(): Promise<{ files: string[]; packages: string[]
   return { files: Object.keys(result.metafile.inputs), packages: [...packages] };
 }
 
-describe('the platform image (local/container/platform.Dockerfile)', () => {
-  const stages = readDockerfile(read('local/container/platform.Dockerfile'));
+describe('the platform image (deploy/container/platform.Dockerfile)', () => {
+  const stages = readDockerfile(read('deploy/container/platform.Dockerfile'));
   const image = stages.at(-1)!;
 
   it('passes hadolint, as does the MiniStack image', () => {
     const { hadolint } = pythonTools();
-    const run = spawnSync(hadolint, ['local/container/platform.Dockerfile', 'local/container/ministack.Dockerfile'], { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync(hadolint, ['deploy/container/platform.Dockerfile', 'deploy/container/ministack.Dockerfile'], { cwd: ROOT, encoding: 'utf8' });
     expect(run.stdout + run.stderr).toBe('');
     expect(run.status).toBe(0);
   });
@@ -90,9 +90,9 @@ describe('the platform image (local/container/platform.Dockerfile)', () => {
   });
 });
 
-describe('the Kubernetes manifests (local/k8s)', () => {
-  const files = readdirSync(join(ROOT, 'local/k8s')).filter((f) => f.endsWith('.yaml'));
-  const docs = files.flatMap((f) => parseAllDocuments(read(`local/k8s/${f}`)).map((d) => d.toJS() as any));
+describe('the Kubernetes manifests (deploy/k8s)', () => {
+  const files = readdirSync(join(ROOT, 'deploy/k8s')).filter((f) => f.endsWith('.yaml'));
+  const docs = files.flatMap((f) => parseAllDocuments(read(`deploy/k8s/${f}`)).map((d) => d.toJS() as any));
   const deployment = docs.find((d) => d.kind === 'Deployment');
   const service = docs.find((d) => d.kind === 'Service');
   const container = deployment.spec.template.spec.containers[0];
@@ -157,8 +157,8 @@ describe('the Kubernetes manifests (local/k8s)', () => {
   });
 });
 
-describe('the compose file (local/compose.yml)', () => {
-  const compose = parse(read('local/compose.yml'), { merge: true }) as { services: Record<string, any> };
+describe('the compose file (deploy/compose.yml)', () => {
+  const compose = parse(read('deploy/compose.yml'), { merge: true }) as { services: Record<string, any> };
   const services = compose.services;
   const emulatorOf = (profile: string) => Object.keys(services).find((name) => name === profile);
 
@@ -180,7 +180,7 @@ describe('the compose file (local/compose.yml)', () => {
   });
 
   it('builds MiniStack 1.5.33 from python:3.12-slim, healthy on 4566', () => {
-    const dockerfile = join(ROOT, 'local', services.ministack.build.context, services.ministack.build.dockerfile);
+    const dockerfile = join(ROOT, 'deploy', services.ministack.build.context, services.ministack.build.dockerfile);
     expect(existsSync(dockerfile)).toBe(true);
     const [stage] = readDockerfile(readFileSync(dockerfile, 'utf8')) as [Stage];
     expect(stage.image).toBe('python:3.12-slim');
@@ -190,18 +190,18 @@ describe('the compose file (local/compose.yml)', () => {
   });
 
   it('per emulator: deploys the local stage once it is healthy, then serves that stage from the platform image', () => {
-    const stages = readDockerfile(read('local/container/platform.Dockerfile'));
+    const stages = readDockerfile(read('deploy/container/platform.Dockerfile'));
     for (const profile of ['ministack', 'localstack']) {
       const emulator = emulatorOf(profile)!;
       const deploy = services[`deploy-${profile}`];
       const platform = services[`platform-${profile}`];
       expect(deploy.command).toEqual(['npm', 'run', 'deploy:local']);
-      expect(deploy.build.dockerfile).toBe('local/container/platform.Dockerfile');
+      expect(deploy.build.dockerfile).toBe('deploy/container/platform.Dockerfile');
       expect(stages.some((s) => s.name === deploy.build.target)).toBe(true);
       expect(deploy.environment.AWS_ENDPOINT_URL).toBe(`http://${emulator}:4566`);
       expect(deploy.depends_on[emulator].condition).toBe('service_healthy');
 
-      expect(platform.build).toMatchObject({ dockerfile: 'local/container/platform.Dockerfile', target: stages.at(-1)!.name });
+      expect(platform.build).toMatchObject({ dockerfile: 'deploy/container/platform.Dockerfile', target: stages.at(-1)!.name });
       expect(platform.command.slice(0, 1)).toEqual(['serve']);
       expect(platform.command).toEqual(expect.arrayContaining(['--aws', '--stage', 'local']));
       expect(flag(platform.command, '--endpoint')).toBe(`http://${emulator}:4566`);

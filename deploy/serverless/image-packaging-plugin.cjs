@@ -1,5 +1,5 @@
 // `--param="packaging=image"`: every function runs from one Lambda container image
-// (local/container/lambda.Dockerfile, declared under provider.ecr.images) instead of its zip; the
+// (deploy/container/lambda.Dockerfile, declared under provider.ecr.images) instead of its zip; the
 // image's CMD picks the function's handler. Building it needs a Docker engine (osls runs
 // `docker build` and pushes to ECR during deploy). With the default `packaging=zip` nothing changes.
 const IMAGE = 'symphainy';

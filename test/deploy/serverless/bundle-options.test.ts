@@ -9,7 +9,7 @@ import type { BuildOptions, Metafile } from 'esbuild';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const require = createRequire(import.meta.url);
 const { build } = require('esbuild') as typeof import('esbuild');
-const { bundleOptions } = require('../../../local/serverless/bundle-options.cjs') as { bundleOptions: (o: { sdkFromRuntime: boolean }) => BuildOptions };
+const { bundleOptions } = require('../../../deploy/serverless/bundle-options.cjs') as { bundleOptions: (o: { sdkFromRuntime: boolean }) => BuildOptions };
 
 // Inside the project, so the bundle's external `@aws-sdk/*` resolves as the runtime's copy would.
 mkdirSync(join(root, '.esbuild'), { recursive: true });

@@ -11,7 +11,7 @@ type Deployed = Record<string, { handler: string; role: string; timeout?: number
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const require = createRequire(import.meta.url);
-const { deployedFunctions } = require('../../../local/serverless/functions.cjs') as {
+const { deployedFunctions } = require('../../../deploy/serverless/functions.cjs') as {
   deployedFunctions: (input: {
     routes: unknown[];
     deadLetterRecorder: string;
@@ -21,9 +21,9 @@ const { deployedFunctions } = require('../../../local/serverless/functions.cjs')
     sweepEveryMinutes: number;
   }) => Deployed;
 };
-const { pascalCase } = require('../../../local/serverless/routing-table-loader.cjs') as { pascalCase: (name: string) => string };
+const { pascalCase } = require('../../../deploy/serverless/routing-table-loader.cjs') as { pascalCase: (name: string) => string };
 
-/** serverless.yml's functions section, as osls resolves it (local/serverless/functions.cjs). */
+/** serverless.yml's functions section, as osls resolves it (deploy/serverless/functions.cjs). */
 describe('the deployed functions section', () => {
   const registry = defaultUseCaseRegistry();
   const routes = routingTable(registry, { uploadBucket: 'uploads' });
