@@ -11,7 +11,6 @@ import { withinAccess } from '#functions/shared/access-guard.js';
 import { defaultUseCaseRegistry } from '#domain/use-cases/default-registry.js';
 import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
 import type { JourneyView } from '#domain/journeys/journey-state.js';
-import { JourneyEventIndex } from '#domain/journeys/journey-event-index.js';
 import type { JourneyListing } from '#domain/journeys/journey-listing.js';
 import { journeyIdForUpload } from '#domain/journeys/journey-id.js';
 import { claimKey, releaseAbandonedClaims } from '#functions/shared/idempotency.js';
@@ -21,12 +20,11 @@ import { FileObjectStore } from './file-object-store.js';
 import type { FunctionQueue, QueueSettings } from './function-queue.js';
 import { buildFunctionQueues } from './function-queues.js';
 import { objectCreatedDraft } from './object-created-draft.js';
-import { Journal, type JournalRecord, type NewJournalRecord } from './journal.js';
-import { readCheckpoint, writeCheckpoint, CHECKPOINT_VERSION, type RuntimeCheckpoint } from './runtime-checkpoint.js';
+import type { JournalRecord } from './journal.js';
+import { RuntimeLedger } from './runtime-ledger.js';
 import { DataDirLock, type DataDirHolder } from './data-dir-lock.js';
 import { JourneyLog, journeyLogDir } from './journey-log.js';
 import { JourneyLogger } from './journey-logger.js';
-import { journalPathOf } from './journal-path.js';
 import type { Recovery } from './recovery.js';
 
 export interface EmbeddedRuntimeOptions {
@@ -45,13 +43,6 @@ export interface EmbeddedRuntimeOptions {
   retryDelayScale?: number;
   /** Called once if another live process holds the data directory and this one waits for it. */
   onDataDirWait?: (holder: DataDirHolder) => void;
-}
-
-interface PendingMessage {
-  target: string;
-  messageId: string;
-  body: string;
-  sourceQueue?: string;
 }
 
 export interface UploadRequest {
@@ -75,26 +66,18 @@ export class EmbeddedRuntime {
   readonly routes: Route[];
   readonly config: PlatformConfig;
   readonly registry: UseCaseRegistry;
-  private readonly journal: Journal;
+  /** The journal, the journeys indexed from it and the messages not yet finished with. */
+  private readonly ledger: RuntimeLedger;
   /** Every function's log lines about a journey, which `symphainy logs` reads. */
   private readonly journeyLog: JourneyLog;
   private readonly bus: EmbeddedEventBus;
   private readonly queues = new Map<string, FunctionQueue>();
-  private readonly journeyEvents = new JourneyEventIndex();
   private readonly idleWaiters: (() => void)[] = [];
   private readonly eventListeners = new Set<(event: EventBridgeEnvelope) => void>();
-  private readonly journalListeners = new Set<(record: JournalRecord) => void>();
   /** Set while an object is restored, so the restore does not announce itself as an upload. */
   private restoring = false;
   private readonly clock: Clock;
   private closed = false;
-  /** Where each journey's events are in the journal, for the checkpoint. */
-  private readonly journeyOffsets = new Map<string, number[]>();
-  /** Queue messages sent and not yet acknowledged or dead-lettered, by `target|messageId`. */
-  private readonly unfinished = new Map<string, PendingMessage>();
-  private lastRecordAt = 0;
-  private readonly checkpoint: RuntimeCheckpoint | undefined;
-  private readonly checkpointPath: string;
 
   private constructor(
     private readonly options: EmbeddedRuntimeOptions,
@@ -109,37 +92,14 @@ export class EmbeddedRuntime {
       join(options.dataDir, 'objects'),
       new Map([[this.config.uploadBucket, (head, sequencer) => this.restoring || this.emitObjectCreated(head, sequencer)]]),
     );
-    const journalPath = journalPathOf(options.dataDir);
-    this.checkpointPath = join(options.dataDir, 'checkpoint.json');
-    const checkpoint = readCheckpoint(this.checkpointPath);
-    this.checkpoint = checkpoint && Journal.fits(journalPath, checkpoint.journal) ? checkpoint : undefined;
-    this.journal = new Journal(journalPath, this.checkpoint?.journal);
+    this.ledger = new RuntimeLedger(options.dataDir);
     this.journeyLog = new JourneyLog(journeyLogDir(options.dataDir));
-    this.lastRecordAt = this.checkpoint?.journal.lastRecordAt ?? 0;
     this.buildQueues();
-  }
-
-  /** Only when the journal moved on since the checkpoint it opened from: most commands only read. */
-  private saveCheckpoint(): void {
-    const position = this.journal.position;
-    if (this.checkpoint && this.checkpoint.journal.bytes === position.bytes) return;
-    if (position.bytes === 0) return;
-    const journeys = this.journeyEvents.listings().map((listing) => ({ listing, offsets: this.journeyOffsets.get(listing.journeyId) ?? [] }));
-    try {
-      writeCheckpoint(this.checkpointPath, {
-        version: CHECKPOINT_VERSION,
-        journal: { ...position, lastRecordAt: this.lastRecordAt },
-        unfinished: [...this.unfinished.values()],
-        journeys,
-      });
-    } catch {
-      // A checkpoint only saves time: without it the next open reads the whole journal.
-    }
   }
 
   /** What opening the data directory had to repair (torn records a crash left), oldest file first. */
   get recoveries(): readonly Recovery[] {
-    return [...this.store.recoveries, ...this.journal.recoveries];
+    return [...this.store.recoveries, ...this.ledger.recoveries];
   }
 
   /** Opens (or creates) the runtime's data directory and resumes whatever was in flight. */
@@ -152,7 +112,7 @@ export class EmbeddedRuntime {
       lock.release();
       throw error;
     }
-    const pending = runtime.recover();
+    const pending = runtime.ledger.recover((bus, event) => runtime.routeMessages(bus, event));
     // This process owns the data directory (the lock says so): whatever a previous one left half-done is dead.
     await releaseAbandonedClaims(
       runtime.store,
@@ -174,9 +134,9 @@ export class EmbeddedRuntime {
       retryDelayScale: this.options.retryDelayScale ?? 1,
       loggerFor: (functionName) => this.loggerFor(functionName),
       publish: (drafts) => this.put('platform', drafts),
-      acknowledged: (queueName, messageId) => void this.record({ kind: 'ack', queue: queueName, messageId }),
+      acknowledged: (queueName, messageId) => this.ledger.recordFinished({ kind: 'ack', queue: queueName, messageId }),
       deadLettered: (queueName, messageId, receiveCount, error, body) => {
-        this.record({ kind: 'dead-letter', queue: queueName, messageId, receiveCount, error, body });
+        this.ledger.recordFinished({ kind: 'dead-letter', queue: queueName, messageId, receiveCount, error, body });
         if (queueName !== DEAD_LETTER_RECORDER) this.sendDeadLetter(queueName, messageId, body);
       },
       stoppedAtTimeout: (queueName, bodies) => void this.releaseClaimsOf(queueName, bodies),
@@ -191,8 +151,7 @@ export class EmbeddedRuntime {
 
   /** As a function's dead-letter queue feeds the recorder in the cloud: the same message id, from `<function>-dlq`. */
   private sendDeadLetter(queueName: string, messageId: string, body: string): void {
-    this.unfinished.set(`${DEAD_LETTER_RECORDER}|${messageId}`, { target: DEAD_LETTER_RECORDER, messageId, body, sourceQueue: `${queueName}-dlq` });
-    this.queues.get(DEAD_LETTER_RECORDER)!.send(messageId, body, { sourceQueue: `${queueName}-dlq` });
+    this.send(DEAD_LETTER_RECORDER, messageId, body, `${queueName}-dlq`);
   }
 
   /** A stopped invocation cannot release its idempotency claims: its retry must not wait for them to expire. */
@@ -233,48 +192,9 @@ export class EmbeddedRuntime {
     return messageId;
   }
 
-  /**
-   * Rebuilds the journey index and returns every routed message not yet finished with: from
-   * the checkpoint the last process left (views, and the messages it had not finished), then
-   * from the journal records written after it (all of them when there is none).
-   */
-  private recover(): PendingMessage[] {
-    const finished = new Set<string>();
-    const deadLettered: PendingMessage[] = [];
-    const events: { bus: BusRole; event: EventBridgeEnvelope; offset: number }[] = [];
-    for (const { record, offset } of this.journal.tail) {
-      this.lastRecordAt = offset;
-      if (record.kind === 'event') events.push({ bus: record.bus, event: record.event, offset });
-      else finished.add(`${record.queue}|${record.messageId}`);
-      // A message dead-lettered just before a stop still goes to the recorder.
-      if (record.kind === 'dead-letter' && record.body !== undefined && record.queue !== DEAD_LETTER_RECORDER) {
-        deadLettered.push({ target: DEAD_LETTER_RECORDER, messageId: record.messageId, body: record.body, sourceQueue: `${record.queue}-dlq` });
-      }
-    }
-    for (const { listing, offsets } of this.checkpoint?.journeys ?? []) {
-      this.journeyOffsets.set(listing.journeyId, [...offsets]);
-      this.journeyEvents.addListing(listing, () => this.journal.readAt(offsets).flatMap((r) => (r.kind === 'event' ? [r.event] : [])));
-    }
-    const pending: PendingMessage[] = [...(this.checkpoint?.unfinished ?? []), ...deadLettered];
-    for (const { bus, event, offset } of events) {
-      this.journeyEvents.add(event);
-      this.noteOffset(event, offset);
-      for (const message of this.routeMessages(bus, event)) pending.push({ target: message.route.target, messageId: message.messageId, body: message.body });
-    }
-    return pending.filter((message) => !finished.has(`${message.target}|${message.messageId}`));
-  }
-
   private send(target: string, messageId: string, body: string, sourceQueue?: string): void {
-    this.unfinished.set(`${target}|${messageId}`, { target, messageId, body, ...(sourceQueue ? { sourceQueue } : {}) });
+    this.ledger.sent({ target, messageId, body, ...(sourceQueue ? { sourceQueue } : {}) });
     this.queues.get(target)!.send(messageId, body, sourceQueue ? { sourceQueue } : {});
-  }
-
-  private noteOffset(event: EventBridgeEnvelope, offset: number): void {
-    const journeyId = (event.detail as { journeyId?: unknown } | null)?.journeyId;
-    if (typeof journeyId !== 'string') return;
-    const offsets = this.journeyOffsets.get(journeyId);
-    if (offsets) offsets.push(offset);
-    else this.journeyOffsets.set(journeyId, [offset]);
   }
 
   /** PutEvents: journal first (so nothing routed is ever unrecorded), then route. */
@@ -302,9 +222,7 @@ export class EmbeddedRuntime {
   }
 
   private dispatch(bus: BusRole, event: EventBridgeEnvelope): RoutedMessage[] {
-    const offset = this.record({ kind: 'event', bus, event });
-    this.journeyEvents.add(event);
-    this.noteOffset(event, offset);
+    this.ledger.recordEvent(bus, event);
     for (const listener of this.eventListeners) listener(event);
     const messages = this.routeMessages(bus, event);
     for (const message of messages) {
@@ -319,14 +237,6 @@ export class EmbeddedRuntime {
     const replayName = event['replay-name'];
     const messages = this.bus.route(bus, event);
     return replayName ? messages.map((m) => ({ ...m, messageId: `${m.messageId}@${replayName}` })) : messages;
-  }
-
-  private record(record: NewJournalRecord): number {
-    const { record: written, offset } = this.journal.append(record);
-    this.lastRecordAt = offset;
-    if (written.kind !== 'event') this.unfinished.delete(`${written.queue}|${written.messageId}`);
-    for (const listener of this.journalListeners) listener(written);
-    return offset;
   }
 
   /** Puts a file into the upload bucket as a user would; its `Object Created` starts the journey. */
@@ -378,13 +288,12 @@ export class EmbeddedRuntime {
 
   /** The journal as written so far, oldest first: every event put and every message finished with. */
   journalRecords(): JournalRecord[] {
-    return [...this.journal.read()];
+    return this.ledger.records();
   }
 
   /** Calls back with every journal record (event, ack, dead-letter) from now on; returns the unsubscribe. */
   onJournal(listener: (record: JournalRecord) => void): () => void {
-    this.journalListeners.add(listener);
-    return () => this.journalListeners.delete(listener);
+    return this.ledger.onRecord(listener);
   }
 
   /** Calls back with every event put on any bus from now on; returns the unsubscribe. */
@@ -394,20 +303,20 @@ export class EmbeddedRuntime {
   }
 
   journey(journeyId: string): JourneyView | undefined {
-    return this.journeyEvents.journey(journeyId);
+    return this.ledger.journeys.journey(journeyId);
   }
 
   journeys(): JourneyView[] {
-    return this.journeyEvents.journeys();
+    return this.ledger.journeys.journeys();
   }
 
   /** Every journey's listing: what `symphainy journeys` prints, without reading each journey whole. */
   journeyListings(): JourneyListing[] {
-    return this.journeyEvents.listings();
+    return this.ledger.journeys.listings();
   }
 
   events(journeyId: string): EventBridgeEnvelope[] {
-    return this.journeyEvents.events(journeyId);
+    return this.ledger.journeys.events(journeyId);
   }
 
   deadLetters(): { queue: string; messageId: string; receiveCount: number; error: string; body: string }[] {
@@ -442,8 +351,7 @@ export class EmbeddedRuntime {
     if (this.closed) return;
     this.closed = true;
     for (const queue of this.queues.values()) queue.stop();
-    this.saveCheckpoint();
-    this.journal.close();
+    this.ledger.close();
     this.journeyLog.close();
     this.store.close();
     this.lock.release();
