@@ -152,7 +152,7 @@ describe('symphainy replay', () => {
   it('says which EventBridge could not be reached, without a stack trace (exit 1)', async () => {
     const result = await runInProcess(['replay', '--archive', 'symphainy-local', '--endpoint', 'http://127.0.0.1:9', '--since', '1h']);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^symphainy replay: EventBridge at http:\/\/127\.0\.0\.1:9 could not be asked: .*ECONNREFUSED/);
+    expect(result.stderr).toMatch(/^symphainy replay: EventBridge at http:\/\/127\.0\.0\.1:9 could not be asked for archive symphainy-local: .*ECONNREFUSED/);
   });
 
   it('gives a helpful error and exit 2 for bad arguments', async () => {
