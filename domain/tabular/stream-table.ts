@@ -1,6 +1,7 @@
 import { StepRejection } from '#domain/rejections/step-rejection.js';
 import { peekBytes } from '#domain/inputs/peek-bytes.js';
 import { DelimitedScanner } from '#domain/profiling/delimited-scanner.js';
+import { rowCells } from '#domain/profiling/row-cells.js';
 import { ProfileError } from '#domain/profiling/profile-error.js';
 import { sniffFormat } from '#domain/profiling/sniff-format.js';
 import { Utf8Guard } from '#domain/profiling/utf8-guard.js';
@@ -145,8 +146,6 @@ function checkedText(chunks: AsyncIterable<Uint8Array>, hadBom: boolean): Checke
   };
 }
 
-const decoder = new TextDecoder('utf-8');
-
 async function* readDelimited(text: CheckedText, delimiter: number, log: ViolationLog): AsyncGenerator<TableBatch, { columns: string[]; rows: number }> {
   let header: string[] | undefined;
   let headerLine = 1;
@@ -156,11 +155,7 @@ async function* readDelimited(text: CheckedText, delimiter: number, log: Violati
   let lines: number[] = [];
   const scanner = new DelimitedScanner(delimiter, {
     row(bytes, starts, ends, escaped, fields, line) {
-      const cells = new Array<string>(fields);
-      for (let c = 0; c < fields; c++) {
-        const cell = decoder.decode(bytes.subarray(starts[c]!, ends[c]!));
-        cells[c] = escaped[c] === 0 ? cell : cell.replaceAll('""', '"');
-      }
+      const cells = rowCells(bytes, starts, ends, escaped, fields);
       if (!header) {
         header = cells;
         headerLine = line;

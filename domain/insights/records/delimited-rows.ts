@@ -1,5 +1,6 @@
 import { DelimitedScanner, type DelimitedRowSink } from '#domain/profiling/delimited-scanner.js';
 import { Utf8Guard } from '#domain/profiling/utf8-guard.js';
+import { rowCells } from '#domain/profiling/row-cells.js';
 
 /**
  * Rows of delimited bytes as they arrive, as the profiler's scanner splits them (quoted fields
@@ -27,8 +28,6 @@ export async function* delimitedRows(
   yield* collected.splice(0);
 }
 
-const decoder = new TextDecoder('utf-8');
-
 /**
  * `decodedAfterHeader` names, from the header, the cells of later rows worth decoding (1 to
  * decode): a pass that follows two columns of forty does not pay for the other thirty-eight.
@@ -44,16 +43,7 @@ class RowCollector implements DelimitedRowSink {
   ) {}
 
   row(bytes: Uint8Array, starts: Int32Array, ends: Int32Array, escaped: Uint8Array, fields: number): void {
-    const cells = new Array<string>(fields);
-    const decoded = this.decoded;
-    for (let c = 0; c < fields; c++) {
-      if (decoded !== undefined && decoded[c] !== 1) {
-        cells[c] = '';
-        continue;
-      }
-      const text = decoder.decode(bytes.subarray(starts[c]!, ends[c]!));
-      cells[c] = escaped[c] === 0 ? text : text.replaceAll('""', '"');
-    }
+    const cells = rowCells(bytes, starts, ends, escaped, fields, this.decoded);
     this.rows.push(cells);
     if (this.header) {
       this.header = false;

@@ -88,6 +88,19 @@ const cases: [label: string, text: string, expected: { delimiter?: string; colum
   ],
   ['tabs with a quoted tab', 'id\tnote\n1\t"a\tb"\n', { delimiter: '\t', columns: ['id', 'note'], rows: [['1', 'a\tb']] }],
   [
+    'ASCII and multi-byte rows with escaped quotes',
+    'city,note,n\n"Zürich","Gdańsk ""old""",3\nLyon,🚚 truck,4\nOslo,"a ""b""",5\n',
+    {
+      delimiter: ',',
+      columns: ['city', 'note', 'n'],
+      rows: [
+        ['Zürich', 'Gdańsk "old"', '3'],
+        ['Lyon', '🚚 truck', '4'],
+        ['Oslo', 'a "b"', '5'],
+      ],
+    },
+  ],
+  [
     'multi-byte text cut by chunks',
     'name,city\nZoë,Kraków\n李,東京\n',
     {

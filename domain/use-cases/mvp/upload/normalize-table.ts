@@ -1,4 +1,4 @@
-import { ColumnTypeTally, typedValue, type Cell, type TableBatch } from '#domain/tabular/index.js';
+import { ColumnTypeTally, jsonCellOf, type Cell, type TableBatch } from '#domain/tabular/index.js';
 import { DecimalCommaTally, decimalCommaValue, type MvpColumnSchema } from '../shared/decimal-comma.js';
 
 /**
@@ -8,12 +8,12 @@ import { DecimalCommaTally, decimalCommaValue, type MvpColumnSchema } from '../s
 export function ndjsonLines(schema: readonly MvpColumnSchema[], batch: Pick<TableBatch, 'rows'>): string {
   // Written by hand rather than JSON.stringify(object): objects put integer-like keys ("2024")
   // first, which would reorder the columns.
-  const keys = schema.map((column) => `${JSON.stringify(column.name)}:`);
-  const valueOf = schema.map((column) => (column.decimalSeparator === ',' ? decimalCommaValue : (cell: Cell) => typedValue(cell, column.type)));
+  const keys = schema.map((column, i) => `${i === 0 ? '' : ','}${JSON.stringify(column.name)}:`);
+  const jsonOf = schema.map((column) => (column.decimalSeparator === ',' ? (cell: Cell) => JSON.stringify(decimalCommaValue(cell)) : jsonCellOf(column.type)));
   let text = '';
   for (const row of batch.rows) {
     let line = '{';
-    for (let i = 0; i < schema.length; i++) line += `${i === 0 ? '' : ','}${keys[i]}${JSON.stringify(valueOf[i]!(row[i] ?? null))}`;
+    for (let i = 0; i < schema.length; i++) line += keys[i]! + jsonOf[i]!(row[i] ?? null);
     text += `${line}}\n`;
   }
   return text;
