@@ -7,6 +7,7 @@ import {
   ftruncateSync,
   mkdirSync,
   openSync,
+  read,
   readdirSync,
   readFileSync,
   readSync,
@@ -147,7 +148,9 @@ export class FileObjectStore implements ObjectStore {
       try {
         for (let at = 0; at < located.length; at += chunkSize) {
           const chunk = Buffer.allocUnsafe(Math.min(chunkSize, located.length - at));
-          readSync(fd, chunk, 0, chunk.byteLength, start + at);
+          // Read off the event loop: a step streaming a large object with synchronous reads never
+          // let `serve` answer /health or its dashboard until the step had finished.
+          await readFully(fd, chunk, start + at);
           yield chunk;
         }
       } finally {
@@ -417,6 +420,16 @@ export class FileObjectStore implements ObjectStore {
 }
 
 const BLOBS = 'blobs';
+
+async function readFully(fd: number, into: Buffer, position: number): Promise<void> {
+  for (let filled = 0; filled < into.byteLength;) {
+    const got = await new Promise<number>((resolve, reject) =>
+      read(fd, into, filled, into.byteLength - filled, position + filled, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))),
+    );
+    if (got === 0) throw new Error(`the object store ended ${into.byteLength - filled} bytes early at ${position + filled}`);
+    filled += got;
+  }
+}
 
 function newHead(bucket: string, key: string, size: number, md5Hex: string, options: PutOptions): ObjectHead {
   return {

@@ -53,4 +53,15 @@ describe('maskValue', () => {
     expect(maskValue('person_name', 'DOE,  JANE', PII_HASH_SALT)).toBe(maskValue('person_name', 'Doe, Jane', PII_HASH_SALT));
     expect(maskValue('person_name', 'Doe, Jane', PII_HASH_SALT)).toMatch(/^person:[0-9a-f]{16}$/);
   });
+
+  it('masks letters and digits of any script, keeping punctuation and spaces', () => {
+    expect(keepLastDigits('ÅB-٣٤ 12345', 4)).toBe('**-** *2345');
+    expect(keepLastDigits('+44 (0) 20 7946 0958', 4)).toBe('+** (*) ** **** 0958');
+  });
+
+  it('keeps the tokens earlier journeys wrote, so masked data from old and new uploads still joins', () => {
+    expect(maskValue('email', 'jane.doe@example.com', PII_HASH_SALT)).toBe('sha256:b02eadea95571bccdfc7b63d644a6b0af6d7e0aa2afcc66d13dd4e2f5ac7dcc5');
+    expect(maskValue('person_name', 'Doe, Jane', PII_HASH_SALT)).toBe('person:12f34f42b224efdf');
+    expect(maskValue('person_name', 'Müller,  Jörg', PII_HASH_SALT)).toBe('person:990fc839bde67b3f');
+  });
 });
