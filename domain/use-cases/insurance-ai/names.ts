@@ -6,6 +6,7 @@
 export const INSURANCE_ARTIFACTS = {
   validationReport: 'validation-report.json',
   normalizedRecords: 'records.normalized.ndjson',
+  recordTallies: 'record-tallies.json',
   partitions: 'partitions.json',
   piiReport: 'pii-report.json',
   maskedRecords: 'records.masked.ndjson',

@@ -1,14 +1,13 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
 import { STREAM_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import { INSURANCE_ARTIFACTS } from '../names.js';
-import { FeatureTally, READY_SCORE, scoreFeature } from './feature-readiness.js';
+import { READY_SCORE, scoreFeature } from './feature-readiness.js';
 import { fieldsOfUpload } from '../shared/field-availability.js';
 import { INSURANCE_FIELDS, type InsuranceField } from '../shared/fields.js';
-import { ColumnPiiTally, DETECTION_THRESHOLD, type ColumnPii } from './pii-detection.js';
+import { DETECTION_THRESHOLD, type ColumnPii } from './pii-detection.js';
 import { PII_HASH_SALT, maskValue } from './pii-masking.js';
 import { recordBatches } from './record-stream.js';
-/** Provenance we add ourselves; never PII, never a feature. */
-const PROVENANCE_COLUMNS = new Set(['source_line']);
+import { tallyRecords } from './record-tallies.js';
 
 /** Fields that hold personal data when a file has them. */
 const PII_FIELDS: readonly InsuranceField[] = ['holder_name', 'national_id', 'email', 'phone'];
@@ -29,27 +28,10 @@ export const enableAiOperations: StepDefinition = {
       .map((f) => ({ field: f.name, withoutIt: f.withoutIt ?? 'left out' }));
     const piiNotInFile = notInFile.filter((f) => PII_FIELDS.includes(f.field as InsuranceField));
 
-    // Two passes over the records: which columns hold PII is known only once every value has been seen, and only then can masking start.
-    let columns: string[] | undefined;
-    let tallies: { pii: ColumnPiiTally; feature: FeatureTally }[] = [];
-    let rows = 0;
-    for await (const records of recordBatches(context)) {
-      for (const record of records) {
-        const values = record as unknown as Record<string, unknown>;
-        if (!columns) {
-          // A field the file lacks is null on every record: scoring it would rank a column nobody sent.
-          columns = Object.keys(values).filter((column) => !PROVENANCE_COLUMNS.has(column) && fields.has(column as InsuranceField));
-          tallies = columns.map((column) => ({ pii: new ColumnPiiTally(column), feature: new FeatureTally() }));
-        }
-        rows++;
-        for (let c = 0; c < columns.length; c++) {
-          const value = values[columns[c]!];
-          tallies[c]!.pii.add(value);
-          tallies[c]!.feature.add(value);
-        }
-      }
-    }
-    const pii = tallies.map((t) => t.pii.result());
+    // Two passes: which columns hold PII is known only once every value has been seen, and only then can masking start.
+    const tallies = await tallyRecords(context, fields);
+    await context.writeJsonArtifact(INSURANCE_ARTIFACTS.recordTallies, tallies);
+    const pii = tallies.columns.map((c) => c.pii);
     const masked = pii.filter((c): c is ColumnPii & { maskAs: NonNullable<ColumnPii['maskAs']> } => c.maskAs !== null);
     await context.writeJsonArtifact(INSURANCE_ARTIFACTS.piiReport, {
       detectionThreshold: DETECTION_THRESHOLD,
@@ -75,12 +57,12 @@ export const enableAiOperations: StepDefinition = {
     };
     await context.writeArtifactStream({ name: INSURANCE_ARTIFACTS.maskedRecords, chunks: maskedRecords(), contentType: 'application/x-ndjson' });
 
-    const features = (columns ?? []).map((column, i) => scoreFeature(column, tallies[i]!.feature.summary(), pii[i]!));
+    const features = tallies.columns.map(({ column, feature }, i) => scoreFeature(column, feature, pii[i]!));
     const ranked = [...features].sort((a, b) => b.score - a.score || a.column.localeCompare(b.column));
     await context.writeJsonArtifact(INSURANCE_ARTIFACTS.featureReadiness, {
       readyScore: READY_SCORE,
       scoring: 'PII, identifiers and constants score ~0; otherwise type factor x (0.5 completeness + 0.3 spread + 0.2 usable cardinality)',
-      rows,
+      rows: tallies.records,
       columns: ranked,
       notScored: notInFile.map((f) => ({ field: f.field, because: 'the file does not have it' })),
     });
@@ -89,7 +71,7 @@ export const enableAiOperations: StepDefinition = {
       summary: {
         piiColumns: masked.length,
         maskedColumns: masked.map((c) => c.column).join(', '),
-        maskedRecords: rows,
+        maskedRecords: tallies.records,
         featureReadyColumns: features.filter((f) => f.ready).length,
         topFeature: ranked[0]?.column ?? null,
         piiFieldsNotInFile: piiNotInFile.map((f) => f.field).join(', ') || null,

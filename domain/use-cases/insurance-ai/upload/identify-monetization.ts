@@ -5,14 +5,7 @@ import type { FeatureReadiness } from './feature-readiness.js';
 import { describeLeftOut, fieldsOfUpload, fileShape } from '../shared/field-availability.js';
 import { ASSUMED_CROSS_SELL_TAKE_UP, crossSellOpportunity } from './opportunities/cross-sell.js';
 import { dataProductOpportunity } from './opportunities/data-product.js';
-import {
-  ASSUMED_FRAUD_HIT_RATE,
-  ClaimFences,
-  EARLY_CLAIM_DAYS,
-  FraudReview,
-  fraudReviewOpportunity,
-  OUTLIER_IQR_MULTIPLE,
-} from './opportunities/fraud-review.js';
+import { ASSUMED_FRAUD_HIT_RATE, EARLY_CLAIM_DAYS, FraudReview, fraudReviewOpportunity, OUTLIER_IQR_MULTIPLE } from './opportunities/fraud-review.js';
 import { PolicyBook } from './opportunities/policy-book.js';
 import { checksLeftOut, opportunitiesLeftOut } from './opportunities/left-out.js';
 import { LOYAL_TENURE_YEARS, loyaltyOpportunity } from './opportunities/loyalty.js';
@@ -21,6 +14,7 @@ import { renderOpportunitiesMarkdown } from './opportunities/render-markdown.js'
 import { REPRICE_ABOVE_LOSS_RATIO, TARGET_LOSS_RATIO, ExperienceByLine, repricingOpportunities } from './opportunities/repricing.js';
 import { portfolioFiguresLeftOut } from './portfolio-figures.js';
 import { recordBatches } from './record-stream.js';
+import { claimFencesOf, recordTallies } from './record-tallies.js';
 
 interface PartitionsArtifact {
   partitions: unknown[];
@@ -53,10 +47,11 @@ export const identifyMonetization: StepDefinition = {
     const looked = new Set((['repricing', 'cross_sell', 'loyalty', 'fraud_review', 'data_product'] as const).filter((k) => !skipped.has(k)));
     const when = <T>(kind: OpportunityKind, find: () => T): T | undefined => (looked.has(kind) ? find() : undefined);
 
-    // Two passes: a claim is an outlier only against every claim of its line, so the fences come first.
+    // A claim is an outlier only against every claim of its line: enable_ai_operations' first pass set the fences, so one pass here does the rest.
+    const review = new FraudReview(claimFencesOf(await recordTallies(context, fields)));
+    const reviewing = looked.has('fraud_review');
     const book = new PolicyBook();
     const experience = new ExperienceByLine();
-    const fences = new ClaimFences();
     const years = new Set<string>();
     let records = 0;
     for await (const batch of recordBatches(context)) {
@@ -64,13 +59,11 @@ export const identifyMonetization: StepDefinition = {
         records++;
         book.add(record);
         experience.add(record, book.firstOfPolicy);
-        fences.add(record);
+        if (reviewing) review.add(record);
         const year = (record.effective_date ?? record.claim_date)?.slice(0, 4);
         if (year !== undefined) years.add(year);
       }
     }
-    const review = new FraudReview(fences.fences());
-    if (looked.has('fraud_review')) for await (const batch of recordBatches(context)) for (const record of batch) review.add(record);
     const fraud = review.result();
     const lines = experience.experience(fields);
     const found: (Opportunity | undefined)[] = [

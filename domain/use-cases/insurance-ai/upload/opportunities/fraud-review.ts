@@ -32,8 +32,8 @@ export const LISTED_FRAUD_CANDIDATES = 100;
 
 /**
  * The outlier fence of each line of business (without a line of business all claims share one),
- * from the exact quartiles of its positive claim amounts: the first of two passes, as a claim
- * is an outlier only against every claim of its line.
+ * from the exact quartiles of its positive claim amounts. A claim is an outlier only against every
+ * claim of its line, so the fences are set in an earlier step's pass (see record-tallies.ts).
  */
 export class ClaimFences {
   private readonly amounts = new Map<LineOfBusiness | null, { values: Float64Array; count: number }>();
@@ -71,7 +71,7 @@ export interface FraudReviewFindings {
   listed: FraudCandidate[];
 }
 
-/** The second pass: each claim checked against its line's fence and its policy's start, every flag counted, the largest kept. */
+/** The review's pass: each claim checked against its line's fence and its policy's start, every flag counted, the largest kept. */
 export class FraudReview {
   private readonly findings: Omit<FraudReviewFindings, 'listed'> = {
     candidates: 0,
