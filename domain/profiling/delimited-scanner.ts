@@ -45,6 +45,18 @@ export class DelimitedScanner {
 
   private readonly delimiter: number;
   private rowLine = 1;
+  private rowBegin = 0;
+  private rowFinish = 0;
+
+  /** Where the row being handed to the sink starts in the input (bytes, from 0); valid during `row`. */
+  get rowStartOffset(): number {
+    return this.carry.consumed + this.rowBegin;
+  }
+
+  /** Where that row ends, after its line break: where the next row (or blank line) starts. */
+  get rowEndOffset(): number {
+    return this.carry.consumed + this.rowFinish;
+  }
 
   /** The line the row being read starts on: where a row cut off by the end of the input began. */
   get line(): number {
@@ -83,7 +95,7 @@ export class DelimitedScanner {
         if (i >= length) {
           if (!final || (fields === 0 && i === rowStart)) return rowStart;
           this.field(fields++, i, i, 0);
-          this.emit(bytes, fields);
+          this.emit(bytes, fields, rowStart, length);
           return length;
         }
         if (bytes[i] === QUOTE) {
@@ -118,14 +130,14 @@ export class DelimitedScanner {
           this.field(fields++, start, i, 0);
         }
         if (i >= length) {
-          this.emit(bytes, fields);
+          this.emit(bytes, fields, rowStart, length);
           return length;
         }
         const stop = bytes[i++]!;
         if (stop === delimiter) continue;
         if (stop === CR && i < length && bytes[i] === LF) i++;
         else if (stop === CR && i >= length && !final) return rowStart; // a CRLF cut between chunks
-        this.emit(bytes, fields);
+        this.emit(bytes, fields, rowStart, i);
         // A quoted field may hold line breaks of its own; a row without one spans one line.
         this.rowLine += quoted ? lineBreaks(bytes, rowStart, i) : 1;
         rowStart = i;
@@ -150,7 +162,9 @@ export class DelimitedScanner {
     this.escaped[index] = escaped;
   }
 
-  private emit(bytes: Uint8Array, fields: number): void {
+  private emit(bytes: Uint8Array, fields: number, rowStart: number, rowEnd: number): void {
+    this.rowBegin = rowStart;
+    this.rowFinish = rowEnd;
     // A blank line (one unquoted field, empty or only spaces and tabs) is skipped, as the whole-table reader skips it.
     if (fields === 1 && (this.starts[0] === 0 || bytes[this.starts[0]! - 1] !== QUOTE) && onlySpaces(bytes, this.starts[0]!, this.ends[0]!)) return;
     this.sink.row(bytes, this.starts, this.ends, this.escaped, fields, this.rowLine);

@@ -11,6 +11,7 @@ import {
   logsUsage,
   patternUsage,
   profileUsage,
+  shardsUsage,
   recordUsage,
   redriveUsage,
   replayUsage,
@@ -36,6 +37,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   get: async () => (await import('./commands/get-command.js')).getCommand,
   report: async () => (await import('./commands/report-command.js')).reportCommand,
   profile: async () => (await import('./commands/profile-command.js')).profileCommand,
+  shards: async () => (await import('./commands/shards-command.js')).shardsCommand,
   pattern: async () => (await import('./commands/pattern-command.js')).patternCommand,
   replay: async () => (await import('./commands/replay-command.js')).replayCommand,
   record: async () => (await import('./commands/record-command.js')).recordCommand,
@@ -69,6 +71,8 @@ ${reportUsage}
 
 ${profileUsage}
 
+${shardsUsage}
+
 ${patternUsage}
 
 ${replayUsage}
@@ -88,7 +92,7 @@ ${serveUsage}
 symphainy --version prints the version; symphainy <command> --help one command's usage.
 
 Every command takes --json for scripts and --data-dir <dir> (default .symphainy, or $SYMPHAINY_DATA_DIR)
-for the embedded runtime's state; rules, pattern, events, profile and samples read no state and ignore it.
+for the embedded runtime's state; rules, pattern, events, profile, shards and samples read no state and ignore it.
 A command whose output is closed early (symphainy rules | head) stops there, quietly, with exit code 141
 (as one stopped by SIGPIPE).`;
 

@@ -14,3 +14,22 @@ export async function* readFileChunks(path: string): AsyncGenerator<Uint8Array> 
     closeSync(fd);
   }
 }
+
+/**
+ * The same from byte `from` on, for a shard of a file. Kept apart from readFileChunks: giving that
+ * one a start position (pread) made `symphainy profile` 13% slower and 30 MiB larger on a 100 MB
+ * file here, for reasons not found.
+ */
+export async function* readFileChunksFrom(path: string, from: number): AsyncGenerator<Uint8Array> {
+  const fd = openSync(path, 'r');
+  const buffer = new Uint8Array(256 * 1024);
+  let position = from;
+  try {
+    for (let n = readSync(fd, buffer, 0, buffer.length, position); n > 0; n = readSync(fd, buffer, 0, buffer.length, position)) {
+      position += n;
+      yield buffer.subarray(0, n);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}

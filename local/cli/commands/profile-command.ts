@@ -1,5 +1,5 @@
-import { statSync } from 'node:fs';
 import { readFileChunks } from '#local/files/read-file-chunks.js';
+import { regularFileSize } from '#local/files/regular-file-size.js';
 import { basename } from 'node:path';
 import { parseArgs } from '../parse-args.js';
 import { deriveInsights } from '#domain/insights/index.js';
@@ -21,7 +21,7 @@ export async function profileCommand(argv: string[]): Promise<number> {
   if (values.help) return (console.log(profileUsage), ExitCode.ok);
   const [path, ...extra] = positionals;
   if (!path || extra.length) throw new UsageError(`profile needs exactly one file\n\n${profileUsage}`);
-  const size = sizeOf(path);
+  const size = regularFileSize(path);
 
   const progress = size > PROGRESS_FROM_BYTES ? progressReporter(basename(path), size) : undefined;
   let profile: DatasetProfile;
@@ -40,17 +40,6 @@ export async function profileCommand(argv: string[]): Promise<number> {
   if (values.json) console.log(JSON.stringify(jsonView(profile, insights), null, 2));
   else console.log(readableView(path, profile, insights));
   return ExitCode.ok;
-}
-
-function sizeOf(path: string): number {
-  try {
-    const stat = statSync(path);
-    if (!stat.isFile()) throw new UsageError(`${path} is not a file`);
-    return stat.size;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`no such file: ${path}`);
-    throw error;
-  }
 }
 
 function progressReporter(name: string, total: number) {

@@ -1,0 +1,118 @@
+import { basename } from 'node:path';
+import { ProfileError } from '#domain/profiling/index.js';
+import { scanDelimitedShard } from '#domain/sharding/delimited-shard.js';
+import { ShardFailed, readInShards, type ReadShardOutcome } from '#domain/sharding/shard-chain.js';
+import { howToShard, type Sharding } from '#domain/sharding/shard-plan.js';
+import { CommandError, ExitCode, UsageError } from '#local/command-errors/command-error.js';
+import { readFileChunks, readFileChunksFrom } from '#local/files/read-file-chunks.js';
+import { regularFileSize } from '#local/files/regular-file-size.js';
+import { formatBytes, ProgressLine } from '#local/terminal/progress-line.js';
+import { parseArgs } from '../parse-args.js';
+import { statelessOptionSpec } from '../runtime-options.js';
+import { shardsUsage } from '../usage.js';
+
+const DEFAULT_SHARD_BYTES = 64 * 2 ** 20;
+const SNIFF_BYTES = 64 * 1024;
+
+export async function shardsCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { ...statelessOptionSpec, 'shard-size': { type: 'string' } },
+  });
+  if (values.help) return (console.log(shardsUsage), ExitCode.ok);
+  const [path, ...extra] = positionals;
+  if (!path || extra.length) throw new UsageError(`shards needs exactly one file\n\n${shardsUsage}`);
+  const shardBytes = values['shard-size'] === undefined ? DEFAULT_SHARD_BYTES : byteSize(values['shard-size']);
+  const size = regularFileSize(path);
+  const head = await firstBytes(path);
+  const sharding = howToShard(head, head.length === size);
+
+  const started = performance.now();
+  const progress = size > 8 * 2 ** 20 ? new ProgressLine() : undefined;
+  let shards: ReadShardOutcome<null>[];
+  try {
+    if (!sharding.splittable) shards = [];
+    else {
+      const { delimiter } = sharding;
+      let read = 0;
+      shards = await readInShards({ size, bytesFrom: (offset) => readFileChunksFrom(path, offset) }, shardBytes, async ({ start, boundary, chunks }) => {
+        const scan = await scanDelimitedShard({ start, boundary, delimiter, chunks, sink: { row: () => {} } });
+        progress?.update(`reading ${basename(path)} in shards: ${++read} shard reads done`);
+        return { scan, partial: null };
+      });
+    }
+  } catch (error) {
+    progress?.done();
+    if (error instanceof ShardFailed && error.cause instanceof ProfileError) throw new CommandError(error.cause.code, error.message);
+    throw error;
+  }
+  progress?.done();
+  const seconds = (performance.now() - started) / 1000;
+  if (values.json) console.log(JSON.stringify(jsonView(path, size, shardBytes, sharding, shards, seconds), null, 2));
+  else console.log(readableView(path, size, shardBytes, sharding, shards, seconds));
+  return ExitCode.ok;
+}
+
+function jsonView(path: string, size: number, shardBytes: number, sharding: Sharding, shards: ReadShardOutcome<null>[], seconds: number) {
+  return {
+    file: path,
+    size,
+    shardSize: shardBytes,
+    format: sharding.format,
+    ...(sharding.splittable && sharding.format !== 'ndjson' ? { delimiter: String.fromCharCode(sharding.delimiter) } : {}),
+    splittable: sharding.splittable,
+    ...(sharding.splittable ? {} : { because: sharding.because }),
+    shards: sharding.splittable
+      ? shards.map((s) => ({ index: s.index, start: s.start, end: s.end, rows: s.rows, firstLine: s.firstLine, reread: s.reread }))
+      : [{ index: 0, start: 0, end: size, rows: null, firstLine: 1, reread: false }],
+    rows: sharding.splittable ? shards.reduce((n, s) => n + s.rows, 0) : null,
+    rereads: shards.filter((s) => s.reread).length,
+    seconds: Number(seconds.toFixed(3)),
+  };
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+function readableView(path: string, size: number, shardBytes: number, sharding: Sharding, shards: ReadShardOutcome<null>[], seconds: number): string {
+  if (!sharding.splittable) return `${path}: ${formatBytes(size)}, one shard: ${sharding.because}`;
+  const rows = shards.reduce((n, s) => n + s.rows, 0);
+  const lines = [
+    `${path}: ${formatName(sharding)}, ${formatBytes(size)} in ${shards.length} shard${shards.length === 1 ? '' : 's'} of about ${formatBytes(shardBytes)}; ${count(rows)} rows (a header included) read in ${seconds.toFixed(2)} s`,
+    '',
+    `${'shard'.padEnd(6)}${'bytes'.padEnd(32)}${'rows'.padStart(12)}  first line`,
+  ];
+  for (const s of shards) {
+    lines.push(
+      `${String(s.index).padEnd(6)}${`${count(s.start)} - ${count(s.end)}`.padEnd(32)}${count(s.rows).padStart(12)}  ${count(s.firstLine)}${s.reread ? '  (read again: its guessed start was inside a quoted line break)' : ''}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function formatName(sharding: Sharding & { splittable: true }): string {
+  const delimiter = String.fromCharCode(sharding.delimiter);
+  if (sharding.format === 'csv' && delimiter !== ',') return `CSV (delimiter ${JSON.stringify(delimiter)})`;
+  return sharding.format.toUpperCase();
+}
+
+/** 64MiB, 500MB, 1GiB, 4096 (bytes). */
+function byteSize(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(B|KB|KiB|MB|MiB|GB|GiB)?$/i.exec(text.trim());
+  const units: Record<string, number> = { b: 1, kb: 1e3, kib: 2 ** 10, mb: 1e6, mib: 2 ** 20, gb: 1e9, gib: 2 ** 30 };
+  const bytes = match ? Math.round(Number(match[1]) * units[(match[2] ?? 'b').toLowerCase()]!) : NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1) throw new UsageError(`--shard-size must be a size such as 64MiB or 1048576, not "${text}"`);
+  return bytes;
+}
+
+async function firstBytes(path: string): Promise<Uint8Array> {
+  const head = new Uint8Array(SNIFF_BYTES);
+  let length = 0;
+  for await (const chunk of readFileChunks(path)) {
+    const take = Math.min(chunk.length, SNIFF_BYTES - length);
+    head.set(chunk.subarray(0, take), length);
+    length += take;
+    if (length === SNIFF_BYTES) break;
+  }
+  return head.subarray(0, length);
+}
