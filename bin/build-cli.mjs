@@ -22,7 +22,8 @@ try {
   // Taken before a source is read: one saved while the build runs counts as newer than the build.
   const startedAt = Date.now();
   const result = await build({
-    entryPoints: { symphainy: join(root, 'local', 'cli', 'symphainy.ts') },
+    // The shard worker is an entry of its own: a worker thread starts from a file.
+    entryPoints: { symphainy: join(root, 'local', 'cli', 'symphainy.ts'), 'shard-worker': join(root, 'local', 'sharding', 'shard-worker.ts') },
     absWorkingDir: root,
     bundle: true,
     splitting: true,

@@ -93,10 +93,11 @@ quantiles, histogram and most frequent values; correlations; insights. --json pr
 {rows, columns, correlations, insights}. Files over 8 MiB show a progress line on stderr.
 Exit 1 when the file cannot be profiled (the reason's code is printed), 2 for bad arguments.`;
 
-export const shardsUsage = `symphainy shards <file> [--shard-size <size>] [--json]
+export const shardsUsage = `symphainy shards <file> [--shard-size <size>] [--workers <n>] [--json]
 Reads a file the way a sharded step will: cut into byte ranges of about --shard-size (default
 64MiB; 500MB, 1GiB or a number of bytes), each moved to the start of a record and read at the
-same time as the others, and prints each shard's bytes, rows and first line. A range that starts
+same time as the others on --workers threads (default: one per core), and prints each shard's
+bytes, rows and first line. A range that starts
 inside a quoted field with a line break is found and read again from the right place, so the
 shards hold exactly the rows of one read. A gzip file or a JSON array is one shard (it can only
 be read from its start). Exit 1 when the file cannot be read (the reason's code is printed),

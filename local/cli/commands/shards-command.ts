@@ -1,5 +1,7 @@
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { ProfileError } from '#domain/profiling/index.js';
+import { planByteRanges } from '#domain/sharding/byte-ranges.js';
 import { scanDelimitedShard } from '#domain/sharding/delimited-shard.js';
 import { ShardFailed, readInShards, type ReadShardOutcome } from '#domain/sharding/shard-chain.js';
 import { howToShard, type Sharding } from '#domain/sharding/shard-plan.js';
@@ -7,6 +9,7 @@ import { CommandError, ExitCode, UsageError } from '#local/command-errors/comman
 import { readFileChunks, readFileChunksFrom } from '#local/files/read-file-chunks.js';
 import { regularFileSize } from '#local/files/regular-file-size.js';
 import { formatBytes, ProgressLine } from '#local/terminal/progress-line.js';
+import { startShardWorkers } from '#local/sharding/shard-workers.js';
 import { parseArgs } from '../parse-args.js';
 import { statelessOptionSpec } from '../runtime-options.js';
 import { shardsUsage } from '../usage.js';
@@ -18,12 +21,15 @@ export async function shardsCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { ...statelessOptionSpec, 'shard-size': { type: 'string' } },
+    options: { ...statelessOptionSpec, 'shard-size': { type: 'string' }, workers: { type: 'string' } },
   });
   if (values.help) return (console.log(shardsUsage), ExitCode.ok);
   const [path, ...extra] = positionals;
   if (!path || extra.length) throw new UsageError(`shards needs exactly one file\n\n${shardsUsage}`);
   const shardBytes = values['shard-size'] === undefined ? DEFAULT_SHARD_BYTES : byteSize(values['shard-size']);
+  const workerCount = values.workers === undefined ? availableParallelism() : Number(values.workers);
+  if (!Number.isSafeInteger(workerCount) || workerCount < 1 || workerCount > 64)
+    throw new UsageError(`--workers must be a whole number from 1 to 64, not "${values.workers}"`);
   const size = regularFileSize(path);
   const head = await firstBytes(path);
   const sharding = howToShard(head, head.length === size);
@@ -36,11 +42,19 @@ export async function shardsCommand(argv: string[]): Promise<number> {
     else {
       const { delimiter } = sharding;
       let read = 0;
-      shards = await readInShards({ size, bytesFrom: (offset) => readFileChunksFrom(path, offset) }, shardBytes, async ({ start, boundary, chunks }) => {
-        const scan = await scanDelimitedShard({ start, boundary, delimiter, chunks, sink: { row: () => {} } });
-        progress?.update(`reading ${basename(path)} in shards: ${++read} shard reads done`);
-        return { scan, partial: null };
-      });
+      const total = planByteRanges(size, shardBytes).length;
+      const workers = workerCount > 1 ? startShardWorkers(workerCount) : undefined;
+      try {
+        shards = await readInShards({ size, bytesFrom: (offset) => readFileChunksFrom(path, offset) }, shardBytes, async ({ start, boundary, chunks }) => {
+          const scan = workers
+            ? await workers.read({ path, start, boundary, delimiter })
+            : await scanDelimitedShard({ start, boundary, delimiter, chunks, sink: { row: () => {} } });
+          progress?.update(`reading ${basename(path)}: ${Math.min(++read, total)} of ${total} shards read, ${workerCount} at a time`);
+          return { scan, partial: null };
+        });
+      } finally {
+        await workers?.close();
+      }
     }
   } catch (error) {
     progress?.done();
@@ -49,12 +63,12 @@ export async function shardsCommand(argv: string[]): Promise<number> {
   }
   progress?.done();
   const seconds = (performance.now() - started) / 1000;
-  if (values.json) console.log(JSON.stringify(jsonView(path, size, shardBytes, sharding, shards, seconds), null, 2));
+  if (values.json) console.log(JSON.stringify(jsonView(path, size, shardBytes, sharding, shards, seconds, sharding.splittable ? workerCount : 1), null, 2));
   else console.log(readableView(path, size, shardBytes, sharding, shards, seconds));
   return ExitCode.ok;
 }
 
-function jsonView(path: string, size: number, shardBytes: number, sharding: Sharding, shards: ReadShardOutcome<null>[], seconds: number) {
+function jsonView(path: string, size: number, shardBytes: number, sharding: Sharding, shards: ReadShardOutcome<null>[], seconds: number, workers: number) {
   return {
     file: path,
     size,
@@ -68,6 +82,7 @@ function jsonView(path: string, size: number, shardBytes: number, sharding: Shar
       : [{ index: 0, start: 0, end: size, rows: null, firstLine: 1, reread: false }],
     rows: sharding.splittable ? shards.reduce((n, s) => n + s.rows, 0) : null,
     rereads: shards.filter((s) => s.reread).length,
+    workers,
     seconds: Number(seconds.toFixed(3)),
   };
 }

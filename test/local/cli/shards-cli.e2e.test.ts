@@ -55,6 +55,22 @@ describe('symphainy shards', () => {
     expect(plan.rereads).toBeGreaterThan(0);
   });
 
+  it('finds the same shards on worker threads as in one thread, from the build and from the sources alike', () => {
+    const path = file('crm-workers.csv', crmExport);
+    const plan = (workers: string, env?: NodeJS.ProcessEnv) => {
+      const result = runCli(['shards', path, '--shard-size', '2KiB', '--workers', workers, '--json'], { env });
+      expect(result.status, result.stderr).toBe(0);
+      const { seconds: _seconds, ...rest } = JSON.parse(result.stdout);
+      return rest;
+    };
+    const alone = plan('1');
+    expect(alone.workers).toBe(1);
+    for (const env of [undefined, { SYMPHAINY_CLI_FROM_SOURCE: '1' }]) expect(plan('2', env)).toEqual({ ...alone, workers: 2 });
+    const bad = runCli(['shards', path, '--workers', '0', '--json']);
+    expect(bad.status).toBe(2);
+    expect(JSON.parse(bad.stdout).error.message).toMatch(/--workers must be a whole number from 1 to 64/);
+  });
+
   it('prints each shard readably by default', () => {
     const result = runCli(['shards', file('crm2.csv', crmExport), '--shard-size', '16KiB']);
     expect(result.status).toBe(0);
