@@ -11,6 +11,7 @@ const suites: { name: string; load: () => Promise<{ run(): Promise<BenchRow[]> }
   { name: 'cli start-up', load: () => import('./cli-startup.js') },
   { name: 'profiler', load: () => import('./profiler.js') },
   { name: 'journeys', load: () => import('./journeys.js') },
+  { name: 'shards', load: () => import('./shards.js') },
   { name: 'column mapping', load: () => import('./column-mapping.js') },
   { name: 'history', load: () => import('./history.js') },
   { name: 'chaos', load: () => import('./chaos.js') },
