@@ -78,6 +78,15 @@ describe('symphainy shards', () => {
     expect(result.stdout).toMatch(/^0\s+0 - [\d,]+\s+[\d,]+\s+1$/m);
   });
 
+  it('splits NDJSON at its lines, whose strings hold escaped line breaks and quotes, and never guesses wrong', () => {
+    const events = Array.from({ length: 2000 }, (_, i) => JSON.stringify({ id: i, note: `line one\nline "two" of ${i}`, at: `2026-12-0${(i % 9) + 1}` }));
+    const result = runCli(['shards', file('events.ndjson', `${events.join('\n')}\n`), '--shard-size', '8KiB', '--json']);
+    expect(result.status).toBe(0);
+    const plan = JSON.parse(result.stdout);
+    expect(plan).toMatchObject({ format: 'ndjson', splittable: true, rows: 2000, rereads: 0 });
+    expect(plan.shards.length).toBeGreaterThan(10);
+  });
+
   it('reads a gzip file or a JSON array as one shard and says why', () => {
     const gz = runCli(['shards', file('crm.csv.gz', gzipSync(crmExport)), '--json']);
     expect(gz.status).toBe(0);
