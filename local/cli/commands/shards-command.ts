@@ -32,7 +32,7 @@ export async function shardsCommand(argv: string[]): Promise<number> {
     throw new UsageError(`--workers must be a whole number from 1 to 64, not "${values.workers}"`);
   const size = regularFileSize(path);
   const head = await firstBytes(path);
-  const sharding = howToShard(head, head.length === size);
+  const sharding = refusedAs(() => howToShard(head, head.length === size));
 
   const started = performance.now();
   const progress = size > 8 * 2 ** 20 ? new ProgressLine() : undefined;
@@ -66,6 +66,16 @@ export async function shardsCommand(argv: string[]): Promise<number> {
   if (values.json) console.log(JSON.stringify(jsonView(path, size, shardBytes, sharding, shards, seconds, sharding.splittable ? workerCount : 1), null, 2));
   else console.log(readableView(path, size, shardBytes, sharding, shards, seconds));
   return ExitCode.ok;
+}
+
+/** A file no reader takes fails with the code a journey would give it. */
+function refusedAs<T>(decide: () => T): T {
+  try {
+    return decide();
+  } catch (error) {
+    if (error instanceof ProfileError) throw new CommandError(error.code, `${error.message}${error.details[0] ? ` (${error.details[0]})` : ''}`);
+    throw error;
+  }
 }
 
 function jsonView(path: string, size: number, shardBytes: number, sharding: Sharding, shards: ReadShardOutcome<null>[], seconds: number, workers: number) {

@@ -95,6 +95,21 @@ describe('symphainy shards', () => {
     expect(array.stdout).toMatch(/one shard: a JSON array is one value/);
   });
 
+  it('refuses an empty, binary or zip file with the code a journey gives it, before reading a shard', () => {
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
+    const binary = Uint8Array.from({ length: 2000 }, (_, i) => (i * 37) % 256);
+    for (const [name, body, code] of [
+      ['empty.csv', '', 'empty_file'],
+      ['image.csv', binary, 'not_tabular'],
+      ['export.zip', zip, 'unsupported_compression'],
+      ['latin1.csv', new Uint8Array([0x61, 0x2c, 0x62, 0x0a, 0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x2c, 0x31, 0x0a]), 'invalid_utf8'],
+    ] as const) {
+      const result = runCli(['shards', file(name, body), '--json']);
+      expect(result.status, name).toBe(1);
+      expect(JSON.parse(result.stdout).error.code, name).toBe(code);
+    }
+  });
+
   it('fails a cut-off file with its code and the shard named, and refuses a shard size it cannot read', () => {
     const cut = runCli(['shards', file('cut.csv', `${crmExport}10;x;"never closed\r\n11;y;z\r\n`), '--shard-size', '8KiB', '--json']);
     expect(cut.status).toBe(1);
