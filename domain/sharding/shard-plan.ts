@@ -21,7 +21,10 @@ export function howToShard(head: Uint8Array, complete: boolean): Sharding {
       `byte 0: ${container} signature`,
     ]);
   // Binary or non-UTF-8 text is refused here, as every reader refuses it, before any shard is read.
-  new Utf8Guard().check(complete ? head : head.subarray(0, lastLineStart(head)));
+  // (A character the head cuts off is held back by the guard, not refused.)
+  const guard = new Utf8Guard();
+  guard.check(head);
+  if (complete) guard.finish();
   const sniffed = sniffFormat(head, complete);
   if (!('delimiter' in sniffed)) {
     if (sniffed.format === 'json') return { splittable: false, format: 'json', because: 'a JSON array is one value, read from its start' };
@@ -29,10 +32,4 @@ export function howToShard(head: Uint8Array, complete: boolean): Sharding {
     return { splittable: true, format: 'ndjson', delimiter: 0x00 };
   }
   return { splittable: true, format: sniffed.format, delimiter: sniffed.delimiter };
-}
-
-/** Where the head's last line starts: the bytes before it hold no character cut off at the end. */
-function lastLineStart(head: Uint8Array): number {
-  const lf = head.lastIndexOf(0x0a);
-  return lf === -1 ? 0 : lf + 1;
 }

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
+import { peekBytes } from '#domain/inputs/peek-bytes.js';
 import { ProfileError } from '#domain/profiling/index.js';
 import { planByteRanges } from '#domain/sharding/byte-ranges.js';
 import { scanDelimitedShard } from '#domain/sharding/delimited-shard.js';
@@ -31,8 +32,9 @@ export async function shardsCommand(argv: string[]): Promise<number> {
   if (!Number.isSafeInteger(workerCount) || workerCount < 1 || workerCount > 64)
     throw new UsageError(`--workers must be a whole number from 1 to 64, not "${values.workers}"`);
   const size = regularFileSize(path);
-  const head = await firstBytes(path);
-  const sharding = refusedAs(() => howToShard(head, head.length === size));
+  const peeked = await peekBytes(readFileChunks(path), SNIFF_BYTES);
+  await peeked.chunks.return(undefined);
+  const sharding = refusedAs(() => howToShard(peeked.head, peeked.complete));
 
   const started = performance.now();
   const progress = size > 8 * 2 ** 20 ? new ProgressLine() : undefined;
@@ -128,16 +130,4 @@ function byteSize(text: string): number {
   const bytes = match ? Math.round(Number(match[1]) * units[(match[2] ?? 'b').toLowerCase()]!) : NaN;
   if (!Number.isSafeInteger(bytes) || bytes < 1) throw new UsageError(`--shard-size must be a size such as 64MiB or 1048576, not "${text}"`);
   return bytes;
-}
-
-async function firstBytes(path: string): Promise<Uint8Array> {
-  const head = new Uint8Array(SNIFF_BYTES);
-  let length = 0;
-  for await (const chunk of readFileChunks(path)) {
-    const take = Math.min(chunk.length, SNIFF_BYTES - length);
-    head.set(chunk.subarray(0, take), length);
-    length += take;
-    if (length === SNIFF_BYTES) break;
-  }
-  return head.subarray(0, length);
 }
