@@ -2,9 +2,9 @@ import { Hash64, HashTag } from './hash64.js';
 import { NumberShape, parseNumberBytes } from './parse-number-bytes.js';
 import { parseDatetimeBytes, type DatetimeParse } from './parse-datetime-bytes.js';
 import { PersonalDataShapes } from './personal-data.js';
-import { ReservoirSample } from './reservoir-sample.js';
+import { ReservoirSample, type ReservoirSampleState } from './reservoir-sample.js';
 import { compareBytes } from './utf8-text.js';
-import { ValueCounter, ValueKind } from './value-counter.js';
+import { ValueCounter, ValueKind, type CountedValue, type ValueCounterState } from './value-counter.js';
 
 /** How one cell was read; the row-level statistics (correlations, missingness) look at it. */
 export const CellKind = { missing: 0, integer: 1, float: 2, boolean: 3, datetime: 4, string: 5 } as const;
@@ -14,6 +14,34 @@ export type CellKind = (typeof CellKind)[keyof typeof CellKind];
 const BLOCK = 1024;
 const EMPTY_BLOCK = new Float64Array(0);
 const EMPTY_KINDS = new Uint8Array(0);
+
+/** A column's statistics as plain data, to travel between threads or be stored as a step's partial result. */
+export interface ColumnState {
+  name: string;
+  typeCounts: Float64Array;
+  nulls: number;
+  emptyStrings: number;
+  numbers: number;
+  mean: number;
+  m2: number;
+  min: number;
+  max: number;
+  sample: ReservoirSampleState;
+  values: ValueCounterState;
+  lengthMin: number;
+  lengthMax: number;
+  lengthSum: number;
+  sawTime: boolean;
+  sawZone: boolean;
+  firstTime: number;
+  lastTime: number;
+  backwardSteps: number;
+  largestForwardGapMs: number;
+  forwardGaps: ReservoirSampleState;
+  shapes: Uint8Array;
+  lexMin: Uint8Array | undefined;
+  lexMax: Uint8Array | undefined;
+}
 
 /**
  * Everything the profiler keeps about one column while the rows stream past, in memory that
@@ -39,8 +67,8 @@ export class ColumnAccumulator {
   /** Smallest and largest number or datetime (epoch ms). */
   min = Infinity;
   max = -Infinity;
-  readonly sample: ReservoirSample;
-  readonly values: ValueCounter;
+  sample: ReservoirSample;
+  values: ValueCounter;
   lengthMin = Infinity;
   lengthMax = 0;
   lengthSum = 0;
@@ -48,9 +76,11 @@ export class ColumnAccumulator {
   sawZone = false;
   backwardSteps = 0;
   largestForwardGapMs = 0;
-  readonly forwardGaps = new ReservoirSample(4096);
+  forwardGaps = new ReservoirSample(4096);
   /** The first values' shapes (e-mail, phone, national id, name), to tell personal data by more than the column's name. */
-  readonly shapes = new PersonalDataShapes();
+  shapes = new PersonalDataShapes();
+  /** The first and the latest datetime in file order, so a later part of the file can be joined on. */
+  private firstTime = NaN;
   private previousTime = NaN;
 
   /** Lexicographic (UTF-8 byte order) extremes of the text of every value, in reused buffers. */
@@ -83,13 +113,151 @@ export class ColumnAccumulator {
     this.sample = new ReservoirSample(sampleCapacity);
     // While every distinct value is counted exactly, quantiles come from the counts and the
     // sample stays empty; when counting turns approximate, the sample starts from the counts.
-    this.values = new ValueCounter(exactDistinctLimit, frequentCapacity, (entries) => {
-      const ordered = entries.filter((e) => e.kind === ValueKind.number || e.kind === ValueKind.datetime);
-      this.sample.seedFromCounts(
-        Float64Array.from(ordered, (e) => e.number),
-        Float64Array.from(ordered, (e) => e.count),
-      );
-    });
+    this.values = new ValueCounter(exactDistinctLimit, frequentCapacity, (entries) => seedSample(this.sample, entries));
+  }
+
+  /**
+   * Folds in the same column as read from the part of the file after this one. Counts, extremes
+   * and lengths add up or compare; moments merge by Chan et al.'s update; the datetime order is
+   * joined at the seam (the step from this part's last value to the other's first); the value
+   * counters and samples merge as sketches do. Both must be flushed.
+   */
+  merge(other: ColumnAccumulator): void {
+    for (let k = 0; k < this.typeCounts.length; k++) this.typeCounts[k]! += other.typeCounts[k]!;
+    this.nulls += other.nulls;
+    this.emptyStrings += other.emptyStrings;
+    if (other.numbers > 0) {
+      const total = this.numbers + other.numbers;
+      const delta = other.mean - this.mean;
+      this.mean += (delta * other.numbers) / total;
+      this.m2 += other.m2 + (delta * delta * this.numbers * other.numbers) / total;
+      this.numbers = total;
+    }
+    this.min = Math.min(this.min, other.min);
+    this.max = Math.max(this.max, other.max);
+    this.mergeValues(other);
+    this.lengthMin = Math.min(this.lengthMin, other.lengthMin);
+    this.lengthMax = Math.max(this.lengthMax, other.lengthMax);
+    this.lengthSum += other.lengthSum;
+    this.sawTime ||= other.sawTime;
+    this.sawZone ||= other.sawZone;
+    this.mergeTimes(other);
+    this.shapes.merge(other.shapes);
+    const extremes = other.textExtremes();
+    if (extremes) {
+      this.noteExtreme(extremes.min, 'min');
+      this.noteExtreme(extremes.max, 'max');
+    }
+  }
+
+  toState(): ColumnState {
+    this.flush();
+    const extremes = this.textExtremes();
+    return {
+      name: this.name,
+      typeCounts: this.typeCounts.slice(),
+      nulls: this.nulls,
+      emptyStrings: this.emptyStrings,
+      numbers: this.numbers,
+      mean: this.mean,
+      m2: this.m2,
+      min: this.min,
+      max: this.max,
+      sample: this.sample.toState(),
+      values: this.values.toState(),
+      lengthMin: this.lengthMin,
+      lengthMax: this.lengthMax,
+      lengthSum: this.lengthSum,
+      sawTime: this.sawTime,
+      sawZone: this.sawZone,
+      firstTime: this.firstTime,
+      lastTime: this.previousTime,
+      backwardSteps: this.backwardSteps,
+      largestForwardGapMs: this.largestForwardGapMs,
+      forwardGaps: this.forwardGaps.toState(),
+      shapes: this.shapes.toState(),
+      lexMin: extremes?.min.slice(),
+      lexMax: extremes?.max.slice(),
+    };
+  }
+
+  static fromState(state: ColumnState): ColumnAccumulator {
+    const column = new ColumnAccumulator(state.name, state.values.exactLimit, state.values.frequentCapacity, state.sample.capacity);
+    column.typeCounts.set(state.typeCounts);
+    column.nulls = state.nulls;
+    column.emptyStrings = state.emptyStrings;
+    column.numbers = state.numbers;
+    column.mean = state.mean;
+    column.m2 = state.m2;
+    column.min = state.min;
+    column.max = state.max;
+    column.sample = ReservoirSample.fromState(state.sample);
+    column.values = ValueCounter.fromState(state.values, (entries) => seedSample(column.sample, entries));
+    column.lengthMin = state.lengthMin;
+    column.lengthMax = state.lengthMax;
+    column.lengthSum = state.lengthSum;
+    column.sawTime = state.sawTime;
+    column.sawZone = state.sawZone;
+    column.firstTime = state.firstTime;
+    column.previousTime = state.lastTime;
+    column.backwardSteps = state.backwardSteps;
+    column.largestForwardGapMs = state.largestForwardGapMs;
+    column.forwardGaps = ReservoirSample.fromState(state.forwardGaps);
+    column.shapes = PersonalDataShapes.fromState(state.shapes);
+    if (state.lexMin && state.lexMax) {
+      column.noteExtreme(state.lexMin, 'min');
+      column.noteExtreme(state.lexMax, 'max');
+    }
+    return column;
+  }
+
+  /**
+   * While both counters are exact their samples are empty; when the merged counter is not, an
+   * exact side's sample is first drawn from its counts, as the counter does when it leaves exact.
+   */
+  private mergeValues(other: ColumnAccumulator): void {
+    const mine = this.values.exact ? this.values.entries() : undefined;
+    const theirs = other.values.exact ? other.values.entries() : undefined;
+    this.values.merge(other.values);
+    if (this.values.exact) return;
+    if (mine) seedSample(this.sample, mine);
+    let otherSample = other.sample;
+    if (theirs) {
+      otherSample = new ReservoirSample(this.sample.capacity);
+      seedSample(otherSample, theirs);
+    }
+    this.sample.merge(otherSample);
+  }
+
+  private mergeTimes(other: ColumnAccumulator): void {
+    if (other.firstTime !== other.firstTime) return;
+    if (this.previousTime === this.previousTime) {
+      const seam = other.firstTime - this.previousTime;
+      if (seam < 0) this.backwardSteps++;
+      else if (seam > 0) {
+        if (seam > this.largestForwardGapMs) this.largestForwardGapMs = seam;
+        this.forwardGaps.add(seam);
+      }
+    } else this.firstTime = other.firstTime;
+    this.backwardSteps += other.backwardSteps;
+    this.largestForwardGapMs = Math.max(this.largestForwardGapMs, other.largestForwardGapMs);
+    this.forwardGaps.merge(other.forwardGaps);
+    this.previousTime = other.previousTime;
+  }
+
+  /** Takes `text` as the smallest or largest text when it is beyond the one held. */
+  private noteExtreme(text: Uint8Array, which: 'min' | 'max'): void {
+    const first = text.length === 0 ? -1 : text[0]!;
+    if (which === 'min' && (this.lexMinLength < 0 || compareBytes(text, 0, text.length, this.lexMin, 0, this.lexMinLength) < 0)) {
+      this.lexMin = copyInto(this.lexMin, text, 0, text.length);
+      this.lexMinLength = text.length;
+      this.lexMinFirst = first;
+    }
+    if (which === 'max' && (this.lexMaxLength < 0 || compareBytes(text, 0, text.length, this.lexMax, 0, this.lexMaxLength) > 0)) {
+      this.lexMax = copyInto(this.lexMax, text, 0, text.length);
+      this.lexMaxLength = text.length;
+      this.lexMaxFirst = first;
+    }
   }
 
   /** Non-missing values. */
@@ -260,6 +428,7 @@ export class ColumnAccumulator {
     for (let i = 0; i < n; i++) {
       if (kinds[i] !== CellKind.datetime) continue;
       const ms = block[i]!;
+      if (previous !== previous) this.firstTime = ms;
       if (ms < previous) this.backwardSteps++;
       else if (ms > previous) {
         const gap = ms - previous;
@@ -305,6 +474,15 @@ export class ColumnAccumulator {
       this.lexMaxFirst = first;
     }
   }
+}
+
+/** Starts a sample from exact counts of numbers and datetimes, as if each copy had been offered. */
+function seedSample(sample: ReservoirSample, entries: CountedValue[]): void {
+  const ordered = entries.filter((e) => e.kind === ValueKind.number || e.kind === ValueKind.datetime);
+  sample.seedFromCounts(
+    Float64Array.from(ordered, (e) => e.number),
+    Float64Array.from(ordered, (e) => e.count),
+  );
 }
 
 /** bytes[start, end) copied to the front of `buffer`, or of a bigger one when it does not fit. */

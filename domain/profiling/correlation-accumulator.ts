@@ -2,6 +2,13 @@
 export const MAX_CORRELATED_COLUMNS = 100;
 const BLOCK_ROWS = 1024;
 
+/** The co-moments as plain data, to travel between threads or be stored as a step's partial result. */
+export interface CorrelationState {
+  columns: number;
+  /** Per pair (i < j), at 6·(i·MAX + j): n, mean x, mean y, Σ(x−x̄)², Σ(y−ȳ)², Σ(x−x̄)(y−ȳ). */
+  totals: Float64Array;
+}
+
 /**
  * Pearson correlations between numeric columns over the rows where both are present, in one
  * pass. Values are buffered in blocks of rows; each block's co-moments are computed around the
@@ -52,6 +59,35 @@ export class CorrelationAccumulator {
 
   endRow(): void {
     if (++this.rowInBlock === BLOCK_ROWS) this.flush();
+  }
+
+  /** Folds in the co-moments of another part of the same table (same columns): Chan et al.'s update, pair by pair. */
+  merge(other: CorrelationAccumulator): void {
+    this.merged(other.toState());
+  }
+
+  toState(): CorrelationState {
+    if (this.rowInBlock > 0) this.flush();
+    return { columns: this.columns, totals: this.totals.slice(0, 6 * MAX_CORRELATED_COLUMNS * this.columns) };
+  }
+
+  static fromState(state: CorrelationState): CorrelationAccumulator {
+    const correlations = new CorrelationAccumulator();
+    correlations.setColumnCount(state.columns);
+    correlations.totals.set(state.totals);
+    return correlations;
+  }
+
+  private merged(state: CorrelationState): void {
+    if (this.rowInBlock > 0) this.flush();
+    this.setColumnCount(state.columns);
+    const t = state.totals;
+    for (let i = 0; i < state.columns; i++) {
+      for (let j = i + 1; j < state.columns; j++) {
+        const at = 6 * (i * MAX_CORRELATED_COLUMNS + j);
+        if (t[at]! > 0) this.fold(i, j, t[at]!, t[at + 1]!, t[at + 2]!, t[at + 3]!, t[at + 4]!, t[at + 5]!);
+      }
+    }
   }
 
   /** Pearson r and the rows it rests on, for i < j; undefined when either side has no spread. */

@@ -1,9 +1,9 @@
-import { CellKind, ColumnAccumulator } from './column-accumulator.js';
+import { CellKind, ColumnAccumulator, type ColumnState } from './column-accumulator.js';
 import { columnProfile } from './column-profile.js';
 import { isIdentifier, isLinearMeasure, scaleOf } from './column-semantics.js';
-import { CorrelationAccumulator, MAX_CORRELATED_COLUMNS } from './correlation-accumulator.js';
-import { DuplicateRowCounter } from './duplicate-row-counter.js';
-import { MAX_COOCCURRENCE_COLUMNS, MissingCooccurrence } from './missing-cooccurrence.js';
+import { CorrelationAccumulator, MAX_CORRELATED_COLUMNS, type CorrelationState } from './correlation-accumulator.js';
+import { DuplicateRowCounter, type DuplicateRowCounterState } from './duplicate-row-counter.js';
+import { MAX_COOCCURRENCE_COLUMNS, MissingCooccurrence, type MissingCooccurrenceState } from './missing-cooccurrence.js';
 import { ProfileError } from './profile-error.js';
 import type { ResolvedProfileOptions } from './profile-options.js';
 import type { Correlation, DatasetProfile } from './profile-types.js';
@@ -12,6 +12,19 @@ import type { Correlation, DatasetProfile } from './profile-types.js';
 const FREQUENT_CAPACITY = 1024;
 /** Every column holds its own sketches, so the column count is bounded too (a few KiB each to start). */
 export const MAX_COLUMNS = 16_384;
+
+/**
+ * What the profiler holds about part of a table, as plain data: a shard's partial result, small
+ * (sketches, not rows) whatever the shard's size.
+ */
+export interface DatasetState {
+  rows: number;
+  raggedRows: number;
+  columns: ColumnState[];
+  correlations: CorrelationState;
+  missing: MissingCooccurrenceState;
+  duplicates: DuplicateRowCounterState;
+}
 
 /**
  * The dataset-level half of the profiler: columns (known up front for delimited text,
@@ -24,9 +37,9 @@ export class DatasetAccumulator {
   readonly columns: ColumnAccumulator[] = [];
   rows = 0;
   raggedRows = 0;
-  private readonly correlations = new CorrelationAccumulator();
-  private readonly missing = new MissingCooccurrence();
-  private readonly duplicates = new DuplicateRowCounter();
+  private correlations = new CorrelationAccumulator();
+  private missing = new MissingCooccurrence();
+  private duplicates = new DuplicateRowCounter();
   /** This row's missing columns so far, and how many cells it has fed. */
   private missingInRow = new Int32Array(16);
   private missingCount = 0;
@@ -90,6 +103,51 @@ export class DatasetAccumulator {
     this.duplicates.add(h1, h2);
     this.missingCount = 0;
     this.fedCount = 0;
+  }
+
+  /**
+   * Folds in the same table's next part (the rows after these, with the same columns: a shard
+   * of delimited text). Every statistic of the whole comes out as one read would give it:
+   * counts exactly, sketches within their stated error.
+   */
+  merge(other: DatasetAccumulator): void {
+    const names = this.columns.map((c) => c.name).join('\u0000');
+    if (names !== other.columns.map((c) => c.name).join('\u0000')) throw new Error('only parts of one table, with the same columns, merge');
+    for (const column of other.columns) column.flush();
+    this.columns.forEach((column, c) => {
+      column.flush();
+      column.merge(other.columns[c]!);
+    });
+    this.rows += other.rows;
+    this.raggedRows += other.raggedRows;
+    this.correlations.merge(other.correlations);
+    this.missing.merge(other.missing);
+    this.duplicates.merge(other.duplicates);
+  }
+
+  toState(): DatasetState {
+    return {
+      rows: this.rows,
+      raggedRows: this.raggedRows,
+      columns: this.columns.map((c) => c.toState()),
+      correlations: this.correlations.toState(),
+      missing: this.missing.toState(),
+      duplicates: this.duplicates.toState(),
+    };
+  }
+
+  static fromState(state: DatasetState, options: ResolvedProfileOptions): DatasetAccumulator {
+    const dataset = new DatasetAccumulator(options);
+    state.columns.forEach((column, c) => {
+      dataset.addColumn(column.name);
+      dataset.columns[c] = ColumnAccumulator.fromState(column);
+    });
+    dataset.rows = state.rows;
+    dataset.raggedRows = state.raggedRows;
+    dataset.correlations = CorrelationAccumulator.fromState(state.correlations);
+    dataset.missing = MissingCooccurrence.fromState(state.missing);
+    dataset.duplicates = DuplicateRowCounter.fromState(state.duplicates);
+    return dataset;
   }
 
   /** Items held by every sketch and table: what the memory bound is about. */

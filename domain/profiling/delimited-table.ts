@@ -6,13 +6,27 @@ import { decodeUtf8 } from './utf8-text.js';
 
 const QUOTE = 0x22;
 
-/** Turns scanned rows into the dataset: the first row names the columns, every later one is data. */
+/**
+ * Turns scanned rows into the dataset: the first row names the columns, every later one is data.
+ * A part of a table read alone (a shard after the first) has its columns already in the dataset:
+ * every row it reads is data.
+ */
 export class DelimitedTable implements DelimitedRowSink {
   private columns: ColumnAccumulator[] | undefined;
   private unescaped = new Uint8Array(256);
   private readonly rowHash = new Hash64();
 
-  constructor(private readonly dataset: DatasetAccumulator) {}
+  constructor(
+    private readonly dataset: DatasetAccumulator,
+    headerRead = false,
+  ) {
+    if (headerRead) this.columns = dataset.columns;
+  }
+
+  /** The columns the header named, once it has been read. */
+  get columnNames(): string[] | undefined {
+    return this.columns?.map((c) => c.name);
+  }
 
   row(bytes: Uint8Array, starts: Int32Array, ends: Int32Array, escaped: Uint8Array, fields: number): void {
     const columns = this.columns;

@@ -5,6 +5,12 @@
  * estimation algorithms for HyperLogLog sketches", 2017), which stays unbiased from a handful
  * of values to billions without empirical bias tables. Relative standard error 1.04/sqrt(m).
  */
+/** A sketch as plain data, to travel between threads or be stored as a step's partial result. */
+export interface HyperLogLogState {
+  precision: number;
+  registers: Uint8Array;
+}
+
 export class HyperLogLog {
   readonly registers: Uint8Array;
   private readonly shift: number;
@@ -18,6 +24,24 @@ export class HyperLogLog {
   /** The stated relative standard error of {@link estimate}. */
   get relativeStandardError(): number {
     return 1.04 / Math.sqrt(this.registers.length);
+  }
+
+  /** Another sketch of the same precision folded in: the union of both streams, with the same error. */
+  merge(other: HyperLogLog): void {
+    if (other.precision !== this.precision) throw new RangeError(`cannot merge precision ${other.precision} into ${this.precision}`);
+    const mine = this.registers;
+    const theirs = other.registers;
+    for (let i = 0; i < mine.length; i++) if (theirs[i]! > mine[i]!) mine[i] = theirs[i]!;
+  }
+
+  toState(): HyperLogLogState {
+    return { precision: this.precision, registers: this.registers.slice() };
+  }
+
+  static fromState(state: HyperLogLogState): HyperLogLog {
+    const sketch = new HyperLogLog(state.precision);
+    sketch.registers.set(state.registers);
+    return sketch;
   }
 
   add(h1: number, h2: number): void {

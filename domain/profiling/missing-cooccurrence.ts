@@ -1,6 +1,15 @@
 /** Pairs are tracked among the first this many columns: the matrices (and the report) grow with its square. */
 export const MAX_COOCCURRENCE_COLUMNS = 256;
 
+/** The counts as plain data, to travel between threads or be stored as a step's partial result. */
+export interface MissingCooccurrenceState {
+  capacity: number;
+  bothMissingCounted: Float64Array;
+  bothPresentCounted: Float64Array;
+  rowsByPresence: number;
+  presentByPresence: Float64Array;
+}
+
 /**
  * How often two columns are missing in the same row, among the first 256 columns. A row
  * updates the pairs of whichever is fewer, its missing or its present cells: "both missing"
@@ -52,6 +61,41 @@ export class MissingCooccurrence {
       const missingAmongPresenceRows = this.rowsByPresence - this.presentByPresence[a]!;
       this.bothMissingCounted[a * this.capacity + b]! += nullsOf(a) - missingAmongPresenceRows;
     }
+  }
+
+  /** Folds in the counts of another part of the same table (same columns): every count is a sum over rows. */
+  merge(other: MissingCooccurrence): void {
+    if (other.capacity > this.capacity) this.grow(other.capacity);
+    const cap = this.capacity;
+    const theirs = other.capacity;
+    for (let a = 0; a < theirs; a++) {
+      for (let b = a + 1; b < theirs; b++) {
+        this.bothMissingCounted[a * cap + b]! += other.bothMissingCounted[a * theirs + b]!;
+        this.bothPresentCounted[a * cap + b]! += other.bothPresentCounted[a * theirs + b]!;
+      }
+      this.presentByPresence[a]! += other.presentByPresence[a]!;
+    }
+    this.rowsByPresence += other.rowsByPresence;
+  }
+
+  toState(): MissingCooccurrenceState {
+    return {
+      capacity: this.capacity,
+      bothMissingCounted: this.bothMissingCounted.slice(),
+      bothPresentCounted: this.bothPresentCounted.slice(),
+      rowsByPresence: this.rowsByPresence,
+      presentByPresence: this.presentByPresence.slice(),
+    };
+  }
+
+  static fromState(state: MissingCooccurrenceState): MissingCooccurrence {
+    const counts = new MissingCooccurrence();
+    counts.capacity = state.capacity;
+    counts.bothMissingCounted = state.bothMissingCounted.slice();
+    counts.bothPresentCounted = state.bothPresentCounted.slice();
+    counts.rowsByPresence = state.rowsByPresence;
+    counts.presentByPresence = state.presentByPresence.slice();
+    return counts;
   }
 
   /** Rows where both a and b (a < b) are missing. */

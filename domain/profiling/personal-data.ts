@@ -69,10 +69,15 @@ export interface PersonalDataFinding {
   shapeShare: number;
 }
 
-/** Counts, over a column's first values, how many have each kind's shape. */
+/**
+ * Counts, over a column's first values, how many have each kind's shape. Each sampled value's
+ * shapes are kept (one bit per kind), so the first values of a file read in parts are the first
+ * part's, then the next part's, as in one read.
+ */
 export class PersonalDataShapes {
   sampled = 0;
   readonly matches: Record<PersonalDataKind, number> = { national_id: 0, email: 0, phone: 0, person_name: 0 };
+  private readonly shapesOfSampled = new Uint8Array(SHAPE_SAMPLE);
 
   get open(): boolean {
     return this.sampled < SHAPE_SAMPLE;
@@ -85,8 +90,33 @@ export class PersonalDataShapes {
   offer(text: string): void {
     const value = text.trim();
     if (value === '' || !this.open) return;
-    this.sampled++;
-    for (const kind of PERSONAL_DATA_KINDS) if (SHAPES[kind].test(value)) this.matches[kind]++;
+    let shapes = 0;
+    PERSONAL_DATA_KINDS.forEach((kind, bit) => {
+      if (SHAPES[kind].test(value)) shapes |= 1 << bit;
+    });
+    this.note(shapes);
+  }
+
+  /** Adds the other part's first values after this part's, while the sample has room. */
+  merge(other: PersonalDataShapes): void {
+    for (let i = 0; i < other.sampled && this.open; i++) this.note(other.shapesOfSampled[i]!);
+  }
+
+  toState(): Uint8Array {
+    return this.shapesOfSampled.slice(0, this.sampled);
+  }
+
+  static fromState(shapesOfSampled: Uint8Array): PersonalDataShapes {
+    const shapes = new PersonalDataShapes();
+    for (const sampled of shapesOfSampled) shapes.note(sampled);
+    return shapes;
+  }
+
+  private note(shapes: number): void {
+    this.shapesOfSampled[this.sampled++] = shapes;
+    PERSONAL_DATA_KINDS.forEach((kind, bit) => {
+      if (shapes & (1 << bit)) this.matches[kind]++;
+    });
   }
 }
 

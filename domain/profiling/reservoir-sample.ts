@@ -1,5 +1,15 @@
 import { SeededRandom } from '#domain/randomness/seeded-random.js';
 
+/** A sample as plain data, to travel between threads or be stored as a step's partial result. */
+export interface ReservoirSampleState {
+  capacity: number;
+  n: number;
+  items: Float64Array;
+  w: number;
+  nextIndex: number;
+  random: number;
+}
+
 /**
  * A uniform random sample of at most `capacity` numbers from a stream (Li's "Algorithm L",
  * which draws how many items to skip, so most items cost one counter decrement), used for
@@ -15,12 +25,27 @@ export class ReservoirSample {
   n = 0;
   private items: Float64Array = new Float64Array(16);
   private size = 0;
-  private readonly random = new SeededRandom(0x51ced);
+  private random = new SeededRandom(0x51ced);
   private w = 0;
   private nextIndex = 0;
   private sortedItems: Float64Array | undefined;
 
   constructor(readonly capacity = 65_536) {}
+
+  toState(): ReservoirSampleState {
+    return { capacity: this.capacity, n: this.n, items: this.items.slice(0, this.size), w: this.w, nextIndex: this.nextIndex, random: this.random.position };
+  }
+
+  static fromState(state: ReservoirSampleState): ReservoirSample {
+    const sample = new ReservoirSample(state.capacity);
+    sample.n = state.n;
+    sample.items = state.items.length > 0 ? state.items.slice() : new Float64Array(16);
+    sample.size = state.items.length;
+    sample.w = state.w;
+    sample.nextIndex = state.nextIndex;
+    sample.random = new SeededRandom(state.random);
+    return sample;
+  }
 
   /** Whether the sample holds every item offered (quantiles are then exact). */
   get exact(): boolean {

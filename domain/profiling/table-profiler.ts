@@ -55,21 +55,7 @@ export class TableProfiler {
     if (!this.started) this.start(true);
     if (!this.sawText) throw new ProfileError('empty_file', 'the file has no content', ['byte 0: nothing but whitespace or a byte-order mark']);
     this.reader!.finish();
-    const sniffed = this.sniffed!;
-    const dataset = this.dataset;
-    if ((sniffed.format === 'csv' || sniffed.format === 'tsv') && dataset.rows >= 2 && dataset.raggedRows * 2 > dataset.rows) {
-      throw new ProfileError(
-        'not_tabular',
-        `${dataset.raggedRows} of ${dataset.rows} rows do not have the header's ${dataset.columns.length} fields; this does not look like a table`,
-        [`${dataset.raggedRows} ragged rows`],
-      );
-    }
-    const profile = dataset.profile({ format: sniffed.format, ...base });
-    if (sniffed.format === 'csv' || sniffed.format === 'tsv') {
-      profile.delimiter = String.fromCharCode(sniffed.delimiter);
-      profile.raggedRows = dataset.raggedRows;
-    }
-    return profile;
+    return tableProfile(this.dataset, this.sniffed!, base);
   }
 
   private start(complete: boolean): void {
@@ -91,4 +77,25 @@ export class TableProfiler {
         : new JsonRecords(sniffed.format === 'json', this.dataset);
     if (joined.length > 0) this.reader.push(joined);
   }
+}
+
+/** The profile of a table read whole (in one pass, or in shards merged): refused when most rows do not fit the header. */
+export function tableProfile(
+  dataset: DatasetAccumulator,
+  sniffed: SniffedFormat,
+  base: { compression: DatasetProfile['compression']; bytes: number },
+): DatasetProfile {
+  if ((sniffed.format === 'csv' || sniffed.format === 'tsv') && dataset.rows >= 2 && dataset.raggedRows * 2 > dataset.rows) {
+    throw new ProfileError(
+      'not_tabular',
+      `${dataset.raggedRows} of ${dataset.rows} rows do not have the header's ${dataset.columns.length} fields; this does not look like a table`,
+      [`${dataset.raggedRows} ragged rows`],
+    );
+  }
+  const profile = dataset.profile({ format: sniffed.format, ...base });
+  if (sniffed.format === 'csv' || sniffed.format === 'tsv') {
+    profile.delimiter = String.fromCharCode(sniffed.delimiter);
+    profile.raggedRows = dataset.raggedRows;
+  }
+  return profile;
 }

@@ -12,7 +12,13 @@ export class Utf8Guard {
   private pendingLength = 0;
   /** Where the held-back bytes sit in the stream. */
   private pendingAt = 0;
-  private offset = 0;
+  private offset: number;
+
+  /** `offset`: where the first byte checked sits in the file, so a part of it read alone names bytes as the whole would. */
+  constructor(offset = 0) {
+    this.offset = offset;
+    this.pendingAt = offset;
+  }
 
   check(chunk: Uint8Array): void {
     const nul = chunk.indexOf(0);

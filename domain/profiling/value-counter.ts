@@ -1,4 +1,4 @@
-import { HyperLogLog } from './hyperloglog.js';
+import { HyperLogLog, type HyperLogLogState } from './hyperloglog.js';
 import { selectKth } from './select-kth.js';
 import { decodeUtf8 } from './utf8-text.js';
 
@@ -14,6 +14,21 @@ export interface CountedValue {
   number: number;
   text: string | undefined;
   count: number;
+}
+
+/** A counter as plain data (its values, hashes and counts side by side), to travel between threads or be stored. */
+export interface ValueCounterState {
+  exactLimit: number;
+  frequentCapacity: number;
+  keys1: Int32Array;
+  keys2: Int32Array;
+  counts: Float64Array;
+  kinds: Uint8Array;
+  numbers: Float64Array;
+  texts: (string | undefined)[];
+  sketch: HyperLogLogState | undefined;
+  countErrorBound: number;
+  coin: number;
 }
 
 /**
@@ -115,6 +130,100 @@ export class ValueCounter {
     this.size++;
   }
 
+  /**
+   * Folds in the counter of another part of the same column (another shard of the file). Two
+   * exact counters stay exact while their union fits the exact limit, with the counts an exact
+   * count of the whole would give. Otherwise the result is a sketch: the HyperLogLogs merge (an
+   * exact side gives its hashes), the frequent-items counters are summed per value and, past
+   * their capacity, purged as they are while reading; the undercount bounds add up (Agarwal et
+   * al., "Mergeable summaries", 2012). The caller seeds its quantile sample when an exact side
+   * turns into a sketch here: this does not call `onLeavingExact`.
+   */
+  merge(other: ValueCounter): void {
+    const wasSketch = this.hll !== undefined || other.hll !== undefined;
+    const sketch = wasSketch ? (this.hll ?? this.sketchOfKeys()) : undefined;
+    if (sketch) sketch.merge(other.hll ?? other.sketchOfKeys());
+    this.rehash(slotsFor(this.size + other.size));
+    for (let i = 0; i < other.slots; i++) {
+      const count = other.counts[i]!;
+      if (count > 0) this.insert(other.keys1[i]!, other.keys2[i]!, count, other.kinds[i]!, other.numbers[i]!, other.texts[i]);
+    }
+    this.countErrorBound += other.countErrorBound;
+    if (!sketch && this.size <= this.exactLimit) return;
+    this.hll = sketch ?? this.sketchOfKeys();
+    if (this.size > this.frequentCapacity) this.purge();
+    else this.rehash(this.frequentCapacity * 2);
+  }
+
+  toState(): ValueCounterState {
+    const held = this.size;
+    const state: ValueCounterState = {
+      exactLimit: this.exactLimit,
+      frequentCapacity: this.frequentCapacity,
+      keys1: new Int32Array(held),
+      keys2: new Int32Array(held),
+      counts: new Float64Array(held),
+      kinds: new Uint8Array(held),
+      numbers: new Float64Array(held),
+      texts: new Array<string | undefined>(held),
+      sketch: this.hll?.toState(),
+      countErrorBound: this.countErrorBound,
+      coin: this.coin,
+    };
+    let n = 0;
+    for (let i = 0; i < this.slots; i++) {
+      if (this.counts[i]! <= 0) continue;
+      state.keys1[n] = this.keys1[i]!;
+      state.keys2[n] = this.keys2[i]!;
+      state.counts[n] = this.counts[i]!;
+      state.kinds[n] = this.kinds[i]!;
+      state.numbers[n] = this.numbers[i]!;
+      state.texts[n] = this.texts[i];
+      n++;
+    }
+    return state;
+  }
+
+  static fromState(state: ValueCounterState, onLeavingExact?: (entries: CountedValue[]) => void): ValueCounter {
+    const counter = new ValueCounter(state.exactLimit, state.frequentCapacity, onLeavingExact);
+    counter.rehash(state.sketch ? state.frequentCapacity * 2 : slotsFor(state.counts.length));
+    for (let i = 0; i < state.counts.length; i++) {
+      counter.insert(state.keys1[i]!, state.keys2[i]!, state.counts[i]!, state.kinds[i]! as ValueKind, state.numbers[i]!, state.texts[i]);
+    }
+    if (state.sketch) counter.hll = HyperLogLog.fromState(state.sketch);
+    counter.countErrorBound = state.countErrorBound;
+    counter.coin = state.coin;
+    return counter;
+  }
+
+  /** Adds `count` to a value's counter, making one when it has none; the table must have room. */
+  private insert(h1: number, h2: number, count: number, kind: number, number: number, text: string | undefined): void {
+    let index = h1 & this.mask;
+    for (;;) {
+      const held = this.counts[index]!;
+      if (held === 0) break;
+      if (this.keys1[index] === h1 && this.keys2[index] === h2) {
+        this.counts[index] = held + count;
+        return;
+      }
+      index = (index + 1) & this.mask;
+    }
+    this.keys1[index] = h1;
+    this.keys2[index] = h2;
+    this.counts[index] = count;
+    this.kinds[index] = kind;
+    this.numbers[index] = number;
+    this.texts[index] = text;
+    this.size++;
+  }
+
+  /** A HyperLogLog of the values an exact counter holds. */
+  private sketchOfKeys(): HyperLogLog {
+    const sketch = new HyperLogLog();
+    for (let i = 0; i < this.slots; i++) if (this.counts[i]! > 0) sketch.add(this.keys1[i]!, this.keys2[i]!);
+    return sketch;
+  }
+
   /** Every value held with its count (all of them while exact). */
   entries(): CountedValue[] {
     const entries: CountedValue[] = [];
@@ -139,11 +248,12 @@ export class ValueCounter {
 
   /** Misra–Gries: subtract the median count from all counters so at least half of them empty. */
   private purge(): void {
-    this.held ??= new Float64Array(Math.max(this.exactLimit, this.frequentCapacity) + 1);
+    // A merge can hold more than the exact limit for a moment: both sides' values.
+    if (!this.held || this.held.length <= this.size) this.held = new Float64Array(Math.max(this.exactLimit, this.frequentCapacity, this.size) + 1);
     const held = this.held;
     let n = 0;
     for (let i = 0; i < this.slots; i++) if (this.counts[i]! > 0) held[n++] = this.counts[i]!;
-    this.scratch ??= new Float64Array(Math.max(this.frequentCapacity, this.size));
+    if (!this.scratch || this.scratch.length < this.size) this.scratch = new Float64Array(Math.max(this.frequentCapacity, this.size));
     const keepAtMost = this.frequentCapacity >>> 1;
     // Subtracting the (n - keepAtMost)-th smallest count leaves at most keepAtMost counters.
     const threshold = selectKth(held, n, Math.max(0, n - keepAtMost - 1), this.scratch);
@@ -189,4 +299,11 @@ export class ValueCounter {
       this.size++;
     }
   }
+}
+
+/** A power-of-two table size that holds `entries` at most three quarters full, as the exact table keeps itself. */
+function slotsFor(entries: number): number {
+  let slots = 16;
+  while ((slots >>> 2) * 3 < entries + 1) slots *= 2;
+  return slots;
 }

@@ -56,25 +56,42 @@ export class ShardFailed extends Error {
  * read once, in parallel. A speculative shard's failure counts only if its start proves right.
  */
 export async function readInShards<T>(input: ShardInput, targetBytes: number, read: ReadShard<T>): Promise<ReadShardOutcome<T>[]> {
+  const shards: ReadShardOutcome<T>[] = [];
+  for await (const shard of shardsInOrder(input, targetBytes, read)) shards.push(shard);
+  return shards;
+}
+
+/**
+ * The same shards, each handed on as soon as it and every shard before it are confirmed, so a
+ * caller can fold each partial result in file order while later shards are still being read,
+ * and hold no more of them than have finished out of order.
+ */
+export async function* shardsInOrder<T>(input: ShardInput, targetBytes: number, read: ReadShard<T>): AsyncGenerator<ReadShardOutcome<T>> {
   const ranges = planByteRanges(input.size, targetBytes);
   const attempt = async (index: number, start: number): Promise<ShardRead<T>> =>
     read({ index, start, boundary: ranges[index]!.end, chunks: input.bytesFrom(start) });
-  const guessed = await Promise.all(
-    ranges.map(async (range, index) => {
-      const start = index === 0 ? 0 : await lineStartAtOrAfter(range.start, input.bytesFrom(range.start - 1));
-      const outcome = await attempt(index, start).then(
-        (value) => ({ ok: true as const, value }),
-        (error: unknown) => ({ ok: false as const, error }),
-      );
-      return { start, outcome };
-    }),
-  );
+  type Guess = { start: number; outcome: { ok: true; value: ShardRead<T> } | { ok: false; error: unknown } } | { unreadable: unknown };
+  // Every guess is settled into a value, so a chain given up half-way leaves no rejection unhandled.
+  const guessed: (Promise<Guess> | undefined)[] = ranges.map(async (range, index): Promise<Guess> => {
+    let start: number;
+    try {
+      start = index === 0 ? 0 : await lineStartAtOrAfter(range.start, input.bytesFrom(range.start - 1));
+    } catch (error) {
+      return { unreadable: error };
+    }
+    const outcome = await attempt(index, start).then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+    return { start, outcome };
+  });
 
-  const shards: ReadShardOutcome<T>[] = [];
   let trueStart = 0;
   let line = 1;
   for (const [index, range] of ranges.entries()) {
-    const guess = guessed[index]!;
+    const guess = await guessed[index]!;
+    guessed[index] = undefined;
+    if ('unreadable' in guess) throw guess.unreadable;
     const reread = guess.start !== trueStart;
     let value: ShardRead<T>;
     if (!reread) {
@@ -87,9 +104,8 @@ export async function readInShards<T>(input: ShardInput, targetBytes: number, re
         throw new ShardFailed(index, range, error);
       }
     }
-    shards.push({ index, range, start: trueStart, end: value.scan.end, rows: value.scan.rows, firstLine: line, reread, partial: value.partial });
+    yield { index, range, start: trueStart, end: value.scan.end, rows: value.scan.rows, firstLine: line, reread, partial: value.partial };
     trueStart = value.scan.end;
     line += value.scan.lines;
   }
-  return shards;
 }

@@ -86,11 +86,14 @@ Writes an EDA journey's report.html to <data-dir>/reports/<journey-id>.html and 
 An upload journey's id finds the EDA journey that followed it. --open opens the file in the
 default browser (xdg-open, or open on macOS).`;
 
-export const profileUsage = `symphainy profile <file> [--json]
+export const profileUsage = `symphainy profile <file> [--workers <n>] [--shard-size <size>] [--json]
 Profiles a CSV, TSV, JSON-array or NDJSON file (gzip or not, recognised from its bytes) in one
 streaming pass: per column its type, counts, nulls, distinct values, extremes, mean, spread,
-quantiles, histogram and most frequent values; correlations; insights. --json prints
-{rows, columns, correlations, insights}. Files over 8 MiB show a progress line on stderr.
+quantiles, histogram and most frequent values; correlations; insights. Delimited text larger
+than --shard-size (default 64MiB) is read in shards on --workers threads (default: one per
+core; 1 reads in one pass) and the shards' statistics merged: counts come out exact, sketches
+within their stated error. --json prints {rows, columns, correlations, insights, reading}.
+Files over 8 MiB show a progress line on stderr.
 Exit 1 when the file cannot be profiled (the reason's code is printed), 2 for bad arguments.`;
 
 export const shardsUsage = `symphainy shards <file> [--shard-size <size>] [--workers <n>] [--json]

@@ -1,15 +1,21 @@
+import type { DatasetState } from '#domain/profiling/dataset-accumulator.js';
 import type { ProfileErrorCode } from '#domain/profiling/profile-error.js';
 import type { DelimitedShardScan } from '#domain/sharding/delimited-shard.js';
+import type { ShardProfileOptions } from '#domain/sharding/profile-shard.js';
 
-/** What the main thread hands a shard worker: small, as a shard request event will be (the range, never the data). */
-export interface ShardTask {
-  id: number;
-  path: string;
-  start: number;
-  boundary: number;
-  delimiter: number;
+/**
+ * What the main thread hands a shard worker: small, as a shard request event will be (the range,
+ * never the data). A scan only finds the shard's rows; a profile also returns their statistics.
+ */
+export type ShardTask = { id: number; path: string; start: number; boundary: number; delimiter: number } & (
+  { kind: 'scan' } | { kind: 'profile'; size: number; columns: string[]; options: ShardProfileOptions }
+);
+
+/** A shard's answer: where it started and ended, and for a profile its partial result. */
+export interface ShardAnswer {
+  scan: DelimitedShardScan;
+  dataset?: DatasetState;
 }
 
 export type ShardTaskResult =
-  | { id: number; scan: DelimitedShardScan }
-  | { id: number; error: { code: ProfileErrorCode; message: string; details: string[] } | { code: undefined; message: string } };
+  ({ id: number } & ShardAnswer) | { id: number; error: { code: ProfileErrorCode; message: string; details: string[] } | { code: undefined; message: string } };

@@ -1,20 +1,22 @@
 import { parentPort } from 'node:worker_threads';
 import { ProfileError } from '#domain/profiling/profile-error.js';
 import { scanDelimitedShard } from '#domain/sharding/delimited-shard.js';
+import { profileShard } from '#domain/sharding/profile-shard.js';
 import { readFileChunksFrom } from '#local/files/read-file-chunks.js';
-import type { ShardTask, ShardTaskResult } from './shard-task.js';
+import type { ShardAnswer, ShardTask, ShardTaskResult } from './shard-task.js';
+
+function work(task: ShardTask): Promise<ShardAnswer> {
+  const chunks = readFileChunksFrom(task.path, task.start);
+  const { start, boundary, delimiter } = task;
+  if (task.kind === 'profile') return profileShard({ start, boundary, delimiter, size: task.size, columns: task.columns, options: task.options, chunks });
+  return scanDelimitedShard({ start, boundary, delimiter, chunks, sink: { row: () => {} } }).then((scan) => ({ scan }));
+}
 
 /** One worker thread: reads the shards it is handed, one at a time, and answers with what each read. */
 parentPort!.on('message', (task: ShardTask) => {
   const answer = (result: ShardTaskResult) => parentPort!.postMessage(result);
-  scanDelimitedShard({
-    start: task.start,
-    boundary: task.boundary,
-    delimiter: task.delimiter,
-    chunks: readFileChunksFrom(task.path, task.start),
-    sink: { row: () => {} },
-  }).then(
-    (scan) => answer({ id: task.id, scan }),
+  work(task).then(
+    (result) => answer({ id: task.id, ...result }),
     (error: unknown) =>
       answer({
         id: task.id,

@@ -1,11 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ProfileError } from '#domain/profiling/profile-error.js';
-import type { DelimitedShardScan } from '#domain/sharding/delimited-shard.js';
-import type { ShardTask, ShardTaskResult } from './shard-task.js';
+import type { ShardAnswer, ShardTask, ShardTaskResult } from './shard-task.js';
+
+/** Distributes over the task's kinds, so a caller hands a scan or a profile without an id. */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 export interface ShardWorkers {
-  read(task: Omit<ShardTask, 'id'>): Promise<DelimitedShardScan>;
+  read(task: WithoutId<ShardTask>): Promise<ShardAnswer>;
   close(): Promise<void>;
 }
 
@@ -68,7 +70,7 @@ export function startShardWorkers(count: number): ShardWorkers {
         waiting.push({
           task: { ...task, id },
           settle: (result) => {
-            if ('scan' in result) resolve(result.scan);
+            if ('scan' in result) resolve(result);
             else if (result.error.code === undefined) reject(new Error(result.error.message));
             else reject(new ProfileError(result.error.code, result.error.message, result.error.details));
           },

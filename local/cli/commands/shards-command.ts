@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { peekBytes } from '#domain/inputs/peek-bytes.js';
 import { ProfileError } from '#domain/profiling/index.js';
@@ -12,25 +11,22 @@ import { regularFileSize } from '#local/files/regular-file-size.js';
 import { formatBytes, ProgressLine } from '#local/terminal/progress-line.js';
 import { startShardWorkers } from '#local/sharding/shard-workers.js';
 import { parseArgs } from '../parse-args.js';
+import { shardOptionSpec, shardOptionsOf } from '../shard-options.js';
 import { statelessOptionSpec } from '../runtime-options.js';
 import { shardsUsage } from '../usage.js';
 
-const DEFAULT_SHARD_BYTES = 64 * 2 ** 20;
 const SNIFF_BYTES = 64 * 1024;
 
 export async function shardsCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { ...statelessOptionSpec, 'shard-size': { type: 'string' }, workers: { type: 'string' } },
+    options: { ...statelessOptionSpec, ...shardOptionSpec },
   });
   if (values.help) return (console.log(shardsUsage), ExitCode.ok);
   const [path, ...extra] = positionals;
   if (!path || extra.length) throw new UsageError(`shards needs exactly one file\n\n${shardsUsage}`);
-  const shardBytes = values['shard-size'] === undefined ? DEFAULT_SHARD_BYTES : byteSize(values['shard-size']);
-  const workerCount = values.workers === undefined ? availableParallelism() : Number(values.workers);
-  if (!Number.isSafeInteger(workerCount) || workerCount < 1 || workerCount > 64)
-    throw new UsageError(`--workers must be a whole number from 1 to 64, not "${values.workers}"`);
+  const { shardBytes, workers: workerCount } = shardOptionsOf(values);
   const size = regularFileSize(path);
   const peeked = await peekBytes(readFileChunks(path), SNIFF_BYTES);
   await peeked.chunks.return(undefined);
@@ -49,7 +45,7 @@ export async function shardsCommand(argv: string[]): Promise<number> {
       try {
         shards = await readInShards({ size, bytesFrom: (offset) => readFileChunksFrom(path, offset) }, shardBytes, async ({ start, boundary, chunks }) => {
           const scan = workers
-            ? await workers.read({ path, start, boundary, delimiter })
+            ? (await workers.read({ kind: 'scan', path, start, boundary, delimiter })).scan
             : await scanDelimitedShard({ start, boundary, delimiter, chunks, sink: { row: () => {} } });
           progress?.update(`reading ${basename(path)}: ${Math.min(++read, total)} of ${total} shards read, ${workerCount} at a time`);
           return { scan, partial: null };
@@ -121,13 +117,4 @@ function formatName(sharding: Sharding & { splittable: true }): string {
   const delimiter = String.fromCharCode(sharding.delimiter);
   if (sharding.format === 'csv' && delimiter !== ',') return `CSV (delimiter ${JSON.stringify(delimiter)})`;
   return sharding.format.toUpperCase();
-}
-
-/** 64MiB, 500MB, 1GiB, 4096 (bytes). */
-function byteSize(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)\s*(B|KB|KiB|MB|MiB|GB|GiB)?$/i.exec(text.trim());
-  const units: Record<string, number> = { b: 1, kb: 1e3, kib: 2 ** 10, mb: 1e6, mib: 2 ** 20, gb: 1e9, gib: 2 ** 30 };
-  const bytes = match ? Math.round(Number(match[1]) * units[(match[2] ?? 'b').toLowerCase()]!) : NaN;
-  if (!Number.isSafeInteger(bytes) || bytes < 1) throw new UsageError(`--shard-size must be a size such as 64MiB or 1048576, not "${text}"`);
-  return bytes;
 }

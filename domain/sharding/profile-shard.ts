@@ -1,0 +1,115 @@
+import { DatasetAccumulator, type DatasetState } from '#domain/profiling/dataset-accumulator.js';
+import { DelimitedScanner } from '#domain/profiling/delimited-scanner.js';
+import { DelimitedTable } from '#domain/profiling/delimited-table.js';
+import { resolveProfileOptions, type ProfileOptions, type ResolvedProfileOptions } from '#domain/profiling/profile-options.js';
+import type { DatasetProfile } from '#domain/profiling/profile-types.js';
+import type { SniffedFormat } from '#domain/profiling/sniff-format.js';
+import { tableProfile } from '#domain/profiling/table-profiler.js';
+import { Utf8Guard } from '#domain/profiling/utf8-guard.js';
+import { scanDelimitedShard, type DelimitedShardScan } from './delimited-shard.js';
+
+/** The profile options a shard needs: numbers only, so a request stays small and crosses threads and queues as it is. */
+export type ShardProfileOptions = Pick<ProfileOptions, 'exactDistinctLimit' | 'topK' | 'histogramBins'>;
+
+export interface ShardProfileRequest {
+  start: number;
+  boundary: number;
+  /** The input's size: the shard that reads to it checks that the last character is whole. */
+  size: number;
+  delimiter: number;
+  /** The header's column names ({@link readHeader}); the shard at byte 0 reads them from its first row instead. */
+  columns: string[];
+  options: ShardProfileOptions;
+  chunks: AsyncIterable<Uint8Array>;
+}
+
+/**
+ * Profiles one shard of delimited text: the rows that start in its range go into a dataset of
+ * the header's columns, and what it holds comes back as plain data (sketches and counts, small
+ * whatever the shard's size) for {@link ShardProfileMerge}. Its bytes are checked as UTF-8 and
+ * refused with the offsets one read would name.
+ */
+export async function profileShard(request: ShardProfileRequest): Promise<{ scan: DelimitedShardScan; dataset: DatasetState }> {
+  const dataset = new DatasetAccumulator(resolveProfileOptions(request.options));
+  const first = request.start === 0;
+  if (!first) for (const name of request.columns) dataset.addColumn(name);
+  const guard = new Utf8Guard(request.start);
+  const input = await checked(request.chunks, guard, first);
+  const scan = await scanDelimitedShard({
+    start: request.start + input.skipped,
+    boundary: request.boundary,
+    delimiter: request.delimiter,
+    chunks: input.chunks,
+    sink: new DelimitedTable(dataset, !first),
+  });
+  if (scan.end >= request.size) guard.finish();
+  return { scan, dataset: dataset.toState() };
+}
+
+/** The shards' partial profiles, added in file order, folded into the profile of the whole file. */
+export class ShardProfileMerge {
+  private whole: DatasetAccumulator | undefined;
+  private readonly options: ResolvedProfileOptions;
+
+  constructor(
+    private readonly sniffed: SniffedFormat & { delimiter: number },
+    options: ShardProfileOptions,
+  ) {
+    this.options = resolveProfileOptions(options);
+  }
+
+  add(part: DatasetState): void {
+    const dataset = DatasetAccumulator.fromState(part, this.options);
+    if (this.whole) this.whole.merge(dataset);
+    else this.whole = dataset;
+  }
+
+  profile(base: { compression: DatasetProfile['compression']; bytes: number }): DatasetProfile {
+    if (!this.whole) throw new Error('a sharded profile needs at least one shard');
+    return tableProfile(this.whole, this.sniffed, base);
+  }
+}
+
+/**
+ * The column names the header row of `head` gives, as the profiler names them (blank and
+ * repeated names made distinct), or undefined when the head does not hold a whole first row.
+ */
+export function readHeader(head: Uint8Array, complete: boolean, delimiter: number): string[] | undefined {
+  const table = new DelimitedTable(new DatasetAccumulator(resolveProfileOptions()));
+  const scanner = new DelimitedScanner(delimiter, table);
+  scanner.push(withoutByteOrderMark(head));
+  if (complete && !table.columnNames) scanner.finish();
+  return table.columnNames;
+}
+
+/**
+ * The chunks, each checked as UTF-8 before it is read; at byte 0 a byte-order mark is skipped
+ * (the profiler reads past it), and `skipped` says so, so that row offsets stay the file's.
+ */
+async function checked(chunks: AsyncIterable<Uint8Array>, guard: Utf8Guard, first: boolean): Promise<{ skipped: number; chunks: AsyncIterable<Uint8Array> }> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const head = await iterator.next();
+  if (head.done) return { skipped: 0, chunks: (async function* () {})() };
+  guard.check(head.value);
+  const opening = first ? withoutByteOrderMark(head.value) : head.value;
+  return {
+    skipped: head.value.length - opening.length,
+    chunks: (async function* () {
+      try {
+        yield opening;
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+          guard.check(next.value);
+          yield next.value;
+        }
+      } finally {
+        // A shard stops reading one row past its boundary: the file is closed then, not at its end.
+        await iterator.return?.();
+      }
+    })(),
+  };
+}
+
+/** The profiler reads past a UTF-8 byte-order mark; so does a shard at byte 0. */
+function withoutByteOrderMark(bytes: Uint8Array): Uint8Array {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+}

@@ -1,0 +1,87 @@
+import { ProfileError } from '#domain/profiling/profile-error.js';
+import type { DatasetProfile } from '#domain/profiling/profile-types.js';
+import { peekBytes } from '#domain/inputs/peek-bytes.js';
+import { ShardProfileMerge, profileShard, readHeader, type ShardProfileOptions } from '#domain/sharding/profile-shard.js';
+import { planByteRanges } from '#domain/sharding/byte-ranges.js';
+import { ShardFailed, shardsInOrder } from '#domain/sharding/shard-chain.js';
+import { howToShard } from '#domain/sharding/shard-plan.js';
+import { readFileChunks, readFileChunksFrom } from '#local/files/read-file-chunks.js';
+import { startShardWorkers } from './shard-workers.js';
+
+/** The head the format is recognised from, as the one-pass profiler takes it. */
+const SNIFF_BYTES = 64 * 1024;
+
+/** A shard as it was read: where it truly started and ended, and whether its guessed start had to be read again. */
+export interface ProfiledShard {
+  index: number;
+  start: number;
+  end: number;
+  rows: number;
+  reread: boolean;
+}
+
+export interface ShardedProfile {
+  profile: DatasetProfile;
+  shards: ProfiledShard[];
+  workers: number;
+}
+
+/**
+ * Profiles a delimited file as shards of about `shardBytes` on `workers` threads, each shard's
+ * statistics merged in file order into the profile one pass would give (counts exact, sketches
+ * within their stated error). Undefined when the file is not read in shards: it fits one shard,
+ * it is gzip, a JSON array or NDJSON (whose columns are found as they appear), or its header runs
+ * past the head; the caller then profiles it in one pass. A file every reader refuses is refused
+ * here, before any shard is read; a shard that fails fails the profile with its error, the shard
+ * named in the details.
+ */
+export async function profileFileInShards(
+  path: string,
+  size: number,
+  options: { shardBytes: number; workers: number; profile?: ShardProfileOptions; onShardRead?: (read: number, total: number) => void },
+): Promise<ShardedProfile | undefined> {
+  if (size <= options.shardBytes) return undefined;
+  const peeked = await peekBytes(readFileChunks(path), SNIFF_BYTES);
+  await peeked.chunks.return(undefined);
+  const sharding = howToShard(peeked.head, peeked.complete);
+  if (!sharding.splittable || sharding.format === 'ndjson') return undefined;
+  const { delimiter } = sharding;
+  const columns = readHeader(peeked.head, peeked.complete, delimiter);
+  if (!columns) return undefined;
+
+  const total = planByteRanges(size, options.shardBytes).length;
+  const threads = Math.min(options.workers, total);
+  const workers = threads > 1 ? startShardWorkers(threads) : undefined;
+  const profileOptions = options.profile ?? {};
+  let read = 0;
+  const merge = new ShardProfileMerge({ format: sharding.format, delimiter }, profileOptions);
+  const shards: ProfiledShard[] = [];
+  try {
+    const inOrder = shardsInOrder(
+      { size, bytesFrom: (offset) => readFileChunksFrom(path, offset) },
+      options.shardBytes,
+      async ({ start, boundary, chunks }) => {
+        const answer = workers
+          ? await workers.read({ kind: 'profile', path, start, boundary, delimiter, size, columns, options: profileOptions })
+          : await profileShard({ start, boundary, delimiter, size, columns, options: profileOptions, chunks });
+        options.onShardRead?.(Math.min(++read, total), total);
+        return { scan: answer.scan, partial: answer.dataset! };
+      },
+    );
+    // Folded as each is confirmed, while the workers read on: only shards finished out of order wait in memory.
+    for await (const shard of inOrder) {
+      merge.add(shard.partial);
+      shards.push({ index: shard.index, start: shard.start, end: shard.end, rows: shard.rows, reread: shard.reread });
+    }
+  } catch (error) {
+    if (error instanceof ShardFailed && error.cause instanceof ProfileError) {
+      const { code, message, details } = error.cause;
+      throw new ProfileError(code, message, [...details, `shard ${error.shard} (bytes ${error.range.start}-${error.range.end})`], error.cause.offset);
+    }
+    throw error;
+  } finally {
+    await workers?.close();
+  }
+  const profile = merge.profile({ compression: 'none', bytes: size });
+  return { profile, shards, workers: threads };
+}
