@@ -7,10 +7,12 @@ import type { BenchRow } from './bench-row.js';
 import { writeTelemetryCsv } from './generate-telemetry-csv.js';
 
 /**
- * `symphainy shards` as a user runs it, a whole process each time, on a generated telemetry CSV:
- * two worker threads against one (the speed-up fan-out is for), and one worker in shards against
- * the same file read as a single shard (what guessing record starts costs). Medians of three runs
- * taken in turn; the child's own peak RSS. `SYMPHAINY_BENCH_SHARDS_MB` sets the size (1024 by default).
+ * `symphainy shards` and `symphainy profile` as a user runs them, a whole process each time, on a
+ * generated telemetry CSV: two worker threads against one (the speed-up fan-out is for), one
+ * worker in shards against the same file read as a single shard (what guessing record starts
+ * costs), and the profile in shards on two workers against the one-pass profile, with the two
+ * profiles compared. Medians of three runs taken in turn; the child's own peak RSS.
+ * `SYMPHAINY_BENCH_SHARDS_MB` sets the size (1024 by default).
  */
 const ROWS_PER_MB = 11_200;
 const REPEATS = 3;
@@ -23,14 +25,61 @@ interface Run {
   shards: number;
 }
 
-function shards(path: string, args: string[]): Run {
+function timed(command: 'shards' | 'profile', path: string, args: string[]): { seconds: number; maxRssMiB: number; output: unknown } {
   const started = performance.now();
-  const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, BIN, 'shards', path, '--json', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, BIN, command, path, '--json', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const seconds = (performance.now() - started) / 1000;
-  if (result.status !== 0) throw new Error(`symphainy shards ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
-  const plan = JSON.parse(result.stdout) as { rows: number; shards: unknown[] };
+  if (result.status !== 0) throw new Error(`symphainy ${command} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
   const maxRssKiB = Number(result.stderr.trim().split('\n').at(-1));
-  return { seconds, maxRssMiB: maxRssKiB / 1024, rows: plan.rows, shards: plan.shards.length };
+  return { seconds, maxRssMiB: maxRssKiB / 1024, output: JSON.parse(result.stdout) };
+}
+
+function shards(path: string, args: string[]): Run {
+  const { seconds, maxRssMiB, output } = timed('shards', path, args);
+  const plan = output as { rows: number; shards: unknown[] };
+  return { seconds, maxRssMiB, rows: plan.rows, shards: plan.shards.length };
+}
+
+interface ProfiledColumn {
+  name: string;
+  count: number;
+  nulls: number;
+  distinct: number;
+  min: unknown;
+  max: unknown;
+  mean: number | null;
+}
+
+interface ProfileRun {
+  seconds: number;
+  maxRssMiB: number;
+  profile: { rows: number; columns: ProfiledColumn[]; reading: { shards: number; workers: number } };
+}
+
+function profile(path: string, args: string[]): ProfileRun {
+  const { seconds, maxRssMiB, output } = timed('profile', path, args);
+  return { seconds, maxRssMiB, profile: output as ProfileRun['profile'] };
+}
+
+/**
+ * Where the sharded profile differs from the one-pass one beyond what it states: counts, nulls and
+ * extremes must be equal, means equal to 9 digits, distinct counts within 3 standard errors of the
+ * HyperLogLog (1.04/256 of them). Empty when they agree.
+ */
+function profileDifferences(sharded: ProfileRun['profile'], whole: ProfileRun['profile']): string[] {
+  const differences: string[] = [];
+  if (sharded.rows !== whole.rows) differences.push(`rows ${sharded.rows} vs ${whole.rows}`);
+  whole.columns.forEach((one, c) => {
+    const merged = sharded.columns[c];
+    if (!merged || merged.name !== one.name) return void differences.push(`column ${c} is ${merged?.name} vs ${one.name}`);
+    for (const key of ['count', 'nulls', 'min', 'max'] as const)
+      if (merged[key] !== one[key]) differences.push(`${one.name}.${key} ${String(merged[key])} vs ${String(one[key])}`);
+    if (one.mean !== null && Math.abs(merged.mean! - one.mean) > 1e-9 * Math.max(1, Math.abs(one.mean)))
+      differences.push(`${one.name}.mean ${merged.mean} vs ${one.mean}`);
+    if (Math.abs(merged.distinct - one.distinct) > 3 * (1.04 / 256) * one.distinct + 1)
+      differences.push(`${one.name}.distinct ${merged.distinct} vs ${one.distinct}`);
+  });
+  return differences;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -52,6 +101,15 @@ export async function run(): Promise<BenchRow[]> {
       rows: runs[name][0]!.rows,
       shards: runs[name][0]!.shards,
     }));
+    const profiles = { sharded: [] as ProfileRun[], onePass: [] as ProfileRun[] };
+    for (let r = 0; r < REPEATS; r++) {
+      profiles.sharded.push(profile(path, ['--workers', '2']));
+      profiles.onePass.push(profile(path, ['--workers', '1']));
+    }
+    const shardedProfile = { seconds: median(profiles.sharded.map((x) => x.seconds)), rss: Math.max(...profiles.sharded.map((x) => x.maxRssMiB)) };
+    const onePassProfile = { seconds: median(profiles.onePass.map((x) => x.seconds)), rss: Math.max(...profiles.onePass.map((x) => x.maxRssMiB)) };
+    const differences = profileDifferences(profiles.sharded[0]!.profile, profiles.onePass[0]!.profile);
+    const profileSpeedUp = onePassProfile.seconds / shardedProfile.seconds;
     const agree = two!.rows === whole!.rows && one!.rows === whole!.rows;
     const what = `${(bytes / 1e6).toFixed(0)} MB telemetry CSV, ${two!.shards} shards of 64 MiB`;
     const speedUp = one!.seconds / two!.seconds;
@@ -72,6 +130,14 @@ export async function run(): Promise<BenchRow[]> {
         target: '<= 1.05',
         meetsTarget: overhead <= 1.05 && agree,
         notes: `whole file as one shard ${round(whole!.seconds)} s (${round(whole!.rss, 0)} MiB): guessing each shard's first record costs this much`,
+      },
+      {
+        benchmark: `symphainy profile in shards, 2 workers vs one pass, ${what}`,
+        value: round(profileSpeedUp),
+        unit: 'x',
+        target: '>= 1.7',
+        meetsTarget: profileSpeedUp >= 1.7 && differences.length === 0,
+        notes: `2 workers ${round(shardedProfile.seconds)} s (${round(shardedProfile.rss, 0)} MiB, ${profiles.sharded[0]!.profile.reading.shards} shards), one pass ${round(onePassProfile.seconds)} s (${round(onePassProfile.rss, 0)} MiB); profiles ${differences.length === 0 ? 'agree (counts, nulls, extremes exact; means to 9 digits; distinct within 3 standard errors)' : `DIFFER: ${differences.slice(0, 3).join('; ')}`}`,
       },
     ];
   } finally {

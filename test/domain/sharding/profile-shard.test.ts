@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { profileBytes, type DatasetProfile } from '#domain/profiling/index.js';
+import { profileBytes } from '#domain/profiling/index.js';
 import { SeededRandom } from '#domain/randomness/seeded-random.js';
 import { ShardProfileMerge, profileShard, readHeader, type ShardProfileOptions } from '#domain/sharding/profile-shard.js';
 import { readInShards } from '#domain/sharding/shard-chain.js';
 import { hostileFile, inputOf } from '../../support/hostile-delimited.js';
+import { roundedFigures } from '../../support/rounded-figures.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -18,13 +19,6 @@ async function profileInShards(bytes: Uint8Array, delimiter: string, targetBytes
   const merge = new ShardProfileMerge({ format: delimiter === '\t' ? 'tsv' : 'csv', delimiter: code }, options);
   for (const shard of shards) merge.add(shard.partial);
   return { shards, profile: merge.profile({ compression: 'none', bytes: bytes.length }) };
-}
-
-/** Floating-point figures to 12 significant digits: merged moments are summed in another order than one pass sums them. */
-function rounded(profile: DatasetProfile): unknown {
-  return JSON.parse(
-    JSON.stringify(profile, (_, value: unknown) => (typeof value === 'number' && !Number.isInteger(value) ? Number(value.toPrecision(12)) : value)),
-  );
 }
 
 /** A fleet export as another team writes it: semicolons, decimal amounts, ISO times with gaps and steps back, e-mails, repeats and gaps. */
@@ -60,11 +54,11 @@ describe('profiling a delimited file in shards', () => {
   ] as const) {
     it(`gives the profile of one read at every shard size (${JSON.stringify(delimiter)}-delimited hostile file, seed ${seed})`, async () => {
       const bytes = hostileFile(seed, delimiter, 40);
-      const whole = rounded(await profileBytes(bytes));
+      const whole = roundedFigures(await profileBytes(bytes));
       // Every size up to a dozen bytes (shards of a few bytes, most of them empty), then growing to the whole file.
       for (let target = 1; target <= bytes.length; target = target < 12 ? target + 1 : Math.ceil(target * 1.3)) {
         const { profile } = await profileInShards(bytes, delimiter, target);
-        expect(rounded(profile), `shards of ${target} bytes`).toEqual(whole);
+        expect(roundedFigures(profile), `shards of ${target} bytes`).toEqual(whole);
       }
     });
   }
@@ -74,7 +68,7 @@ describe('profiling a delimited file in shards', () => {
     const whole = await profileBytes(bytes);
     const { shards, profile } = await profileInShards(bytes, ';', 20_000);
     expect(shards.length).toBeGreaterThan(10);
-    expect(rounded(profile)).toEqual(rounded(whole));
+    expect(roundedFigures(profile)).toEqual(roundedFigures(whole));
     // The figures the comparison rests on are really there.
     expect(whole.duplicateRows).toBeGreaterThan(50);
     const time = whole.columns.find((c) => c.name === 'Zeitstempel')!;

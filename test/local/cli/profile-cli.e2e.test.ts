@@ -38,11 +38,12 @@ describe('symphainy profile', () => {
     expect(result.stdout).toMatch(/insights/);
   });
 
-  it('prints {rows, columns, correlations, insights} with --json', () => {
+  it('prints {rows, columns, correlations, insights, reading} with --json', () => {
     const result = runCli(['profile', file('orders-json.csv', orders), '--json']);
     expect(result.status).toBe(0);
     const profile = JSON.parse(result.stdout);
-    expect(Object.keys(profile)).toEqual(['rows', 'columns', 'correlations', 'insights']);
+    expect(Object.keys(profile)).toEqual(['rows', 'columns', 'correlations', 'insights', 'reading']);
+    expect(profile.reading).toEqual({ shards: 1, workers: 1, rereads: 0 });
     expect(profile.rows).toBe(400);
     expect(Object.keys(profile.columns[0])).toEqual([
       'name',
