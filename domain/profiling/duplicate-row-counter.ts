@@ -89,6 +89,10 @@ export class DuplicateRowCounter {
   static fromState(state: DuplicateRowCounterState): DuplicateRowCounter {
     const counter = new DuplicateRowCounter();
     counter.level = state.level;
+    // Sized for every row at once: growing by doubling would rebuild the table over and over.
+    let slots = counter.slots;
+    while (slots >>> 1 <= state.counts.length) slots *= 2;
+    if (slots > counter.slots) counter.rehash(slots);
     for (let i = 0; i < state.counts.length; i++) counter.addCount(state.keys1[i]!, state.keys2[i]!, state.counts[i]!);
     return counter;
   }

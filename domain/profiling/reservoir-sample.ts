@@ -155,16 +155,15 @@ export class ReservoirSample {
       for (let i = 0; i < other.size; i++) this.add(other.items[i]!);
       return;
     }
-    const mine = shuffled(this.items.subarray(0, this.size), this.random);
-    const theirs = shuffled(other.items.subarray(0, other.size), this.random);
-    const merged = new Float64Array(this.capacity);
-    let a = 0;
-    let b = 0;
+    // How many slots each side fills (one draw per slot, in proportion to their streams), then
+    // that many of each side's items chosen uniformly: only the items taken are shuffled.
     const shareMine = this.n / (this.n + other.n);
-    for (let i = 0; i < this.capacity; i++) {
-      const pickMine = b >= theirs.length || (a < mine.length && this.random.next() < shareMine);
-      merged[i] = pickMine ? mine[a++]! : theirs[b++]!;
-    }
+    let fromMine = 0;
+    for (let i = 0; i < this.capacity; i++) if (this.random.next() < shareMine) fromMine++;
+    fromMine = Math.max(this.capacity - other.size, Math.min(fromMine, this.size));
+    const merged = new Float64Array(this.capacity);
+    merged.set(chooseUniformly(this.items.subarray(0, this.size), fromMine, this.random));
+    merged.set(chooseUniformly(other.items.slice(0, other.size), this.capacity - fromMine, this.random), fromMine);
     this.items = merged;
     this.size = this.capacity;
     this.n += other.n;
@@ -199,11 +198,13 @@ function growTo(items: Float64Array, length: number): Float64Array {
   return bigger;
 }
 
-function shuffled(items: Float64Array, random: SeededRandom): Float64Array {
-  const copy = items.slice();
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random.next() * (i + 1));
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+/** `count` of `items` chosen uniformly at random, moved to the front (a partial Fisher–Yates shuffle, in place). */
+function chooseUniformly(items: Float64Array, count: number, random: SeededRandom): Float64Array {
+  for (let i = 0; i < count; i++) {
+    const j = i + Math.floor(random.next() * (items.length - i));
+    const held = items[i]!;
+    items[i] = items[j]!;
+    items[j] = held;
   }
-  return copy;
+  return items.subarray(0, count);
 }

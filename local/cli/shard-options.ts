@@ -7,9 +7,18 @@ export const DEFAULT_SHARD_BYTES = 64 * 2 ** 20;
 /** The options of every command that reads a file in shards. */
 export const shardOptionSpec = { 'shard-size': { type: 'string' }, workers: { type: 'string' } } as const;
 
+/**
+ * On one machine the shards only need to keep every worker busy: about four per worker (so one
+ * slow shard or one re-read does not leave a worker idle for long), never below the default. Each
+ * shard costs its own sketches and a merge, so fewer, larger shards cost less CPU.
+ */
+export function localShardBytes(size: number, workers: number): number {
+  return Math.max(DEFAULT_SHARD_BYTES, Math.ceil(size / (4 * workers)));
+}
+
 /** --shard-size (64MiB, 500MB, 1GiB or bytes) and --workers (default: one per core). */
-export function shardOptionsOf(values: { 'shard-size'?: string; workers?: string }): { shardBytes: number; workers: number } {
-  const shardBytes = values['shard-size'] === undefined ? DEFAULT_SHARD_BYTES : byteSize(values['shard-size']);
+export function shardOptionsOf(values: { 'shard-size'?: string; workers?: string }): { shardBytes: number | undefined; workers: number } {
+  const shardBytes = values['shard-size'] === undefined ? undefined : byteSize(values['shard-size']);
   const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
   if (!Number.isSafeInteger(workers) || workers < 1 || workers > 64)
     throw new UsageError(`--workers must be a whole number from 1 to 64, not "${values.workers}"`);

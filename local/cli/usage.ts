@@ -90,9 +90,9 @@ export const profileUsage = `symphainy profile <file> [--workers <n>] [--shard-s
 Profiles a CSV, TSV, JSON-array or NDJSON file (gzip or not, recognised from its bytes) in one
 streaming pass: per column its type, counts, nulls, distinct values, extremes, mean, spread,
 quantiles, histogram and most frequent values; correlations; insights. Delimited text larger
-than --shard-size (default 64MiB) is read in shards on --workers threads (default: one per
-core; 1 reads in one pass) and the shards' statistics merged: counts come out exact, sketches
-within their stated error. --json prints {rows, columns, correlations, insights, reading}.
+than --shard-size (default: a quarter of the file per worker, at least 64MiB) is read in shards
+on --workers threads (default: one per core; 1 reads in one pass) and the shards' statistics
+merged: counts come out exact, sketches within their stated error. --json prints {rows, columns, correlations, insights, reading}.
 Files over 8 MiB show a progress line on stderr.
 Exit 1 when the file cannot be profiled (the reason's code is printed), 2 for bad arguments.`;
 

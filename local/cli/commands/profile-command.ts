@@ -6,7 +6,7 @@ import { deriveInsights } from '#domain/insights/index.js';
 import { ProfileError, profileStream, type ColumnProfile, type DatasetProfile, type Insight } from '#domain/profiling/index.js';
 import { ExitCode, UsageError } from '#local/command-errors/command-error.js';
 import { statelessOptionSpec } from '../runtime-options.js';
-import { shardOptionSpec, shardOptionsOf } from '../shard-options.js';
+import { localShardBytes, shardOptionSpec, shardOptionsOf } from '../shard-options.js';
 import { profileFileInShards, type ShardedProfile } from '#local/sharding/profile-file-in-shards.js';
 import { formatBytes, ProgressLine } from '#local/terminal/progress-line.js';
 import { profileUsage } from '../usage.js';
@@ -21,10 +21,11 @@ export async function profileCommand(argv: string[]): Promise<number> {
     options: { ...statelessOptionSpec, ...shardOptionSpec },
   });
   if (values.help) return (console.log(profileUsage), ExitCode.ok);
-  const { shardBytes, workers } = shardOptionsOf(values);
+  const { shardBytes: askedShardBytes, workers } = shardOptionsOf(values);
   const [path, ...extra] = positionals;
   if (!path || extra.length) throw new UsageError(`profile needs exactly one file\n\n${profileUsage}`);
   const size = regularFileSize(path);
+  const shardBytes = askedShardBytes ?? localShardBytes(size, workers);
 
   const progress = size > PROGRESS_FROM_BYTES ? progressReporter(basename(path), size) : undefined;
   let profile: DatasetProfile;

@@ -11,7 +11,7 @@ import { regularFileSize } from '#local/files/regular-file-size.js';
 import { formatBytes, ProgressLine } from '#local/terminal/progress-line.js';
 import { startShardWorkers } from '#local/sharding/shard-workers.js';
 import { parseArgs } from '../parse-args.js';
-import { shardOptionSpec, shardOptionsOf } from '../shard-options.js';
+import { DEFAULT_SHARD_BYTES, shardOptionSpec, shardOptionsOf } from '../shard-options.js';
 import { statelessOptionSpec } from '../runtime-options.js';
 import { shardsUsage } from '../usage.js';
 
@@ -26,7 +26,10 @@ export async function shardsCommand(argv: string[]): Promise<number> {
   if (values.help) return (console.log(shardsUsage), ExitCode.ok);
   const [path, ...extra] = positionals;
   if (!path || extra.length) throw new UsageError(`shards needs exactly one file\n\n${shardsUsage}`);
-  const { shardBytes, workers: workerCount } = shardOptionsOf(values);
+  const options = shardOptionsOf(values);
+  const workerCount = options.workers;
+  // A plan of the shards a step would read: a Lambda's shard size unless another is asked for.
+  const shardBytes = options.shardBytes ?? DEFAULT_SHARD_BYTES;
   const size = regularFileSize(path);
   const peeked = await peekBytes(readFileChunks(path), SNIFF_BYTES);
   await peeked.chunks.return(undefined);

@@ -174,3 +174,87 @@ describe('duplicate rows', () => {
     expect(Math.abs(estimated.duplicates() - duplicates) / duplicates).toBeLessThan(0.05);
   });
 });
+
+describe('sketches merged from parts of a stream', () => {
+  const hashed = (v: number) => {
+    hash.number(v, HashTag.number);
+    return [hash.h1, hash.h2] as const;
+  };
+
+  it('a HyperLogLog of two parts, merged, holds the registers of one sketch of both', () => {
+    const [left, right, whole] = [new HyperLogLog(), new HyperLogLog(), new HyperLogLog()];
+    for (let i = 0; i < 200_000; i++) {
+      const [h1, h2] = hashed(i % 150_000);
+      (i < 90_000 ? left : right).add(h1, h2);
+      whole.add(h1, h2);
+    }
+    left.merge(HyperLogLog.fromState(right.toState()));
+    expect(left.registers).toEqual(whole.registers);
+    expect(() => left.merge(new HyperLogLog(12))).toThrow(/precision 12/);
+  });
+
+  it('value counters stay exact while the union fits, and past it keep the heavy hitters inside their summed error', () => {
+    const count = (counter: ValueCounter, values: number[]) => {
+      for (const v of values) counter.add(...hashed(v), ValueKind.number, v, undefined, 0, 0, true);
+    };
+    const small = [new ValueCounter(100), new ValueCounter(100)];
+    count(small[0]!, [1, 2, 2, 3]);
+    count(small[1]!, [3, 3, 4]);
+    small[0]!.merge(ValueCounter.fromState(small[1]!.toState()));
+    expect(small[0]!.exact).toBe(true);
+    expect(new Map(small[0]!.entries().map((e) => [e.number, e.count]))).toEqual(
+      new Map([
+        [1, 1],
+        [2, 2],
+        [3, 3],
+        [4, 1],
+      ]),
+    );
+
+    const random = new SeededRandom(17);
+    const truth = new Map<number, number>();
+    const parts = [new ValueCounter(1000, 256), new ValueCounter(1000, 256), new ValueCounter(1000, 256)];
+    for (const [p, part] of parts.entries()) {
+      // The last part alone stays exact: it is folded into sketches.
+      const values = Array.from({ length: p === 2 ? 900 : 120_000 }, (_, i) => {
+        const roll = random.next();
+        return roll < 0.2 ? 1 : roll < 0.3 ? 2 : 10_000 * (p + 1) + (i % 5000);
+      });
+      for (const v of values) truth.set(v, (truth.get(v) ?? 0) + 1);
+      count(part, values);
+    }
+    expect(parts.map((p) => p.exact)).toEqual([false, false, true]);
+    const merged = parts[0]!;
+    merged.merge(parts[1]!);
+    merged.merge(parts[2]!);
+    expect(merged.exact).toBe(false);
+    expect(merged.retainedItems).toBeLessThanOrEqual(256);
+    const top = merged
+      .entries()
+      .sort((a, b) => b.count - a.count)
+      .slice(0, 2);
+    expect(top.map((e) => e.number)).toEqual([1, 2]);
+    for (const entry of top) {
+      const actual = truth.get(entry.number)!;
+      expect(entry.count).toBeGreaterThan(actual - merged.countErrorBound - 5 * 4 * Math.sqrt(actual));
+      expect(entry.count).toBeLessThan(actual + 5 * 4 * Math.sqrt(actual));
+    }
+    expect(Math.abs(merged.distinct - truth.size) / truth.size).toBeLessThan(0.02);
+  });
+
+  it('duplicate rows across parts count as duplicates, exact or estimated at the higher level', () => {
+    const [left, right] = [new DuplicateRowCounter(), new DuplicateRowCounter()];
+    for (let i = 0; i < 500; i++) left.add(...hashed(i % 300));
+    for (let i = 0; i < 500; i++) right.add(...hashed(i % 300));
+    left.merge(DuplicateRowCounter.fromState(right.toState()));
+    expect([left.duplicates(), left.approximate]).toEqual([700, false]);
+
+    const [big, other] = [new DuplicateRowCounter(), new DuplicateRowCounter()];
+    for (let i = 0; i < 400_000; i++) big.add(...hashed(i));
+    for (let i = 0; i < 100_000; i++) other.add(...hashed(i * 2));
+    expect([big.approximate, other.approximate]).toEqual([true, false]);
+    big.merge(other);
+    // Every row of the second part repeats one of the first.
+    expect(Math.abs(big.duplicates() - 100_000) / 100_000).toBeLessThan(0.05);
+  });
+});
