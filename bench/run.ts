@@ -12,6 +12,7 @@ const suites: { name: string; load: () => Promise<{ run(): Promise<BenchRow[]> }
   { name: 'profiler', load: () => import('./profiler.js') },
   { name: 'journeys', load: () => import('./journeys.js') },
   { name: 'shards', load: () => import('./shards.js') },
+  { name: 'eda-shards', load: () => import('./eda-shards.js') },
   { name: 'column mapping', load: () => import('./column-mapping.js') },
   { name: 'history', load: () => import('./history.js') },
   { name: 'chaos', load: () => import('./chaos.js') },

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchRow } from './bench-row.js';
 import { writeTelemetryCsv } from './generate-telemetry-csv.js';
+import { profileDifferences, type ComparedProfile } from './profile-differences.js';
 
 /**
  * `symphainy shards` and `symphainy profile` as a user runs them, a whole process each time, on a
@@ -40,46 +41,15 @@ function shards(path: string, args: string[]): Run {
   return { seconds, maxRssMiB, rows: plan.rows, shards: plan.shards.length };
 }
 
-interface ProfiledColumn {
-  name: string;
-  count: number;
-  nulls: number;
-  distinct: number;
-  min: unknown;
-  max: unknown;
-  mean: number | null;
-}
-
 interface ProfileRun {
   seconds: number;
   maxRssMiB: number;
-  profile: { rows: number; columns: ProfiledColumn[]; reading: { shards: number; workers: number } };
+  profile: ComparedProfile & { reading: { shards: number; workers: number } };
 }
 
 function profile(path: string, args: string[]): ProfileRun {
   const { seconds, maxRssMiB, output } = timed('profile', path, args);
   return { seconds, maxRssMiB, profile: output as ProfileRun['profile'] };
-}
-
-/**
- * Where the sharded profile differs from the one-pass one beyond what it states: counts, nulls and
- * extremes must be equal, means equal to 9 digits, distinct counts within 3 standard errors of the
- * HyperLogLog (1.04/256 of them). Empty when they agree.
- */
-function profileDifferences(sharded: ProfileRun['profile'], whole: ProfileRun['profile']): string[] {
-  const differences: string[] = [];
-  if (sharded.rows !== whole.rows) differences.push(`rows ${sharded.rows} vs ${whole.rows}`);
-  whole.columns.forEach((one, c) => {
-    const merged = sharded.columns[c];
-    if (!merged || merged.name !== one.name) return void differences.push(`column ${c} is ${merged?.name} vs ${one.name}`);
-    for (const key of ['count', 'nulls', 'min', 'max'] as const)
-      if (merged[key] !== one[key]) differences.push(`${one.name}.${key} ${String(merged[key])} vs ${String(one[key])}`);
-    if (one.mean !== null && Math.abs(merged.mean! - one.mean) > 1e-9 * Math.max(1, Math.abs(one.mean)))
-      differences.push(`${one.name}.mean ${merged.mean} vs ${one.mean}`);
-    if (Math.abs(merged.distinct - one.distinct) > 3 * (1.04 / 256) * one.distinct + 1)
-      differences.push(`${one.name}.distinct ${merged.distinct} vs ${one.distinct}`);
-  });
-  return differences;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

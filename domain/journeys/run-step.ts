@@ -6,6 +6,7 @@ import { eventEntryBytes, jsonBytes, MAX_EVENT_BYTES, MAX_STEP_RECORD_BYTES } fr
 import type { Clock } from '#domain/ports/clock.js';
 import type { ObjectStore } from '#domain/ports/object-store.js';
 import type { PlatformConfig } from '#domain/ports/platform-config.js';
+import type { ShardedProfiler } from '#domain/ports/sharded-profiler.js';
 import { uploadLimitOf } from '#domain/uploads/upload-limit.js';
 import type { StepCatalog } from './step-catalog.js';
 import { createStepContext } from './step-context.js';
@@ -18,6 +19,7 @@ export interface StepRunDeps {
   store: ObjectStore;
   config: PlatformConfig;
   clock: Clock;
+  shardedProfiler?: ShardedProfiler;
 }
 
 export interface StepRunResult {

@@ -2,6 +2,7 @@ import type { ArtifactRef, ObjectRef, StepRecord } from '#events/platform-event.
 import type { Clock } from '#domain/ports/clock.js';
 import type { ObjectStore } from '#domain/ports/object-store.js';
 import type { PlatformConfig } from '#domain/ports/platform-config.js';
+import type { ShardedProfiler } from '#domain/ports/sharded-profiler.js';
 import { writeArtifactOnce, writeStreamedArtifactOnce } from './artifact-store.js';
 import type { StepContext } from './step-definition.js';
 import { StepRejection } from '#domain/rejections/step-rejection.js';
@@ -23,7 +24,7 @@ export interface StepContextInput {
  */
 export function createStepContext(
   request: StepContextInput,
-  deps: { store: ObjectStore; config: PlatformConfig; clock: Clock },
+  deps: { store: ObjectStore; config: PlatformConfig; clock: Clock; shardedProfiler?: ShardedProfiler },
 ): { context: StepContext; written: ArtifactRef[] } {
   const written: ArtifactRef[] = [];
   const { store, config } = deps;
@@ -107,6 +108,14 @@ export function createStepContext(
       const opened = await store.stream(request.input.bucket, request.input.key);
       if (!opened) throw new StepRejection('object_missing', `s3://${request.input.bucket}/${request.input.key} no longer exists`);
       return { size: opened.head.size, chunks: opened.chunks };
+    },
+    async profileInShards() {
+      const { shardedProfiler } = deps;
+      if (!shardedProfiler) return undefined;
+      const head = await store.head(request.input.bucket, request.input.key);
+      if (!head) throw new StepRejection('object_missing', `s3://${request.input.bucket}/${request.input.key} no longer exists`);
+      rejectOverLimit(head.size);
+      return shardedProfiler.profile({ bucket: request.input.bucket, key: request.input.key, size: head.size });
     },
     async streamInput() {
       const head = await store.head(request.input.bucket, request.input.key);

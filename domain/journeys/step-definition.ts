@@ -2,6 +2,7 @@ import type { Container } from '#domain/inputs/input-container.js';
 import type { ArtifactRef, ObjectRef, StepRecord } from '#events/platform-event.js';
 import type { Clock } from '#domain/ports/clock.js';
 import type { PlatformConfig } from '#domain/ports/platform-config.js';
+import type { ShardedRead } from '#domain/ports/sharded-profiler.js';
 import type { StepPolicyOverrides } from './step-policy.js';
 
 /** What a step implementation is handed. Everything it touches goes through here. */
@@ -33,6 +34,12 @@ export interface StepContext {
   streamStoredInput(): Promise<{ size: number; chunks: AsyncIterable<Uint8Array> }>;
   /** The upload's content as a stream, under the same rules as readInput: for steps whose memory must stay bounded. `size` is the stored size. */
   streamInput(): Promise<{ size: number; container: Container; chunks: AsyncIterable<Uint8Array> }>;
+  /**
+   * The upload profiled in shards side by side, where the runtime can and the upload is large,
+   * splittable text (under the same size cap as streamInput); undefined otherwise, and the step
+   * profiles the stream in one pass.
+   */
+  profileInShards(): Promise<ShardedRead | undefined>;
   /** The upload's user metadata (`x-amz-meta-*`), keys lower-cased; empty when it has none. */
   inputMetadata(): Promise<Record<string, string>>;
   /**

@@ -3,6 +3,7 @@ import type { Clock } from '#domain/ports/clock.js';
 import type { EventPublisher } from '#domain/ports/event-publisher.js';
 import type { ObjectStore } from '#domain/ports/object-store.js';
 import type { PlatformConfig } from '#domain/ports/platform-config.js';
+import type { ShardedProfiler } from '#domain/ports/sharded-profiler.js';
 import type { UseCaseRegistry } from '#domain/use-cases/use-case-registry.js';
 import type { Telemetry } from './telemetry.js';
 
@@ -23,6 +24,8 @@ export interface FunctionPorts {
   queue?: QueueControl;
   /** Metrics and traces, where the runtime collects them (Lambda); absent elsewhere, which then prints and traces nothing. */
   telemetry?: Telemetry;
+  /** Profiles a large upload in shards side by side, where the runtime can (worker threads when embedded); absent elsewhere. */
+  shardedProfiler?: ShardedProfiler;
 }
 
 /** What a function may do to the message it is handling, besides failing it. */

@@ -4,12 +4,15 @@ import { describeRecovery } from '#local/runtime/recovery.js';
 import { cloudTarget, type CloudTarget } from '#local/stage/cloud-target.js';
 import { stageNameProblem } from '#local/stage/stage-name-rule.js';
 import { UsageError } from '#local/command-errors/command-error.js';
+import { shardOptionSpec, shardOptionsOf } from './shard-options.js';
 import { parseStepFault, StepFaultError, type StepFault } from '#local/runtime/step-faults.js';
 
 export interface CommonOptions {
   'data-dir'?: string;
   verbose?: boolean;
   fault?: string[];
+  workers?: string;
+  'shard-size'?: string;
 }
 
 /** `--fault <step>:fail:<n>|timeout[:<s>]|slow:<ms>` (repeatable): faults injected on the embedded runtime only. */
@@ -39,6 +42,8 @@ export const statelessOptionSpec = {
 
 export const commonOptionSpec = {
   'data-dir': { type: 'string' },
+  // How a large upload's EDA profile is read: in shards on this many worker threads.
+  ...shardOptionSpec,
   json: { type: 'boolean', default: false },
   verbose: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -53,8 +58,10 @@ export async function openRuntime(options: CommonOptions): Promise<EmbeddedRunti
   const faults = await faultsOf(options);
   // Loaded on use: the runtime brings every function and use case, which `help` or a stage command never needs.
   const { EmbeddedRuntime } = await import('#local/runtime/embedded-runtime.js');
+  const { workers, shardBytes } = shardOptionsOf(options);
   const runtime = await EmbeddedRuntime.open({
     dataDir,
+    shards: { workers, ...(shardBytes ? { shardBytes } : {}) },
     ...(faults.length ? { faults } : {}),
     logLevel: options.verbose ? 'INFO' : 'SILENT',
     // On stderr, so --json output stays one document.

@@ -1,20 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { UsageError } from '#local/command-errors/command-error.js';
 
-/** The shard size a command uses when none is given: a Lambda reads 64 MiB in seconds, well inside its budget. */
-export const DEFAULT_SHARD_BYTES = 64 * 2 ** 20;
-
 /** The options of every command that reads a file in shards. */
 export const shardOptionSpec = { 'shard-size': { type: 'string' }, workers: { type: 'string' } } as const;
-
-/**
- * On one machine the shards only need to keep every worker busy: about four per worker (so one
- * slow shard or one re-read does not leave a worker idle for long), never below the default. Each
- * shard costs its own sketches and a merge, so fewer, larger shards cost less CPU.
- */
-export function localShardBytes(size: number, workers: number): number {
-  return Math.max(DEFAULT_SHARD_BYTES, Math.ceil(size / (4 * workers)));
-}
 
 /** --shard-size (64MiB, 500MB, 1GiB or bytes) and --workers (default: one per core). */
 export function shardOptionsOf(values: { 'shard-size'?: string; workers?: string }): { shardBytes: number | undefined; workers: number } {

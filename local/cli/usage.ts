@@ -16,10 +16,14 @@ export const faultUsage = `  --fault <spec>    embedded only, for trying retries
                     first n attempts, <step>:timeout[:<s>] hangs it until its timeout (set to s),
                     <step>:slow:<ms> delays it (repeatable)`;
 
+export const shardUsage = `  --workers <n>     embedded only: a large upload's EDA profile is read in shards on n worker threads
+                    (default: one per core; 1 reads every upload in one pass)
+  --shard-size <s>  embedded only: its shard size (default: a quarter of the file per worker, at least 64MiB)`;
+
 export const cloudUsage = `  --endpoint <url>  a deployed stage on an AWS emulator, e.g. http://127.0.0.1:4566 (stage "local" unless --stage)
   --stage <name>    a deployed stage (stack symphainy-<name>); on AWS, or on AWS_ENDPOINT_URL if set`;
 
-export const uploadUsage = `symphainy upload <file> [--use-case <tag>] [--key <key>] [--journey <name>] [--fault <spec>] [--json] [--data-dir <dir> | --endpoint <url> [--stage <name>] [--timeout <s>]]
+export const uploadUsage = `symphainy upload <file> [--use-case <tag>] [--key <key>] [--journey <name>] [--fault <spec>] [--workers <n>] [--json] [--data-dir <dir> | --endpoint <url> [--stage <name>] [--timeout <s>]]
 
 Puts <file> into the upload bucket as a user would and waits for its journey to end.
   --use-case <tag>  the use case; without --key the object goes to uploads/<tag>/<file name>
@@ -30,6 +34,7 @@ Puts <file> into the upload bucket as a user would and waits for its journey to 
                     (repeatable; object metadata "column-map"). A file named _column-map.json is
                     stored as the mapping of its folder instead, and starts no journey.
 ${faultUsage}
+${shardUsage}
 ${cloudUsage}
   --timeout <s>     with a deployed stage: how long to wait for the journey (default ${UPLOAD_TIMEOUT_DEFAULT_SECONDS})
 Exit code 0 only when the journey completed.`;

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { EventBridgeEnvelope, EventDraft } from '#events/platform-event.js';
@@ -17,6 +18,7 @@ import { claimKey, releaseAbandonedClaims } from '#functions/shared/idempotency.
 import { deliveryKey } from '#functions/shared/replay-gate.js';
 import { EmbeddedEventBus, type RoutedMessage } from './embedded-event-bus.js';
 import { FileObjectStore } from './file-object-store.js';
+import { embeddedShardedProfiler, type EmbeddedShardSettings } from '#local/sharding/embedded-sharded-profiler.js';
 import type { FunctionQueue, QueueSettings } from './function-queue.js';
 import { buildFunctionQueues } from './function-queues.js';
 import { objectCreatedDraft } from './object-created-draft.js';
@@ -43,6 +45,8 @@ export interface EmbeddedRuntimeOptions {
   retryDelayScale?: number;
   /** Called once if another live process holds the data directory and this one waits for it. */
   onDataDirWait?: (holder: DataDirHolder) => void;
+  /** How a large upload's profile is read: in shards on `workers` threads (default: one per core; 1 reads in one pass). */
+  shards?: Partial<EmbeddedShardSettings>;
 }
 
 export interface UploadRequest {
@@ -130,6 +134,10 @@ export class EmbeddedRuntime {
       config: this.config,
       clock: this.clock,
       store: this.store,
+      shardedProfiler: embeddedShardedProfiler((bucket, key) => this.store.locate(bucket, key), {
+        workers: this.options.shards?.workers ?? availableParallelism(),
+        ...(this.options.shards?.shardBytes ? { shardBytes: this.options.shards.shardBytes } : {}),
+      }),
       ...(this.options.queue ? { queueSettings: this.options.queue } : {}),
       retryDelayScale: this.options.retryDelayScale ?? 1,
       loggerFor: (functionName) => this.loggerFor(functionName),

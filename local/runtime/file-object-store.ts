@@ -72,6 +72,7 @@ export class FileObjectStore implements ObjectStore {
     mkdirSync(root, { recursive: true });
     this.root = root;
     const path = join(root, 'objects.log');
+    this.logPath = path;
     this.checkpointPath = join(root, 'index.checkpoint');
     const existed = existsSync(path);
     this.fd = openSync(path, existed ? 'r+' : 'w+');
@@ -82,6 +83,7 @@ export class FileObjectStore implements ObjectStore {
   }
 
   private readonly checkpointPath: string;
+  private readonly logPath: string;
   private readonly root: string;
   private restoredFrom = 0;
   /** The log's size when the index was last saved or rebuilt: a close with nothing new saves nothing. */
@@ -134,6 +136,18 @@ export class FileObjectStore implements ObjectStore {
     const body = new Uint8Array(located.length);
     if (located.length > 0) readSync(this.fd, body, 0, located.length, located.offset);
     return { head: this.headOf(located), body };
+  }
+
+  /**
+   * Where an object's bytes lie on disk: its own file, or a stretch of the log. For readers in
+   * other threads (a sharded profile's workers), which read the bytes themselves. The log is
+   * append-only, so a stretch stays valid while the store is open.
+   */
+  locate(bucket: string, key: string): { path: string; fileOffset: number; size: number } | undefined {
+    const located = this.index.get(indexKey(bucket, key));
+    if (!located) return undefined;
+    if (located.blob) return { path: join(this.root, located.blob), fileOffset: 0, size: located.length };
+    return { path: this.logPath, fileOffset: located.offset, size: located.length };
   }
 
   async stream(bucket: string, key: string) {

@@ -3,6 +3,7 @@ import type { SQSEvent } from 'aws-lambda';
 import type { EventDraft } from '#events/platform-event.js';
 import type { Clock } from '#domain/ports/clock.js';
 import type { ObjectStore } from '#domain/ports/object-store.js';
+import type { ShardedProfiler } from '#domain/ports/sharded-profiler.js';
 import type { PlatformConfig } from '#domain/ports/platform-config.js';
 import { DEAD_LETTER_RECORDER, type Route } from '#domain/routing/routing-table.js';
 import { policyOfStep } from '#domain/journeys/step-policy.js';
@@ -26,6 +27,7 @@ export interface FunctionQueueWiring {
   config: PlatformConfig;
   clock: Clock;
   store: ObjectStore;
+  shardedProfiler?: ShardedProfiler;
   /** Overrides every queue's settings (tests shorten timeouts). */
   queueSettings?: Partial<QueueSettings>;
   /** Scales the retry delays the step policies ask for (1: as declared). */
@@ -66,6 +68,7 @@ export function buildFunctionQueues(wiring: FunctionQueueWiring): Map<string, Fu
       clock: wiring.clock,
       config: wiring.config,
       registry: wiring.registry,
+      ...(wiring.shardedProfiler ? { shardedProfiler: wiring.shardedProfiler } : {}),
       logger: wiring.loggerFor(target),
       onRecordFailure: (messageId, error) => queueRef.queue?.noteFailure(messageId, error),
       queue: { deferRetry: async (message, seconds) => queueRef.queue?.changeVisibility(message.messageId, seconds * 1000 * wiring.retryDelayScale) },

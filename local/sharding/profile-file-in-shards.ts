@@ -5,11 +5,18 @@ import { ShardProfileMerge, profileShard, readHeader, type ShardProfileOptions }
 import { planByteRanges } from '#domain/sharding/byte-ranges.js';
 import { ShardFailed, shardsInOrder } from '#domain/sharding/shard-chain.js';
 import { howToShard } from '#domain/sharding/shard-plan.js';
-import { readFileChunks, readFileChunksFrom } from '#local/files/read-file-chunks.js';
+import { readFileChunksFrom } from '#local/files/read-file-chunks.js';
 import { startShardWorkers } from './shard-workers.js';
 
 /** The head the format is recognised from, as the one-pass profiler takes it. */
 const SNIFF_BYTES = 64 * 1024;
+
+/** A file to profile, or the part of one an object is stored in (from `fileOffset`, `size` bytes). */
+export interface InputFile {
+  path: string;
+  fileOffset?: number;
+  size: number;
+}
 
 /** A shard as it was read: where it truly started and ended, and whether its guessed start had to be read again. */
 export interface ProfiledShard {
@@ -36,12 +43,14 @@ export interface ShardedProfile {
  * named in the details.
  */
 export async function profileFileInShards(
-  path: string,
-  size: number,
+  input: InputFile,
   options: { shardBytes: number; workers: number; profile?: ShardProfileOptions; onShardRead?: (read: number, total: number) => void },
 ): Promise<ShardedProfile | undefined> {
+  const { path, size } = input;
+  const fileOffset = input.fileOffset ?? 0;
   if (size <= options.shardBytes) return undefined;
-  const peeked = await peekBytes(readFileChunks(path), SNIFF_BYTES);
+  const bytesFrom = (offset: number) => readFileChunksFrom(path, fileOffset + offset, fileOffset + size);
+  const peeked = await peekBytes(bytesFrom(0), SNIFF_BYTES);
   await peeked.chunks.return(undefined);
   const sharding = howToShard(peeked.head, peeked.complete);
   if (!sharding.splittable || sharding.format === 'ndjson') return undefined;
@@ -57,17 +66,13 @@ export async function profileFileInShards(
   const merge = new ShardProfileMerge({ format: sharding.format, delimiter }, profileOptions);
   const shards: ProfiledShard[] = [];
   try {
-    const inOrder = shardsInOrder(
-      { size, bytesFrom: (offset) => readFileChunksFrom(path, offset) },
-      options.shardBytes,
-      async ({ start, boundary, chunks }) => {
-        const answer = workers
-          ? await workers.read({ kind: 'profile', path, start, boundary, delimiter, size, columns, options: profileOptions })
-          : await profileShard({ start, boundary, delimiter, size, columns, options: profileOptions, chunks });
-        options.onShardRead?.(Math.min(++read, total), total);
-        return { scan: answer.scan, partial: answer.dataset! };
-      },
-    );
+    const inOrder = shardsInOrder({ size, bytesFrom }, options.shardBytes, async ({ start, boundary, chunks }) => {
+      const answer = workers
+        ? await workers.read({ kind: 'profile', path, fileOffset, size, start, boundary, delimiter, columns, options: profileOptions })
+        : await profileShard({ start, boundary, delimiter, size, columns, options: profileOptions, chunks });
+      options.onShardRead?.(Math.min(++read, total), total);
+      return { scan: answer.scan, partial: answer.dataset! };
+    });
     // Folded as each is confirmed, while the workers read on: only shards finished out of order wait in memory.
     for await (const shard of inOrder) {
       merge.add(shard.partial);

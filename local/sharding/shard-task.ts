@@ -6,9 +6,11 @@ import type { ShardProfileOptions } from '#domain/sharding/profile-shard.js';
 /**
  * What the main thread hands a shard worker: small, as a shard request event will be (the range,
  * never the data). A scan only finds the shard's rows; a profile also returns their statistics.
+ * `path` holds the input from byte `fileOffset` (an object the embedded store keeps inside its
+ * log starts there) for `size` bytes; `start` and `boundary` count from `fileOffset`.
  */
-export type ShardTask = { id: number; path: string; start: number; boundary: number; delimiter: number } & (
-  { kind: 'scan' } | { kind: 'profile'; size: number; columns: string[]; options: ShardProfileOptions }
+export type ShardTask = { id: number; path: string; fileOffset: number; size: number; start: number; boundary: number; delimiter: number } & (
+  { kind: 'scan' } | { kind: 'profile'; columns: string[]; options: ShardProfileOptions }
 );
 
 /** A shard's answer: where it started and ended, and for a profile its partial result. */

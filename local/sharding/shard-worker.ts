@@ -6,7 +6,7 @@ import { readFileChunksFrom } from '#local/files/read-file-chunks.js';
 import type { ShardAnswer, ShardTask, ShardTaskResult } from './shard-task.js';
 
 function work(task: ShardTask): Promise<ShardAnswer> {
-  const chunks = readFileChunksFrom(task.path, task.start);
+  const chunks = readFileChunksFrom(task.path, task.fileOffset + task.start, task.fileOffset + task.size);
   const { start, boundary, delimiter } = task;
   if (task.kind === 'profile') return profileShard({ start, boundary, delimiter, size: task.size, columns: task.columns, options: task.options, chunks });
   return scanDelimitedShard({ start, boundary, delimiter, chunks, sink: { row: () => {} } }).then((scan) => ({ scan }));

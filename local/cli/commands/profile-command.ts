@@ -6,7 +6,8 @@ import { deriveInsights } from '#domain/insights/index.js';
 import { ProfileError, profileStream, type ColumnProfile, type DatasetProfile, type Insight } from '#domain/profiling/index.js';
 import { ExitCode, UsageError } from '#local/command-errors/command-error.js';
 import { statelessOptionSpec } from '../runtime-options.js';
-import { localShardBytes, shardOptionSpec, shardOptionsOf } from '../shard-options.js';
+import { shardOptionSpec, shardOptionsOf } from '../shard-options.js';
+import { localShardBytes } from '#local/sharding/shard-size.js';
 import { profileFileInShards, type ShardedProfile } from '#local/sharding/profile-file-in-shards.js';
 import { formatBytes, ProgressLine } from '#local/terminal/progress-line.js';
 import { profileUsage } from '../usage.js';
@@ -34,7 +35,7 @@ export async function profileCommand(argv: string[]): Promise<number> {
     // More than one core and more than one shard's worth of delimited text: shards on worker threads, merged.
     sharded =
       workers > 1
-        ? await profileFileInShards(path, size, { shardBytes, workers, onShardRead: (read, total) => progress?.update((size * read) / total) })
+        ? await profileFileInShards({ path, size }, { shardBytes, workers, onShardRead: (read, total) => progress?.update((size * read) / total) })
         : undefined;
     profile = sharded?.profile ?? (await profileStream(readFileChunks(path), { totalBytes: size, onProgress: progress?.update }));
   } catch (error) {

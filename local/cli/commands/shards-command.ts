@@ -11,7 +11,8 @@ import { regularFileSize } from '#local/files/regular-file-size.js';
 import { formatBytes, ProgressLine } from '#local/terminal/progress-line.js';
 import { startShardWorkers } from '#local/sharding/shard-workers.js';
 import { parseArgs } from '../parse-args.js';
-import { DEFAULT_SHARD_BYTES, shardOptionSpec, shardOptionsOf } from '../shard-options.js';
+import { shardOptionSpec, shardOptionsOf } from '../shard-options.js';
+import { DEFAULT_SHARD_BYTES } from '#local/sharding/shard-size.js';
 import { statelessOptionSpec } from '../runtime-options.js';
 import { shardsUsage } from '../usage.js';
 
@@ -48,7 +49,7 @@ export async function shardsCommand(argv: string[]): Promise<number> {
       try {
         shards = await readInShards({ size, bytesFrom: (offset) => readFileChunksFrom(path, offset) }, shardBytes, async ({ start, boundary, chunks }) => {
           const scan = workers
-            ? (await workers.read({ kind: 'scan', path, start, boundary, delimiter })).scan
+            ? (await workers.read({ kind: 'scan', path, fileOffset: 0, size, start, boundary, delimiter })).scan
             : await scanDelimitedShard({ start, boundary, delimiter, chunks, sink: { row: () => {} } });
           progress?.update(`reading ${basename(path)}: ${Math.min(++read, total)} of ${total} shards read, ${workerCount} at a time`);
           return { scan, partial: null };

@@ -29,7 +29,7 @@ export const loadTestData: StepDefinition = {
   async run(context) {
     // The upload journey's structural rule first, so both journeys refuse the same files with the same codes.
     rejectViolations(await readTableStream((await context.streamInput()).chunks, () => undefined));
-    const profile = await profileInput(context);
+    const { profile, reading } = await profileInput(context);
     const header = profile.columns.map((c) => c.name);
     const first = await firstRecords(context);
     const declared = await declaredMapping(context);
@@ -61,6 +61,8 @@ export const loadTestData: StepDefinition = {
         format: profile.format,
         compression: profile.compression,
         fieldsAbsent: mapping.absent.map((a) => a.field).join(', ') || null,
+        shards: reading.shards,
+        workers: reading.workers,
       },
     };
   },

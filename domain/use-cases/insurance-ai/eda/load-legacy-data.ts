@@ -28,7 +28,7 @@ export const loadLegacyData: StepDefinition = {
     let reader: LegacyRecordReader | undefined;
     let columns: string[] = [];
     let records = 0;
-    const profile = await profileInput(context, (chunks) => {
+    const { profile } = await profileInput(context, (chunks) => {
       reader = new LegacyRecordReader(chunks);
       return normalizedCsv(
         normalizedFieldRecords(reader, mapping, tally),

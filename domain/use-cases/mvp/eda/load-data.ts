@@ -11,8 +11,18 @@ export const loadData: StepDefinition = {
   async run(context) {
     // The upload journey's admission rule first, so both journeys refuse the same files with the same codes.
     await admitTable((await context.streamInput()).chunks);
-    const profile = await profileInput(context);
+    const { profile, reading } = await profileInput(context);
     await context.writeJsonArtifact(EDA_ARTIFACTS.profile, profile);
-    return { summary: { rows: profile.rows, columns: profile.columns.length, format: profile.format, compression: profile.compression, bytes: profile.bytes } };
+    return {
+      summary: {
+        rows: profile.rows,
+        columns: profile.columns.length,
+        format: profile.format,
+        compression: profile.compression,
+        bytes: profile.bytes,
+        shards: reading.shards,
+        workers: reading.workers,
+      },
+    };
   },
 };

@@ -1,0 +1,26 @@
+import type { DatasetProfile } from '#domain/profiling/profile-types.js';
+
+/** A stored object, as a sharded read needs it. */
+export interface StoredObject {
+  bucket: string;
+  key: string;
+  size: number;
+}
+
+/**
+ * Profiles a stored object as shards read side by side (worker threads on the embedded runtime),
+ * their statistics merged into the profile one pass gives: counts exact, sketches within their
+ * stated error. Undefined when the object is not read in shards (it fits one shard, or it is not
+ * splittable delimited text): the step then profiles it in one pass. A runtime without one
+ * profiles every object in one pass.
+ */
+export interface ShardedProfiler {
+  profile(object: StoredObject): Promise<ShardedRead | undefined>;
+}
+
+/** A profile read in shards, and how: for the step's summary. */
+export interface ShardedRead {
+  profile: DatasetProfile;
+  shards: number;
+  workers: number;
+}

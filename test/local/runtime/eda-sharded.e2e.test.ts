@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { JourneyView } from '#domain/journeys/journey-state.js';
+import { embeddedHarness, type Harness } from '../../support/embedded-harness.js';
+import { roundedFigures } from '../../support/rounded-figures.js';
+
+/** A shop's order export as its team writes it: semicolons, CRLF, decimal points, quoted comments over several lines, blanks. */
+function orderExport(rows: number): string {
+  const lines = ['Bestellnummer;Datum;Kunde;Artikel;Menge;Betrag;Kommentar'];
+  for (let i = 0; i < rows; i++) {
+    const comment = i % 6 === 0 ? `"Lieferung an Nachbar;\r\nbitte klingeln ""zweimal"""` : i % 9 === 0 ? '' : `ok ${i % 17}`;
+    const day = `2026-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
+    lines.push(
+      `B-${500_000 + i};${day};K${(i * 7) % 1300};${['Tisch', 'Stuhl', 'Lampe', 'Regal'][i % 4]};${(i % 5) + 1};${((i * 19.99) % 800).toFixed(2)};${comment}`,
+    );
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** Vehicle telemetry from another fleet: its own column names and units, tab-separated, with a dropout now and then. */
+function fleetTelemetry(rows: number): string {
+  const lines = ['ts\tvin\tvelocity_mph\taccel_g\tlat\tlon'];
+  const start = Date.UTC(2026, 10, 3, 7, 0, 0);
+  for (let i = 0; i < rows; i++) {
+    const speed = i % 97 === 0 ? '' : ((i * 3.7) % 70).toFixed(1);
+    lines.push(
+      `${new Date(start + i * 500).toISOString()}\tVIN${i % 8}\t${speed}\t${(((i % 21) - 10) / 40).toFixed(3)}\t${(47.1 + (i % 900) * 1e-5).toFixed(6)}\t${(8.5 + (i % 700) * 1e-5).toFixed(6)}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+describe('EDA journeys profile a large upload in shards on the embedded runtime', () => {
+  const harnesses: Harness[] = [];
+  afterEach(() => {
+    for (const harness of harnesses.splice(0)) harness.close();
+  });
+
+  async function profileOf(body: string | AsyncIterable<Uint8Array>, key: string, workers: number) {
+    const harness = await embeddedHarness({ shards: { workers, shardBytes: 16 * 1024 } });
+    harnesses.push(harness);
+    const { journeyId } = await harness.runtime.upload({ body, key, metadata: { journey: 'eda' } });
+    await harness.runtime.idle();
+    const eda: JourneyView = harness.runtime.journey(journeyId)!;
+    expect(eda.status, JSON.stringify(eda.error)).toBe('completed');
+    // The first step says how it read the upload: with two workers, in shards.
+    const reading = eda.steps[0]!.summary as { shards: number; workers: number };
+    if (workers === 1) expect(reading).toMatchObject({ shards: 1, workers: 1 });
+    else expect(reading.shards).toBeGreaterThan(5);
+    const artifact = eda.artifacts.find((a) => a.name === 'profile.json')!;
+    return JSON.parse(await harness.text(artifact.bucket, artifact.key)) as { rows: number; columns: { name: string }[] };
+  }
+
+  async function* streamed(text: string): AsyncGenerator<Uint8Array> {
+    const bytes = new TextEncoder().encode(text);
+    for (let at = 0; at < bytes.length; at += 50_000) yield bytes.subarray(at, at + 50_000);
+  }
+
+  it('mvp: an order export held in the store log gives on two workers the profile.json one pass gives', async () => {
+    const text = orderExport(5000);
+    const one = await profileOf(text, 'uploads/mvp/bestellungen.csv', 1);
+    const two = await profileOf(text, 'uploads/mvp/bestellungen.csv', 2);
+    expect(one.rows).toBe(5000);
+    expect(roundedFigures(two)).toEqual(roundedFigures(one));
+  });
+
+  it('autonomous_vehicle: telemetry streamed into its own file gives on two workers the profile.json one pass gives', async () => {
+    const text = fleetTelemetry(6000);
+    const one = await profileOf(streamed(text), 'uploads/autonomous_vehicle/fleet-07.tsv', 1);
+    const two = await profileOf(streamed(text), 'uploads/autonomous_vehicle/fleet-07.tsv', 2);
+    expect(one.rows).toBe(6000);
+    expect(one.columns.map((c) => c.name)).toEqual(['ts', 'vin', 'velocity_mph', 'accel_g', 'lat', 'lon']);
+    expect(roundedFigures(two)).toEqual(roundedFigures(one));
+  });
+
+  it('fails the journey with the code and byte one pass names when a later shard is not UTF-8', async () => {
+    const bytes = new TextEncoder().encode(fleetTelemetry(4000));
+    const at = bytes.length - 300;
+    bytes[at] = 0xe9; // "é" in Latin-1
+    const errors: JourneyView['error'][] = [];
+    for (const workers of [1, 2]) {
+      const harness = await embeddedHarness({ shards: { workers, shardBytes: 16 * 1024 } });
+      harnesses.push(harness);
+      const eda = await harness.uploadAndWait(bytes, 'uploads/autonomous_vehicle/latin1.tsv', { journey: 'eda' });
+      expect(eda.status).toBe('failed');
+      errors.push(eda.error);
+    }
+    expect(errors[0]).toMatchObject({ code: 'invalid_utf8' });
+    expect(errors[0]!.message).toContain(`offset ${at}`);
+    expect(errors[1]).toMatchObject({ code: errors[0]!.code, message: errors[0]!.message });
+  });
+});
