@@ -36,7 +36,10 @@ export class DelimitedScanner {
     delimiter: number,
     private readonly sink: DelimitedRowSink,
     private readonly maxRowBytes = 16 * 1024 * 1024,
+    /** Where the first byte pushed sits in the input: a shard's rows and errors are placed as one read places them. */
+    firstByte = 0,
   ) {
+    this.carry.consumed = firstByte;
     this.stops[delimiter] = 1;
     this.stops[LF] = 1;
     this.stops[CR] = 1;

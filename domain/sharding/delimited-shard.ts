@@ -33,18 +33,23 @@ export async function scanDelimitedShard(options: {
   const { start, boundary } = options;
   let rows = 0;
   let next: { offset: number; line: number } | undefined;
-  const scanner: DelimitedScanner = new DelimitedScanner(options.delimiter, {
-    row(bytes, starts, ends, escaped, fields, line) {
-      if (next) return;
-      const offset = start + scanner.rowStartOffset;
-      if (offset >= boundary) {
-        next = { offset, line };
-        return;
-      }
-      rows++;
-      options.sink.row(bytes, starts, ends, escaped, fields, line);
+  const scanner: DelimitedScanner = new DelimitedScanner(
+    options.delimiter,
+    {
+      row(bytes, starts, ends, escaped, fields, line) {
+        if (next) return;
+        const offset = scanner.rowStartOffset;
+        if (offset >= boundary) {
+          next = { offset, line };
+          return;
+        }
+        rows++;
+        options.sink.row(bytes, starts, ends, escaped, fields, line);
+      },
     },
-  });
+    undefined,
+    start,
+  );
   let read = 0;
   if (start < boundary) {
     for await (const chunk of options.chunks) {

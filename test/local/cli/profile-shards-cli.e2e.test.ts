@@ -83,6 +83,18 @@ describe('symphainy profile in shards', () => {
     expect(twoError.details.at(-1)).toMatch(/^shard \d+ \(bytes \d+-\d+\)$/);
   });
 
+  it('refuses a file cut off inside a quoted note with the byte one pass names', () => {
+    const path = file('cut.psv', `${claimsExport}CL-1|2026-01-01|Motor|1.00|2|x|"never closed\r\nCL-2|2026-01-02|Home|2.00|3|y|z\r\n`);
+    const [one, two] = [
+      ['--workers', '1'],
+      ['--workers', '2', '--shard-size', '16KiB'],
+    ].map((args) => runCli(['profile', path, '--json', ...args]));
+    expect([one!.status, two!.status]).toEqual([1, 1]);
+    const [oneError, twoError] = [JSON.parse(one!.stdout).error, JSON.parse(two!.stdout).error];
+    expect(oneError.code).toBe('truncated_input');
+    expect(twoError).toMatchObject({ code: oneError.code, message: oneError.message });
+  });
+
   it('refuses a worker count it cannot use', () => {
     const result = runCli(['profile', file('tiny.csv', 'a,b\n1,2\n'), '--workers', 'many', '--json']);
     expect(result.status).toBe(2);
