@@ -72,6 +72,27 @@ describe('EDA journeys profile a large upload in shards on the embedded runtime'
     expect(roundedFigures(two)).toEqual(roundedFigures(one));
   });
 
+  it('profiles two large uploads arriving at once (one in shards; the other in one pass if the workers are still busy) as one pass would', async () => {
+    const orders = orderExport(5000);
+    const telemetry = fleetTelemetry(6000);
+    const expected = [await profileOf(orders, 'uploads/mvp/a.csv', 1), await profileOf(telemetry, 'uploads/autonomous_vehicle/b.tsv', 1)];
+    const harness = await embeddedHarness({ shards: { workers: 2, shardBytes: 16 * 1024 } });
+    harnesses.push(harness);
+    const started = await Promise.all([
+      harness.runtime.upload({ body: orders, key: 'uploads/mvp/a.csv', metadata: { journey: 'eda' } }),
+      harness.runtime.upload({ body: telemetry, key: 'uploads/autonomous_vehicle/b.tsv', metadata: { journey: 'eda' } }),
+    ]);
+    await harness.runtime.idle();
+    const views = started.map(({ journeyId }) => harness.runtime.journey(journeyId)!);
+    expect(views.map((v) => v.status)).toEqual(['completed', 'completed']);
+    const shards = views.map((v) => (v.steps[0]!.summary as { shards: number }).shards);
+    expect(Math.max(...shards)).toBeGreaterThan(5);
+    for (const [i, view] of views.entries()) {
+      const artifact = view.artifacts.find((a) => a.name === 'profile.json')!;
+      expect(roundedFigures(JSON.parse(await harness.text(artifact.bucket, artifact.key)))).toEqual(roundedFigures(expected[i]));
+    }
+  });
+
   it('fails the journey with the code and byte one pass names when a later shard is not UTF-8', async () => {
     const bytes = new TextEncoder().encode(fleetTelemetry(4000));
     const at = bytes.length - 300;
