@@ -113,6 +113,19 @@ function isSettled(view: JourneyView): boolean {
 }
 
 /**
+ * A failed journey's failing step reports in an event of its own, which the stage records apart
+ * from the journey's end: for a poll or two the record can say the journey failed while that step
+ * still says requested. The wait gives the step's report this long to arrive, so the view a user
+ * gets says which step failed and how; it is bounded because a journey failed past its deadline
+ * has a step that will never report.
+ */
+const STEP_REPORT_GRACE_MS = 15_000;
+
+function awaitsStepReport(view: JourneyView): boolean {
+  return view.status === 'failed' && view.steps.some((step) => step.status === 'requested' || step.status === 'retrying');
+}
+
+/**
  * Polls the journey record until the journey has ended and its delivery is recorded (so the
  * view carries the notification), or the timeout passes.
  */
@@ -126,12 +139,16 @@ export async function waitForUploadOutcome(
   const started = Date.now();
   let journeyId: string | undefined;
   let view: JourneyView | undefined;
+  let settledAt: number | undefined;
   for (;;) {
     view = journeyId ? await recordedJourney(stage, journeyId) : await findUploadJourney(stage, upload, journeysBefore);
     journeyId ??= view?.journeyId;
     const elapsed = Date.now() - started;
     options.onProgress?.(view, elapsed);
-    if (view && isSettled(view)) return view;
+    if (view && isSettled(view)) {
+      settledAt ??= elapsed;
+      if (!awaitsStepReport(view) || elapsed - settledAt >= STEP_REPORT_GRACE_MS) return view;
+    }
     if (elapsed >= options.timeoutMs) {
       const state = view ? `journey ${view.journeyId} is still ${view.status}` : 'no journey has been recorded for it';
       throw new JourneyWaitTimeout(`gave up waiting after ${Math.round(elapsed / 1000)} s: ${state}`, view);
