@@ -1,7 +1,7 @@
 import { ProfileError } from '#domain/profiling/profile-error.js';
 import type { DatasetProfile } from '#domain/profiling/profile-types.js';
 import { peekBytes } from '#domain/inputs/peek-bytes.js';
-import { ShardProfileMerge, profileShard, readHeader, type ShardProfileOptions } from '#domain/sharding/profile-shard.js';
+import { ShardProfileMerge, readHeader, type ShardProfileOptions } from '#domain/sharding/profile-shard.js';
 import { planByteRanges } from '#domain/sharding/byte-ranges.js';
 import { ShardFailed, shardsInOrder } from '#domain/sharding/shard-chain.js';
 import { howToShard } from '#domain/sharding/shard-plan.js';
@@ -36,7 +36,7 @@ export interface ShardedProfile {
 /**
  * Profiles a delimited file as shards of about `shardBytes` on `workers` threads, each shard's
  * statistics merged in file order into the profile one pass would give (counts exact, sketches
- * within their stated error). Undefined when the file is not read in shards: it fits one shard,
+ * within their stated error). Undefined when the file is not read in shards: one worker, or it makes one shard,
  * it is gzip, a JSON array or NDJSON (whose columns are found as they appear), or its header runs
  * past the head; the caller then profiles it in one pass. A file every reader refuses is refused
  * here, before any shard is read; a shard that fails fails the profile with its error, the shard
@@ -48,7 +48,9 @@ export async function profileFileInShards(
 ): Promise<ShardedProfile | undefined> {
   const { path, size } = input;
   const fileOffset = input.fileOffset ?? 0;
-  if (size <= options.shardBytes) return undefined;
+  const total = planByteRanges(size, options.shardBytes).length;
+  // One shard, or one thread to read them on, is one pass with extra steps.
+  if (total < 2 || options.workers < 2) return undefined;
   const bytesFrom = (offset: number) => readFileChunksFrom(path, fileOffset + offset, fileOffset + size);
   const peeked = await peekBytes(bytesFrom(0), SNIFF_BYTES);
   await peeked.chunks.return(undefined);
@@ -58,18 +60,15 @@ export async function profileFileInShards(
   const columns = readHeader(peeked.head, peeked.complete, delimiter);
   if (!columns) return undefined;
 
-  const total = planByteRanges(size, options.shardBytes).length;
   const threads = Math.min(options.workers, total);
-  const workers = threads > 1 ? startShardWorkers(threads) : undefined;
+  const workers = startShardWorkers(threads);
   const profileOptions = options.profile ?? {};
   let read = 0;
   const merge = new ShardProfileMerge({ format: sharding.format, delimiter }, profileOptions);
   const shards: ProfiledShard[] = [];
   try {
-    const inOrder = shardsInOrder({ size, bytesFrom }, options.shardBytes, async ({ start, boundary, chunks }) => {
-      const answer = workers
-        ? await workers.read({ kind: 'profile', path, fileOffset, size, start, boundary, delimiter, columns, options: profileOptions })
-        : await profileShard({ start, boundary, delimiter, size, columns, options: profileOptions, chunks });
+    const inOrder = shardsInOrder({ size, bytesFrom }, options.shardBytes, async ({ start, boundary }) => {
+      const answer = await workers.read({ kind: 'profile', path, fileOffset, size, start, boundary, delimiter, columns, options: profileOptions });
       options.onShardRead?.(Math.min(++read, total), total);
       return { scan: answer.scan, partial: answer.dataset! };
     });
@@ -85,7 +84,7 @@ export async function profileFileInShards(
     }
     throw error;
   } finally {
-    await workers?.close();
+    await workers.close();
   }
   const profile = merge.profile({ compression: 'none', bytes: size });
   return { profile, shards, workers: threads };
