@@ -6,6 +6,8 @@ import { JourneyStarted } from './journey-started.js';
 import { JourneyStepCompleted } from './journey-step-completed.js';
 import { JourneyStepFailed } from './journey-step-failed.js';
 import { JourneyStepRequested } from './journey-step-requested.js';
+import { JourneyShardCompleted } from './journey-shard-completed.js';
+import { JourneyShardRequested } from './journey-shard-requested.js';
 import { S3ObjectCreated } from './s3-object-created.js';
 import { UploadRejected } from './upload-rejected.js';
 import type { EventBridgeEnvelope } from './platform-event.js';
@@ -17,6 +19,8 @@ export const eventContracts = [
   JourneyStepRequested,
   JourneyStepCompleted,
   JourneyStepFailed,
+  JourneyShardRequested,
+  JourneyShardCompleted,
   JourneyCompleted,
   JourneyFailed,
   UploadRejected,

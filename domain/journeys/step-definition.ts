@@ -82,6 +82,13 @@ export interface StepDefinition {
    * nowhere else, and every runtime refuses other keys the same way (functions/shared/function-access.ts).
    */
   readonly keyPrefixes?: readonly string[];
+  /**
+   * The step profiles its whole input (StepContext.profileInShards). Where the runtime fans a
+   * large input out (the cloud, the emulator), the step's function first reads the input's shards
+   * as shard requests to itself, then runs the step once every shard has reported, handing it
+   * their merged profile. Its routing rule takes the shard events too (routing-table.ts).
+   */
+  readonly profilesInShards?: boolean;
   /** How the step is run, where it differs from DEFAULT_STEP_POLICY (step-policy.ts). */
   readonly policy?: StepPolicyOverrides;
   run(context: StepContext): Promise<StepOutcome>;

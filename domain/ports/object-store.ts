@@ -20,6 +20,11 @@ export interface PutOptions {
   ifMatch?: string;
 }
 
+export interface StreamOptions {
+  /** The first byte to read (0 when absent). */
+  from?: number;
+}
+
 export interface PutResult {
   etag: string;
   versionId?: string;
@@ -28,8 +33,12 @@ export interface PutResult {
 export interface ObjectStore {
   head(bucket: string, key: string): Promise<ObjectHead | undefined>;
   get(bucket: string, key: string): Promise<{ head: ObjectHead; body: Uint8Array } | undefined>;
-  /** The object's bytes as a stream of chunks, for inputs too large to hold in memory. */
-  stream(bucket: string, key: string): Promise<{ head: ObjectHead; chunks: AsyncIterable<Uint8Array> } | undefined>;
+  /**
+   * The object's bytes as a stream of chunks, for inputs too large to hold in memory; with `from`,
+   * its bytes from that offset to the end (an S3 ranged GET), for a shard of a large input.
+   * An offset at or past the end gives no chunks.
+   */
+  stream(bucket: string, key: string, options?: StreamOptions): Promise<{ head: ObjectHead; chunks: AsyncIterable<Uint8Array> } | undefined>;
   /** Throws {@link PreconditionFailedError} when a conditional write loses. */
   put(bucket: string, key: string, body: Uint8Array | string, options?: PutOptions): Promise<PutResult>;
   /**

@@ -8,6 +8,12 @@ export interface PlatformConfig {
   maxUploadBytes: number;
   /** Deliveries of a step request before it goes to the dead-letter queue (SQS maxReceiveCount). */
   maxAttempts: number;
+  /**
+   * Where set (the cloud, the emulator), a step that profiles its input in shards fans an input
+   * larger than this out into shard requests of about this many bytes; absent, it reads in one
+   * pass (or on worker threads, when embedded).
+   */
+  shardBytes?: number;
 }
 
 export const defaultPlatformConfig: PlatformConfig = {

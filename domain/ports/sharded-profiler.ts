@@ -22,5 +22,8 @@ export interface ShardedProfiler {
 export interface ShardedRead {
   profile: DatasetProfile;
   shards: number;
+  /** Threads the shards were read on; in the cloud, where each shard is an invocation of its own, the shards. */
   workers: number;
+  /** Shards whose guessed start fell inside a quoted line break, read again from the true one. */
+  rereads?: number;
 }

@@ -1,6 +1,8 @@
 import { PLATFORM_SOURCE } from '#events/platform-event.js';
 import { S3ObjectCreated } from '#events/s3-object-created.js';
 import { JourneyStepRequested } from '#events/journey-step-requested.js';
+import { JourneyShardCompleted } from '#events/journey-shard-completed.js';
+import { JourneyShardRequested } from '#events/journey-shard-requested.js';
 import { JourneyStepCompleted } from '#events/journey-step-completed.js';
 import { JourneyStepFailed } from '#events/journey-step-failed.js';
 import { JourneyRequested } from '#events/journey-requested.js';
@@ -92,7 +94,10 @@ export function routingTable(registry: UseCaseRegistry, settings: { uploadBucket
       bus: 'platform',
       pattern: {
         source: [PLATFORM_SOURCE],
-        'detail-type': [JourneyStepRequested.detailType],
+        'detail-type': [
+          JourneyStepRequested.detailType,
+          ...(definition.profilesInShards ? [JourneyShardRequested.detailType, JourneyShardCompleted.detailType] : []),
+        ],
         detail: { step: [definition.name] },
       },
       target: functionNameForStep(definition.name),

@@ -21,7 +21,7 @@ export function deferredObjectStore(load: () => Promise<ObjectStore>): ObjectSto
   return {
     head: async (bucket, key) => (await store()).head(bucket, key),
     get: async (bucket, key) => (await store()).get(bucket, key),
-    stream: async (bucket, key) => (await store()).stream(bucket, key),
+    stream: async (bucket, key, options) => (await store()).stream(bucket, key, options),
     put: async (bucket, key, body, options) => (await store()).put(bucket, key, body, options),
     putStream: async (bucket, key, chunks, options) => (await store()).putStream(bucket, key, chunks, options),
     list: async (bucket, prefix) => (await store()).list(bucket, prefix),

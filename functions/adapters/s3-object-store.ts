@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { Readable } from 'node:stream';
-import { PreconditionFailedError, type ObjectHead, type ObjectStore, type PutOptions } from '#domain/ports/object-store.js';
+import { PreconditionFailedError, type ObjectHead, type ObjectStore, type PutOptions, type StreamOptions } from '#domain/ports/object-store.js';
 
 const PART_BYTES = 8 * 1024 * 1024;
 
@@ -38,6 +38,12 @@ function headOf(bucket: string, key: string, out: S3ObjectMetadata, fallbackSize
   };
 }
 
+/** `bytes 100-199/2048` -> 2048. */
+function totalSizeOf(contentRange: string | undefined): number | undefined {
+  const total = contentRange?.match(/\/(\d+)$/)?.[1];
+  return total === undefined ? undefined : Number(total);
+}
+
 export class S3ObjectStore implements ObjectStore {
   constructor(private readonly s3: S3Client) {}
 
@@ -61,14 +67,22 @@ export class S3ObjectStore implements ObjectStore {
     }
   }
 
-  async stream(bucket: string, key: string) {
+  async stream(bucket: string, key: string, options: StreamOptions = {}) {
+    const from = options.from ?? 0;
     try {
-      const out = await this.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-      const head = headOf(bucket, key, out);
+      const out = await this.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...(from > 0 ? { Range: `bytes=${from}-` } : {}) }));
+      // A ranged answer's length is the range's; the object's size is the total its Content-Range gives.
+      const head =
+        from > 0 ? { ...headOf(bucket, key, out), size: totalSizeOf(out.ContentRange) ?? from + (out.ContentLength ?? 0) } : headOf(bucket, key, out);
       // In Node the SDK's body is a Readable, which is an async iterable of Buffers.
       return { head, chunks: out.Body as unknown as AsyncIterable<Uint8Array> };
     } catch (error) {
       if (isNotFound(error)) return undefined;
+      // A range starting at or past the end (416): the object is there, with nothing from `from` on.
+      if (from > 0 && error instanceof S3ServiceException && error.$metadata.httpStatusCode === 416) {
+        const head = await this.head(bucket, key);
+        return head && { head, chunks: (async function* () {})() };
+      }
       throw error;
     }
   }

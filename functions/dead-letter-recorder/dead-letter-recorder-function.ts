@@ -1,4 +1,9 @@
 import { JourneyStepRequested } from '#events/journey-step-requested.js';
+import { JourneyShardCompleted } from '#events/journey-shard-completed.js';
+import { JourneyShardRequested } from '#events/journey-shard-requested.js';
+import type { ErrorInfo } from '#events/platform-event.js';
+import type { ShardPosition } from '#events/shard-position.js';
+import { readShardPlan } from '#domain/journeys/shard-fan-out.js';
 import { deadLetterKey, deadLetterReason, attemptOutcomeKey, type AttemptOutcome, type DeadLetter } from '#domain/journeys/dead-letter.js';
 import { stepFailedDraft } from '#domain/journeys/run-step.js';
 import { policyOfStep } from '#domain/journeys/step-policy.js';
@@ -32,16 +37,27 @@ export function createDeadLetterRecorderFunction(allPorts: FunctionPorts, functi
       const detail = (envelope.detail ?? {}) as { journeyId?: string; useCase?: string; step?: string; redrive?: number };
       let reason = outcome?.error ?? { code: 'message_dead_lettered', message: `${source} gave the message up without noting why` };
       let attempts = outcome?.attempt ?? 0;
-      if (JourneyStepRequested.describes(envelope)) {
-        const request = JourneyStepRequested.parseDetail(envelope);
+      // A shard's read or merge that died fails the step it belongs to, the shard named.
+      const shard = JourneyShardRequested.describes(envelope)
+        ? JourneyShardRequested.parseDetail(envelope)
+        : JourneyShardCompleted.describes(envelope)
+          ? JourneyShardCompleted.parseDetail(envelope)
+          : undefined;
+      const failing = shard
+        ? { envelope: (await readShardPlan(ports.store, bucket, shard.planKey)).request, shard }
+        : JourneyStepRequested.describes(envelope)
+          ? { envelope, shard: undefined }
+          : undefined;
+      if (failing) {
+        const request = JourneyStepRequested.parseDetail(failing.envelope);
         const policy = policyOfStep(ports.registry, request.step);
         const explained = deadLetterReason(outcome, policy, request.step);
-        reason = explained.error;
+        reason = failing.shard ? shardReason(explained.error, failing.shard, envelope['detail-type']) : explained.error;
         attempts = policy.maxAttempts;
         if (!explained.reported) {
           const now = ports.clock.now().toISOString();
           await ports.publisher.publish([
-            stepFailedDraft(envelope, request, {
+            stepFailedDraft(failing.envelope, request, {
               attempt: policy.maxAttempts,
               maxAttempts: policy.maxAttempts,
               final: true,
@@ -93,6 +109,17 @@ export function createDeadLetterRecorderFunction(allPorts: FunctionPorts, functi
       },
     },
   );
+}
+
+/** Why a step failed when one of its shards died: the shard, its bytes, and what it died of. */
+function shardReason(error: ErrorInfo, position: ShardPosition, detailType: string): ErrorInfo {
+  const { index, total, start, end } = position.shard;
+  const what = detailType === JourneyShardRequested.detailType ? 'its read' : 'the merge it completed';
+  return {
+    code: error.code,
+    message: `shard ${index} of ${total} (bytes ${start}-${end}) of ${position.step}: ${what} died: ${error.message}`,
+    details: [...(error.details ?? []), `shard ${index} (bytes ${start}-${end})`],
+  };
 }
 
 /** `arn:...:symphainy-dev-process-file-dlq` -> `process-file`: the longest known function name the queue is named after. */

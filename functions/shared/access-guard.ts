@@ -55,9 +55,9 @@ function guardedStore(target: string, access: FunctionAccess, ports: FunctionPor
       check('read', bucket, key);
       return store.get(bucket, key);
     },
-    async stream(bucket, key) {
+    async stream(bucket, key, options) {
       check('read', bucket, key);
-      return store.stream(bucket, key);
+      return store.stream(bucket, key, options);
     },
     async put(bucket, key, body, options) {
       check('write', bucket, key);

@@ -11,6 +11,8 @@ import { JourneyStarted } from '#events/journey-started.js';
 import { JourneyStepRequested } from '#events/journey-step-requested.js';
 import { JourneyStepCompleted } from '#events/journey-step-completed.js';
 import { JourneyStepFailed } from '#events/journey-step-failed.js';
+import { JourneyShardCompleted } from '#events/journey-shard-completed.js';
+import { JourneyShardRequested } from '#events/journey-shard-requested.js';
 import { JourneyCompleted } from '#events/journey-completed.js';
 import { JourneyFailed } from '#events/journey-failed.js';
 import { JourneyDelivered } from '#events/journey-delivered.js';
@@ -57,6 +59,9 @@ function stepWrites(definition: { name: string; keyPrefixes?: readonly string[] 
 export function functionAccess(registry: UseCaseRegistry): Record<string, FunctionAccess> {
   const steps = registry.steps();
   const allStepWrites = [...new Set(steps.flatMap(({ definition }) => stepWrites(definition)))];
+  const shardPlans = [
+    ...new Set(steps.filter(({ definition }) => definition.profilesInShards).map(({ definition }) => `${JOURNEY_RECORD_PREFIX}*/${definition.name}/shards/*`)),
+  ];
   const access: Record<string, FunctionAccess> = {
     [EXPERIENCE_MANAGER]: {
       publishes: [JourneyStarted, JourneyStepRequested, JourneyCompleted, JourneyFailed, UploadRejected].map((c) => c.detailType),
@@ -94,7 +99,8 @@ export function functionAccess(registry: UseCaseRegistry): Record<string, Functi
       publishes: [JourneyStepFailed.detailType],
       readsUploads: false,
       artifacts: {
-        read: [`${ATTEMPT_OUTCOME_PREFIX}*`, `${DEAD_LETTER_PREFIX}*`, deliveredMarkers],
+        // A shard that died is told to its step through the fan-out's plan, which holds the step request.
+        read: [`${ATTEMPT_OUTCOME_PREFIX}*`, `${DEAD_LETTER_PREFIX}*`, deliveredMarkers, ...shardPlans],
         write: [`${DEAD_LETTER_PREFIX}*`, outcomes(DEAD_LETTER_RECORDER)],
         delete: [],
       },
@@ -106,7 +112,12 @@ export function functionAccess(registry: UseCaseRegistry): Record<string, Functi
     // when a redelivery finds them already written).
     const journeyWrites = steps.filter((s) => s.useCase === step.useCase && s.journey === step.journey).flatMap(({ definition }) => stepWrites(definition));
     access[target] = {
-      publishes: [JourneyStepCompleted, JourneyStepFailed].map((c) => c.detailType),
+      publishes: [
+        JourneyStepCompleted,
+        JourneyStepFailed,
+        // A step that profiles in shards asks its own function for them, and reports each read.
+        ...(step.definition.profilesInShards ? [JourneyShardRequested, JourneyShardCompleted] : []),
+      ].map((c) => c.detailType),
       readsUploads: true,
       artifacts: {
         read: [...new Set([...journeyWrites, deliveredMarkers, claims(target)])],

@@ -1,10 +1,14 @@
 import { JourneyStepFailed } from '#events/journey-step-failed.js';
-import { JourneyStepRequested } from '#events/journey-step-requested.js';
+import { JourneyStepRequested, type JourneyStepRequestedDetail } from '#events/journey-step-requested.js';
+import { JourneyShardCompleted } from '#events/journey-shard-completed.js';
+import { JourneyShardRequested } from '#events/journey-shard-requested.js';
+import { fanOutStepRequest, mergeWhenComplete, readRequestedShard } from '#domain/journeys/shard-fan-out.js';
+import { uploadLimitOf } from '#domain/uploads/upload-limit.js';
 import { runRequestedStep, stepFailedDraft } from '#domain/journeys/run-step.js';
 import { timedOutError } from '#domain/journeys/dead-letter.js';
 import { policyOfStep, retryDelaySeconds } from '#domain/journeys/step-policy.js';
 import type { FunctionPorts } from './function-ports.js';
-import { sqsEventFunction, type SqsEventHandler } from './sqs-event-function.js';
+import { sqsEventFunction, type DeliveredEvent, type SqsEventHandler } from './sqs-event-function.js';
 import { functionNameForStep } from '#domain/routing/routing-table.js';
 import { withinAccess } from './access-guard.js';
 import { stepDatapoints } from './journey-metrics.js';
@@ -23,10 +27,36 @@ const WATCHDOG_MARGIN_MS = 1_500;
 export function createStepFunction(step: string, allPorts: FunctionPorts): SqsEventHandler {
   const ports = withinAccess(functionNameForStep(step), allPorts);
   const policy = policyOfStep(ports.registry, step);
+  const profilesInShards = ports.registry.step(step)?.definition.profilesInShards === true;
   return sqsEventFunction(functionNameForStep(step), ports, async (delivered) => {
     const { envelope, attempt } = delivered;
-    const request = JourneyStepRequested.parseDetail(envelope);
-    if (request.step !== step) throw new Error(`function for step ${step} received a request for step ${request.step}: the routing is wrong`);
+    if (JourneyShardRequested.describes(envelope)) {
+      const shard = forThisStep(step, JourneyShardRequested.parseDetail(envelope));
+      const report = await readRequestedShard(envelope, shard, attempt, ports);
+      await ports.publisher.publish([report]);
+      return;
+    }
+    if (JourneyShardCompleted.describes(envelope)) {
+      const merge = await mergeWhenComplete(envelope, forThisStep(step, JourneyShardCompleted.parseDetail(envelope)), ports);
+      if (merge) await runStep({ ...delivered, envelope: merge.envelope }, merge.request, { ...ports, shardedProfiler: merge.shardedProfiler });
+      return;
+    }
+    const request = forThisStep(step, JourneyStepRequested.parseDetail(envelope));
+    if (profilesInShards && !ports.shardedProfiler) {
+      const maxUploadBytes = uploadLimitOf(ports.registry, request.useCase, ports.config);
+      const shards = await fanOutStepRequest(envelope, request, { ...ports, maxUploadBytes });
+      if (shards) {
+        ports.logger.info('step fanned out into shards', { journeyId: request.journeyId, step, shards: shards.length });
+        await ports.publisher.publish(shards);
+        return;
+      }
+    }
+    await runStep(delivered, request, ports);
+  });
+
+  /** Runs the requested step under its policy and a watchdog, and reports its outcome. */
+  async function runStep(delivered: DeliveredEvent, request: JourneyStepRequestedDetail, ports: FunctionPorts): Promise<void> {
+    const { envelope, attempt } = delivered;
     const startedAt = ports.clock.now().toISOString();
     // On every line this attempt logs, so a journey's log (symphainy logs, a CloudWatch filter) has them all.
     const about = { journeyId: request.journeyId, useCase: request.useCase, step, attempt };
@@ -81,5 +111,10 @@ export function createStepFunction(step: string, allPorts: FunctionPorts): SqsEv
     } finally {
       if (watchdog) clearTimeout(watchdog);
     }
-  });
+  }
+}
+
+function forThisStep<T extends { step: string }>(step: string, detail: T): T {
+  if (detail.step !== step) throw new Error(`function for step ${step} received an event for step ${detail.step}: the routing is wrong`);
+  return detail;
 }

@@ -18,7 +18,7 @@ import {
 } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
-import { PreconditionFailedError, type ObjectHead, type ObjectStore, type PutOptions } from '#domain/ports/object-store.js';
+import { PreconditionFailedError, type ObjectHead, type ObjectStore, type PutOptions, type StreamOptions } from '#domain/ports/object-store.js';
 import { frame, readFrame } from './record-frame.js';
 import type { Recovery } from './recovery.js';
 
@@ -150,9 +150,10 @@ export class FileObjectStore implements ObjectStore {
     return { path: this.logPath, fileOffset: located.offset, size: located.length };
   }
 
-  async stream(bucket: string, key: string) {
+  async stream(bucket: string, key: string, options: StreamOptions = {}) {
     const located = this.index.get(indexKey(bucket, key));
     if (!located) return undefined;
+    const from = Math.min(options.from ?? 0, located.length);
     const blobPath = located.blob && join(this.root, located.blob);
     const logFd = this.fd;
     const chunks = async function* (): AsyncGenerator<Uint8Array> {
@@ -160,7 +161,7 @@ export class FileObjectStore implements ObjectStore {
       const fd = blobPath ? openSync(blobPath, 'r') : logFd;
       const start = blobPath ? 0 : located.offset;
       try {
-        for (let at = 0; at < located.length; at += chunkSize) {
+        for (let at = from; at < located.length; at += chunkSize) {
           const chunk = Buffer.allocUnsafe(Math.min(chunkSize, located.length - at));
           // Read off the event loop: a step streaming a large object with synchronous reads never
           // let `serve` answer /health or its dashboard until the step had finished.

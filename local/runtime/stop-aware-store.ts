@@ -16,7 +16,7 @@ export function stopAwareStore(store: ObjectStore, guard: () => void): ObjectSto
   return {
     head: (bucket, key) => store.head(bucket, key),
     get: (bucket, key) => store.get(bucket, key),
-    stream: (bucket, key) => store.stream(bucket, key),
+    stream: (bucket, key, options) => store.stream(bucket, key, options),
     list: (bucket, prefix) => store.list(bucket, prefix),
     put: async (bucket, key, body, options) => {
       guard();

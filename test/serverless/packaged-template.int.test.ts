@@ -12,6 +12,8 @@ import { PLATFORM_SOURCE } from '#events/platform-event.js';
 import { JourneyStepCompleted } from '#events/journey-step-completed.js';
 import { JourneyStepFailed } from '#events/journey-step-failed.js';
 import { JourneyStepRequested } from '#events/journey-step-requested.js';
+import { JourneyShardCompleted } from '#events/journey-shard-completed.js';
+import { JourneyShardRequested } from '#events/journey-shard-requested.js';
 import { IDEMPOTENCY_PREFIX } from '#functions/shared/idempotency.js';
 import { recordedEventKey } from '#domain/journeys/journey-record.js';
 import { deliveryNotificationKey } from '#domain/managers/delivery-manager.js';
@@ -298,16 +300,20 @@ describe('the packaged CloudFormation template', () => {
       }
     }
     expect(publishing.JourneyRecorderRole).toBeUndefined();
-    const stepRoles = routes
-      .filter((r) => r.step)
-      .map(
-        (r) =>
-          `${r.target
-            .split('-')
-            .map((p) => p[0]!.toUpperCase() + p.slice(1))
-            .join('')}Role`,
-      );
-    for (const id of stepRoles) expect(publishing[id]?.slice().sort(), id).toEqual([JourneyStepCompleted.detailType, JourneyStepFailed.detailType].sort());
+    const roleOf = (target: string) =>
+      `${target
+        .split('-')
+        .map((p) => p[0]!.toUpperCase() + p.slice(1))
+        .join('')}Role`;
+    const stepRoutes = routes.filter((r) => r.step);
+    expect(stepRoutes.some((r) => ((r.pattern['detail-type'] as string[]) ?? []).includes(JourneyShardRequested.detailType))).toBe(true);
+    for (const route of stepRoutes) {
+      // A step that fans out asks itself for its shards and reports each one, to itself.
+      const fansOut = ((route.pattern['detail-type'] as string[]) ?? []).includes(JourneyShardRequested.detailType);
+      const shardTypes = fansOut ? [JourneyShardRequested.detailType, JourneyShardCompleted.detailType] : [];
+      const id = roleOf(route.target);
+      expect(publishing[id]?.slice().sort(), id).toEqual([JourneyStepCompleted.detailType, JourneyStepFailed.detailType, ...shardTypes].sort());
+    }
     // Only the experience manager asks for steps; every detail-type a platform rule waits for has a publisher.
     expect(
       Object.entries(publishing)

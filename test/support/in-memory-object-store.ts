@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PreconditionFailedError, type ObjectHead, type ObjectStore, type PutOptions } from '#domain/ports/object-store.js';
+import { PreconditionFailedError, type ObjectHead, type ObjectStore, type PutOptions, type StreamOptions } from '#domain/ports/object-store.js';
 
 /** An object store in memory, for unit tests of steps and managers (pure logic only). */
 export class InMemoryObjectStore implements ObjectStore {
@@ -14,11 +14,12 @@ export class InMemoryObjectStore implements ObjectStore {
     return this.objects.get(`${bucket}/${key}`);
   }
 
-  async stream(bucket: string, key: string, chunkSize = 64 * 1024) {
+  async stream(bucket: string, key: string, options: StreamOptions & { chunkSize?: number } = {}) {
     const object = this.objects.get(`${bucket}/${key}`);
     if (!object) return undefined;
+    const chunkSize = options.chunkSize ?? 64 * 1024;
     const chunks = async function* () {
-      for (let at = 0; at < object.body.byteLength; at += chunkSize) yield object.body.subarray(at, at + chunkSize);
+      for (let at = options.from ?? 0; at < object.body.byteLength; at += chunkSize) yield object.body.subarray(at, at + chunkSize);
     };
     return { head: object.head, chunks: chunks() };
   }

@@ -25,6 +25,7 @@ import { TELEMETRY_FIELDS } from '../shared/telemetry-fields.js';
 export const loadTestData: StepDefinition = {
   name: 'load_test_data',
   policy: EDA_PASS_POLICY,
+  profilesInShards: true,
   description: 'Streams the telemetry through the profiler, stores profile.json and maps the columns to telemetry fields.',
   async run(context) {
     // The upload journey's structural rule first, so both journeys refuse the same files with the same codes.

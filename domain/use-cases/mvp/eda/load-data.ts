@@ -7,6 +7,7 @@ import { admitTable } from '../shared/admit-table.js';
 export const loadData: StepDefinition = {
   name: 'load_data',
   policy: EDA_PASS_POLICY,
+  profilesInShards: true,
   description: 'Streams the upload through the profiler (CSV/TSV/JSON/NDJSON, gzip or not) and stores profile.json.',
   async run(context) {
     // The upload journey's admission rule first, so both journeys refuse the same files with the same codes.
