@@ -6,6 +6,8 @@ import { JourneyStarted } from '#events/journey-started.js';
 import { JourneyStepCompleted } from '#events/journey-step-completed.js';
 import { JourneyStepFailed } from '#events/journey-step-failed.js';
 import { JourneyStepRequested } from '#events/journey-step-requested.js';
+import { JourneyShardCompleted, type JourneyShardCompletedDetail } from '#events/journey-shard-completed.js';
+import { JourneyShardRequested } from '#events/journey-shard-requested.js';
 import { UploadRejected } from '#events/upload-rejected.js';
 
 export type JourneyStatus = 'running' | 'completed' | 'failed' | 'rejected';
@@ -32,6 +34,16 @@ export interface StepView {
   artifacts: ArtifactRef[];
   summary: Record<string, unknown>;
   error: ErrorInfo | null;
+  /** Set when the step fanned out into shards (in its current run): how many, and how far they got. */
+  shards?: ShardsView;
+}
+
+/** A fanned-out step's shards: asked for, reported, and those whose read failed (by index, with why). */
+export interface ShardsView {
+  total: number;
+  requested: number;
+  reported: number;
+  failed: { index: number; start: number; end: number; error: ErrorInfo }[];
 }
 
 export interface JourneyView {
@@ -65,6 +77,17 @@ export function foldJourney(journeyId: string, events: readonly EventBridgeEnvel
   let view: JourneyView | undefined;
   const seenEventIds = new Set<string>();
   const failedAttempts = new Map<string, Set<number>>();
+  // Per step, the shard indices asked for and reported in the run being shown.
+  const shardIndices = new Map<string, { run: number; requested: Set<number>; reported: Set<number> }>();
+  const shardsOf = (step: StepView, redrive: number, total: number) => {
+    let seen = shardIndices.get(step.name);
+    if (!seen || seen.run !== redrive) {
+      seen = { run: redrive, requested: new Set(), reported: new Set() };
+      shardIndices.set(step.name, seen);
+      step.shards = { total, requested: 0, reported: 0, failed: [] };
+    }
+    return { seen, shards: step.shards! };
+  };
   const stepOf = (name: string): StepView => {
     let step = view!.steps.find((s) => s.name === name);
     if (!step) {
@@ -150,6 +173,20 @@ export function foldJourney(journeyId: string, events: readonly EventBridgeEnvel
           error: d.error,
         });
       }
+    } else if (JourneyShardRequested.describes(event) || JourneyShardCompleted.describes(event)) {
+      // Shards stay off the timeline (a big file has hundreds); the step's view counts them.
+      const requested = JourneyShardRequested.describes(event);
+      const d = requested ? JourneyShardRequested.parseDetail(event) : JourneyShardCompleted.parseDetail(event);
+      if ((d.redrive ?? 0) < view.redrives) continue;
+      const { seen, shards } = shardsOf(stepOf(d.step), d.redrive ?? 0, d.shard.total);
+      const indices = requested ? seen.requested : seen.reported;
+      if (indices.has(d.shard.index)) continue;
+      indices.add(d.shard.index);
+      shards.requested = seen.requested.size;
+      shards.reported = seen.reported.size;
+      const error = requested ? undefined : (d as JourneyShardCompletedDetail).error;
+      if (error) shards.failed.push({ index: d.shard.index, start: d.shard.start, end: d.shard.end, error });
+      continue;
     } else if (JourneyCompleted.describes(event)) {
       if ((JourneyCompleted.parseDetail(event).redrive ?? 0) < view.redrives) continue;
       Object.assign(view, { status: 'completed', endedAt: event.time, error: null });

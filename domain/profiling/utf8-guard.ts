@@ -20,6 +20,11 @@ export class Utf8Guard {
     this.pendingAt = offset;
   }
 
+  /** Where the next chunk checked sits in the file. */
+  get position(): number {
+    return this.offset;
+  }
+
   check(chunk: Uint8Array): void {
     const nul = chunk.indexOf(0);
     if (nul !== -1) {

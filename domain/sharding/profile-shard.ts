@@ -5,6 +5,7 @@ import { resolveProfileOptions, type ProfileOptions, type ResolvedProfileOptions
 import type { DatasetProfile } from '#domain/profiling/profile-types.js';
 import type { SniffedFormat } from '#domain/profiling/sniff-format.js';
 import { tableProfile } from '#domain/profiling/table-profiler.js';
+import { ProfileError } from '#domain/profiling/profile-error.js';
 import { Utf8Guard } from '#domain/profiling/utf8-guard.js';
 import { scanDelimitedShard, type DelimitedShardScan } from './delimited-shard.js';
 
@@ -84,22 +85,42 @@ export function readHeader(head: Uint8Array, complete: boolean, delimiter: numbe
 
 /**
  * The chunks, each checked as UTF-8 before it is read; at byte 0 a byte-order mark is skipped
- * (the profiler reads past it), and `skipped` says so, so that row offsets stay the file's.
+ * (the profiler reads past it), and `skipped` says so, so that row offsets stay the file's. A
+ * chunk reaches past the shard's rows, so a bad byte in it may belong to a later shard: the bytes
+ * before it are handed on, and the error is raised only if the read asks for more, so a shard
+ * refuses the file only for a byte its own rows hold.
  */
 async function checked(chunks: AsyncIterable<Uint8Array>, guard: Utf8Guard, first: boolean): Promise<{ skipped: number; chunks: AsyncIterable<Uint8Array> }> {
   const iterator = chunks[Symbol.asyncIterator]();
   const head = await iterator.next();
   if (head.done) return { skipped: 0, chunks: (async function* () {})() };
-  guard.check(head.value);
   const opening = first ? withoutByteOrderMark(head.value) : head.value;
+  const skipped = head.value.length - opening.length;
+  let at = guard.position;
+  /** The chunk's bytes up to its first bad one, and the error to raise after them (if any). */
+  const validPart = (chunk: Uint8Array): { valid: Uint8Array; error?: ProfileError } => {
+    const chunkAt = at;
+    at += chunk.length;
+    try {
+      guard.check(chunk);
+      return { valid: chunk };
+    } catch (error) {
+      if (!(error instanceof ProfileError) || error.offset === undefined) throw error;
+      return { valid: chunk.subarray(0, Math.max(0, error.offset - chunkAt)), error };
+    }
+  };
+  const firstPart = validPart(head.value);
   return {
-    skipped: head.value.length - opening.length,
+    skipped,
     chunks: (async function* () {
       try {
-        yield opening;
+        const valid = firstPart.valid.subarray(Math.min(skipped, firstPart.valid.length));
+        if (valid.length) yield valid;
+        if (firstPart.error) throw firstPart.error;
         for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-          guard.check(next.value);
-          yield next.value;
+          const part = validPart(next.value);
+          if (part.valid.length) yield part.valid;
+          if (part.error) throw part.error;
         }
       } finally {
         // A shard stops reading one row past its boundary: the file is closed then, not at its end.

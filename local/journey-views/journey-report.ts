@@ -1,5 +1,5 @@
 import type { FieldMapping } from '#domain/fields/index.js';
-import type { JourneyView } from '#domain/journeys/journey-state.js';
+import type { JourneyView, ShardsView } from '#domain/journeys/journey-state.js';
 import type { ObjectStore } from '#domain/ports/object-store.js';
 import { columnMappingOf, formatColumnMapping } from './column-mapping-view.js';
 
@@ -25,6 +25,7 @@ export function journeyReport(view: JourneyView) {
       artifacts: s.artifacts,
       summary: s.summary,
       error: s.error,
+      ...(s.shards ? { shards: s.shards } : {}),
     })),
     artifacts: view.artifacts,
     error: view.error ? { code: view.error.code, message: view.error.message, ...(view.error.details ? { details: view.error.details } : {}) } : null,
@@ -77,6 +78,13 @@ export async function journeyDetail(view: JourneyView, store: ObjectStore) {
 }
 
 /** A readable timeline for people. */
+/** "shards 12 of 12 reported", or how many are still out, and how many failed. */
+function shardLine(shards: ShardsView): string {
+  const out = shards.requested - shards.reported;
+  const failed = shards.failed.length ? `, ${shards.failed.length} failed` : '';
+  return `shards ${shards.reported} of ${shards.total} reported${out > 0 ? ` (${out} still reading)` : ''}${failed}`;
+}
+
 export function formatJourney(view: JourneyView, columnMapping?: FieldMapping): string {
   const lines: string[] = [];
   const input = view.input ? `s3://${view.input.bucket}/${view.input.key}` : '(unknown input)';
@@ -98,6 +106,9 @@ export function formatJourney(view: JourneyView, columnMapping?: FieldMapping): 
       .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
       .join(' ');
     if (summary) lines.push(`       ${summary}`);
+    if (step.shards) lines.push(`       ${shardLine(step.shards)}`);
+    for (const failed of step.shards?.failed.slice(0, MAX_ARTIFACTS_SHOWN) ?? [])
+      lines.push(`       ✘ shard ${failed.index} (bytes ${failed.start}-${failed.end}) ${failed.error.code}: ${failed.error.message}`);
     const shown = step.artifacts.slice(0, MAX_ARTIFACTS_SHOWN);
     for (const artifact of shown) {
       lines.push(`       → ${artifact.name}  ${artifact.size} B  sha256 ${artifact.sha256.slice(0, 12)}…  s3://${artifact.bucket}/${artifact.key}`);

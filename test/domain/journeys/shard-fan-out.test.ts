@@ -3,6 +3,9 @@ import type { EventBridgeEnvelope, EventDraft } from '#events/platform-event.js'
 import { JourneyShardCompleted } from '#events/journey-shard-completed.js';
 import { JourneyShardRequested } from '#events/journey-shard-requested.js';
 import { JourneyStepRequested } from '#events/journey-step-requested.js';
+import { foldJourney } from '#domain/journeys/journey-state.js';
+import { JourneyStarted } from '#events/journey-started.js';
+import { formatJourney } from '#local/journey-views/journey-report.js';
 import { fanOutStepRequest, mergeWhenComplete, readRequestedShard } from '#domain/journeys/shard-fan-out.js';
 import { profileBytes } from '#domain/profiling/index.js';
 import { ProfileError } from '#domain/profiling/profile-error.js';
@@ -129,7 +132,8 @@ describe('a step fanned out into shard requests', () => {
     const at = body.length - 300;
     body[at] = 0xe9; // a Latin-1 é in the last rows
     const request = await stepRequestFor(store, body);
-    const { reports, merges } = await runShards(store, request, (n) => [...Array(n).keys()]);
+    const { shards, reports, merges } = await runShards(store, request, (n) => [...Array(n).keys()]);
+    const holding = shards.map((e) => JourneyShardRequested.parseDetail(e).shard).find((r) => r.start <= at && at < r.end)!;
     expect(reports.some((r) => JourneyShardCompleted.parseDetail(r).error?.code === 'invalid_utf8')).toBe(true);
     const oneRead = await profileBytes(body).catch((error: unknown) => error as ProfileError);
     const failure = await merges
@@ -138,7 +142,31 @@ describe('a step fanned out into shard requests', () => {
       .catch((error: unknown) => error as ProfileError);
     if (!(failure instanceof ProfileError) || !(oneRead instanceof ProfileError)) throw new Error('both reads should refuse the file');
     expect([failure.code, failure.message]).toEqual([oneRead.code, oneRead.message]);
-    expect(failure.details.at(-1)).toMatch(/^shard \d+ \(bytes \d+-\d+\)$/);
+    // The shard named is the one whose rows hold the byte, though earlier shards' reads ran past it.
+    expect(failure.details.at(-1)).toBe(`shard ${holding.index} (bytes ${holding.start}-${holding.end})`);
+  });
+
+  it("shows the step's shards in the journey: how many reported, still out, and which failed with why", async () => {
+    const store = new InMemoryObjectStore();
+    const body = encode(claimsExport(2000, 10));
+    body[body.length - 300] = 0xe9;
+    const request = await stepRequestFor(store, body);
+    const detail = JourneyStepRequested.parseDetail(request);
+    const started = envelopeOf(JourneyStarted.draft({ ...detail, causationId: 's3-put', input: detail.input, steps: detail.steps, resolvedBy: 'key-prefix' }));
+    const { shards, reports } = await runShards(store, request, (n) => [...Array(n).keys()]);
+    const halfway = foldJourney('j-claims', [started, request, ...shards, ...reports.slice(0, 2)])!;
+    expect(halfway.steps[0]!.shards).toEqual({ total: shards.length, requested: shards.length, reported: 2, failed: [] });
+    expect(formatJourney(halfway)).toContain(`shards 2 of ${shards.length} reported (${shards.length - 2} still reading)`);
+    // Every report in, one delivered twice: counted once, the failed shard named with its range and why.
+    const all = foldJourney('j-claims', [started, request, ...shards, ...reports, reports.at(-1)!])!;
+    const failed = reports.map((r) => JourneyShardCompleted.parseDetail(r)).filter((r) => r.error);
+    expect(all.steps[0]!.shards).toMatchObject({ total: shards.length, reported: shards.length });
+    expect(all.steps[0]!.shards!.failed.map((f) => f.index)).toEqual(failed.map((f) => f.shard.index));
+    const shown = formatJourney(all);
+    expect(shown).toContain(`shards ${shards.length} of ${shards.length} reported, 1 failed`);
+    expect(shown).toMatch(/✘ shard \d+ \(bytes \d+-\d+\) invalid_utf8: /);
+    // A hundred shards do not flood the timeline.
+    expect(all.timeline.map((t) => t.detailType)).toEqual(['Journey Started', 'Journey Step Requested']);
   });
 
   it('runs the step as it is when the input fits one shard, is gzip or NDJSON, or the runtime does not fan out', async () => {
