@@ -156,7 +156,7 @@ export async function mergeWhenComplete(
         return decodeProfileShardPartial(object.body);
       });
       // In the cloud each shard is an invocation of its own, as many at once as the function's queue allows.
-      return { profile: merged.profile, shards: merged.shards, workers: merged.shards, rereads: merged.rereads };
+      return { profile: merged.profile, shards: merged.shards, workers: merged.shards, rereads: merged.rereads, firstShard: merged.firstShard };
     },
   };
   return { envelope: plan.request, request, shardedProfiler };

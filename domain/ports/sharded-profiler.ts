@@ -10,7 +10,7 @@ export interface StoredObject {
 /**
  * Profiles a stored object as shards read side by side (worker threads on the embedded runtime),
  * their statistics merged into the profile one pass gives: counts exact, sketches within their
- * stated error. Undefined when the object is not read in shards (it fits one shard, or it is not
+ * stated error. A shard whose rows cannot be read fails it with a ShardProfileFailed. Undefined when the object is not read in shards (it fits one shard, or it is not
  * splittable delimited text): the step then profiles it in one pass. A runtime without one
  * profiles every object in one pass.
  */
@@ -26,4 +26,10 @@ export interface ShardedRead {
   workers: number;
   /** Shards whose guessed start fell inside a quoted line break, read again from the true one. */
   rereads?: number;
+  /**
+   * The first shard as read: where its rows end (a row start), and the records it held, the
+   * header among them. The bytes before `end` are a whole table that a step's one-pass checks
+   * of the header can be run on without the rest.
+   */
+  firstShard: { end: number; records: number };
 }

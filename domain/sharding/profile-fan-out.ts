@@ -8,6 +8,7 @@ import { planByteRanges, type ByteRange } from './byte-ranges.js';
 import type { DelimitedShardScan } from './delimited-shard.js';
 import { profileShard, readHeader, ShardProfileMerge, type ShardProfileOptions } from './profile-shard.js';
 import { lineStartAtOrAfter } from './record-start.js';
+import { ShardProfileFailed } from './shard-profile-failed.js';
 import { howToShard } from './shard-plan.js';
 
 /** The head the format is recognised from, as the one-pass profiler takes it. */
@@ -98,16 +99,17 @@ export class ProfileShardInputMissing extends Error {
  * Folds the shards' partials, in file order, into the profile one pass gives. The chain is
  * verified as it goes: a shard whose guessed start is not where the previous shard truly ended
  * (its range began inside a quoted line break) is read again from the true start, here, so the
- * rows counted are exactly one read's. A shard's error fails the profile, the shard named.
+ * rows counted are exactly one read's. A shard's error fails the profile with a ShardProfileFailed, the shard named.
  */
 export async function mergeProfileShards(
   store: ObjectStore,
   layout: ProfileShardLayout,
   partialOf: (index: number) => Promise<ProfileShardPartial>,
-): Promise<{ profile: DatasetProfile; shards: number; rereads: number }> {
+): Promise<{ profile: DatasetProfile; shards: number; rereads: number; firstShard: { end: number; records: number } }> {
   const merge = new ShardProfileMerge({ format: layout.format, delimiter: layout.delimiter }, layout.options);
   let trueStart = 0;
   let rereads = 0;
+  let firstShard: { end: number; records: number } | undefined;
   for (const [index, range] of layout.ranges.entries()) {
     let partial = await partialOf(index);
     if (partial.scan.start !== trueStart) {
@@ -116,12 +118,14 @@ export async function mergeProfileShards(
     }
     if ('error' in partial) {
       const { code, message, details, offset } = partial.error;
-      throw new ProfileError(code, message, [...details, `shard ${index} (bytes ${range.start}-${range.end})`], offset);
+      throw new ShardProfileFailed({ index, ...range }, new ProfileError(code, message, details, offset));
     }
     merge.add(partial.dataset);
     trueStart = partial.scan.end;
+    firstShard ??= { end: partial.scan.end, records: partial.scan.rows };
   }
-  return { profile: merge.profile({ compression: 'none', bytes: layout.size }), shards: layout.ranges.length, rereads };
+  const profile = merge.profile({ compression: 'none', bytes: layout.size });
+  return { profile, shards: layout.ranges.length, rereads, firstShard: firstShard ?? { end: layout.size, records: 0 } };
 }
 
 /** A partial as stored between the shard's invocation and the merge: typed arrays and numbers, kept as they are. */

@@ -29,7 +29,14 @@ export function embeddedShardedProfiler(locate: LocateObject, settings: Embedded
       running = true;
       try {
         const sharded = await profileFileInShards(found, { shardBytes, workers: settings.workers });
-        return sharded && { profile: sharded.profile, shards: sharded.shards.length, workers: sharded.workers };
+        return (
+          sharded && {
+            profile: sharded.profile,
+            shards: sharded.shards.length,
+            workers: sharded.workers,
+            firstShard: { end: sharded.shards[0]!.end, records: sharded.shards[0]!.rows },
+          }
+        );
       } finally {
         running = false;
       }

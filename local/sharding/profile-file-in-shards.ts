@@ -5,6 +5,7 @@ import { ShardProfileMerge, readHeader, type ShardProfileOptions } from '#domain
 import { planByteRanges } from '#domain/sharding/byte-ranges.js';
 import { ShardFailed, shardsInOrder } from '#domain/sharding/shard-chain.js';
 import { howToShard } from '#domain/sharding/shard-plan.js';
+import { ShardProfileFailed } from '#domain/sharding/shard-profile-failed.js';
 import { readFileChunksFrom } from '#local/files/read-file-chunks.js';
 import { startShardWorkers } from './shard-workers.js';
 
@@ -78,10 +79,7 @@ export async function profileFileInShards(
       shards.push({ index: shard.index, start: shard.start, end: shard.end, rows: shard.rows, reread: shard.reread });
     }
   } catch (error) {
-    if (error instanceof ShardFailed && error.cause instanceof ProfileError) {
-      const { code, message, details } = error.cause;
-      throw new ProfileError(code, message, [...details, `shard ${error.shard} (bytes ${error.range.start}-${error.range.end})`], error.cause.offset);
-    }
+    if (error instanceof ShardFailed && error.cause instanceof ProfileError) throw new ShardProfileFailed({ index: error.shard, ...error.range }, error.cause);
     throw error;
   } finally {
     await workers.close();

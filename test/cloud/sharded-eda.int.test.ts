@@ -69,6 +69,8 @@ describe.skipIf(!emulator.available)('EDA journeys read in shards on the emulato
     expect(reading.shards).toBeGreaterThanOrEqual(3);
     expect(reading.workers).toBe(reading.shards);
     expect(reading.rows).toBe(30_000);
+    // The shards proved every row; the admission rule read the header's shard only.
+    expect((load.summary as { admittedFromBytes: number }).admittedFromBytes).toBeLessThan(body.length / 2);
     expect(load.shards).toEqual({ total: reading.shards, requested: reading.shards, reported: reading.shards, failed: [] });
 
     const sharded = view.artifacts.find((a) => a.name === 'profile.json')!;
@@ -87,7 +89,7 @@ describe.skipIf(!emulator.available)('EDA journeys read in shards on the emulato
     expect(shown.stdout).toContain(`shards ${reading.shards} of ${reading.shards} reported`);
   }, 300_000);
 
-  it('fails the journey as one pass does, and shows the shard holding the bad byte, when a later shard is not UTF-8', async () => {
+  it('fails the journey as one pass does, the shard holding the bad byte named and shown, when a later shard is not UTF-8', async () => {
     const body = stockMovements(30_000);
     const at = body.length - 5_000;
     body[at] = 0xe9; // a Latin-1 "é" in the last shard's rows
@@ -95,8 +97,9 @@ describe.skipIf(!emulator.available)('EDA journeys read in shards on the emulato
     const one = await onePass(body, 'uploads/mvp/lager-latin1.csv');
     expect(one.view.status).toBe('failed');
     expect(view.status).toBe('failed');
-    // The same refusal, word for word, as the one-pass read: the admission rule both journeys share meets the byte first.
-    expect(view.error).toEqual(one.view.error);
+    // The one-pass refusal word for word, then the shard the byte is in.
+    expect({ code: view.error?.code, message: view.error?.message }).toEqual({ code: one.view.error?.code, message: one.view.error?.message });
+    expect(view.error?.details?.slice(0, -1)).toEqual(one.view.error?.details);
     expect(view.error?.message).toContain(`offset ${at}`);
 
     const load = view.steps.find((s) => s.name === 'load_data')!;
@@ -105,6 +108,7 @@ describe.skipIf(!emulator.available)('EDA journeys read in shards on the emulato
     expect(failed).toHaveLength(1);
     expect(failed[0]!.start <= at && at < failed[0]!.end).toBe(true);
     expect(load.shards!.total).toBe(failed[0]!.index + 1);
+    expect(view.error?.details?.at(-1)).toBe(`shard ${failed[0]!.index} (bytes ${failed[0]!.start}-${failed[0]!.end})`);
 
     const shown = cli(['show', view.journeyId]);
     expect(shown.stdout).toMatch(new RegExp(`✘ shard ${failed[0]!.index} \\(bytes \\d+-\\d+\\) invalid_utf8: `));

@@ -94,7 +94,8 @@ describe('EDA journeys profile a large upload in shards on the embedded runtime'
   });
 
   it('fails the journey with the code and byte one pass names when a later shard is not UTF-8', async () => {
-    const bytes = new TextEncoder().encode(fleetTelemetry(4000));
+    // Past the first read of the file (256 KiB), so the shards, not the format check, meet the byte.
+    const bytes = new TextEncoder().encode(fleetTelemetry(20_000));
     const at = bytes.length - 300;
     bytes[at] = 0xe9; // "é" in Latin-1
     const errors: JourneyView['error'][] = [];
@@ -108,5 +109,36 @@ describe('EDA journeys profile a large upload in shards on the embedded runtime'
     expect(errors[0]).toMatchObject({ code: 'invalid_utf8' });
     expect(errors[0]!.message).toContain(`offset ${at}`);
     expect(errors[1]).toMatchObject({ code: errors[0]!.code, message: errors[0]!.message });
+    // The one-pass refusal's own lines, then the shard the byte is in.
+    expect(errors[1]!.details?.slice(0, -1)).toEqual(errors[0]!.details);
+    const shard = /^shard \d+ \(bytes (\d+)-(\d+)\)$/.exec(errors[1]!.details?.at(-1) ?? '');
+    expect(shard && Number(shard[1]) <= at && at < Number(shard[2])).toBe(true);
+  });
+
+  it('admits a clean upload from its first shard alone, and refuses one with a short row far in with the one-pass words', async () => {
+    const text = orderExport(5000);
+    const harness = await embeddedHarness({ shards: { workers: 2, shardBytes: 16 * 1024 } });
+    harnesses.push(harness);
+    const clean = await harness.uploadAndWait(text, 'uploads/mvp/bestellungen.csv', { journey: 'eda' });
+    const summary = clean.steps[0]!.summary as { bytes: number; admittedFromBytes: number };
+    expect(clean.status).toBe('completed');
+    expect(summary.admittedFromBytes).toBeGreaterThan(0);
+    expect(summary.admittedFromBytes).toBeLessThan(summary.bytes / 4);
+
+    // Row 4321 loses its last field: the shards see a ragged row, and the admission reads the whole file to word it.
+    const rows = text.split('\r\n');
+    const index = rows.findIndex((row, i) => i > 4000 && !row.includes('"'));
+    rows[index] = rows[index]!.slice(0, rows[index]!.lastIndexOf(';'));
+    const ragged = rows.join('\r\n');
+    const errors = [];
+    for (const workers of [1, 2]) {
+      const each = await embeddedHarness({ shards: { workers, shardBytes: 16 * 1024 } });
+      harnesses.push(each);
+      const eda = await each.uploadAndWait(ragged, 'uploads/mvp/kurz.csv', { journey: 'eda' });
+      expect(eda.status).toBe('failed');
+      errors.push(eda.error);
+    }
+    expect(errors[0]).toMatchObject({ code: 'ragged_rows' });
+    expect(errors[1]).toEqual(errors[0]);
   });
 });

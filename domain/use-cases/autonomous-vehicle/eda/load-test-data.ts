@@ -16,6 +16,11 @@ import { EDA_ARTIFACTS, inputRecords, mappingWithoutExamples, profileInput } fro
 import { readTableStream, rejectViolations } from '#domain/tabular/index.js';
 import { TELEMETRY_FIELDS } from '../shared/telemetry-fields.js';
 
+/** The upload journey's structural rule: a table in a format we read, with rows of the header's width. */
+async function admitTableShape(chunks: AsyncIterable<Uint8Array>): Promise<void> {
+  rejectViolations(await readTableStream(chunks, () => undefined));
+}
+
 /**
  * Profiles the telemetry as it streams and maps its columns to the telemetry fields, as the
  * upload journey does: without a time, a speed, an acceleration and a position there is nothing
@@ -28,9 +33,8 @@ export const loadTestData: StepDefinition = {
   profilesInShards: true,
   description: 'Streams the telemetry through the profiler, stores profile.json and maps the columns to telemetry fields.',
   async run(context) {
-    // The upload journey's structural rule first, so both journeys refuse the same files with the same codes.
-    rejectViolations(await readTableStream((await context.streamInput()).chunks, () => undefined));
-    const { profile, reading } = await profileInput(context);
+    // The upload journey's structural rule, so both journeys refuse the same files with the same codes.
+    const { profile, reading } = await profileInput(context, { admit: admitTableShape });
     const header = profile.columns.map((c) => c.name);
     const first = await firstRecords(context);
     const declared = await declaredMapping(context);
@@ -64,6 +68,7 @@ export const loadTestData: StepDefinition = {
         fieldsAbsent: mapping.absent.map((a) => a.field).join(', ') || null,
         shards: reading.shards,
         workers: reading.workers,
+        ...(reading.admittedFromBytes !== undefined ? { admittedFromBytes: reading.admittedFromBytes } : {}),
       },
     };
   },

@@ -28,13 +28,15 @@ export const loadLegacyData: StepDefinition = {
     let reader: LegacyRecordReader | undefined;
     let columns: string[] = [];
     let records = 0;
-    const { profile } = await profileInput(context, (chunks) => {
-      reader = new LegacyRecordReader(chunks);
-      return normalizedCsv(
-        normalizedFieldRecords(reader, mapping, tally),
-        (header) => (columns = header),
-        () => records++,
-      );
+    const { profile } = await profileInput(context, {
+      transform: (chunks) => {
+        reader = new LegacyRecordReader(chunks);
+        return normalizedCsv(
+          normalizedFieldRecords(reader, mapping, tally),
+          (header) => (columns = header),
+          () => records++,
+        );
+      },
     });
     if (records === 0) throw new StepRejection('no_data_rows', 'the extract holds no record');
     await context.writeJsonArtifact(EDA_ARTIFACTS.profile, profile);

@@ -10,9 +10,8 @@ export const loadData: StepDefinition = {
   profilesInShards: true,
   description: 'Streams the upload through the profiler (CSV/TSV/JSON/NDJSON, gzip or not) and stores profile.json.',
   async run(context) {
-    // The upload journey's admission rule first, so both journeys refuse the same files with the same codes.
-    await admitTable((await context.streamInput()).chunks);
-    const { profile, reading } = await profileInput(context);
+    // The upload journey's admission rule, so both journeys refuse the same files with the same codes.
+    const { profile, reading } = await profileInput(context, { admit: admitTable });
     await context.writeJsonArtifact(EDA_ARTIFACTS.profile, profile);
     return {
       summary: {
@@ -23,6 +22,7 @@ export const loadData: StepDefinition = {
         bytes: profile.bytes,
         shards: reading.shards,
         workers: reading.workers,
+        ...(reading.admittedFromBytes !== undefined ? { admittedFromBytes: reading.admittedFromBytes } : {}),
       },
     };
   },
