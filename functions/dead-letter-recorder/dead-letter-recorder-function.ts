@@ -43,11 +43,15 @@ export function createDeadLetterRecorderFunction(allPorts: FunctionPorts, functi
         : JourneyShardCompleted.describes(envelope)
           ? JourneyShardCompleted.parseDetail(envelope)
           : undefined;
-      const failing = shard
-        ? { envelope: (await readShardPlan(ports.store, bucket, shard.planKey)).request, shard }
-        : JourneyStepRequested.describes(envelope)
-          ? { envelope, shard: undefined }
-          : undefined;
+      const plan = shard && (await readShardPlan(ports.store, bucket, shard.planKey).catch((error: unknown) => error as Error));
+      // A shard whose plan is gone has no step request left to fail: it is kept, with why.
+      if (plan instanceof Error) reason = { code: 'shard_plan_missing', message: `${plan.message}; ${reason.message}` };
+      const failing =
+        shard && plan && !(plan instanceof Error)
+          ? { envelope: plan.request, shard }
+          : JourneyStepRequested.describes(envelope)
+            ? { envelope, shard: undefined }
+            : undefined;
       if (failing) {
         const request = JourneyStepRequested.parseDetail(failing.envelope);
         const policy = policyOfStep(ports.registry, request.step);

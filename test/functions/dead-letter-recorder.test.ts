@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { SQSEvent } from 'aws-lambda';
 import { JourneyStepRequested } from '#events/journey-step-requested.js';
+import { JourneyShardRequested } from '#events/journey-shard-requested.js';
+import { JourneyStepFailed } from '#events/journey-step-failed.js';
 import type { EventDraft } from '#events/platform-event.js';
 import { DEAD_LETTER_PREFIX, type DeadLetter } from '#domain/journeys/dead-letter.js';
 import { defaultPlatformConfig } from '#domain/ports/platform-config.js';
@@ -11,8 +13,7 @@ import { inProcessLambdaContext } from '#functions/shared/lambda-context.js';
 import { InMemoryObjectStore } from '../support/in-memory-object-store.js';
 
 /** The recorder as a dead-letter queue feeds it, over an in-memory store: which journeys it fails and what it keeps. */
-function recorder() {
-  const store = new InMemoryObjectStore();
+function recorder(store = new InMemoryObjectStore()) {
   const published: EventDraft[] = [];
   const handler = createDeadLetterRecorderFunction(
     {
@@ -23,7 +24,7 @@ function recorder() {
       registry: defaultUseCaseRegistry(),
       logger: new Logger({ serviceName: 'dead-letter-recorder', logLevel: 'SILENT' }),
     },
-    ['process-file', 'validate-file'],
+    ['process-file', 'validate-file', 'load-data'],
   );
   const deliver = (messageId: string, body: string, queue = 'symphainy-dev-process-file-dlq') =>
     handler(
@@ -50,7 +51,7 @@ function recorder() {
         async (h) => JSON.parse(new TextDecoder().decode((await store.get(h.bucket, h.key))!.body)) as DeadLetter,
       ),
     );
-  return { deliver, kept, published };
+  return { deliver, kept, published, store };
 }
 
 const request = JourneyStepRequested.draft({
@@ -114,6 +115,51 @@ describe('the dead-letter recorder', () => {
       body: 'order 4711 shipped',
       detailType: '(not an event)',
       reason: { code: 'malformed_event', message: expect.stringContaining('is not JSON') },
+    });
+  });
+
+  describe('a shard request that died', () => {
+    const loadData = JourneyStepRequested.draft({
+      ...request.detail,
+      journey: 'eda',
+      step: 'load_data',
+      stepIndex: 0,
+      steps: ['load_data', 'explore_data'],
+    });
+    const planKey = 'journeys/j-0123456789abcdef0123/load_data/shards/0/plan.json';
+    const shardRequest = (key: string) => {
+      const draft = JourneyShardRequested.draft({
+        ...loadData.detail,
+        causationId: 'e-2',
+        shard: { index: 2, total: 5, start: 819_200, end: 1_228_800 },
+        planKey: key,
+      });
+      return { ...envelope, id: 'e-3', 'detail-type': draft.detailType, detail: draft.detail };
+    };
+
+    it('fails its step once, the shard and its bytes named, and keeps the message', async () => {
+      const { deliver, kept, published, store } = recorder();
+      const stepEnvelope = { ...envelope, id: 'e-2', detail: loadData.detail };
+      await store.put(defaultPlatformConfig.artifactBucket, planKey, JSON.stringify({ request: stepEnvelope, layout: {} }));
+      expect((await deliver('m-9', JSON.stringify(shardRequest(planKey)), 'symphainy-dev-load-data-dlq')).batchItemFailures).toEqual([]);
+      expect(published).toHaveLength(1);
+      expect(published[0]!.detailType).toBe(JourneyStepFailed.detailType);
+      const failure = published[0]!.detail as { step: string; final: boolean; error: { message: string; details: string[] } };
+      expect(failure).toMatchObject({ step: 'load_data', final: true });
+      expect(failure.error.message).toMatch(/^shard 2 of 5 \(bytes 819200-1228800\) of load_data: its read died: /);
+      expect(failure.error.details.at(-1)).toBe('shard 2 (bytes 819200-1228800)');
+      expect((await kept()).map((l) => [l.function, l.detailType, l.step])).toEqual([['load-data', 'Journey Shard Requested', 'load_data']]);
+      await deliver('m-9', JSON.stringify(shardRequest(planKey)), 'symphainy-dev-load-data-dlq');
+      expect(published).toHaveLength(1);
+    });
+
+    it('is kept with why when its plan is gone (nothing to fail it against), rather than dying again', async () => {
+      const { deliver, kept, published } = recorder();
+      const key = 'journeys/j-0123456789abcdef0123/load_data/shards/7/plan.json';
+      expect((await deliver('m-10', JSON.stringify(shardRequest(key)), 'symphainy-dev-load-data-dlq')).batchItemFailures).toEqual([]);
+      expect(published).toEqual([]);
+      const [letter] = await kept();
+      expect(letter!.reason.message).toContain('shard plan');
     });
   });
 });
