@@ -101,11 +101,11 @@ export function createStepContext(
       return contentOf(await readStored(), contentLimits(config.maxUploadBytes));
     },
     readStoredInput: readStored,
-    async streamStoredInput() {
+    async streamStoredInput(options) {
       const head = await store.head(request.input.bucket, request.input.key);
       if (!head) throw new StepRejection('object_missing', `s3://${request.input.bucket}/${request.input.key} no longer exists`);
       rejectOverLimit(head.size);
-      const opened = await store.stream(request.input.bucket, request.input.key);
+      const opened = await store.stream(request.input.bucket, request.input.key, options);
       if (!opened) throw new StepRejection('object_missing', `s3://${request.input.bucket}/${request.input.key} no longer exists`);
       return { size: opened.head.size, chunks: opened.chunks };
     },

@@ -2,6 +2,7 @@ import type { Container } from '#domain/inputs/input-container.js';
 import type { ArtifactRef, ObjectRef, StepRecord } from '#events/platform-event.js';
 import type { Clock } from '#domain/ports/clock.js';
 import type { PlatformConfig } from '#domain/ports/platform-config.js';
+import type { StreamOptions } from '#domain/ports/object-store.js';
 import type { ShardedRead } from '#domain/ports/sharded-profiler.js';
 import type { StepPolicyOverrides } from './step-policy.js';
 
@@ -30,8 +31,8 @@ export interface StepContext {
   readInput(): Promise<Uint8Array>;
   /** The upload's bytes exactly as stored (still compressed), for checksums of the original. */
   readStoredInput(): Promise<Uint8Array>;
-  /** The same as a stream, for inputs of any size. */
-  streamStoredInput(): Promise<{ size: number; chunks: AsyncIterable<Uint8Array> }>;
+  /** The same as a stream, for inputs of any size; `from` makes it a ranged read, for a reader that may stop early. */
+  streamStoredInput(options?: StreamOptions): Promise<{ size: number; chunks: AsyncIterable<Uint8Array> }>;
   /** The upload's content as a stream, under the same rules as readInput: for steps whose memory must stay bounded. `size` is the stored size. */
   streamInput(): Promise<{ size: number; container: Container; chunks: AsyncIterable<Uint8Array> }>;
   /**

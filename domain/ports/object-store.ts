@@ -21,7 +21,10 @@ export interface PutOptions {
 }
 
 export interface StreamOptions {
-  /** The first byte to read (0 when absent). */
+  /**
+   * The first byte to read. Given (0 included), the read is a ranged one, for a stretch of a large
+   * object a reader may stop early in: a store fetches it a bounded window at a time.
+   */
   from?: number;
 }
 

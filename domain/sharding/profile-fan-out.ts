@@ -36,13 +36,17 @@ export interface ProfileShardLayout {
 export async function planProfileShards(
   store: ObjectStore,
   input: { bucket: string; key: string },
-  settings: { shardBytes: number; maxUploadBytes: number; options?: ShardProfileOptions },
+  settings: { shardBytes: number; maxShards?: number; maxUploadBytes: number; options?: ShardProfileOptions },
 ): Promise<ProfileShardLayout | undefined> {
   const head = await store.head(input.bucket, input.key);
   if (!head || head.size > settings.maxUploadBytes) return undefined;
-  const ranges = planByteRanges(head.size, settings.shardBytes);
+  // Past the shard limit, larger shards rather than more of them.
+  const { maxShards } = settings;
+  const shardBytes = maxShards && head.size > settings.shardBytes * maxShards ? Math.ceil(head.size / maxShards) : settings.shardBytes;
+  const ranges = planByteRanges(head.size, shardBytes);
   if (ranges.length < 2) return undefined;
-  const opened = await store.stream(input.bucket, input.key);
+  // A ranged read from 0: only the head is read, and the store is not asked for the rest.
+  const opened = await store.stream(input.bucket, input.key, { from: 0 });
   if (!opened) return undefined;
   const peeked = await peekBytes(opened.chunks, SNIFF_BYTES);
   await peeked.chunks.return(undefined);

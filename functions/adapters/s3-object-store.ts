@@ -7,6 +7,7 @@ import {
   NotFound,
   PutObjectCommand,
   S3ServiceException,
+  type GetObjectCommandOutput,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
@@ -14,6 +15,8 @@ import { Readable } from 'node:stream';
 import { PreconditionFailedError, type ObjectHead, type ObjectStore, type PutOptions, type StreamOptions } from '#domain/ports/object-store.js';
 
 const PART_BYTES = 8 * 1024 * 1024;
+/** A ranged read's GETs: each a bounded stretch, big enough that asking costs little beside reading. */
+const RANGE_WINDOW_BYTES = 8 * 1024 * 1024;
 
 /** The object-store port over Amazon S3 (or an S3-compatible emulator). */
 interface S3ObjectMetadata {
@@ -68,23 +71,61 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async stream(bucket: string, key: string, options: StreamOptions = {}) {
-    const from = options.from ?? 0;
+    if (options.from !== undefined) return this.streamInWindows(bucket, key, options.from);
     try {
-      const out = await this.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...(from > 0 ? { Range: `bytes=${from}-` } : {}) }));
-      // A ranged answer's length is the range's; the object's size is the total its Content-Range gives.
-      const head =
-        from > 0 ? { ...headOf(bucket, key, out), size: totalSizeOf(out.ContentRange) ?? from + (out.ContentLength ?? 0) } : headOf(bucket, key, out);
+      const out = await this.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
       // In Node the SDK's body is a Readable, which is an async iterable of Buffers.
-      return { head, chunks: out.Body as unknown as AsyncIterable<Uint8Array> };
+      return { head: headOf(bucket, key, out), chunks: out.Body as unknown as AsyncIterable<Uint8Array> };
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * A read from `from` on, as ranged GETs of a bounded window each, the next one asked for while
+   * the current one is read. A shard reads a stretch of a large object and stops: a bounded range
+   * costs the store only what is read, where an open-ended one may have it send (or, on an
+   * emulator, hold in memory) the whole rest of the object. Every window after the first is read
+   * only if the object is still the one the first came from.
+   */
+  private async streamInWindows(bucket: string, key: string, from: number) {
+    const window = (start: number, end: number, etag?: string) =>
+      this.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=${start}-${end - 1}`, ...(etag ? { IfMatch: etag } : {}) }));
+    let first: GetObjectCommandOutput;
+    try {
+      first = await window(from, from + RANGE_WINDOW_BYTES);
     } catch (error) {
       if (isNotFound(error)) return undefined;
       // A range starting at or past the end (416): the object is there, with nothing from `from` on.
-      if (from > 0 && error instanceof S3ServiceException && error.$metadata.httpStatusCode === 416) {
+      if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 416) {
         const head = await this.head(bucket, key);
         return head && { head, chunks: (async function* () {})() };
       }
       throw error;
     }
+    // A ranged answer's length is the range's; the object's size is the total its Content-Range gives.
+    const size = totalSizeOf(first.ContentRange) ?? from + (first.ContentLength ?? 0);
+    const head = { ...headOf(bucket, key, first), size };
+    async function* chunks(): AsyncGenerator<Uint8Array> {
+      let body = first.Body as unknown as Readable;
+      let next: Promise<GetObjectCommandOutput> | undefined;
+      try {
+        for (let start = from + RANGE_WINDOW_BYTES; ; start += RANGE_WINDOW_BYTES) {
+          next = start < size ? window(start, Math.min(size, start + RANGE_WINDOW_BYTES), first.ETag) : undefined;
+          // Settled here so a read given up early leaves no rejection unhandled; awaited below.
+          next?.catch(() => undefined);
+          for await (const chunk of body) yield chunk as Uint8Array;
+          if (!next) return;
+          body = (await next).Body as unknown as Readable;
+          next = undefined;
+        }
+      } finally {
+        body.destroy();
+        void next?.then((out) => (out.Body as unknown as Readable).destroy()).catch(() => undefined);
+      }
+    }
+    return { head, chunks: chunks() };
   }
 
   async put(bucket: string, key: string, body: Uint8Array | string, options: PutOptions = {}) {

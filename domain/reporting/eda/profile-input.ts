@@ -72,7 +72,8 @@ async function admittedInShards(context: StepContext, admit: ProfileInputOptions
   }
   // The first shard's bytes stand for the whole only if they hold a data row besides the header.
   const clean = read !== undefined && (read.profile.raggedRows ?? 0) === 0 && read.firstShard.records > 1;
-  const { size, chunks } = await context.streamInput();
+  // Sharded input is never compressed, so its stored bytes are its content; a ranged read, as it stops early.
+  const { size, chunks } = clean ? await context.streamStoredInput({ from: 0 }) : await context.streamInput();
   const admittedFromBytes = clean ? read!.firstShard.end : size;
   try {
     await admit(clean ? firstBytes(chunks, admittedFromBytes) : chunks);
