@@ -50,9 +50,13 @@ export async function fanOutStepRequest(
   request: JourneyStepRequestedDetail,
   deps: { store: ObjectStore; config: PlatformConfig; maxUploadBytes: number },
 ): Promise<EventDraft[] | undefined> {
-  const { shardBytes } = deps.config;
+  const { shardBytes, maxShards } = deps.config;
   if (!shardBytes) return undefined;
-  const layout = await planProfileShards(deps.store, request.input, { shardBytes, maxUploadBytes: deps.maxUploadBytes });
+  const layout = await planProfileShards(deps.store, request.input, {
+    shardBytes,
+    ...(maxShards ? { maxShards } : {}),
+    maxUploadBytes: deps.maxUploadBytes,
+  });
   if (!layout) return undefined;
   const planKey = planKeyIn(shardFolder(request.journeyId, request.step, request.redrive));
   const plan: ShardFanOutPlan = { request: envelope, layout };
@@ -160,4 +164,20 @@ export async function mergeWhenComplete(
     },
   };
   return { envelope: plan.request, request, shardedProfiler };
+}
+
+/** How many partial results are deleted at once once a merged step is done with them. */
+const DELETES_AT_ONCE = 16;
+
+/**
+ * Deletes the partial results of a plan whose step has run on them; the plan and the merge's
+ * claim stay, small, as the record of how the step was read. Only once the step is done: a
+ * merge that failed and is retried reads them again.
+ */
+export async function deleteShardPartials(store: ObjectStore, bucket: string, planKey: string): Promise<number> {
+  const folder = planKey.replace(/plan\.json$/, '');
+  const partials = await store.list(bucket, `${folder}partial-`);
+  for (let at = 0; at < partials.length; at += DELETES_AT_ONCE)
+    await Promise.all(partials.slice(at, at + DELETES_AT_ONCE).map((partial) => store.delete(bucket, partial.key)));
+  return partials.length;
 }

@@ -14,6 +14,11 @@ export interface PlatformConfig {
    * pass (or on worker threads, when embedded).
    */
   shardBytes?: number;
+  /**
+   * At most this many shards per fan-out: a larger input is cut into this many larger shards.
+   * Bounds the invocations, partial results and the merge's work for one step.
+   */
+  maxShards?: number;
 }
 
 export const defaultPlatformConfig: PlatformConfig = {

@@ -21,6 +21,8 @@ const environment = z.object({
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(defaultPlatformConfig.maxUploadBytes),
   /** A step that profiles in shards fans an input larger than this out into shard requests; 0: never. */
   SHARD_BYTES: z.coerce.number().int().nonnegative().default(DEFAULT_FAN_OUT_SHARD_BYTES),
+  /** At most this many shards per fan-out (AWS's Distributed Map runs up to 10,000 children). */
+  MAX_SHARDS: z.coerce.number().int().min(2).default(10_000),
   /** Set for the local stage so the SDK talks to the emulator. */
   AWS_ENDPOINT_URL: z.string().url().optional(),
 });
@@ -57,7 +59,7 @@ export function awsPorts(functionName: string, env: NodeJS.ProcessEnv = process.
       artifactBucket: settings.ARTIFACT_BUCKET,
       maxAttempts: settings.MAX_ATTEMPTS,
       maxUploadBytes: settings.MAX_UPLOAD_BYTES,
-      ...(settings.SHARD_BYTES > 0 ? { shardBytes: settings.SHARD_BYTES } : {}),
+      ...(settings.SHARD_BYTES > 0 ? { shardBytes: settings.SHARD_BYTES, maxShards: settings.MAX_SHARDS } : {}),
     },
     registry: defaultUseCaseRegistry(),
     logger: new Logger({ serviceName: functionName }),

@@ -122,7 +122,8 @@ export function functionAccess(registry: UseCaseRegistry): Record<string, Functi
       artifacts: {
         read: [...new Set([...journeyWrites, deliveredMarkers, claims(target)])],
         write: [...stepWrites(step.definition), claims(target), outcomes(target)],
-        delete: [claims(target)],
+        // A step merged from shards deletes their partial results once it has run on them.
+        delete: [claims(target), ...(step.definition.profilesInShards ? [`${JOURNEY_RECORD_PREFIX}*/${step.definition.name}/shards/*/partial-*`] : [])],
       },
     };
   }

@@ -2,7 +2,7 @@ import { JourneyStepFailed } from '#events/journey-step-failed.js';
 import { JourneyStepRequested, type JourneyStepRequestedDetail } from '#events/journey-step-requested.js';
 import { JourneyShardCompleted } from '#events/journey-shard-completed.js';
 import { JourneyShardRequested } from '#events/journey-shard-requested.js';
-import { fanOutStepRequest, mergeWhenComplete, readRequestedShard } from '#domain/journeys/shard-fan-out.js';
+import { deleteShardPartials, fanOutStepRequest, mergeWhenComplete, readRequestedShard } from '#domain/journeys/shard-fan-out.js';
 import { uploadLimitOf } from '#domain/uploads/upload-limit.js';
 import { runRequestedStep, stepFailedDraft } from '#domain/journeys/run-step.js';
 import { timedOutError } from '#domain/journeys/dead-letter.js';
@@ -37,8 +37,16 @@ export function createStepFunction(step: string, allPorts: FunctionPorts): SqsEv
       return;
     }
     if (JourneyShardCompleted.describes(envelope)) {
-      const merge = await mergeWhenComplete(envelope, forThisStep(step, JourneyShardCompleted.parseDetail(envelope)), ports);
-      if (merge) await runStep({ ...delivered, envelope: merge.envelope }, merge.request, { ...ports, shardedProfiler: merge.shardedProfiler });
+      const report = forThisStep(step, JourneyShardCompleted.parseDetail(envelope));
+      const merge = await mergeWhenComplete(envelope, report, ports);
+      if (!merge) return;
+      await runStep({ ...delivered, envelope: merge.envelope }, merge.request, { ...ports, shardedProfiler: merge.shardedProfiler });
+      const deleted = await deleteShardPartials(ports.store, ports.config.artifactBucket, report.planKey).catch((error: unknown) => {
+        // Left behind, they cost storage only; the step's outcome stands.
+        ports.logger.warn('could not delete the shard partials', { step, error: error as Error });
+        return 0;
+      });
+      ports.logger.info('step merged from shards', { journeyId: merge.request.journeyId, step, partialsDeleted: deleted });
       return;
     }
     const request = forThisStep(step, JourneyStepRequested.parseDetail(envelope));

@@ -83,6 +83,11 @@ describe.skipIf(!emulator.available)('EDA journeys read in shards on the emulato
     expect(boundsOf(shardedProfile).map((b) => b.column)).toEqual(boundsOf(onePassProfile).map((b) => b.column));
     expect(roundedFigures(withoutBounds(shardedProfile))).toEqual(roundedFigures(withoutBounds(onePassProfile)));
 
+    // The partial results are gone once the step has run on them; the plan stays as the record.
+    const folder = `journeys/${view.journeyId}/load_data/shards/0/`;
+    const left = await stage.store.list(sharded.bucket, folder);
+    expect(left.map((o) => o.key.slice(folder.length)).sort()).toEqual(['merge.claim', 'plan.json']);
+
     // What a user sees of it.
     const shown = cli(['show', view.journeyId]);
     expect(shown.status, shown.stderr).toBe(0);

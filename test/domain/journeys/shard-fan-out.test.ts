@@ -183,4 +183,15 @@ describe('a step fanned out into shard requests', () => {
     expect(await fanOutStepRequest(large, JourneyStepRequested.parseDetail(large), { ...deps, config: noFanOut })).toBeUndefined();
     expect(await fanOutStepRequest(large, JourneyStepRequested.parseDetail(large), { ...deps, maxUploadBytes: 1000 })).toBeUndefined();
   });
+
+  it('cuts an input past the shard limit into that many larger shards, not more', async () => {
+    const store = new InMemoryObjectStore();
+    const request = await stepRequestFor(store, encode(claimsExport(1500, 3)));
+    const deps = { store, config: { ...config, maxShards: 4 }, maxUploadBytes: config.maxUploadBytes };
+    const shards = (await fanOutStepRequest(request, JourneyStepRequested.parseDetail(request), deps))!;
+    expect(shards).toHaveLength(4);
+    const ranges = shards.map((s) => (s.detail as { shard: { start: number; end: number } }).shard);
+    expect(ranges[0]!.start).toBe(0);
+    expect(ranges.at(-1)!.end).toBe((await store.head(config.uploadBucket, 'uploads/mvp/schaeden.csv'))!.size);
+  });
 });
