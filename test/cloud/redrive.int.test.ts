@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { createGzip } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { PutObjectCommand, RestoreObjectCommand } from '@aws-sdk/client-s3';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
@@ -81,13 +83,15 @@ describe.skipIf(!emulator.available)('redrive and dead letters on the emulator',
   it.concurrent(
     'fails a journey whose step ran out of its Lambda timeout, with the reason, and keeps its dead letter',
     async () => {
-      // 6,000,000 rows, about 320 MB, streamed up in parts as the CLI does: load_data reads it for
-      // well over 15 s here (a 100 MB file took 4.7 s), three times the local stage's 5 s timeout.
-      // It streams, so its watchdog reports the timeout before the runtime stops the attempt.
-      const key = uniqueKey('mvp', 'heat-pumps-2024.csv');
+      // 6,000,000 rows, about 320 MB gzipped, streamed up in parts as the CLI does. A gzip stream
+      // can only be read from its start, so load_data reads it in one pass, not in shards: for well
+      // over 15 s here (a 100 MB file took 4.7 s), three times the local stage's 5 s timeout. It
+      // streams, so its watchdog reports the timeout before the runtime stops the attempt.
+      const key = uniqueKey('mvp', 'heat-pumps-2024.csv.gz');
       const before = new Set(await recordedJourneyIds(stage));
-      const put = await stage.store.putStream(stage.uploadBucket, key, heatPumpReadings(6_000_000), { metadata: { journey: 'eda' } });
-      expect(put.size).toBeGreaterThan(300_000_000);
+      const gzipped = Readable.from(heatPumpReadings(6_000_000)).pipe(createGzip({ level: 1 }));
+      const put = await stage.store.putStream(stage.uploadBucket, key, gzipped, { metadata: { journey: 'eda' } });
+      expect(put.size).toBeGreaterThan(20_000_000);
       const upload: CloudUpload = { bucket: stage.uploadBucket, key, etag: put.etag.replace(/"/g, ''), ...(put.versionId ? { versionId: put.versionId } : {}) };
       const failed = await journeyOf(upload, before, 'the EDA journey to fail', (v) => v.status !== 'running' && v.delivery !== null, 300_000);
       expect(failed.status).toBe('failed');
