@@ -124,8 +124,8 @@ export async function runRequestedStep(
   }
 }
 
-/** The ids and position every event about this step request carries on. */
-function stepIdentity(envelope: EventBridgeEnvelope, request: JourneyStepRequestedDetail) {
+/** The ids and position of a step request, which its shard events carry on too. */
+export function stepPosition(envelope: EventBridgeEnvelope, request: JourneyStepRequestedDetail) {
   return {
     schemaVersion: 1 as const,
     journeyId: request.journeyId,
@@ -137,9 +137,12 @@ function stepIdentity(envelope: EventBridgeEnvelope, request: JourneyStepRequest
     step: request.step,
     stepIndex: request.stepIndex,
     input: request.input,
-    journeyStartedAt: request.journeyStartedAt,
-    steps: request.steps,
   };
+}
+
+/** The ids and position every event about this step request carries on. */
+function stepIdentity(envelope: EventBridgeEnvelope, request: JourneyStepRequestedDetail) {
+  return { ...stepPosition(envelope, request), journeyStartedAt: request.journeyStartedAt, steps: request.steps };
 }
 
 /**

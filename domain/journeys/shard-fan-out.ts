@@ -3,6 +3,7 @@ import { JourneyStepRequested, type JourneyStepRequestedDetail } from '#events/j
 import { JourneyShardRequested, type JourneyShardRequestedDetail } from '#events/journey-shard-requested.js';
 import { JourneyShardCompleted, type JourneyShardCompletedDetail } from '#events/journey-shard-completed.js';
 import type { ShardPosition } from '#events/shard-position.js';
+import { stepPosition } from '#domain/journeys/run-step.js';
 import { PreconditionFailedError, type ObjectStore } from '#domain/ports/object-store.js';
 import type { PlatformConfig } from '#domain/ports/platform-config.js';
 import type { ShardedProfiler } from '#domain/ports/sharded-profiler.js';
@@ -69,16 +70,7 @@ export async function fanOutStepRequest(
   const total = stored.layout.ranges.length;
   return stored.layout.ranges.map((range, index) =>
     JourneyShardRequested.draft({
-      schemaVersion: 1,
-      journeyId: request.journeyId,
-      useCase: request.useCase,
-      journey: request.journey,
-      correlationId: request.correlationId,
-      causationId: envelope.id,
-      ...(request.redrive ? { redrive: request.redrive } : {}),
-      step: request.step,
-      stepIndex: request.stepIndex,
-      input: request.input,
+      ...stepPosition(envelope, request),
       shard: { index, total, start: range.start, end: range.end },
       planKey,
     }),
@@ -162,6 +154,8 @@ export async function mergeWhenComplete(
       // In the cloud each shard is an invocation of its own, as many at once as the function's queue allows.
       return { profile: merged.profile, shards: merged.shards, workers: merged.shards, rereads: merged.rereads, firstShard: merged.firstShard };
     },
+    // The merged step profiles; a step that follows timestamps is not fanned out in the cloud and reads in one pass.
+    followTimestamps: async () => undefined,
   };
   return { envelope: plan.request, request, shardedProfiler };
 }

@@ -84,6 +84,13 @@ export function createStepContext(
   const rejectOverLimit = (size: number) => {
     if (size > config.maxUploadBytes) throw new StepRejection('file_too_large', `the file is ${size} bytes; the limit is ${config.maxUploadBytes} bytes`);
   };
+  /** The upload as a sharded read takes it: there, and under the size cap. */
+  const shardableInput = async () => {
+    const head = await store.head(request.input.bucket, request.input.key);
+    if (!head) throw new StepRejection('object_missing', `s3://${request.input.bucket}/${request.input.key} no longer exists`);
+    rejectOverLimit(head.size);
+    return { bucket: request.input.bucket, key: request.input.key, size: head.size };
+  };
   const readStored = async () => {
     const head = await store.head(request.input.bucket, request.input.key);
     if (!head) throw new StepRejection('object_missing', `s3://${request.input.bucket}/${request.input.key} no longer exists`);
@@ -112,10 +119,12 @@ export function createStepContext(
     async profileInShards() {
       const { shardedProfiler } = deps;
       if (!shardedProfiler) return undefined;
-      const head = await store.head(request.input.bucket, request.input.key);
-      if (!head) throw new StepRejection('object_missing', `s3://${request.input.bucket}/${request.input.key} no longer exists`);
-      rejectOverLimit(head.size);
-      return shardedProfiler.profile({ bucket: request.input.bucket, key: request.input.key, size: head.size });
+      return shardedProfiler.profile(await shardableInput());
+    },
+    async followTimestampsInShards(columns) {
+      const { shardedProfiler } = deps;
+      if (!shardedProfiler || columns.length === 0) return undefined;
+      return shardedProfiler.followTimestamps(await shardableInput(), columns);
     },
     async streamInput() {
       const head = await store.head(request.input.bucket, request.input.key);

@@ -1,3 +1,4 @@
+import type { TimestampSequenceStats } from '#domain/insights/index.js';
 import type { DatasetProfile } from '#domain/profiling/profile-types.js';
 
 /** A stored object, as a sharded read needs it. */
@@ -16,6 +17,19 @@ export interface StoredObject {
  */
 export interface ShardedProfiler {
   profile(object: StoredObject): Promise<ShardedRead | undefined>;
+  /**
+   * The named timestamp columns followed through the object in file order, read as shards and
+   * joined at the seams: exactly what one pass over its records finds. Undefined when the object
+   * is not read in shards; the step then follows them in one pass.
+   */
+  followTimestamps(object: StoredObject, columns: readonly string[]): Promise<ShardedTimestamps | undefined>;
+}
+
+/** Timestamp columns followed in shards, and in how many. */
+export interface ShardedTimestamps {
+  sequences: TimestampSequenceStats[];
+  shards: number;
+  workers: number;
 }
 
 /** A profile read in shards, and how: for the step's summary. */

@@ -131,6 +131,6 @@ async function checked(chunks: AsyncIterable<Uint8Array>, guard: Utf8Guard, firs
 }
 
 /** The profiler reads past a UTF-8 byte-order mark; so does a shard at byte 0. */
-function withoutByteOrderMark(bytes: Uint8Array): Uint8Array {
+export function withoutByteOrderMark(bytes: Uint8Array): Uint8Array {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }

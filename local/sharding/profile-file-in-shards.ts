@@ -1,23 +1,12 @@
 import { ProfileError } from '#domain/profiling/profile-error.js';
 import type { DatasetProfile } from '#domain/profiling/profile-types.js';
-import { peekBytes } from '#domain/inputs/peek-bytes.js';
 import { ShardProfileMerge, readHeader, type ShardProfileOptions } from '#domain/sharding/profile-shard.js';
-import { planByteRanges } from '#domain/sharding/byte-ranges.js';
 import { ShardFailed, shardsInOrder } from '#domain/sharding/shard-chain.js';
-import { howToShard } from '#domain/sharding/shard-plan.js';
 import { ShardProfileFailed } from '#domain/sharding/shard-profile-failed.js';
-import { readFileChunksFrom } from '#local/files/read-file-chunks.js';
 import { startShardWorkers } from './shard-workers.js';
+import { splittableInput, type InputFile } from './splittable-input.js';
 
-/** The head the format is recognised from, as the one-pass profiler takes it. */
-const SNIFF_BYTES = 64 * 1024;
-
-/** A file to profile, or the part of one an object is stored in (from `fileOffset`, `size` bytes). */
-export interface InputFile {
-  path: string;
-  fileOffset?: number;
-  size: number;
-}
+export type { InputFile } from './splittable-input.js';
 
 /** A shard as it was read: where it truly started and ended, and whether its guessed start had to be read again. */
 export interface ProfiledShard {
@@ -47,25 +36,17 @@ export async function profileFileInShards(
   input: InputFile,
   options: { shardBytes: number; workers: number; profile?: ShardProfileOptions; onShardRead?: (read: number, total: number) => void },
 ): Promise<ShardedProfile | undefined> {
-  const { path, size } = input;
-  const fileOffset = input.fileOffset ?? 0;
-  const total = planByteRanges(size, options.shardBytes).length;
-  // One shard, or one thread to read them on, is one pass with extra steps.
-  if (total < 2 || options.workers < 2) return undefined;
-  const bytesFrom = (offset: number) => readFileChunksFrom(path, fileOffset + offset, fileOffset + size);
-  const peeked = await peekBytes(bytesFrom(0), SNIFF_BYTES);
-  await peeked.chunks.return(undefined);
-  const sharding = howToShard(peeked.head, peeked.complete);
-  if (!sharding.splittable || sharding.format === 'ndjson') return undefined;
-  const { delimiter } = sharding;
-  const columns = readHeader(peeked.head, peeked.complete, delimiter);
+  const splittable = await splittableInput(input, options);
+  if (!splittable) return undefined;
+  const { path, fileOffset, size, delimiter, bytesFrom, shards: total } = splittable;
+  const columns = readHeader(splittable.head, splittable.complete, delimiter);
   if (!columns) return undefined;
 
   const threads = Math.min(options.workers, total);
   const workers = startShardWorkers(threads);
   const profileOptions = options.profile ?? {};
   let read = 0;
-  const merge = new ShardProfileMerge({ format: sharding.format, delimiter }, profileOptions);
+  const merge = new ShardProfileMerge({ format: splittable.format, delimiter }, profileOptions);
   const shards: ProfiledShard[] = [];
   try {
     const inOrder = shardsInOrder({ size, bytesFrom }, options.shardBytes, async ({ start, boundary }) => {

@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { ProfileError } from '#domain/profiling/profile-error.js';
 import { scanDelimitedShard } from '#domain/sharding/delimited-shard.js';
 import { profileShard } from '#domain/sharding/profile-shard.js';
+import { followTimestampsInShard } from '#domain/sharding/timestamp-shard.js';
 import { readFileChunksFrom } from '#local/files/read-file-chunks.js';
 import type { ShardAnswer, ShardTask, ShardTaskResult } from './shard-task.js';
 
@@ -9,6 +10,8 @@ function work(task: ShardTask): Promise<ShardAnswer> {
   const chunks = readFileChunksFrom(task.path, task.fileOffset + task.start, task.fileOffset + task.size);
   const { start, boundary, delimiter } = task;
   if (task.kind === 'profile') return profileShard({ start, boundary, delimiter, size: task.size, columns: task.columns, options: task.options, chunks });
+  if (task.kind === 'timestamps')
+    return followTimestampsInShard({ start, boundary, delimiter, tracked: task.tracked, chunks }).then(({ scan, ...timestamps }) => ({ scan, timestamps }));
   return scanDelimitedShard({ start, boundary, delimiter, chunks, sink: { row: () => {} } }).then((scan) => ({ scan }));
 }
 

@@ -32,6 +32,35 @@ const LARGEST_KEPT = 5;
 /** Regularly sampled data has a handful of distinct intervals; past this many, only the buckets are kept. */
 const MAX_EXACT_INTERVALS = 256;
 
+/** Longest first; of equal ones the earliest, as they were met in file order. */
+const byLongestFirst = (a: { intervalMs: number; row: number }, b: { intervalMs: number; row: number }) => b.intervalMs - a.intervalMs || a.row - b.row;
+
+interface FirstTimestamp {
+  row: number;
+  ms: number;
+  text: string;
+  /** Whether the step ending here was flagged: the seam step is, when a part before it is joined on. */
+  flagged: boolean;
+}
+
+/** A tracker's part of a column as plain data ({@link TimestampSequenceTracker.toState}). */
+export interface TimestampSequenceState {
+  column: string;
+  values: number;
+  unparsed: number;
+  steps: number;
+  backwardSteps: number;
+  repeatedSteps: number;
+  firstBackward: TimestampSequenceStats['firstBackward'];
+  first: FirstTimestamp | null;
+  last: { ms: number; text: string } | null;
+  intervalBuckets: [number, number][];
+  flaggedBuckets: [number, number][];
+  /** [interval, steps, flagged steps], or null once past the limit of distinct intervals. */
+  exactIntervals: [number, number, number][] | null;
+  largest: TimestampSequenceStats['largestGaps'];
+}
+
 const bucketOf = (ms: number): number => Math.floor(Math.log2(ms) * BUCKETS_PER_DOUBLING);
 const lowerEdgeOf = (bucket: number): number => 2 ** (bucket / BUCKETS_PER_DOUBLING);
 
@@ -46,6 +75,8 @@ export class TimestampSequenceTracker {
   private backwardSteps = 0;
   private repeatedSteps = 0;
   private firstBackward: TimestampSequenceStats['firstBackward'] = null;
+  /** The first parsed value, for the step that joins it to an earlier part of the file. */
+  private first: FirstTimestamp | undefined;
   private previous: { ms: number; text: string } | undefined;
   private readonly intervalBuckets = new Map<number, number>();
   private readonly flaggedBuckets = new Map<number, number>();
@@ -53,6 +84,76 @@ export class TimestampSequenceTracker {
   private largest: TimestampSequenceStats['largestGaps'] = [];
 
   constructor(readonly column: string) {}
+
+  /** Everything the tracker holds, as plain data: a shard's part crosses threads and queues as it is. */
+  toState(): TimestampSequenceState {
+    return {
+      column: this.column,
+      values: this.values,
+      unparsed: this.unparsed,
+      steps: this.steps,
+      backwardSteps: this.backwardSteps,
+      repeatedSteps: this.repeatedSteps,
+      firstBackward: this.firstBackward,
+      first: this.first ?? null,
+      last: this.previous ?? null,
+      intervalBuckets: [...this.intervalBuckets],
+      flaggedBuckets: [...this.flaggedBuckets],
+      exactIntervals: this.exactIntervals ? [...this.exactIntervals].map(([interval, n]) => [interval, n.all, n.flagged]) : null,
+      largest: this.largest,
+    };
+  }
+
+  static fromState(state: TimestampSequenceState): TimestampSequenceTracker {
+    const tracker = new TimestampSequenceTracker(state.column);
+    tracker.values = state.values;
+    tracker.unparsed = state.unparsed;
+    tracker.steps = state.steps;
+    tracker.backwardSteps = state.backwardSteps;
+    tracker.repeatedSteps = state.repeatedSteps;
+    tracker.firstBackward = state.firstBackward;
+    tracker.first = state.first ?? undefined;
+    tracker.previous = state.last ?? undefined;
+    for (const [bucket, count] of state.intervalBuckets) tracker.intervalBuckets.set(bucket, count);
+    for (const [bucket, count] of state.flaggedBuckets) tracker.flaggedBuckets.set(bucket, count);
+    tracker.exactIntervals = state.exactIntervals ? new Map(state.exactIntervals.map(([interval, all, flagged]) => [interval, { all, flagged }])) : undefined;
+    tracker.largest = state.largest.map((gap) => ({ ...gap }));
+    return tracker;
+  }
+
+  /**
+   * Folds in the same column as followed through the part of the file right after this one,
+   * whose rows are numbered from 1 again: `rowsBefore` is how many rows came before that part.
+   * The step across the seam (this part's last value to the other's first) is taken as one pass
+   * takes it, so the result is the one pass's exactly.
+   */
+  append(later: TimestampSequenceState, rowsBefore: number): void {
+    const shift = <T extends { row: number }>(at: T): T => ({ ...at, row: at.row + rowsBefore });
+    this.values += later.values;
+    this.unparsed += later.unparsed;
+    if (later.first) {
+      if (this.previous) this.step(later.first.row + rowsBefore, this.previous, later.first, later.first.flagged);
+      this.first ??= shift(later.first);
+      this.previous = later.last ?? undefined;
+    }
+    this.steps += later.steps;
+    this.backwardSteps += later.backwardSteps;
+    this.repeatedSteps += later.repeatedSteps;
+    this.firstBackward ??= later.firstBackward && shift(later.firstBackward);
+    for (const [bucket, count] of later.intervalBuckets) this.intervalBuckets.set(bucket, (this.intervalBuckets.get(bucket) ?? 0) + count);
+    for (const [bucket, count] of later.flaggedBuckets) this.flaggedBuckets.set(bucket, (this.flaggedBuckets.get(bucket) ?? 0) + count);
+    if (this.exactIntervals && later.exactIntervals) {
+      for (const [interval, all, flagged] of later.exactIntervals) {
+        const exact = this.exactIntervals.get(interval) ?? { all: 0, flagged: 0 };
+        exact.all += all;
+        exact.flagged += flagged;
+        this.exactIntervals.set(interval, exact);
+      }
+      // The distinct intervals only grow, so the whole file passes the limit exactly when its parts together do.
+      if (this.exactIntervals.size > MAX_EXACT_INTERVALS) this.exactIntervals = undefined;
+    } else this.exactIntervals = undefined;
+    this.largest = [...this.largest, ...later.largest.map(shift)].sort(byLongestFirst).slice(0, LARGEST_KEPT);
+  }
 
   /** For callers that report each step back as it happens. */
   get backwardStepsSoFar(): number {
@@ -70,7 +171,12 @@ export class TimestampSequenceTracker {
     this.values++;
     const previous = this.previous;
     this.previous = { ms, text };
-    if (!previous) return;
+    this.first ??= { row, ms, text, flagged };
+    if (previous) this.step(row, previous, this.previous, flagged);
+  }
+
+  private step(row: number, previous: { ms: number; text: string }, current: { ms: number; text: string }, flagged: boolean): void {
+    const { ms, text } = current;
     this.steps++;
     const interval = ms - previous.ms;
     if (interval < 0) {
@@ -94,7 +200,7 @@ export class TimestampSequenceTracker {
     }
     if (this.largest.length < LARGEST_KEPT || interval > this.largest[this.largest.length - 1]!.intervalMs) {
       this.largest.push({ row, from: previous.text, to: text, intervalMs: interval });
-      this.largest.sort((a, b) => b.intervalMs - a.intervalMs || a.row - b.row);
+      this.largest.sort(byLongestFirst);
       this.largest.length = Math.min(this.largest.length, LARGEST_KEPT);
     }
   }

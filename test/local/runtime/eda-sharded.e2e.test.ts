@@ -29,6 +29,23 @@ function fleetTelemetry(rows: number): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * A utility's meter readings: semicolons, CRLF, an offset on every time, readings every quarter
+ * hour with an outage now and then, a clock set back twice, no time where the reader failed, and
+ * a quoted remark over two lines.
+ */
+function meterReadings(rows: number): string {
+  const lines = ['Zaehler;Ablesezeitpunkt;Stand kWh;Bemerkung'];
+  let at = Date.UTC(2026, 9, 1, 0, 0);
+  for (let i = 0; i < rows; i++) {
+    at += i % 1500 === 700 ? -3_600_000 : i % 400 === 399 ? 6 * 3_600_000 : 900_000;
+    const time = i % 250 === 3 ? '' : new Date(at).toISOString().replace('.000Z', '+00:00');
+    const remark = i % 11 === 0 ? '"Zähler getauscht;\r\nneuer Stand"' : '';
+    lines.push(`Z-${i % 40};${time};${(i * 1.25).toFixed(2)};${remark}`);
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
 describe('EDA journeys profile a large upload in shards on the embedded runtime', () => {
   const harnesses: Harness[] = [];
   afterEach(() => {
@@ -50,6 +67,18 @@ describe('EDA journeys profile a large upload in shards on the embedded runtime'
     return JSON.parse(await harness.text(artifact.bucket, artifact.key)) as { rows: number; columns: { name: string }[] };
   }
 
+  /** The mvp EDA journey's exploration, and how its explore_data step followed the timestamp columns. */
+  async function explorationOf(text: string, workers: number) {
+    const harness = await embeddedHarness({ shards: { workers, shardBytes: 16 * 1024 } });
+    harnesses.push(harness);
+    const eda = await harness.uploadAndWait(text, 'uploads/mvp/zaehler/ablesungen.csv', { journey: 'eda' });
+    expect(eda.status, JSON.stringify(eda.error)).toBe('completed');
+    const explore = eda.steps.find((step) => step.name === 'explore_data')!;
+    const artifact = eda.artifacts.find((a) => a.name === 'exploration.json')!;
+    const exploration = JSON.parse(await harness.text(artifact.bucket, artifact.key)) as { timestampSequences: Record<string, unknown>[] };
+    return { exploration, shards: (explore.summary as { timestampShards: number }).timestampShards };
+  }
+
   async function* streamed(text: string): AsyncGenerator<Uint8Array> {
     const bytes = new TextEncoder().encode(text);
     for (let at = 0; at < bytes.length; at += 50_000) yield bytes.subarray(at, at + 50_000);
@@ -61,6 +90,19 @@ describe('EDA journeys profile a large upload in shards on the embedded runtime'
     const two = await profileOf(text, 'uploads/mvp/bestellungen.csv', 2);
     expect(one.rows).toBe(5000);
     expect(roundedFigures(two)).toEqual(roundedFigures(one));
+  });
+
+  it('mvp: a meter-reading log gives on two workers, its timestamp columns followed in shards, the exploration.json one pass gives', async () => {
+    const text = meterReadings(6000);
+    const one = await explorationOf(text, 1);
+    const two = await explorationOf(text, 2);
+    expect(one.shards).toBe(1);
+    expect(two.shards).toBeGreaterThan(5);
+    expect(two.exploration).toEqual(one.exploration);
+    const [read] = one.exploration.timestampSequences as { column: string; values: number; backwardSteps: number; gaps: number }[];
+    expect(read).toMatchObject({ column: 'Ablesezeitpunkt', values: 6000 - 24 });
+    expect(read!.backwardSteps).toBeGreaterThan(0);
+    expect(read!.gaps).toBeGreaterThan(0);
   });
 
   it('autonomous_vehicle: telemetry streamed into its own file gives on two workers the profile.json one pass gives', async () => {

@@ -9,7 +9,8 @@ import type { Exploration } from './exploration.js';
 
 /**
  * Says what each column is for (identifier, measure, category, timestamp...) and follows the
- * timestamp columns through the rows in file order, for the gaps and disorder a profile cannot see.
+ * timestamp columns through the rows in file order, for the gaps and disorder a profile cannot see
+ * (in shards side by side where the runtime reads the upload so, joined at the seams).
  */
 export const exploreData: StepDefinition = {
   name: 'explore_data',
@@ -19,7 +20,8 @@ export const exploreData: StepDefinition = {
     const profile = await context.readArtifactJson<DatasetProfile>(EDA_ARTIFACTS.profile);
     const roles = columnRoles(profile);
     const timestampColumns = roles.filter((r) => r.role === 'timestamp').map((r) => r.name);
-    const timestampSequences = await trackTimestampColumns(inputRecords(context, timestampColumns), timestampColumns);
+    const sharded = await context.followTimestampsInShards(timestampColumns);
+    const timestampSequences = sharded?.sequences ?? (await trackTimestampColumns(inputRecords(context, timestampColumns), timestampColumns));
     const exploration: Exploration = { roles, timestampSequences };
     await context.writeJsonArtifact(MVP_EDA_ARTIFACTS.exploration, exploration);
     const count = (role: ColumnRole) => roles.filter((r) => r.role === role).length;
@@ -31,6 +33,8 @@ export const exploreData: StepDefinition = {
         identifiers: count('identifier'),
         text: count('text'),
         emptyOrConstant: count('empty') + count('constant'),
+        // How the timestamp columns were followed: in shards side by side, or in one pass.
+        timestampShards: timestampColumns.length === 0 ? 0 : (sharded?.shards ?? 1),
       },
     };
   },
