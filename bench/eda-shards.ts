@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { isDeepStrictEqual } from 'node:util';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -32,6 +33,9 @@ interface EdaRun {
   maxRssMiB: number;
   shards: number;
   profile: ComparedProfile;
+  /** explore_data's timestamp sequences: exact, so compared whole. */
+  exploration: unknown;
+  timestampShards: number;
 }
 
 function edaJourney(path: string, workers: number): EdaRun {
@@ -43,18 +47,22 @@ function edaJourney(path: string, workers: number): EdaRun {
     const view = JSON.parse(result.stdout) as { status: string; steps: Step[]; artifacts: { name: string; bucket: string; key: string }[] };
     if (view.status !== 'completed') throw new Error(`the EDA journey ended ${view.status}`);
     const span = (steps: Step[]) => (Math.max(...steps.map((s) => Date.parse(s.endedAt!))) - Math.min(...steps.map((s) => Date.parse(s.startedAt!)))) / 1000;
-    const profileRef = view.artifacts.find((a) => a.name === 'profile.json')!;
-    const out = join(dataDir, 'profile.json');
-    const got = spawnSync(process.execPath, [BIN, 'get', `s3://${profileRef.bucket}/${profileRef.key}`, '--out', out, '--data-dir', dataDir], {
-      encoding: 'utf8',
-    });
-    if (got.status !== 0) throw new Error(`symphainy get failed: ${got.stderr}`);
+    const artifact = (name: string): unknown => {
+      const ref = view.artifacts.find((a) => a.name === name)!;
+      const out = join(dataDir, name);
+      const got = spawnSync(process.execPath, [BIN, 'get', `s3://${ref.bucket}/${ref.key}`, '--out', out, '--data-dir', dataDir], { encoding: 'utf8' });
+      if (got.status !== 0) throw new Error(`symphainy get failed: ${got.stderr}`);
+      return JSON.parse(readFileSync(out, 'utf8'));
+    };
+    const explore = view.steps.find((step) => step.name === 'explore_data');
     return {
       journeySeconds: span(view.steps),
       loadSeconds: span(view.steps.slice(0, 1)),
       maxRssMiB: Number(result.stderr.trim().split('\n').at(-1)) / 1024,
       shards: Number(view.steps[0]!.summary?.['shards'] ?? 1),
-      profile: JSON.parse(readFileSync(out, 'utf8')) as EdaRun['profile'],
+      profile: artifact('profile.json') as ComparedProfile,
+      exploration: artifact('exploration.json'),
+      timestampShards: Number(explore?.summary?.['timestampShards'] ?? 0),
     };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
@@ -87,6 +95,7 @@ export async function run(): Promise<BenchRow[]> {
       rss: Math.max(...list.map((x) => x.maxRssMiB)),
     }));
     const found = profileDifferences(two[0]!.profile, one[0]!.profile);
+    if (!isDeepStrictEqual(two[0]!.exploration, one[0]!.exploration)) found.push('exploration.json');
     const what = `${(bytes / 1e6).toFixed(0)} MB order export, mvp`;
     const speedUp = b!.journey / a!.journey;
     const loadSpeedUp = b!.load / a!.load;
@@ -97,7 +106,7 @@ export async function run(): Promise<BenchRow[]> {
         unit: 'x',
         target: '>= 1.7',
         meetsTarget: speedUp >= 1.7 && found.length === 0,
-        notes: `2 workers ${round(a!.journey)} s (peak ${round(a!.rss, 0)} MiB), 1 worker ${round(b!.journey)} s (peak ${round(b!.rss, 0)} MiB); profile.json ${found.length === 0 ? 'agrees (counts, nulls, extremes exact; means to 9 digits; distinct within 3 standard errors)' : `DIFFERS: ${found.slice(0, 4).join(', ')}`}; medians of ${runs}`,
+        notes: `2 workers ${round(a!.journey)} s (peak ${round(a!.rss, 0)} MiB), 1 worker ${round(b!.journey)} s (peak ${round(b!.rss, 0)} MiB); profile.json and exploration.json ${found.length === 0 ? 'agree (counts, nulls, extremes, timestamp sequences exact; means to 9 digits; distinct within 3 standard errors)' : `DIFFER: ${found.slice(0, 4).join(', ')}`}; explore_data followed the timestamps in ${two[0]!.timestampShards} shards against ${one[0]!.timestampShards}; medians of ${runs}`,
       },
       {
         benchmark: `EDA load_data step, 2 workers vs 1, ${what}`,
