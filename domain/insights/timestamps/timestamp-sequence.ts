@@ -85,8 +85,8 @@ export class TimestampSequenceTracker {
 
   constructor(readonly column: string) {}
 
-  /** Everything the tracker holds, as plain data: a shard's part crosses threads and queues as it is. */
-  toState(): TimestampSequenceState {
+  /** What the state and the result both carry as they are. */
+  private counts() {
     return {
       column: this.column,
       values: this.values,
@@ -95,6 +95,13 @@ export class TimestampSequenceTracker {
       backwardSteps: this.backwardSteps,
       repeatedSteps: this.repeatedSteps,
       firstBackward: this.firstBackward,
+    };
+  }
+
+  /** Everything the tracker holds, as plain data: a shard's part crosses threads and queues as it is. */
+  toState(): TimestampSequenceState {
+    return {
+      ...this.counts(),
       first: this.first ?? null,
       last: this.previous ?? null,
       intervalBuckets: [...this.intervalBuckets],
@@ -233,13 +240,7 @@ export class TimestampSequenceTracker {
       flaggedGaps = [...this.flaggedBuckets.entries()].filter(([bucket]) => bucket >= thresholdBucket).reduce((sum, [, count]) => sum + count, 0);
     }
     return {
-      column: this.column,
-      values: this.values,
-      unparsed: this.unparsed,
-      steps: this.steps,
-      backwardSteps: this.backwardSteps,
-      repeatedSteps: this.repeatedSteps,
-      firstBackward: this.firstBackward,
+      ...this.counts(),
       medianIntervalMs: median,
       gapThresholdMs: threshold,
       gaps,

@@ -60,12 +60,17 @@ function inParts(cells: Cell[], cuts: number[]): TimestampSequenceStats {
   return whole.result();
 }
 
+/** Up to `most` distinct places to cut `rows` rows, in order. */
+function randomCuts(next: () => number, rows: number, most: number): number[] {
+  return [...new Set(Array.from({ length: 1 + Math.floor(next() * most) }, () => 1 + Math.floor(next() * (rows - 1))))].sort((a, b) => a - b);
+}
+
 describe('a timestamp sequence followed in parts', () => {
   it('gives what one pass gives, wherever the column is cut (regular sampling: exact intervals)', () => {
     const cells = meterColumn(3_000, 7, 0);
     const next = random(11);
     for (let trial = 0; trial < 40; trial++) {
-      const cuts = [...new Set(Array.from({ length: 1 + Math.floor(next() * 6) }, () => 1 + Math.floor(next() * (cells.length - 1))))].sort((a, b) => a - b);
+      const cuts = randomCuts(next, cells.length, 6);
       expect(inParts(cells, cuts), `cut at ${cuts.join(', ')}`).toEqual(onePass(cells));
     }
     const stats = onePass(cells);
@@ -80,7 +85,7 @@ describe('a timestamp sequence followed in parts', () => {
     const cells = meterColumn(4_000, 3, 5_000);
     const next = random(5);
     for (let trial = 0; trial < 20; trial++) {
-      const cuts = [...new Set(Array.from({ length: 1 + Math.floor(next() * 4) }, () => 1 + Math.floor(next() * (cells.length - 1))))].sort((a, b) => a - b);
+      const cuts = randomCuts(next, cells.length, 4);
       expect(inParts(cells, cuts), `cut at ${cuts.join(', ')}`).toEqual(onePass(cells));
     }
     expect(onePass(cells).medianIntervalMs).not.toBe(15_000);
