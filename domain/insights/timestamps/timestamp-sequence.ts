@@ -44,14 +44,10 @@ interface FirstTimestamp {
 }
 
 /** A tracker's part of a column as plain data ({@link TimestampSequenceTracker.toState}). */
-export interface TimestampSequenceState {
-  column: string;
-  values: number;
-  unparsed: number;
-  steps: number;
-  backwardSteps: number;
-  repeatedSteps: number;
-  firstBackward: TimestampSequenceStats['firstBackward'];
+export interface TimestampSequenceState extends Pick<
+  TimestampSequenceStats,
+  'column' | 'values' | 'unparsed' | 'steps' | 'backwardSteps' | 'repeatedSteps' | 'firstBackward'
+> {
   first: FirstTimestamp | null;
   last: { ms: number; text: string } | null;
   intervalBuckets: [number, number][];
