@@ -79,22 +79,25 @@ if (process.env[CHILD]) await child(process.env[CHILD]!, process.argv[2]!, proce
 /** Bundled for plain node as the functions are deployed; DuckDB stays external and resolves from node_modules. */
 async function bundleSelf(): Promise<string> {
   const here = fileURLToPath(import.meta.url);
-  const outfile = join(dirname(dirname(here)), 'node_modules', '.cache', 'symphainy-bench', 'journeys-bench.mjs');
-  mkdirSync(dirname(outfile), { recursive: true });
+  const root = dirname(dirname(here));
+  const outdir = join(root, 'node_modules', '.cache', 'symphainy-bench');
+  mkdirSync(outdir, { recursive: true });
   const { build } = await import('esbuild');
   await build({
-    entryPoints: [here],
+    // The shard worker beside the bench, where the runtime starts it from: a 100 MB upload's EDA reads in shards.
+    entryPoints: { 'journeys-bench': here, 'shard-worker': join(root, 'local', 'sharding', 'shard-worker.ts') },
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    outfile,
+    outdir,
+    outExtension: { '.js': '.mjs' },
     external: ['@duckdb/node-api', 'esbuild'],
     logLevel: 'warning',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   createRequire(import.meta.url).resolve('@duckdb/node-api');
-  return outfile;
+  return join(outdir, 'journeys-bench.mjs');
 }
 
 function runChild(bundle: string, mode: string, path: string, key = ''): ChildResult {
