@@ -23,6 +23,34 @@ export interface ShardedProfiler {
    * is not read in shards; the step then follows them in one pass.
    */
   followTimestamps(object: StoredObject, columns: readonly string[]): Promise<ShardedTimestamps | undefined>;
+  /**
+   * The object read in shards by a table pass (TableShardPass, found by name), and `use` run on
+   * what it read while its output is there to be streamed; the output is gone once `use` settles.
+   * Undefined when the object is not read in shards, and also when a shard meets anything the
+   * file is refused for (a row of the wrong width, a byte that is not UTF-8, a quote never
+   * closed, a header a one-pass read objects to): the step then reads it in one pass, which
+   * words the refusal with its lines. A runtime without it reads every object in one pass.
+   */
+  readTable?<Part, T>(object: StoredObject, pass: TableReadRequest, use: (read: ShardedTableRead<Part>) => Promise<T>): Promise<T | undefined>;
+}
+
+/** Which table pass reads the shards, under which options, and whether it writes output. */
+export interface TableReadRequest {
+  pass: string;
+  /** Plain data, as a shard request carries it. */
+  options: unknown;
+  writes: boolean;
+}
+
+/** A table read in shards by a pass: the table's shape as a one-pass read gives it, and each shard's part in file order. */
+export interface ShardedTableRead<Part> {
+  table: { format: 'csv' | 'tsv'; delimiter: string; hadBom: boolean; columns: string[]; rows: number; contentBytes: number };
+  /** Each shard's part, and the file's line its first row starts on (the header's, for the first). */
+  parts: { part: Part; firstLine: number }[];
+  shards: number;
+  workers: number;
+  /** The text the pass wrote, shard after shard in file order: read it once. */
+  output(): AsyncIterable<Uint8Array>;
 }
 
 /** Timestamp columns followed in shards, and in how many. */

@@ -7,7 +7,7 @@ import type { SniffedFormat } from '#domain/profiling/sniff-format.js';
 import { tableProfile } from '#domain/profiling/table-profiler.js';
 import { ProfileError } from '#domain/profiling/profile-error.js';
 import { Utf8Guard } from '#domain/profiling/utf8-guard.js';
-import { scanDelimitedShard, type DelimitedShardScan } from './delimited-shard.js';
+import { scanDelimitedShard, type DelimitedShardScan, type ShardRowSink } from './delimited-shard.js';
 
 /** The profile options a shard needs: numbers only, so a request stays small and crosses threads and queues as it is. */
 export type ShardProfileOptions = Pick<ProfileOptions, 'exactDistinctLimit' | 'topK' | 'histogramBins'>;
@@ -34,17 +34,29 @@ export async function profileShard(request: ShardProfileRequest): Promise<{ scan
   const dataset = new DatasetAccumulator(resolveProfileOptions(request.options));
   const first = request.start === 0;
   if (!first) for (const name of request.columns) dataset.addColumn(name);
+  const scan = await scanCheckedShard(request, new DelimitedTable(dataset, !first));
+  return { scan, dataset: dataset.toState() };
+}
+
+/**
+ * Scans one shard's rows into `sink` with its bytes checked as UTF-8 and refused with the
+ * offsets one read would name; at byte 0, past a byte-order mark.
+ */
+export async function scanCheckedShard(
+  request: { start: number; boundary: number; size: number; delimiter: number; chunks: AsyncIterable<Uint8Array> },
+  sink: ShardRowSink,
+): Promise<DelimitedShardScan> {
   const guard = new Utf8Guard(request.start);
-  const input = await checked(request.chunks, guard, first);
+  const input = await checked(request.chunks, guard, request.start === 0);
   const scan = await scanDelimitedShard({
     start: request.start + input.skipped,
     boundary: request.boundary,
     delimiter: request.delimiter,
     chunks: input.chunks,
-    sink: new DelimitedTable(dataset, !first),
+    sink,
   });
   if (scan.end >= request.size) guard.finish();
-  return { scan, dataset: dataset.toState() };
+  return scan;
 }
 
 /** The shards' partial profiles, added in file order, folded into the profile of the whole file. */
@@ -90,7 +102,11 @@ export function readHeader(head: Uint8Array, complete: boolean, delimiter: numbe
  * before it are handed on, and the error is raised only if the read asks for more, so a shard
  * refuses the file only for a byte its own rows hold.
  */
-async function checked(chunks: AsyncIterable<Uint8Array>, guard: Utf8Guard, first: boolean): Promise<{ skipped: number; chunks: AsyncIterable<Uint8Array> }> {
+export async function checked(
+  chunks: AsyncIterable<Uint8Array>,
+  guard: Utf8Guard,
+  first: boolean,
+): Promise<{ skipped: number; chunks: AsyncIterable<Uint8Array> }> {
   const iterator = chunks[Symbol.asyncIterator]();
   const head = await iterator.next();
   if (head.done) return { skipped: 0, chunks: (async function* () {})() };

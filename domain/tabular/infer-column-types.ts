@@ -103,6 +103,12 @@ export function inferSchema(columns: readonly string[], rows: readonly Cell[][])
  * a file of any size is typed in the pass that reads it. A column first seen in a later batch
  * (a JSON key that appears late) was missing, so null, in every row before.
  */
+export interface ColumnTypeTallyState {
+  types: ColumnType[];
+  nulls: number[];
+  rows: number;
+}
+
 export class ColumnTypeTally {
   private readonly types: ColumnType[] = [];
   private readonly nulls: number[] = [];
@@ -130,6 +136,25 @@ export class ColumnTypeTally {
       this.nulls[c] = nulls;
     }
     this.rows += rows.length;
+  }
+
+  /** What it has seen, as plain data: a shard's tally crosses threads and queues as this. */
+  toState(): ColumnTypeTallyState {
+    return { types: [...this.types], nulls: [...this.nulls], rows: this.rows };
+  }
+
+  /**
+   * Adds a tally of the rows that follow: the result is the tally of both reads as one. The
+   * types only ever widen, and widening is a join, so the order of the parts does not change it.
+   */
+  merge(other: ColumnTypeTallyState): void {
+    const columns = Math.max(this.types.length, other.types.length);
+    for (let c = 0; c < columns; c++) {
+      const theirs = other.types[c] ?? 'empty';
+      this.types[c] = theirs === 'empty' ? (this.types[c] ?? 'empty') : widen(this.types[c] ?? 'empty', theirs);
+      this.nulls[c] = (this.nulls[c] ?? this.rows) + (other.nulls[c] ?? other.rows);
+    }
+    this.rows += other.rows;
   }
 
   schema(names: readonly string[]): ColumnSchema[] {

@@ -55,6 +55,15 @@ export class FormulaLikeTally {
     }
   }
 
+  /** Adds what a read of the rows that follow found; its lines count from `lineShift` + 1. */
+  merge(later: FormulaLikeCells, lineShift: number): void {
+    this.found.count += later.count;
+    for (const example of later.examples) {
+      if (this.found.examples.length >= EXAMPLES) break;
+      this.found.examples.push({ ...example, line: example.line + lineShift });
+    }
+  }
+
   private note(line: number, column: string, value: string): void {
     this.found.count += 1;
     if (this.found.examples.length < EXAMPLES) this.found.examples.push({ line, column, value: value.length > 60 ? `${value.slice(0, 60)}…` : value });

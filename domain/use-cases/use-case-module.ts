@@ -1,4 +1,5 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
+import type { TableShardPass } from '#domain/sharding/table-shard.js';
 
 /** A sample file a use case can generate deterministically from a seed. */
 export interface SampleFile {
@@ -49,6 +50,8 @@ export interface UseCaseModule {
    * platform's: what its slowest step can read within its Lambda timeout and memory.
    */
   readonly maxUploadBytes?: number;
+  /** Passes over a table its steps read in shards where the runtime can (TableShardPass), found by name in the shard workers. */
+  readonly tableShardPasses?: readonly TableShardPass[];
   /** The notification sent when a journey ends; a generic one is used when absent. */
   describeDelivery?(summary: DeliverySummary): DeliveryNotice;
   /** Deterministic sample files: good ones and bad ones. */

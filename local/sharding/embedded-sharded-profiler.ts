@@ -2,6 +2,7 @@ import type { ShardedProfiler, StoredObject } from '#domain/ports/sharded-profil
 import type { InputFile } from './splittable-input.js';
 import { followTimestampsInShards } from './follow-timestamps-in-shards.js';
 import { profileFileInShards } from './profile-file-in-shards.js';
+import { readTableInShards } from './read-table-in-shards.js';
 import { localShardBytes } from './shard-size.js';
 
 /** Where the embedded store keeps an object's bytes: its own file, or a stretch of one. */
@@ -49,5 +50,6 @@ export function embeddedShardedProfiler(locate: LocateObject, settings: Embedded
         );
       }),
     followTimestamps: (object, columns) => inShards(object, (found, shards) => followTimestampsInShards(found, columns, shards)),
+    readTable: (object, pass, use) => inShards(object, (found, shards) => readTableInShards(found, pass, shards, use)),
   };
 }

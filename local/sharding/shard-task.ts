@@ -12,7 +12,11 @@ import type { TimestampShardPart, TrackedColumn } from '#domain/sharding/timesta
  * log starts there) for `size` bytes; `start` and `boundary` count from `fileOffset`.
  */
 export type ShardTask = { id: number; path: string; fileOffset: number; size: number; start: number; boundary: number; delimiter: number } & (
-  { kind: 'scan' } | { kind: 'profile'; columns: string[]; options: ShardProfileOptions } | { kind: 'timestamps'; tracked: TrackedColumn[] }
+  | { kind: 'scan' }
+  | { kind: 'profile'; columns: string[]; options: ShardProfileOptions }
+  | { kind: 'timestamps'; tracked: TrackedColumn[] }
+  /** A table pass named by `pass`; its output text goes to the file `output`, when it writes any. */
+  | { kind: 'table'; columns: string[]; pass: string; options: unknown; output?: string }
 );
 
 /** A shard's answer: where it started and ended, and for a profile its partial result. */
@@ -20,6 +24,7 @@ export interface ShardAnswer {
   scan: DelimitedShardScan;
   dataset?: DatasetState;
   timestamps?: Omit<TimestampShardPart, 'scan'>;
+  table?: { rows: number; clean: boolean; part: unknown };
 }
 
 export type ShardTaskResult =

@@ -1,5 +1,5 @@
+import { AdmissionTally } from './admission-tally.js';
 import {
-  ColumnTypeTally,
   FormulaLikeTally,
   readTableStream,
   rejectViolations,
@@ -9,7 +9,7 @@ import {
   type TableBatch,
 } from '#domain/tabular/index.js';
 import { rejectUnusableColumnNames } from './column-name-check.js';
-import { DecimalCommaTally, type DecimalCommaDecision, type MvpColumnSchema } from './decimal-comma.js';
+import type { DecimalCommaDecision, MvpColumnSchema } from './decimal-comma.js';
 
 export interface AdmittedTable {
   table: StreamedTable;
@@ -27,23 +27,23 @@ export interface AdmittedTable {
  * stream, and types the columns in the same pass, so memory stays bounded whatever the size.
  */
 export async function admitTable(content: AsyncIterable<Uint8Array>, alsoEach?: (batch: TableBatch) => void): Promise<AdmittedTable> {
-  const types = new ColumnTypeTally();
-  const decimalCommas = new DecimalCommaTally();
-  const cells = new FormulaLikeTally([]);
-  let firstRowLine: number | undefined;
+  const tally = new AdmissionTally();
   const table = await readTableStream(content, (batch) => {
-    firstRowLine ??= batch.lines[0];
-    types.add(batch.columns.length, batch.rows);
-    decimalCommas.add(batch.columns.length, batch.rows);
-    cells.add(batch.columns, batch.rows, batch.lines);
+    tally.add(batch);
     alsoEach?.(batch);
   });
+  return admitted(table, tally);
+}
+
+/** The verdict on a table read to its end, from what the tally found in its rows (in one read or merged from shards). */
+export function admitted(table: StreamedTable, tally: AdmissionTally): AdmittedTable {
   rejectViolations(table);
-  rejectUnusableColumnNames({ columns: table.columns, ...(firstRowLine !== undefined ? { firstRowLine } : {}) });
+  rejectUnusableColumnNames({ columns: table.columns, ...(tally.firstRowLine !== undefined ? { firstRowLine: tally.firstRowLine } : {}) });
   // Header names are reported first, as a reader meets them.
   const header = new FormulaLikeTally(table.columns).found;
-  const formulaLikeCells = { count: header.count + cells.found.count, examples: [...header.examples, ...cells.found.examples].slice(0, 5) };
-  const typed: ColumnSchema[] = types.schema(table.columns.map((name) => name.trim()));
-  const { schema, decisions } = decimalCommas.apply(typed, table.delimiter);
+  const cells = tally.cells.found;
+  const formulaLikeCells = { count: header.count + cells.count, examples: [...header.examples, ...cells.examples].slice(0, 5) };
+  const typed: ColumnSchema[] = tally.types.schema(table.columns.map((name) => name.trim()));
+  const { schema, decisions } = tally.decimalCommas.apply(typed, table.delimiter);
   return { table, schema, decimalComma: decisions, formulaLikeCells };
 }

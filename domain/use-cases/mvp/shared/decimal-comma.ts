@@ -54,6 +54,9 @@ interface ColumnState {
   thousands: Set<string>;
 }
 
+/** A tally's columns as plain data. */
+export type DecimalCommaTallyState = (Omit<ColumnState, 'thousands'> & { thousands: string[] })[];
+
 /** Watches every column as rows stream by, holding a few facts per column whatever the size. */
 export class DecimalCommaTally {
   private readonly columns: ColumnState[] = [];
@@ -76,6 +79,28 @@ export class DecimalCommaTally {
         const separator = GROUPED.exec(value)?.[1];
         if (separator !== undefined) state.thousands.add(separator);
       }
+    }
+  }
+
+  /** What it has seen, as plain data, for a tally of the rows that follow to be merged into another. */
+  toState(): DecimalCommaTallyState {
+    return this.columns.map(({ thousands, ...rest }) => ({ ...rest, thousands: [...thousands] }));
+  }
+
+  /** Adds a tally of the rows that follow: the result is the tally of both reads as one. */
+  merge(later: DecimalCommaTallyState): void {
+    for (const [c, theirs] of later.entries()) {
+      const mine = this.columns[c];
+      if (!mine) {
+        this.columns[c] = { ...theirs, thousands: new Set(theirs.thousands) };
+        continue;
+      }
+      // A column that stopped fitting stopped looking: the later values cannot change its answer.
+      if (!mine.fits) continue;
+      mine.fits = theirs.fits;
+      mine.example ??= theirs.example;
+      mine.twoReadings ??= theirs.twoReadings;
+      for (const separator of theirs.thousands) mine.thousands.add(separator);
     }
   }
 

@@ -6,6 +6,7 @@ import { MVP_ARTIFACTS, NDJSON_CONTENT_TYPE } from '../names.js';
 import { describeColumnTypes, describeEmptyColumns } from './column-descriptions.js';
 import { ndjsonLines } from './normalize-table.js';
 import { PROCESSED_PREFIX, processedKey } from './object-keys.js';
+import { typedCopyShardPass } from './typed-copy-in-shards.js';
 import type { SchemaDocument } from './schema-document.js';
 
 /**
@@ -19,17 +20,17 @@ export const processFile: StepDefinition = {
   keyPrefixes: [PROCESSED_PREFIX],
   async run(context) {
     const inferred = await context.readArtifactJson<SchemaDocument>(MVP_ARTIFACTS.inferredSchema);
-    const { chunks } = await context.streamInput();
-    const reading = streamTable(chunks);
-    await context.writeArtifactStream({
-      name: MVP_ARTIFACTS.normalized,
-      key: processedKey(context.useCase, context.journeyId, context.input.key),
-      chunks: typedCopy(reading.batches, inferred),
-      contentType: NDJSON_CONTENT_TYPE,
-    });
+    const copy = { name: MVP_ARTIFACTS.normalized, key: processedKey(context.useCase, context.journeyId, context.input.key), contentType: NDJSON_CONTENT_TYPE };
+    // A large upload is copied in shards where the runtime can, each shard's lines joined in file order.
+    const sharded = await context.readTableInShards<null, { table: { rows: number; columns: readonly string[] }; shards: number; workers: number }>(
+      { pass: typedCopyShardPass.name, options: inferred.columns, writes: true },
+      async (read) => {
+        await context.writeArtifactStream({ ...copy, chunks: read.output() });
+        return { table: read.table, shards: read.shards, workers: read.workers };
+      },
+    );
+    const table = sharded?.table ?? (await copyInOnePass());
     // Steps run as separate functions on the bytes as they are now: a file changed since validation is refused, not half-copied.
-    const table = reading.result();
-    rejectViolations(table);
     if (table.rows !== inferred.rows || table.columns.length !== inferred.columns.length) {
       throw new StepRejection(
         'input_changed',
@@ -43,8 +44,19 @@ export const processFile: StepDefinition = {
         columns: inferred.columns.length,
         columnTypes: describeColumnTypes(inferred.columns),
         emptyColumns: describeEmptyColumns(inferred.columns),
+        shards: sharded?.shards ?? 1,
+        workers: sharded?.workers ?? 1,
       },
     };
+
+    async function copyInOnePass() {
+      const { chunks } = await context.streamInput();
+      const reading = streamTable(chunks);
+      await context.writeArtifactStream({ ...copy, chunks: typedCopy(reading.batches, inferred) });
+      const read = reading.result();
+      rejectViolations(read);
+      return read;
+    }
   },
 };
 

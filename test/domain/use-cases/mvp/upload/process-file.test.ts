@@ -44,6 +44,8 @@ describe('process_file', () => {
       columns: 6,
       columnTypes: 'id (integer), name (string), score (float), joined (date), active (boolean), fax (empty)',
       emptyColumns: '"fax"',
+      shards: 1,
+      workers: 1,
     });
   });
 

@@ -30,7 +30,7 @@ describe('validate_file', () => {
       formulaLikeCells: { count: 0, examples: [] },
       decimalComma: [],
     });
-    expect(run.records[0]!.summary).toEqual({ format: 'csv', hadBom: true, bytes: 38, rows: 2, columns: 2, formulaLikeCells: 0 });
+    expect(run.records[0]!.summary).toEqual({ format: 'csv', hadBom: true, bytes: 38, rows: 2, columns: 2, formulaLikeCells: 0, shards: 1, workers: 1 });
   });
 
   it.each([
