@@ -2,7 +2,7 @@ import type { ArtifactRef, ObjectRef, StepRecord } from '#events/platform-event.
 import type { Clock } from '#domain/ports/clock.js';
 import type { ObjectStore } from '#domain/ports/object-store.js';
 import type { PlatformConfig } from '#domain/ports/platform-config.js';
-import type { ShardedProfiler, ShardedTableRead, TableReadRequest } from '#domain/ports/sharded-profiler.js';
+import type { ShardedProfiler, TableOutputWriter, TableReadRequest } from '#domain/ports/sharded-profiler.js';
 import { writeArtifactOnce, writeStreamedArtifactOnce } from './artifact-store.js';
 import type { StepContext } from './step-definition.js';
 import { StepRejection } from '#domain/rejections/step-rejection.js';
@@ -126,10 +126,10 @@ export function createStepContext(
       if (!shardedProfiler || columns.length === 0) return undefined;
       return shardedProfiler.followTimestamps(await shardableInput(), columns);
     },
-    async readTableInShards<Part, T>(pass: TableReadRequest, use: (read: ShardedTableRead<Part>) => Promise<T>) {
+    async readTableInShards<Part>(request: TableReadRequest, writeOutput?: TableOutputWriter) {
       const { shardedProfiler } = deps;
       if (!shardedProfiler?.readTable) return undefined;
-      return shardedProfiler.readTable<Part, T>(await shardableInput(), pass, use);
+      return shardedProfiler.readTable<Part>(await shardableInput(), request, writeOutput);
     },
     async streamInput() {
       const head = await store.head(request.input.bucket, request.input.key);

@@ -3,7 +3,7 @@ import type { ArtifactRef, ObjectRef, StepRecord } from '#events/platform-event.
 import type { Clock } from '#domain/ports/clock.js';
 import type { PlatformConfig } from '#domain/ports/platform-config.js';
 import type { StreamOptions } from '#domain/ports/object-store.js';
-import type { ShardedRead, ShardedTableRead, ShardedTimestamps, TableReadRequest } from '#domain/ports/sharded-profiler.js';
+import type { ShardedRead, ShardedTableRead, ShardedTimestamps, TableOutputWriter, TableReadRequest } from '#domain/ports/sharded-profiler.js';
 import type { StepPolicyOverrides } from './step-policy.js';
 
 /** What a step implementation is handed. Everything it touches goes through here. */
@@ -44,10 +44,10 @@ export interface StepContext {
   /** The upload's timestamp columns followed in shards side by side, on the same terms; undefined when the step is to follow them in one pass. */
   followTimestampsInShards(columns: readonly string[]): Promise<ShardedTimestamps | undefined>;
   /**
-   * The upload read in shards side by side by a table pass, on the same terms, and `use` run on
-   * what it read (ShardedProfiler.readTable); undefined when the step is to read it in one pass.
+   * The upload read in shards side by side by a table pass, on the same terms, its output handed
+   * to `writeOutput` (ShardedProfiler.readTable); undefined when the step is to read it in one pass.
    */
-  readTableInShards<Part, T>(pass: TableReadRequest, use: (read: ShardedTableRead<Part>) => Promise<T>): Promise<T | undefined>;
+  readTableInShards<Part>(request: TableReadRequest, writeOutput?: TableOutputWriter): Promise<ShardedTableRead<Part> | undefined>;
   /** The upload's user metadata (`x-amz-meta-*`), keys lower-cased; empty when it has none. */
   inputMetadata(): Promise<Record<string, string>>;
   /**

@@ -24,23 +24,26 @@ export interface ShardedProfiler {
    */
   followTimestamps(object: StoredObject, columns: readonly string[]): Promise<ShardedTimestamps | undefined>;
   /**
-   * The object read in shards by a table pass (TableShardPass, found by name), and `use` run on
-   * what it read while its output is there to be streamed; the output is gone once `use` settles.
-   * Undefined when the object is not read in shards, and also when a shard meets anything the
-   * file is refused for (a row of the wrong width, a byte that is not UTF-8, a quote never
-   * closed, a header a one-pass read objects to): the step then reads it in one pass, which
-   * words the refusal with its lines. A runtime without it reads every object in one pass.
+   * The object read in shards by a table pass (TableShardPass, found by name). A pass that
+   * writes output hands it to `writeOutput`, shard after shard in file order, while later shards
+   * are still being read. Undefined when the object is not read in shards, and also when a shard
+   * meets anything the file is refused for (a row of the wrong width, a byte that is not UTF-8, a
+   * quote never closed, a header a one-pass read objects to): the output stream then fails, and
+   * the step reads the file in one pass, which words the refusal with its lines. A runtime
+   * without it reads every object in one pass.
    */
-  readTable?<Part, T>(object: StoredObject, pass: TableReadRequest, use: (read: ShardedTableRead<Part>) => Promise<T>): Promise<T | undefined>;
+  readTable?<Part>(object: StoredObject, request: TableReadRequest, writeOutput?: TableOutputWriter): Promise<ShardedTableRead<Part> | undefined>;
 }
 
-/** Which table pass reads the shards, under which options, and whether it writes output. */
+/** Which table pass reads the shards, and under which options. */
 export interface TableReadRequest {
   pass: string;
   /** Plain data, as a shard request carries it. */
   options: unknown;
-  writes: boolean;
 }
+
+/** Writes a pass's output (an artifact stream): it must fail, not finish, when the stream it is handed fails. */
+export type TableOutputWriter = (output: AsyncIterable<Uint8Array>) => Promise<void>;
 
 /** A table read in shards by a pass: the table's shape as a one-pass read gives it, and each shard's part in file order. */
 export interface ShardedTableRead<Part> {
@@ -49,8 +52,6 @@ export interface ShardedTableRead<Part> {
   parts: { part: Part; firstLine: number }[];
   shards: number;
   workers: number;
-  /** The text the pass wrote, shard after shard in file order: read it once. */
-  output(): AsyncIterable<Uint8Array>;
 }
 
 /** Timestamp columns followed in shards, and in how many. */

@@ -50,6 +50,6 @@ export function embeddedShardedProfiler(locate: LocateObject, settings: Embedded
         );
       }),
     followTimestamps: (object, columns) => inShards(object, (found, shards) => followTimestampsInShards(found, columns, shards)),
-    readTable: (object, pass, use) => inShards(object, (found, shards) => readTableInShards(found, pass, shards, use)),
+    readTable: (object, request, writeOutput) => inShards(object, (found, shards) => readTableInShards(found, request, shards, writeOutput)),
   };
 }

@@ -22,13 +22,9 @@ export const processFile: StepDefinition = {
     const inferred = await context.readArtifactJson<SchemaDocument>(MVP_ARTIFACTS.inferredSchema);
     const copy = { name: MVP_ARTIFACTS.normalized, key: processedKey(context.useCase, context.journeyId, context.input.key), contentType: NDJSON_CONTENT_TYPE };
     // A large upload is copied in shards where the runtime can, each shard's lines joined in file order.
-    const sharded = await context.readTableInShards<null, { table: { rows: number; columns: readonly string[] }; shards: number; workers: number }>(
-      { pass: typedCopyShardPass.name, options: inferred.columns, writes: true },
-      async (read) => {
-        await context.writeArtifactStream({ ...copy, chunks: read.output() });
-        return { table: read.table, shards: read.shards, workers: read.workers };
-      },
-    );
+    const sharded = await context.readTableInShards<null>({ pass: typedCopyShardPass.name, options: inferred.columns }, async (output) => {
+      await context.writeArtifactStream({ ...copy, chunks: output });
+    });
     const table = sharded?.table ?? (await copyInOnePass());
     // Steps run as separate functions on the bytes as they are now: a file changed since validation is refused, not half-copied.
     if (table.rows !== inferred.rows || table.columns.length !== inferred.columns.length) {

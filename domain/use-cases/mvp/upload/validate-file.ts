@@ -3,7 +3,7 @@ import { STREAM_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import { MVP_ARTIFACTS } from '../names.js';
 import type { AdmissionPart } from '../shared/admission-tally.js';
 import { admissionShardPass, admittedFromShards } from '../shared/admit-in-shards.js';
-import { admitTable, type AdmittedTable } from '../shared/admit-table.js';
+import { admitTable } from '../shared/admit-table.js';
 import { fileNameOf } from './object-keys.js';
 import type { SchemaDocument } from './schema-document.js';
 import { buildValidationReport } from './validation-report.js';
@@ -21,12 +21,10 @@ export const validateFile: StepDefinition = {
     'Checks the upload is UTF-8 CSV, TSV, JSON or NDJSON within the size limit, with a header and a consistent column count, and infers its column types.',
   async run(context) {
     // A large upload is tallied in shards where the runtime can; anything it is refused for is read again in one pass, to word the refusal.
-    const sharded = await context.readTableInShards<AdmissionPart, { admitted: AdmittedTable; shards: number; workers: number }>(
-      { pass: admissionShardPass.name, options: null, writes: false },
-      async (read) => ({ admitted: admittedFromShards(read), shards: read.shards, workers: read.workers }),
-    );
+    const sharded = await context.readTableInShards<AdmissionPart>({ pass: admissionShardPass.name, options: null });
     // streamInput enforces the size cap (file_too_large) before a byte is read.
-    const { table, schema, formulaLikeCells, decimalComma } = sharded?.admitted ?? (await admitTable((await context.streamInput()).chunks));
+    const { table, schema, formulaLikeCells, decimalComma } =
+      (sharded && admittedFromShards(sharded)) ?? (await admitTable((await context.streamInput()).chunks));
     const bytes = table.contentBytes + (table.hadBom ? 3 : 0);
     const report = buildValidationReport({
       file: fileNameOf(context.input.key),

@@ -44,7 +44,6 @@ async function readWithPass<Part>(bytes: Uint8Array, shardBytes: number, pass: T
     parts: shards.map((shard) => ({ part: shard.partial.part as Part, firstLine: shard.firstLine })),
     shards: shards.length,
     workers: 1,
-    output: () => (async function* () {})(),
   };
   return { read, output: pieces.flat().join(''), shards: shards.length, rereads: shards.filter((s) => s.reread).length };
 }
