@@ -16,7 +16,8 @@ export const faultUsage = `  --fault <spec>    embedded only, for trying retries
                     first n attempts, <step>:timeout[:<s>] hangs it until its timeout (set to s),
                     <step>:slow:<ms> delays it (repeatable)`;
 
-export const shardUsage = `  --workers <n>     embedded only: a large upload's EDA profile is read in shards on n worker threads
+export const shardUsage = `  --workers <n>     embedded only: a large delimited upload is read in shards on n worker threads (the
+                    EDA profile, and the mvp upload's validation and typed copy)
                     (default: one per core; 1 reads every upload in one pass)
   --shard-size <s>  embedded only: its shard size (default: a quarter of the file per worker, at least 64MiB)`;
 

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventBridgeEnvelope, EventDraft } from '#events/platform-event.js';
 import { defaultPlatformConfig, type PlatformConfig } from '#domain/ports/platform-config.js';
@@ -28,6 +29,9 @@ import { DataDirLock, type DataDirHolder } from './data-dir-lock.js';
 import { JourneyLog, journeyLogDir } from './journey-log.js';
 import { JourneyLogger } from './journey-logger.js';
 import type { Recovery } from './recovery.js';
+
+/** Where sharded reads keep their pieces of output while a step runs, inside the data dir this process owns. */
+const SCRATCH_DIR = 'scratch';
 
 export interface EmbeddedRuntimeOptions {
   dataDir: string;
@@ -116,6 +120,8 @@ export class EmbeddedRuntime {
       lock.release();
       throw error;
     }
+    // A sharded read's pieces of output that a stopped process left behind are only ever read by the step that wrote them.
+    rmSync(join(options.dataDir, SCRATCH_DIR), { recursive: true, force: true });
     const pending = runtime.ledger.recover((bus, event) => runtime.routeMessages(bus, event));
     // This process owns the data directory (the lock says so): whatever a previous one left half-done is dead.
     await releaseAbandonedClaims(
@@ -136,6 +142,7 @@ export class EmbeddedRuntime {
       store: this.store,
       shardedProfiler: embeddedShardedProfiler((bucket, key) => this.store.locate(bucket, key), {
         workers: this.options.shards?.workers ?? availableParallelism(),
+        scratchDir: join(this.options.dataDir, SCRATCH_DIR),
         ...(this.options.shards?.shardBytes ? { shardBytes: this.options.shards.shardBytes } : {}),
       }),
       ...(this.options.queue ? { queueSettings: this.options.queue } : {}),

@@ -13,6 +13,8 @@ export interface EmbeddedShardSettings {
   workers: number;
   /** The shard size; by default about four shards per worker, at least 64 MiB each. */
   shardBytes?: number;
+  /** Where a sharded read keeps its pieces of output until they are streamed. */
+  scratchDir: string;
 }
 
 /**
@@ -50,6 +52,7 @@ export function embeddedShardedProfiler(locate: LocateObject, settings: Embedded
         );
       }),
     followTimestamps: (object, columns) => inShards(object, (found, shards) => followTimestampsInShards(found, columns, shards)),
-    readTable: (object, request, writeOutput) => inShards(object, (found, shards) => readTableInShards(found, request, shards, writeOutput)),
+    readTable: (object, request, writeOutput) =>
+      inShards(object, (found, shards) => readTableInShards(found, request, { ...shards, scratchDir: settings.scratchDir }, writeOutput)),
   };
 }

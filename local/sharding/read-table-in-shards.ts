@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ShardedTableRead, TableOutputWriter, TableReadRequest } from '#domain/ports/sharded-profiler.js';
@@ -24,7 +24,7 @@ interface ReadShard<Part> {
 /**
  * Reads a delimited file as shards of about `shardBytes` on `workers` threads with a table pass,
  * each shard's part kept in file order. With `writeOutput`, each shard writes its output text to a
- * file of its own, and `writeOutput` is handed those pieces in file order as each shard is
+ * file of its own (in `scratchDir`, the system's temporary folder by default), and `writeOutput` is handed those pieces in file order as each shard is
  * confirmed, while later shards are still being read; a piece is removed once it is streamed.
  * Undefined when the file is better read in one pass (see {@link splittableInput}), and when a
  * shard meets anything the file is refused for: a one-pass read words that refusal with its
@@ -34,7 +34,7 @@ interface ReadShard<Part> {
 export async function readTableInShards<Part>(
   input: InputFile,
   request: TableReadRequest,
-  options: { shardBytes: number; workers: number },
+  options: { shardBytes: number; workers: number; scratchDir?: string },
   writeOutput?: TableOutputWriter,
 ): Promise<ShardedTableRead<Part> | undefined> {
   // A head every reader refuses is refused by the one-pass read too, in the words a table reader uses.
@@ -43,7 +43,9 @@ export async function readTableInShards<Part>(
   const { path, fileOffset, size, delimiter, bytesFrom, head } = splittable;
   const columns = tableHeader(head, splittable.complete, delimiter);
   if (!columns) return undefined;
-  const folder = writeOutput ? await mkdtemp(join(tmpdir(), 'symphainy-table-')) : undefined;
+  const scratch = options.scratchDir ?? tmpdir();
+  if (writeOutput) await mkdir(scratch, { recursive: true });
+  const folder = writeOutput ? await mkdtemp(join(scratch, 'table-')) : undefined;
   const threads = Math.min(options.workers, splittable.shards);
   const workers = startShardWorkers(threads);
   const outputOf = (index: number, start: number) => (folder ? join(folder, `${index}-${start}.part`) : undefined);
