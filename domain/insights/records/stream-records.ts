@@ -29,6 +29,14 @@ export function streamRecords(chunks: AsyncIterable<Uint8Array>, options: Record
   return recordsFromBytes(plainBytes(chunks), options);
 }
 
+/**
+ * The same a chunk's records at a time: a pass over millions of records loops over each batch
+ * rather than awaiting each record (a promise per record through every generator).
+ */
+export function streamRecordBatches(chunks: AsyncIterable<Uint8Array>, options: RecordOptions = {}): AsyncGenerator<TableRecord[]> {
+  return recordBatchesFromBytes(plainBytes(chunks), options);
+}
+
 export interface RecordOptions {
   /** Only these columns are read into each record (the others are skipped, not decoded); all when absent. */
   columns?: readonly string[];
@@ -36,8 +44,13 @@ export interface RecordOptions {
   onFormat?: (format: SniffedFormat) => void;
 }
 
-/** The same from bytes already decompressed. */
+/** The records of bytes already decompressed. */
 export async function* recordsFromBytes(bytes: AsyncIterable<Uint8Array>, options: RecordOptions = {}): AsyncGenerator<TableRecord> {
+  for await (const batch of recordBatchesFromBytes(bytes, options)) yield* batch;
+}
+
+/** The same a batch at a time. */
+export async function* recordBatchesFromBytes(bytes: AsyncIterable<Uint8Array>, options: RecordOptions = {}): AsyncGenerator<TableRecord[]> {
   const { columns, onFormat } = options;
   try {
     const peeked = await peekBytes(withoutBom(bytes), SNIFF_BYTES);
@@ -53,33 +66,46 @@ export async function* recordsFromBytes(bytes: AsyncIterable<Uint8Array>, option
   }
 }
 
-async function* jsonRecords(text: AsyncIterable<string>, format: 'json' | 'ndjson', wanted: ReadonlySet<string> | undefined): AsyncGenerator<TableRecord> {
+/** JSON records in batches of this many. */
+const JSON_BATCH = 1024;
+
+async function* jsonRecords(text: AsyncIterable<string>, format: 'json' | 'ndjson', wanted: ReadonlySet<string> | undefined): AsyncGenerator<TableRecord[]> {
   let row = 0;
+  let batch: TableRecord[] = [];
   for await (const value of format === 'json' ? jsonArrayValues(text) : ndjsonValues(text)) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw new RecordStreamError('not_tabular', `record ${row + 1} is not a JSON object`);
     }
-    yield { row: ++row, values: textValues(value as Record<string, unknown>, wanted) };
+    batch.push({ row: ++row, values: textValues(value as Record<string, unknown>, wanted) });
+    if (batch.length >= JSON_BATCH) {
+      yield batch;
+      batch = [];
+    }
   }
+  if (batch.length > 0) yield batch;
 }
 
-async function* delimitedRecords(bytes: AsyncIterable<Uint8Array>, delimiter: number, wanted: ReadonlySet<string> | undefined): AsyncGenerator<TableRecord> {
+async function* delimitedRecords(bytes: AsyncIterable<Uint8Array>, delimiter: number, wanted: ReadonlySet<string> | undefined): AsyncGenerator<TableRecord[]> {
   let header: string[] | undefined;
   let read: number[] = [];
   let row = 0;
   const decodedAfter = wanted && ((names: string[]) => Uint8Array.from(names, (name) => (wanted.has(name) ? 1 : 0)));
-  for await (const cells of delimitedRows(bytes, delimiter, decodedAfter)) {
-    if (!header) {
-      header = cells.map((name) => name.trim());
-      read = header.flatMap((name, index) => (!wanted || wanted.has(name) ? [index] : []));
-      continue;
+  for await (const rows of delimitedRows(bytes, delimiter, decodedAfter)) {
+    const batch: TableRecord[] = [];
+    for (const cells of rows) {
+      if (!header) {
+        header = cells.map((name) => name.trim());
+        read = header.flatMap((name, index) => (!wanted || wanted.has(name) ? [index] : []));
+        continue;
+      }
+      const values: Record<string, RecordValue> = {};
+      for (const index of read) {
+        const cell = cells[index];
+        values[header[index]!] = cell === undefined || cell === '' ? null : cell;
+      }
+      batch.push({ row: ++row, values });
     }
-    const values: Record<string, RecordValue> = {};
-    for (const index of read) {
-      const cell = cells[index];
-      values[header[index]!] = cell === undefined || cell === '' ? null : cell;
-    }
-    yield { row: ++row, values };
+    if (batch.length > 0) yield batch;
   }
 }
 

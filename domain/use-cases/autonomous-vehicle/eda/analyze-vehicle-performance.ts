@@ -1,6 +1,6 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
 import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
-import { inputRecords } from '#domain/reporting/eda/index.js';
+import { inputRecordBatches } from '#domain/reporting/eda/index.js';
 import { AV_EDA_ARTIFACTS } from '../names.js';
 import { telemetryReaderOf } from './telemetry-fields.js';
 import { VehiclePerformanceAnalysis } from './vehicle-performance.js';
@@ -12,7 +12,7 @@ export const analyzeVehiclePerformance: StepDefinition = {
   async run(context) {
     const read = await telemetryReaderOf(context);
     const analysis = new VehiclePerformanceAnalysis();
-    for await (const record of inputRecords(context)) analysis.add(read(record));
+    for await (const records of inputRecordBatches(context)) for (const record of records) analysis.add(read(record));
     const result = analysis.result();
     await context.writeJsonArtifact(AV_EDA_ARTIFACTS.performance, result);
     return {

@@ -2,7 +2,7 @@ import type { StepDefinition } from '#domain/journeys/step-definition.js';
 import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import type { DatasetProfile, Insight } from '#domain/profiling/profile-types.js';
 import { deriveInsights, formatNumber } from '#domain/insights/index.js';
-import { EDA_ARTIFACTS, fileNameOf, inputRecords, writeEdaNotification, writeEdaReport } from '#domain/reporting/eda/index.js';
+import { EDA_ARTIFACTS, fileNameOf, inputRecordBatches, writeEdaNotification, writeEdaReport } from '#domain/reporting/eda/index.js';
 import type { AnomalyReport } from './anomaly-scan.js';
 import { AV_EDA_ARTIFACTS } from '../names.js';
 import { anomaliesSection, performanceSection, safetySection } from './report-sections.js';
@@ -19,7 +19,7 @@ export const generateSafetyReports: StepDefinition = {
   async run(context) {
     const read = await telemetryReaderOf(context);
     const scan = new SafetyScan();
-    for await (const record of inputRecords(context)) scan.add(read(record));
+    for await (const records of inputRecordBatches(context)) for (const record of records) scan.add(read(record));
     const safety = scan.result();
     const file = fileNameOf(context.input.key);
     await context.writeJsonArtifact(AV_EDA_ARTIFACTS.safety, safety);

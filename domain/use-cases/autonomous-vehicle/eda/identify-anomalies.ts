@@ -1,6 +1,6 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
 import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
-import { inputRecords } from '#domain/reporting/eda/index.js';
+import { inputRecordBatches } from '#domain/reporting/eda/index.js';
 import { anomalyInsights } from './anomaly-insights.js';
 import { AnomalyScan } from './anomaly-scan.js';
 import { AV_EDA_ARTIFACTS } from '../names.js';
@@ -13,7 +13,7 @@ export const identifyAnomalies: StepDefinition = {
   async run(context) {
     const read = await telemetryReaderOf(context);
     const scan = new AnomalyScan();
-    for await (const record of inputRecords(context)) scan.add(read(record));
+    for await (const records of inputRecordBatches(context)) for (const record of records) scan.add(read(record));
     const report = scan.result();
     const findings = anomalyInsights(report);
     await context.writeJsonArtifact(AV_EDA_ARTIFACTS.anomalies, { ...report, findings });
