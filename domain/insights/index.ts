@@ -9,6 +9,7 @@ export {
   decodeChunks,
   decodeText,
   plainBytes,
+  recordBatchesFromBytes,
   recordsFromBytes,
   streamRecords,
   RecordStreamError,

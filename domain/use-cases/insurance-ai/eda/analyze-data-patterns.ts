@@ -20,7 +20,7 @@ export const analyzeDataPatterns: StepDefinition = {
     const { chunks } = await context.streamInput();
     const scan = new SegmentScan(fieldsRead(mapping));
     await rejectingUnreadable(async () => {
-      for await (const record of normalizedFieldRecords(new LegacyRecordReader(chunks), mapping, emptyTally())) scan.add(record);
+      for await (const records of normalizedFieldRecords(new LegacyRecordReader(chunks), mapping, emptyTally())) for (const record of records) scan.add(record);
     });
     const analysis = scan.result();
     await context.writeJsonArtifact(INSURANCE_EDA_ARTIFACTS.segments, analysis);

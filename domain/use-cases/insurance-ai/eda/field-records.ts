@@ -58,7 +58,8 @@ export function byField(mapping: FieldMapping): (values: Readonly<Record<string,
 }
 
 /** The upload's records keyed by field, with legacy dates, amounts and codes normalised. */
-export async function* normalizedFieldRecords(reader: LegacyRecordReader, mapping: FieldMapping, tally: LegacyFormatTally): AsyncGenerator<TableRecord> {
+export async function* normalizedFieldRecords(reader: LegacyRecordReader, mapping: FieldMapping, tally: LegacyFormatTally): AsyncGenerator<TableRecord[]> {
   const keyed = byField(mapping);
-  for await (const record of reader.records()) yield { row: record.row, values: normalizeLegacyValues(keyed(record.values), tally, reader.amounts) };
+  for await (const records of reader.batches())
+    yield records.map((record) => ({ row: record.row, values: normalizeLegacyValues(keyed(record.values), tally, reader.amounts) }));
 }

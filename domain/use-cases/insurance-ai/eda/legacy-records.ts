@@ -1,4 +1,4 @@
-import { decodeText, plainBytes, recordsFromBytes, type TableRecord } from '#domain/insights/index.js';
+import { decodeText, plainBytes, recordBatchesFromBytes, type TableRecord } from '#domain/insights/index.js';
 import { peekBytes } from '#domain/inputs/peek-bytes.js';
 import { amountConventionOf, parseLegacyAmount, type AmountConvention } from '../shared/legacy-amount.js';
 import { lineCharacters, parseLayoutDeclaration, sliceField, startsWithLayout, type Layout } from '../shared/fixed-width-layout.js';
@@ -19,6 +19,11 @@ export class LegacyRecordReader {
   constructor(private readonly chunks: AsyncIterable<Uint8Array>) {}
 
   async *records(): AsyncGenerator<TableRecord> {
+    for await (const batch of this.batches()) yield* batch;
+  }
+
+  /** The same a chunk's records at a time: a pass over every record loops over each batch rather than awaiting each record. */
+  async *batches(): AsyncGenerator<TableRecord[]> {
     // A #layout line comes first; 64 KiB of the start is enough to see it and to sniff a delimiter.
     const peeked = await peekBytes(plainBytes(this.chunks), 64 * 1024);
     if (startsWithLayout(new TextDecoder().decode(peeked.head))) {
@@ -30,15 +35,17 @@ export class LegacyRecordReader {
     const noteDelimiter = (format: { format: string; delimiter?: number }) => {
       this.amounts = amountConventionOf(format.delimiter === undefined ? null : String.fromCharCode(format.delimiter));
     };
-    for await (const record of recordsFromBytes(peeked.chunks, { onFormat: noteDelimiter })) {
-      const values: Record<string, string | null> = {};
-      for (const [name, value] of Object.entries(record.values)) values[name.trim()] = value === null ? null : value.trim() || null;
-      yield { row: record.row, values };
+    for await (const records of recordBatchesFromBytes(peeked.chunks, { onFormat: noteDelimiter })) {
+      yield records.map((record) => {
+        const values: Record<string, string | null> = {};
+        for (const [name, value] of Object.entries(record.values)) values[name.trim()] = value === null ? null : value.trim() || null;
+        return { row: record.row, values };
+      });
     }
   }
 }
 
-async function* fixedWidthRecords(text: AsyncIterable<string>): AsyncGenerator<TableRecord> {
+async function* fixedWidthRecords(text: AsyncIterable<string>): AsyncGenerator<TableRecord[]> {
   let layout: Layout | undefined;
   let pending = '';
   let row = 0;
@@ -68,16 +75,18 @@ async function* fixedWidthRecords(text: AsyncIterable<string>): AsyncGenerator<T
   };
   for await (const chunk of text) {
     pending += chunk;
+    const batch: TableRecord[] = [];
     let end = pending.indexOf('\n');
     while (end >= 0) {
       const record = recordOf(pending.slice(0, end));
       pending = pending.slice(end + 1);
-      if (record) yield record;
+      if (record) batch.push(record);
       end = pending.indexOf('\n');
     }
+    if (batch.length > 0) yield batch;
   }
   if (pending !== '') {
     const record = recordOf(pending);
-    if (record) yield record;
+    if (record) yield [record];
   }
 }

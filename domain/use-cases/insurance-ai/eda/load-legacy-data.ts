@@ -80,22 +80,24 @@ function absentFields(mapping: FieldMapping): LegacyFormats['fieldsAbsent'] {
 }
 
 async function* normalizedCsv(
-  records: AsyncIterable<{ values: Record<string, string | null> }>,
+  batches: AsyncIterable<readonly { values: Record<string, string | null> }[]>,
   onHeader: (columns: string[]) => void,
   onRecord: () => void,
 ): AsyncGenerator<Uint8Array> {
   const encoder = new TextEncoder();
   let header: string[] | undefined;
   let batch = '';
-  for await (const record of records) {
-    // The first record's columns are the extract's: delimited and fixed-width extracts name every column on every record.
-    if (!header) {
-      header = Object.keys(record.values);
-      onHeader(header);
-      batch += csvLine(header);
+  for await (const records of batches) {
+    for (const record of records) {
+      // The first record's columns are the extract's: delimited and fixed-width extracts name every column on every record.
+      if (!header) {
+        header = Object.keys(record.values);
+        onHeader(header);
+        batch += csvLine(header);
+      }
+      onRecord();
+      batch += csvLine(header.map((c) => record.values[c] ?? null));
     }
-    onRecord();
-    batch += csvLine(header.map((c) => record.values[c] ?? null));
     if (batch.length >= 64 * 1024) {
       yield encoder.encode(batch);
       batch = '';
