@@ -12,7 +12,7 @@ export const processHistoricalData: StepDefinition = {
   description: 'Splits each vehicle’s telemetry into drive segments and computes distance, speed, acceleration and hard-braking statistics',
   async run(context) {
     const analyzer = new DriveAnalyzer();
-    for await (const sample of streamNormalizedTelemetry(context)) analyzer.push(sample);
+    for await (const samples of streamNormalizedTelemetry(context)) for (const sample of samples) analyzer.push(sample);
     const analysis = analyzer.finish();
     // The thresholds travel with the results: a segment count means little without the rule that cut it.
     const rules = {
