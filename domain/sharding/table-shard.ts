@@ -88,9 +88,9 @@ export async function readTableShard(request: TableShardRequest): Promise<TableS
 }
 
 /**
- * The header row of `head` as a one-pass read takes it (its cells and line), or undefined when
- * the head does not hold a whole first row, or a one-pass read would object to it: then the
- * file is read in one pass.
+ * The column names of the header row of `head`, trimmed, as a one-pass read takes them; undefined
+ * when the head does not hold a whole first row, or a one-pass read would object to it (a blank
+ * or repeated name, values for names): then the file is read in one pass.
  */
 export function tableHeader(head: Uint8Array, complete: boolean, delimiter: number): string[] | undefined {
   let header: { cells: string[]; line: number } | undefined;
