@@ -7,7 +7,7 @@ import { INSURANCE_FIELDS, type InsuranceField } from '../shared/fields.js';
 import { DETECTION_THRESHOLD, type ColumnPii } from './pii-detection.js';
 import { PII_HASH_SALT, maskValue } from './pii-masking.js';
 import { recordBatches } from './record-stream.js';
-import { tallyRecords } from './record-tallies.js';
+import { recordTallies } from './record-tallies.js';
 
 /** Fields that hold personal data when a file has them. */
 const PII_FIELDS: readonly InsuranceField[] = ['holder_name', 'national_id', 'email', 'phone'];
@@ -28,9 +28,8 @@ export const enableAiOperations: StepDefinition = {
       .map((f) => ({ field: f.name, withoutIt: f.withoutIt ?? 'left out' }));
     const piiNotInFile = notInFile.filter((f) => PII_FIELDS.includes(f.field as InsuranceField));
 
-    // Two passes: which columns hold PII is known only once every value has been seen, and only then can masking start.
-    const tallies = await tallyRecords(context, fields);
-    await context.writeJsonArtifact(INSURANCE_ARTIFACTS.recordTallies, tallies);
+    // Which columns hold PII is known only once every value has been seen, so masking starts from the tallies process_data_lake's pass left.
+    const tallies = await recordTallies(context, fields);
     const pii = tallies.columns.map((c) => c.pii);
     const masked = pii.filter((c): c is ColumnPii & { maskAs: NonNullable<ColumnPii['maskAs']> } => c.maskAs !== null);
     await context.writeJsonArtifact(INSURANCE_ARTIFACTS.piiReport, {

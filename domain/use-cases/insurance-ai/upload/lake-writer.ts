@@ -1,4 +1,5 @@
 import { CompactKeyIndex } from '#domain/collections/compact-key-index.js';
+import { TextBytes } from '#domain/collections/text-bytes.js';
 import type { ArtifactRef } from '#events/platform-event.js';
 import type { StepContext } from '#domain/journeys/step-definition.js';
 import { INSURANCE_ARTIFACTS } from '../names.js';
@@ -22,20 +23,20 @@ export interface WrittenPartition extends LakePartition {
 }
 
 interface OpenPartition extends WrittenPartition {
-  buffered: string[];
+  buffered: TextBytes;
   bufferedRows: number;
-  bufferedChars: number;
+  bufferedBytes: number;
   /** Set once a part has been written before the end: the partition is then a numbered series of files. */
   split: boolean;
 }
 
-/** Characters of NDJSON held across all partitions before the largest is written out as a part. */
-export const LAKE_BUFFER_CHARS = 32 * 1024 * 1024;
+/** Bytes of NDJSON held across all partitions before the largest is written out as a part. */
+export const LAKE_BUFFER_BYTES = 32 * 1024 * 1024;
 
 /**
  * Writes records into their `lob=/year=` partitions as they stream past, in bounded memory:
  * records are buffered per partition, and whenever the buffers together pass
- * `bufferChars` ({@link LAKE_BUFFER_CHARS} unless a test asks for less) the largest is written out as the next part of its partition
+ * `bufferBytes` ({@link LAKE_BUFFER_BYTES} unless a test asks for less) the largest is written out as the next part of its partition
  * (`<journey-id>-part-00001.ndjson`, ...), as Spark and Glue write a partition as several files.
  * A partition that fits is one file, `<journey-id>.ndjson`. Parts are cut at the same records
  * for the same extract, so a retried step writes the same keys with the same bytes.
@@ -44,31 +45,42 @@ export class LakeWriter {
   private readonly partitions = new Map<string, OpenPartition>();
   /** Keyed by partition and policy: whether a record is its policy's first in its partition. */
   private readonly policies = new CompactKeyIndex(4096);
-  private bufferedChars = 0;
+  private bufferedBytes = 0;
 
   constructor(
     private readonly context: Pick<StepContext, 'writeArtifact' | 'useCase' | 'journeyId'>,
     private readonly prefix: string,
-    private readonly bufferChars = LAKE_BUFFER_CHARS,
+    private readonly bufferBytes = LAKE_BUFFER_BYTES,
   ) {}
 
-  async add(record: InsuranceRecord): Promise<void> {
+  /** `line`, when given, is the record as NDJSON already (without its line break), written as it is. */
+  async add(record: InsuranceRecord, line = JSON.stringify(record)): Promise<void> {
     const where = partitionOf(record);
     const path = partitionPath(where);
     let partition = this.partitions.get(path);
     if (!partition) {
-      partition = { ...where, path, rows: 0, files: [], tally: new PortfolioTally(), buffered: [], bufferedRows: 0, bufferedChars: 0, split: false };
+      partition = {
+        ...where,
+        path,
+        rows: 0,
+        files: [],
+        tally: new PortfolioTally(),
+        buffered: new TextBytes(),
+        bufferedRows: 0,
+        bufferedBytes: 0,
+        split: false,
+      };
       this.partitions.set(path, partition);
     }
     this.policies.idOf(`${path}\u0000${record.policy_number}`);
     partition.tally.add(record, this.policies.added);
     partition.rows++;
-    const line = `${JSON.stringify(record)}\n`;
-    partition.buffered.push(line);
+    const before = partition.buffered.byteLength;
+    partition.buffered.append(`${line}\n`);
     partition.bufferedRows++;
-    partition.bufferedChars += line.length;
-    this.bufferedChars += line.length;
-    if (this.bufferedChars > this.bufferChars) await this.writeLargest();
+    partition.bufferedBytes += partition.buffered.byteLength - before;
+    this.bufferedBytes += partition.buffered.byteLength - before;
+    if (this.bufferedBytes > this.bufferBytes) await this.writeLargest();
   }
 
   /** Writes what is still buffered and returns every partition, in partitionOrder. */
@@ -80,7 +92,7 @@ export class LakeWriter {
 
   private async writeLargest(): Promise<void> {
     let largest: OpenPartition | undefined;
-    for (const partition of this.partitions.values()) if (!largest || partition.bufferedChars > largest.bufferedChars) largest = partition;
+    for (const partition of this.partitions.values()) if (!largest || partition.bufferedBytes > largest.bufferedBytes) largest = partition;
     largest!.split = true;
     await this.writePart(largest!);
   }
@@ -91,15 +103,15 @@ export class LakeWriter {
     const ref: ArtifactRef = await this.context.writeArtifact({
       name: partition.split ? `partition ${partition.path} part ${part}` : `partition ${partition.path}`,
       key: `${this.prefix}${this.context.useCase}/${partition.path}/${file}.ndjson`,
-      body: partition.buffered.join(''),
+      body: partition.buffered.bytes(),
       contentType: 'application/x-ndjson',
       // partitions.json lists every file with its key and checksum; a step's event could not carry hundreds of partitions.
       listedIn: INSURANCE_ARTIFACTS.partitions,
     });
     partition.files.push({ key: ref.key, rows: partition.bufferedRows, bytes: ref.size, sha256: ref.sha256 });
-    this.bufferedChars -= partition.bufferedChars;
-    partition.buffered = [];
+    this.bufferedBytes -= partition.bufferedBytes;
+    partition.buffered = new TextBytes();
     partition.bufferedRows = 0;
-    partition.bufferedChars = 0;
+    partition.bufferedBytes = 0;
   }
 }

@@ -4,7 +4,8 @@ import { INSURANCE_ARTIFACTS } from '../names.js';
 import { describeLeftOut, fieldsOfUpload, type FileFields } from '../shared/field-availability.js';
 import { LakeWriter } from './lake-writer.js';
 import { portfolioFiguresLeftOut } from './portfolio-figures.js';
-import { recordBatches } from './record-stream.js';
+import { recordLineBatches } from './record-stream.js';
+import { RecordTally } from './record-tallies.js';
 /**
  * Lands the validated records in the lake as NDJSON, partitioned `lob=<LOB>/year=<YYYY>` under
  * `lake/<use-case>/`, one file (or, for a large partition, one numbered series) per journey in each partition so re-running a journey rewrites
@@ -24,7 +25,15 @@ export const processDataLake: StepDefinition = {
     const notes = partitionNotes(partitionedBy);
     const leftOut = portfolioFiguresLeftOut(fields).filter((l) => l.figure !== 'loss ratio');
     const lake = new LakeWriter(context, LAKE_PREFIX);
-    for await (const records of recordBatches(context)) for (const record of records) await lake.add(record);
+    // The tallies the later steps need before their own pass starts are gathered in this one (see record-tallies.ts).
+    const tally = new RecordTally(fields);
+    for await (const { records, lines } of recordLineBatches(context)) {
+      for (let r = 0; r < records.length; r++) {
+        tally.add(records[r]!);
+        await lake.add(records[r]!, lines[r]);
+      }
+    }
+    await context.writeJsonArtifact(INSURANCE_ARTIFACTS.recordTallies, tally.result());
     const partitions = (await lake.finish()).map((partition) => {
       const { policies, claims, writtenPremium, paidLosses, outstandingReserves, incurredLosses } = partition.tally.figures(fields);
       const only = partition.files.length === 1 ? partition.files[0]! : undefined;

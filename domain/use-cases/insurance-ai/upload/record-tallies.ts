@@ -15,11 +15,11 @@ const PROVENANCE_COLUMNS = new Set(['source_line']);
 /**
  * What must be known of every record before a pass that depends on it can start: which columns
  * hold PII (masking needs it before the first masked row) and each line's claim-amount fence (a
- * claim is an outlier only against all claims of its line). enable_ai_operations gathers them in
- * the pass it needs anyway and leaves them as an artifact, so identify_monetization reads the
- * records once. Validation's pass would be the earlier place, but measured there (a 30 MB
- * extract) the journey ran 10% slower and peaked 73 MiB higher: that pass already holds the
- * per-policy consistency state.
+ * claim is an outlier only against all claims of its line). process_data_lake gathers them in the
+ * pass it makes anyway to write the lake and leaves them as an artifact, so enable_ai_operations
+ * and identify_monetization each read the records once. Validation's pass would be the earliest
+ * place, but measured there (a 30 MB extract) the journey ran 10% slower and peaked 73 MiB
+ * higher: that pass already holds the per-policy consistency state.
  */
 export interface RecordTallies {
   records: number;

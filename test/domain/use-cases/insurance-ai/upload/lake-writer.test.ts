@@ -31,7 +31,7 @@ function recordingContext() {
       useCase: 'insurance_ai',
       journeyId: 'j-lake',
       writeArtifact: async (spec: { name: string; body: Uint8Array | string; contentType: string; key?: string }) => {
-        const body = String(spec.body);
+        const body = typeof spec.body === 'string' ? spec.body : new TextDecoder().decode(spec.body);
         objects.set(spec.key!, body);
         return {
           name: spec.name,
@@ -47,9 +47,9 @@ function recordingContext() {
   };
 }
 
-async function writeLake(records: InsuranceRecord[], bufferChars: number) {
+async function writeLake(records: InsuranceRecord[], bufferBytes: number) {
   const { objects, context } = recordingContext();
-  const lake = new LakeWriter(context, 'lake/', bufferChars);
+  const lake = new LakeWriter(context, 'lake/', bufferBytes);
   for (const r of records) await lake.add(r);
   return { objects, partitions: await lake.finish() };
 }
@@ -77,8 +77,8 @@ describe('LakeWriter', () => {
   });
 
   it('writes every record exactly once, in partitions listed in order, whatever the buffer', async () => {
-    for (const bufferChars of [5_000, 200_000, 32 * 1024 * 1024]) {
-      const { objects, partitions } = await writeLake(records, bufferChars);
+    for (const bufferBytes of [5_000, 200_000, 32 * 1024 * 1024]) {
+      const { objects, partitions } = await writeLake(records, bufferBytes);
       expect(partitions.map((p) => p.path)).toEqual(['lob=AUTO/year=2023', 'lob=AUTO/year=2024', 'lob=HOME/year=2023', 'lob=HOME/year=2024']);
       const written = [...objects.values()]
         .join('')

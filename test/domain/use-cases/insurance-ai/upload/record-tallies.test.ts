@@ -27,7 +27,7 @@ describe.each([
   const upload = (hidden?: string[]) =>
     runJourneySteps(insuranceAiUseCase, 'upload', body, { key: `uploads/insurance_ai/${file}`, journeyId: 'j-tally', hidden });
 
-  it('enable_ai_operations leaves the tallies of every normalized record, so the fraud review needs no pass of its own', async () => {
+  it('process_data_lake leaves the tallies of every normalized record, so masking and the fraud review need no pass of their own', async () => {
     const run = await upload();
     const tallies = run.json<RecordTallies>(INSURANCE_ARTIFACTS.recordTallies);
     expect(tallies.records).toBe(run.ndjson(INSURANCE_ARTIFACTS.normalizedRecords).length);
