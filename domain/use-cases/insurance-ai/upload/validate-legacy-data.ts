@@ -65,7 +65,9 @@ export const validateLegacyData: StepDefinition = {
     const tally = new ViolationTally();
     const counts = { lines: 0, records: 0, claims: 0 };
     const note = (violation: ExtractViolation) => tally.note(namingFileColumn(violation, columnOf));
+    const fieldsOf = fieldReader(columnOf, byField);
     const recordsOf = (batch: ExtractBatch): string => {
+      const fieldLine = fieldsOf(batch.columns);
       let ndjson = '';
       for (const item of inLineOrder(batch)) {
         counts.lines++;
@@ -73,7 +75,7 @@ export const validateLegacyData: StepDefinition = {
           note(item);
           continue;
         }
-        const normalized = normalizer.normalize(byField(trimmedNames(item)));
+        const normalized = normalizer.normalize(fieldLine(item));
         if ('violations' in normalized) {
           normalized.violations.forEach(note);
           continue;
@@ -133,6 +135,29 @@ function trimmedNames(line: ExtractLine): ExtractLine {
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries(line.values)) values[name.trim()] = value;
   return { line: line.line, values };
+}
+
+/**
+ * Re-keys a batch's lines by field straight from the file's own column names, without building
+ * the trimmed-name copy of every line first (a third of validation's time on a pipe-delimited
+ * extract went to building the two copies). When two of the file's names trim to the same one,
+ * the copy decides which value wins, so it is kept.
+ */
+function fieldReader(columnOf: ReadonlyMap<string, string>, byField: (line: ExtractLine) => ExtractLine) {
+  let lastColumns: readonly string[] | undefined;
+  let read: (line: ExtractLine) => ExtractLine = (line) => byField(trimmedNames(line));
+  return (columns: readonly string[]) => {
+    if (columns === lastColumns) return read;
+    lastColumns = columns;
+    const untrimmed = new Map(columns.map((name) => [name.trim(), name]));
+    if (untrimmed.size < columns.length) return (read = (line) => byField(trimmedNames(line)));
+    const pairs = [...columnOf].map(([field, column]) => [field, untrimmed.get(column) ?? column] as const);
+    return (read = (line) => {
+      const values: Record<string, string> = {};
+      for (const [field, column] of pairs) values[field] = line.values[column] ?? '';
+      return { line: line.line, values };
+    });
+  };
 }
 
 /** The batch's records and short lines merged back into file order, so violations are counted and listed by line. */
