@@ -25,7 +25,6 @@ export interface WrittenPartition extends LakePartition {
 interface OpenPartition extends WrittenPartition {
   buffered: TextBytes;
   bufferedRows: number;
-  bufferedBytes: number;
   /** Set once a part has been written before the end: the partition is then a numbered series of files. */
   split: boolean;
 }
@@ -67,7 +66,6 @@ export class LakeWriter {
         tally: new PortfolioTally(),
         buffered: new TextBytes(),
         bufferedRows: 0,
-        bufferedBytes: 0,
         split: false,
       };
       this.partitions.set(path, partition);
@@ -78,7 +76,6 @@ export class LakeWriter {
     const before = partition.buffered.byteLength;
     partition.buffered.append(`${line}\n`);
     partition.bufferedRows++;
-    partition.bufferedBytes += partition.buffered.byteLength - before;
     this.bufferedBytes += partition.buffered.byteLength - before;
     if (this.bufferedBytes > this.bufferBytes) await this.writeLargest();
   }
@@ -92,7 +89,7 @@ export class LakeWriter {
 
   private async writeLargest(): Promise<void> {
     let largest: OpenPartition | undefined;
-    for (const partition of this.partitions.values()) if (!largest || partition.bufferedBytes > largest.bufferedBytes) largest = partition;
+    for (const partition of this.partitions.values()) if (!largest || partition.buffered.byteLength > largest.buffered.byteLength) largest = partition;
     largest!.split = true;
     await this.writePart(largest!);
   }
@@ -109,9 +106,8 @@ export class LakeWriter {
       listedIn: INSURANCE_ARTIFACTS.partitions,
     });
     partition.files.push({ key: ref.key, rows: partition.bufferedRows, bytes: ref.size, sha256: ref.sha256 });
-    this.bufferedBytes -= partition.bufferedBytes;
+    this.bufferedBytes -= partition.buffered.byteLength;
     partition.buffered = new TextBytes();
     partition.bufferedRows = 0;
-    partition.bufferedBytes = 0;
   }
 }

@@ -16,6 +16,12 @@ export interface ExtractMapping {
   columnOf: ReadonlyMap<ExtractColumn, string>;
   /** A line with its values keyed by field name, whatever the file calls the columns. */
   byField(line: ExtractLine): ExtractLine;
+  /**
+   * The same re-keying for lines keyed by the file's own names as written (`columns`, untrimmed),
+   * without a trimmed copy of each line first; undefined when two of the names trim to the same
+   * one, as then only a trimmed copy says which value wins.
+   */
+  byFieldFrom(columns: readonly string[]): ((line: ExtractLine) => ExtractLine) | undefined;
 }
 
 /**
@@ -38,16 +44,22 @@ export async function mapExtract(
 
   const present = fieldsRead(mapping) as ReadonlySet<ExtractColumn>;
   const columnOf = new Map(mapping.fields.filter((f) => present.has(f.field as ExtractColumn)).map((f) => [f.field as ExtractColumn, f.column]));
-  const pairs = [...columnOf];
-  const byField = (line: ExtractLine): ExtractLine => {
-    const values: Record<string, string> = {};
-    for (const [field, column] of pairs) values[field] = line.values[column] ?? '';
-    return { line: line.line, values };
+  const rekeyed =
+    (pairs: readonly (readonly [string, string])[]) =>
+    (line: ExtractLine): ExtractLine => {
+      const values: Record<string, string> = {};
+      for (const [field, column] of pairs) values[field] = line.values[column] ?? '';
+      return { line: line.line, values };
+    };
+  const byFieldFrom = (names: readonly string[]) => {
+    const written = new Map(names.map((name) => [name.trim(), name]));
+    if (written.size < names.length) return undefined;
+    return rekeyed([...columnOf].map(([field, column]) => [field, written.get(column) ?? column] as const));
   };
   const impliedDecimals: Record<string, number> = {};
   for (const field of layout?.fields ?? []) {
     const mapped = mapping.fields.find((f) => f.column === field.name);
     if (mapped) impliedDecimals[mapped.field] = field.impliedDecimals;
   }
-  return { mapping, present, impliedDecimals, columnOf, byField };
+  return { mapping, present, impliedDecimals, columnOf, byField: rekeyed([...columnOf]), byFieldFrom };
 }

@@ -42,7 +42,7 @@ export const validateLegacyData: StepDefinition = {
       lines += next.value.lines.length;
     }
     const columns = [...(head.at(-1)?.columns ?? extract.shape.layout?.fields.map((f) => f.name) ?? [])].map((name) => name.trim());
-    const { mapping, present, impliedDecimals, columnOf, byField } = await mapExtract(
+    const { mapping, present, impliedDecimals, columnOf, byField, byFieldFrom } = await mapExtract(
       context,
       columns,
       head.flatMap((b) => b.lines.map(trimmedNames)),
@@ -65,7 +65,12 @@ export const validateLegacyData: StepDefinition = {
     const tally = new ViolationTally();
     const counts = { lines: 0, records: 0, claims: 0 };
     const note = (violation: ExtractViolation) => tally.note(namingFileColumn(violation, columnOf));
-    const fieldsOf = fieldReader(columnOf, byField);
+    // Re-keyed from the file's names as written, once per set of columns (JSON records may add some as they go).
+    let keyedBy: { columns: readonly string[]; read: (line: ExtractLine) => ExtractLine } | undefined;
+    const fieldsOf = (columns: readonly string[]) => {
+      if (keyedBy?.columns !== columns) keyedBy = { columns, read: byFieldFrom(columns) ?? ((line) => byField(trimmedNames(line))) };
+      return keyedBy.read;
+    };
     const recordsOf = (batch: ExtractBatch): string => {
       const fieldLine = fieldsOf(batch.columns);
       let ndjson = '';
@@ -135,29 +140,6 @@ function trimmedNames(line: ExtractLine): ExtractLine {
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries(line.values)) values[name.trim()] = value;
   return { line: line.line, values };
-}
-
-/**
- * Re-keys a batch's lines by field straight from the file's own column names, without building
- * the trimmed-name copy of every line first (a third of validation's time on a pipe-delimited
- * extract went to building the two copies). When two of the file's names trim to the same one,
- * the copy decides which value wins, so it is kept.
- */
-function fieldReader(columnOf: ReadonlyMap<string, string>, byField: (line: ExtractLine) => ExtractLine) {
-  let lastColumns: readonly string[] | undefined;
-  let read: (line: ExtractLine) => ExtractLine = (line) => byField(trimmedNames(line));
-  return (columns: readonly string[]) => {
-    if (columns === lastColumns) return read;
-    lastColumns = columns;
-    const untrimmed = new Map(columns.map((name) => [name.trim(), name]));
-    if (untrimmed.size < columns.length) return (read = (line) => byField(trimmedNames(line)));
-    const pairs = [...columnOf].map(([field, column]) => [field, untrimmed.get(column) ?? column] as const);
-    return (read = (line) => {
-      const values: Record<string, string> = {};
-      for (const [field, column] of pairs) values[field] = line.values[column] ?? '';
-      return { line: line.line, values };
-    });
-  };
 }
 
 /** The batch's records and short lines merged back into file order, so violations are counted and listed by line. */
