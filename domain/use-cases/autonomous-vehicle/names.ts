@@ -19,6 +19,8 @@ export const AV_ARTIFACTS = {
 /** The EDA journey's own artifacts, besides the platform's profile and report. */
 export const AV_EDA_ARTIFACTS = {
   performance: 'vehicle-performance.json',
+  /** The anomaly and safety scans of analyze_vehicle_performance's pass, for the steps that report them. */
+  telemetryScans: 'telemetry-scans.json',
   anomalies: 'anomalies.json',
   safety: 'safety-report.json',
   safetyMarkdown: 'safety-report.md',

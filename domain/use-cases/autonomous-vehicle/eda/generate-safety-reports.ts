@@ -2,13 +2,13 @@ import type { StepDefinition } from '#domain/journeys/step-definition.js';
 import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
 import type { DatasetProfile, Insight } from '#domain/profiling/profile-types.js';
 import { deriveInsights, formatNumber } from '#domain/insights/index.js';
-import { EDA_ARTIFACTS, fileNameOf, inputRecordBatches, writeEdaNotification, writeEdaReport } from '#domain/reporting/eda/index.js';
+import { EDA_ARTIFACTS, fileNameOf, writeEdaNotification, writeEdaReport } from '#domain/reporting/eda/index.js';
 import type { AnomalyReport } from './anomaly-scan.js';
 import { AV_EDA_ARTIFACTS } from '../names.js';
 import { anomaliesSection, performanceSection, safetySection } from './report-sections.js';
 import { SafetyScan } from './safety-events.js';
 import { safetyMarkdown } from './safety-markdown.js';
-import { telemetryReaderOf } from './telemetry-fields.js';
+import { scannedTelemetry } from './telemetry-pass.js';
 import type { FleetPerformance } from './vehicle-performance.js';
 
 /** Counts safety events per 1,000 km and writes the journey's report: performance, anomalies, safety and the profile. */
@@ -17,10 +17,7 @@ export const generateSafetyReports: StepDefinition = {
   policy: EDA_PASS_POLICY,
   description: 'Hard braking, emergency braking, harsh acceleration and abrupt jerk per 1,000 km per vehicle and road type, with the report.',
   async run(context) {
-    const read = await telemetryReaderOf(context);
-    const scan = new SafetyScan();
-    for await (const records of inputRecordBatches(context)) for (const record of records) scan.add(read(record));
-    const safety = scan.result();
+    const safety = await scannedTelemetry(context, 'safety', () => new SafetyScan());
     const file = fileNameOf(context.input.key);
     await context.writeJsonArtifact(AV_EDA_ARTIFACTS.safety, safety);
     await context.writeArtifact({ name: AV_EDA_ARTIFACTS.safetyMarkdown, body: safetyMarkdown(safety, file), contentType: 'text/markdown; charset=utf-8' });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { StepRejection } from '#domain/rejections/step-rejection.js';
 import { autonomousVehicleUseCase } from '#domain/use-cases/autonomous-vehicle/index.js';
+import { AV_EDA_ARTIFACTS } from '#domain/use-cases/autonomous-vehicle/names.js';
+import { InMemoryObjectStore } from '../../../../support/in-memory-object-store.js';
 import { runJourneySteps } from '../../../../support/run-journey-steps.js';
 
 const HEADER = 'timestamp,vehicle_id,speed_kmh,acceleration_mps2,latitude,longitude,road_type';
@@ -98,4 +100,33 @@ describe('autonomous_vehicle EDA journey', () => {
     expect(vehicle.speedKmh.max).toBe(80.5);
     expect(vehicle.accelerationMps2.min).toBe(-7.85);
   });
+
+  it('reads the telemetry once for performance, anomalies and safety; a journey whose first pass left no scans gets the same report from passes of its own', async () => {
+    const run = async (hidden: string[]) => {
+      const store = new UploadReadCounting();
+      const steps = await runJourneySteps(autonomousVehicleUseCase, 'eda', telemetry(), { journeyId: 'j-scans', store, hidden });
+      return { steps, uploadReads: store.uploadReads };
+    };
+    const shared = await run([]);
+    const scans = shared.steps.json(AV_EDA_ARTIFACTS.telemetryScans);
+    expect(scans.anomalies.totals).toEqual(shared.steps.json(AV_EDA_ARTIFACTS.anomalies).totals);
+    expect(scans.safety).toEqual(shared.steps.json(AV_EDA_ARTIFACTS.safety));
+    const own = await run([AV_EDA_ARTIFACTS.telemetryScans]);
+    expect(() => own.steps.json(AV_EDA_ARTIFACTS.telemetryScans)).toThrow(/no artifact/);
+    // load_test_data's profile, then one pass for the three scans; without the scans, two more.
+    expect(own.uploadReads - shared.uploadReads).toBe(2);
+    for (const name of [AV_EDA_ARTIFACTS.anomalies, AV_EDA_ARTIFACTS.safety, AV_EDA_ARTIFACTS.safetyMarkdown, 'report.html']) {
+      expect(own.steps.text(name), name).toBe(shared.steps.text(name));
+    }
+  });
 });
+
+/** Counts the streamed reads of the upload, as the steps make them. */
+class UploadReadCounting extends InMemoryObjectStore {
+  uploadReads = 0;
+
+  override async stream(...args: Parameters<InMemoryObjectStore['stream']>) {
+    if (args[1].startsWith('uploads/')) this.uploadReads++;
+    return super.stream(...args);
+  }
+}
