@@ -42,7 +42,8 @@ export const EDA_PASS_POLICY: StepPolicyOverrides = { timeoutSeconds: 900, memor
  * Upload steps that stream a whole upload once (validate, normalise, copy, segment). They read
  * 5-10 MB/s on one core measured embedded, so a file near the 5 GiB limit needs Lambda's full
  * fifteen minutes; 1,769 MB is where Lambda gives a function a whole vCPU. Their memory stays
- * flat whatever the size; the time is what grows.
+ * flat whatever the size; the time is what grows. (A use case's pass that keeps state for every
+ * key it meets raises the memory in its own policy, from what it measured.)
  */
 export const STREAM_PASS_POLICY: StepPolicyOverrides = { timeoutSeconds: 900, memoryMb: 1769 };
 

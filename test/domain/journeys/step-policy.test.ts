@@ -26,6 +26,17 @@ describe('step policies', () => {
     expect(policyOfStep(registry, 'process_historical_data')).toMatchObject({ timeoutSeconds: 900, memoryMb: 1769 });
     expect(policyOfStep(registry, 'notify_completion').timeoutSeconds).toBeLessThan(60);
   });
+
+  it('gives the insurance passes that keep state per policy the memory a 5 GiB extract needs, and keeps their retries and time', () => {
+    const registry = defaultUseCaseRegistry();
+    for (const step of ['validate_legacy_data', 'process_data_lake', 'identify_monetization']) {
+      expect(policyOfStep(registry, step), step).toMatchObject({ timeoutSeconds: 900, memoryMb: 3584, maxAttempts: 3 });
+    }
+    for (const step of ['load_legacy_data', 'analyze_data_patterns']) {
+      expect(policyOfStep(registry, step), step).toMatchObject({ timeoutSeconds: 900, memoryMb: 3584, maxAttempts: 2 });
+    }
+    expect(policyOfStep(registry, 'enable_ai_operations').memoryMb).toBe(1769);
+  });
 });
 
 describe('why a step request was dead-lettered', () => {

@@ -1,6 +1,6 @@
 import { FIELD_MAPPING_ARTIFACT, type FieldMapping } from '#domain/fields/index.js';
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
-import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
+import { PER_POLICY_EDA_PASS_POLICY } from '../shared/step-policies.js';
 import { rejectingUnreadable } from '#domain/reporting/eda/index.js';
 import { describeLeftOut } from '../shared/field-availability.js';
 import { fieldsRead } from '../shared/fields.js';
@@ -12,7 +12,7 @@ import { SegmentScan } from './segment-analysis.js';
 
 export const analyzeDataPatterns: StepDefinition = {
   name: 'analyze_data_patterns',
-  policy: EDA_PASS_POLICY,
+  policy: PER_POLICY_EDA_PASS_POLICY,
   description:
     'Claim frequency, severity and loss ratio by line of business, state and policy year; time to claim, reporting lag and large losses, as far as the file’s fields allow.',
   async run(context) {

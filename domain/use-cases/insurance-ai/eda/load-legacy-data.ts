@@ -1,6 +1,6 @@
 import type { FieldMapping } from '#domain/fields/index.js';
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
-import { EDA_PASS_POLICY } from '#domain/journeys/step-policy.js';
+import { PER_POLICY_EDA_PASS_POLICY } from '../shared/step-policies.js';
 import { StepRejection } from '#domain/rejections/step-rejection.js';
 import { EDA_ARTIFACTS, profileInput } from '#domain/reporting/eda/index.js';
 import { fileShape, type FileShape } from '../shared/field-availability.js';
@@ -19,7 +19,7 @@ import { emptyTally, type LegacyFormatTally } from './normalize-legacy-values.js
  */
 export const loadLegacyData: StepDefinition = {
   name: 'load_legacy_data',
-  policy: EDA_PASS_POLICY,
+  policy: PER_POLICY_EDA_PASS_POLICY,
   description:
     'Maps the extract’s columns to insurance fields, streams it (CSV or fixed-width), normalises legacy dates, amounts and codes, and profiles it into profile.json.',
   async run(context) {

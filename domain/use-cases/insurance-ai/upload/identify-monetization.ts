@@ -1,5 +1,5 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
-import { STREAM_PASS_POLICY } from '#domain/journeys/step-policy.js';
+import { PER_POLICY_STREAM_PASS_POLICY } from '../shared/step-policies.js';
 import { INSURANCE_ARTIFACTS } from '../names.js';
 import type { FeatureReadiness } from './feature-readiness.js';
 import { describeLeftOut, fieldsOfUpload, fileShape } from '../shared/field-availability.js';
@@ -35,7 +35,7 @@ interface FeatureReadinessArtifact {
 export const identifyMonetization: StepDefinition = {
   name: 'identify_monetization',
   description: 'Rank monetisation opportunities (repricing, cross-sell, loyalty, fraud review, data products) with evidence',
-  policy: STREAM_PASS_POLICY,
+  policy: PER_POLICY_STREAM_PASS_POLICY,
   async run(context) {
     const partitions = await context.readArtifactJson<PartitionsArtifact>(INSURANCE_ARTIFACTS.partitions);
     const pii = await context.readArtifactJson<PiiReportArtifact>(INSURANCE_ARTIFACTS.piiReport);

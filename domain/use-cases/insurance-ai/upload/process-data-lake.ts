@@ -1,5 +1,5 @@
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
-import { STREAM_PASS_POLICY } from '#domain/journeys/step-policy.js';
+import { PER_POLICY_STREAM_PASS_POLICY } from '../shared/step-policies.js';
 import { INSURANCE_ARTIFACTS } from '../names.js';
 import { describeLeftOut, fieldsOfUpload, type FileFields } from '../shared/field-availability.js';
 import { LakeWriter } from './lake-writer.js';
@@ -18,7 +18,7 @@ export const processDataLake: StepDefinition = {
   name: 'process_data_lake',
   description: 'Partition the normalised records by line of business and year into NDJSON lake files',
   keyPrefixes: [LAKE_PREFIX],
-  policy: STREAM_PASS_POLICY,
+  policy: PER_POLICY_STREAM_PASS_POLICY,
   async run(context) {
     const fields = await fieldsOfUpload(context);
     const partitionedBy = partitionSources(fields);

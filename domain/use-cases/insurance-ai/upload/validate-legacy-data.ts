@@ -1,6 +1,6 @@
 import { EVIDENCE_ROWS, type FieldMapping } from '#domain/fields/index.js';
 import type { StepDefinition } from '#domain/journeys/step-definition.js';
-import { STREAM_PASS_POLICY } from '#domain/journeys/step-policy.js';
+import { PER_POLICY_STREAM_PASS_POLICY } from '../shared/step-policies.js';
 import { INSURANCE_ARTIFACTS } from '../names.js';
 import type { ExtractColumn } from '../shared/extract-columns.js';
 import { openExtract, type ExtractBatch } from '../shared/extract-stream.js';
@@ -30,7 +30,7 @@ const AMOUNT_CONVENTIONS: Record<AmountConvention, string> = {
 export const validateLegacyData: StepDefinition = {
   name: 'validate_legacy_data',
   description: 'Map the extract’s columns to insurance fields, validate them (CSV or fixed-width) and normalise dates, codes and amounts',
-  policy: STREAM_PASS_POLICY,
+  policy: PER_POLICY_STREAM_PASS_POLICY,
   async run(context) {
     const extract = await openExtract((await context.streamInput()).chunks);
     // The mapping is resolved from the first lines (as many as the evidence uses), then the same read goes on.
