@@ -57,6 +57,28 @@ describe('the mvp upload journey validates and copies a large upload in shards o
     expect((expected.report as { formulaLikeCells: { count: number } }).formulaLikeCells.count).toBeGreaterThan(100);
   });
 
+  it('validates and copies two large uploads arriving at once, each exactly as one pass alone would', async () => {
+    // A second team's export of the same shape but its own length and name, so the two journeys cannot pass for each other.
+    const files = [
+      { body: stockExport(4000), key: 'uploads/mvp/lager/bestand.csv' },
+      { body: stockExport(5200), key: 'uploads/mvp/filiale-2/inventur.csv' },
+    ];
+    const expected = [];
+    for (const file of files) {
+      const alone = await upload(file.body, file.key, 1);
+      expected.push(await outcomeOf(alone.harness, alone.journey));
+    }
+    const harness = await embeddedHarness({ shards: { workers: 2, ...SHARDS } });
+    harnesses.push(harness);
+    const started = await Promise.all(files.map((file) => harness.runtime.upload({ body: file.body, key: file.key, metadata: { journey: 'upload' } })));
+    await harness.runtime.idle();
+    const journeys = started.map(({ journeyId }) => harness.runtime.journey(journeyId)!);
+    for (const [i, journey] of journeys.entries()) expect(await outcomeOf(harness, journey), files[i]!.key).toEqual(expected[i]);
+    // At least one of them was read in shards while the other was under way.
+    expect(Math.max(...journeys.map((j) => readingOf(j, 'validate_file').shards))).toBeGreaterThan(5);
+    expect(expected[1]!.normalized.split('\n')).toHaveLength(5201);
+  });
+
   const lines = () => stockExport(4000).split('\r\n');
   const badFiles: [string, () => string | Uint8Array][] = [
     [
