@@ -3,7 +3,7 @@ import type { DatasetProfile } from '#domain/profiling/profile-types.js';
 import { ShardProfileMerge, readHeader, type ShardProfileOptions } from '#domain/sharding/profile-shard.js';
 import { ShardFailed, shardsInOrder } from '#domain/sharding/shard-chain.js';
 import { ShardProfileFailed } from '#domain/sharding/shard-profile-failed.js';
-import { startShardWorkers } from './shard-workers.js';
+import { lostAWorker, startShardWorkers, type ShardWorkerHeap } from './shard-workers.js';
 import { splittableInput, type InputFile } from './splittable-input.js';
 
 export type { InputFile } from './splittable-input.js';
@@ -30,11 +30,18 @@ export interface ShardedProfile {
  * it is gzip, a JSON array or NDJSON (whose columns are found as they appear), or its header runs
  * past the head; the caller then profiles it in one pass. A file every reader refuses is refused
  * here, before any shard is read; a shard that fails fails the profile with its error, the shard
- * named in the details.
+ * named in the details. A worker that dies (out of memory at its heap cap) leaves the file to
+ * one pass too: its shards are unread, not wrong.
  */
 export async function profileFileInShards(
   input: InputFile,
-  options: { shardBytes: number; workers: number; profile?: ShardProfileOptions; onShardRead?: (read: number, total: number) => void },
+  options: {
+    shardBytes: number;
+    workers: number;
+    profile?: ShardProfileOptions;
+    onShardRead?: (read: number, total: number) => void;
+    workerHeap?: ShardWorkerHeap;
+  },
 ): Promise<ShardedProfile | undefined> {
   const splittable = await splittableInput(input, options);
   if (!splittable) return undefined;
@@ -43,7 +50,7 @@ export async function profileFileInShards(
   if (!columns) return undefined;
 
   const threads = Math.min(options.workers, total);
-  const workers = startShardWorkers(threads);
+  const workers = startShardWorkers(threads, options.workerHeap);
   const profileOptions = options.profile ?? {};
   let read = 0;
   const merge = new ShardProfileMerge({ format: splittable.format, delimiter }, profileOptions);
@@ -60,6 +67,7 @@ export async function profileFileInShards(
       shards.push({ index: shard.index, start: shard.start, end: shard.end, rows: shard.rows, reread: shard.reread });
     }
   } catch (error) {
+    if (lostAWorker(error)) return undefined;
     if (error instanceof ShardFailed && error.cause instanceof ProfileError) throw new ShardProfileFailed({ index: error.shard, ...error.range }, error.cause);
     throw error;
   } finally {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { ShardedTableRead, TableOutputWriter, TableReadRequest } from '#domain/ports/sharded-profiler.js';
 import { shardsInOrder } from '#domain/sharding/shard-chain.js';
 import { tableHeader } from '#domain/sharding/table-shard.js';
-import { startShardWorkers } from './shard-workers.js';
+import { startShardWorkers, type ShardWorkerHeap } from './shard-workers.js';
 import { splittableInput, type InputFile } from './splittable-input.js';
 
 /** Why the output stream stopped short: the shards gave up, and the one-pass read takes over. */
@@ -34,7 +34,7 @@ interface ReadShard<Part> {
 export async function readTableInShards<Part>(
   input: InputFile,
   request: TableReadRequest,
-  options: { shardBytes: number; workers: number; scratchDir?: string },
+  options: { shardBytes: number; workers: number; scratchDir?: string; workerHeap?: ShardWorkerHeap },
   writeOutput?: TableOutputWriter,
 ): Promise<ShardedTableRead<Part> | undefined> {
   // A head every reader refuses is refused by the one-pass read too, in the words a table reader uses.
@@ -47,7 +47,7 @@ export async function readTableInShards<Part>(
   if (writeOutput) await mkdir(scratch, { recursive: true });
   const folder = writeOutput ? await mkdtemp(join(scratch, 'table-')) : undefined;
   const threads = Math.min(options.workers, splittable.shards);
-  const workers = startShardWorkers(threads);
+  const workers = startShardWorkers(threads, options.workerHeap);
   const outputOf = (index: number, start: number) => (folder ? join(folder, `${index}-${start}.part`) : undefined);
   const pieces = new PieceQueue();
   const shards: ReadShard<Part>[] = [];
@@ -77,7 +77,7 @@ export async function readTableInShards<Part>(
       }
       return true;
     } catch {
-      // A byte that is not UTF-8, a quote never closed, a worker lost: the one-pass read finds and words it.
+      // A byte that is not UTF-8, a quote never closed, a worker lost (out of memory at its heap cap): the one-pass read finds and words it, or reads it.
       return false;
     } finally {
       await workers.close();
