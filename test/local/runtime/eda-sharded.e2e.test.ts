@@ -183,4 +183,34 @@ describe('EDA journeys profile a large upload in shards on the embedded runtime'
     expect(errors[0]).toMatchObject({ code: 'ragged_rows' });
     expect(errors[1]).toEqual(errors[0]);
   });
+
+  it('admits an upload whose first shard is megabytes from its leading rows alone, cut at a row boundary, and refuses a repeated header name with the one-pass words', async () => {
+    const text = orderExport(60_000);
+    const harness = await embeddedHarness({ shards: { workers: 2, shardBytes: 2 * 1024 * 1024 } });
+    harnesses.push(harness);
+    const clean = await harness.uploadAndWait(text, 'uploads/mvp/bestellungen-gross.csv', { journey: 'eda' });
+    expect(clean.status).toBe('completed');
+    const summary = clean.steps[0]!.summary as { bytes: number; shards: number; admittedFromBytes: number };
+    expect(summary.shards).toBeGreaterThan(1);
+    // About a MiB of whole rows, not the first shard's 2 MB: the prefix ends where an order row starts.
+    expect(summary.admittedFromBytes).toBeGreaterThanOrEqual(1024 * 1024);
+    expect(summary.admittedFromBytes).toBeLessThan(1024 * 1024 + 200);
+    expect(
+      Buffer.from(text)
+        .subarray(summary.admittedFromBytes, summary.admittedFromBytes + 2)
+        .toString(),
+    ).toBe('B-');
+
+    const repeated = text.replace('Menge;Betrag', 'Menge;Menge');
+    const errors = [];
+    for (const workers of [1, 2]) {
+      const each = await embeddedHarness({ shards: { workers, shardBytes: 2 * 1024 * 1024 } });
+      harnesses.push(each);
+      const eda = await each.uploadAndWait(repeated, 'uploads/mvp/doppelt.csv', { journey: 'eda' });
+      expect(eda.status).toBe('failed');
+      errors.push(eda.error);
+    }
+    expect(errors[0]).toMatchObject({ code: 'duplicate_header' });
+    expect(errors[1]).toEqual(errors[0]);
+  });
 });
