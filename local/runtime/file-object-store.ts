@@ -42,6 +42,17 @@ type LogHeader = { op: 'put'; head: ObjectHead; length: number; crc?: number; bl
 const NEWLINE = 0x0a;
 
 /**
+ * The size of the chunks a streamed object is read in, about what an S3 GET's body delivers.
+ * A step parses a chunk's records as one batch, so the chunk sets how many records are alive at
+ * once: with 1 MiB chunks, a batch outlived the young generation's collections and was promoted,
+ * and the old generation grew to four times its live size between major collections. With
+ * 64 KiB, measured on 100 MB uploads of each use case (both journeys, one process): peak RSS
+ * insurance_ai 425 -> 273 MiB, autonomous_vehicle 275 -> 183 MiB, mvp unchanged (it reads in
+ * shards), and no step slower.
+ */
+const STREAM_CHUNK_BYTES = 64 * 1024;
+
+/**
  * A file-backed object store with the S3 semantics the platform relies on: put (with
  * If-None-Match / If-Match), get, head, list, delete, version ids, and `Object Created`
  * notifications for buckets that have them on, as S3 sends them to EventBridge.
@@ -157,7 +168,7 @@ export class FileObjectStore implements ObjectStore {
     const blobPath = located.blob && join(this.root, located.blob);
     const logFd = this.fd;
     const chunks = async function* (): AsyncGenerator<Uint8Array> {
-      const chunkSize = 1024 * 1024;
+      const chunkSize = STREAM_CHUNK_BYTES;
       const fd = blobPath ? openSync(blobPath, 'r') : logFd;
       const start = blobPath ? 0 : located.offset;
       try {
