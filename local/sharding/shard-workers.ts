@@ -10,12 +10,13 @@ type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 /**
  * The heap each shard worker is given. A shard's state is bounded (sketches and counts of a few
  * MiB, a batch of output text), but a worker left to V8's defaults sizes its heap for the
- * machine: a young generation of tens of MiB and an old generation let grow by several times
- * its live size between collections, which on two workers came to about 100 MiB of the process's
- * peak (a 1 GB mvp upload: 296-309 MiB with the defaults, 204-205 MiB with these, in
- * `npm run bench -- --only=journeys` and per step). A smaller cap makes V8 collect sooner; this
- * one is still far above any shard state we measured (2 MiB profiled for 64 MiB of rows), and a
- * worker that outgrows it is lost, not the read: the caller reads the file in one pass instead.
+ * machine: a young generation of tens of MiB, and an old generation let grow to four times its
+ * live size between collections (V8 grows a heap whose limit is under 2 GiB by less). On two
+ * workers that came to about 100 MiB of the process's peak: process_file on a 1 GB mvp upload
+ * peaked at 296-309 MiB with the defaults and 204-206 MiB with these caps, per step in two runs
+ * each. The old-generation cap is still far above any shard state we measured (2 MiB profiled
+ * for 64 MiB of rows); a worker that outgrows it is lost, not the read: the caller reads the
+ * file in one pass instead.
  */
 export interface ShardWorkerHeap {
   youngGenerationMb: number;
