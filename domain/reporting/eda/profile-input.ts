@@ -25,14 +25,15 @@ const ONE_PASS: InputReading = { shards: 1, workers: 1 };
  * and a data row; reading the whole first shard instead (64 MiB of a 1 GB upload) took about 5 s
  * in one pass and ~90 MiB of garbage per cycle on the main thread, the EDA journey's peak memory.
  */
-export const ADMITTED_PREFIX_BYTES = 1024 * 1024;
+const ADMITTED_PREFIX_BYTES = 1024 * 1024;
 
 export interface ProfileInputOptions {
   /**
    * The step's admission rule, read over the content in one pass: it throws the refusal. Where
    * the upload is read in shards, it runs only on the leading rows (about a MiB, never past the
-   * first shard) when the shards found every row clean (of the header's width, every byte UTF-8), and over the whole upload
-   * when they did not, so a refused file is refused with the words a one-pass read gives.
+   * first shard) when the shards found every row clean (of the header's width, every byte
+   * UTF-8), and over the whole upload when they did not, so a refused file is refused with the
+   * words a one-pass read gives.
    */
   admit?: (chunks: AsyncIterable<Uint8Array>) => Promise<unknown>;
   /** Reshapes the bytes on the way (e.g. fixed-width to CSV); reshaped bytes are read in one pass. */
