@@ -52,6 +52,19 @@ describe('EDA journeys profile a large upload in shards on the embedded runtime'
     for (const harness of harnesses.splice(0)) harness.close();
   });
 
+  /** The EDA journey's error for the same upload read in one pass and in shards, each journey failed. */
+  async function refusalsInOneAndTwoWorkers(body: string, key: string, shardBytes: number): Promise<JourneyView['error'][]> {
+    const errors: JourneyView['error'][] = [];
+    for (const workers of [1, 2]) {
+      const harness = await embeddedHarness({ shards: { workers, shardBytes } });
+      harnesses.push(harness);
+      const eda = await harness.uploadAndWait(body, key, { journey: 'eda' });
+      expect(eda.status).toBe('failed');
+      errors.push(eda.error);
+    }
+    return errors;
+  }
+
   async function profileOf(body: string | AsyncIterable<Uint8Array>, key: string, workers: number) {
     const harness = await embeddedHarness({ shards: { workers, shardBytes: 16 * 1024 } });
     harnesses.push(harness);
@@ -171,15 +184,7 @@ describe('EDA journeys profile a large upload in shards on the embedded runtime'
     const rows = text.split('\r\n');
     const index = rows.findIndex((row, i) => i > 4000 && !row.includes('"'));
     rows[index] = rows[index]!.slice(0, rows[index]!.lastIndexOf(';'));
-    const ragged = rows.join('\r\n');
-    const errors = [];
-    for (const workers of [1, 2]) {
-      const each = await embeddedHarness({ shards: { workers, shardBytes: 16 * 1024 } });
-      harnesses.push(each);
-      const eda = await each.uploadAndWait(ragged, 'uploads/mvp/kurz.csv', { journey: 'eda' });
-      expect(eda.status).toBe('failed');
-      errors.push(eda.error);
-    }
+    const errors = await refusalsInOneAndTwoWorkers(rows.join('\r\n'), 'uploads/mvp/kurz.csv', 16 * 1024);
     expect(errors[0]).toMatchObject({ code: 'ragged_rows' });
     expect(errors[1]).toEqual(errors[0]);
   });
@@ -201,15 +206,7 @@ describe('EDA journeys profile a large upload in shards on the embedded runtime'
         .toString(),
     ).toBe('B-');
 
-    const repeated = text.replace('Menge;Betrag', 'Menge;Menge');
-    const errors = [];
-    for (const workers of [1, 2]) {
-      const each = await embeddedHarness({ shards: { workers, shardBytes: 2 * 1024 * 1024 } });
-      harnesses.push(each);
-      const eda = await each.uploadAndWait(repeated, 'uploads/mvp/doppelt.csv', { journey: 'eda' });
-      expect(eda.status).toBe('failed');
-      errors.push(eda.error);
-    }
+    const errors = await refusalsInOneAndTwoWorkers(text.replace('Menge;Betrag', 'Menge;Menge'), 'uploads/mvp/doppelt.csv', 2 * 1024 * 1024);
     expect(errors[0]).toMatchObject({ code: 'duplicate_header' });
     expect(errors[1]).toEqual(errors[0]);
   });
