@@ -66,30 +66,56 @@ export async function writeStreamedArtifactOnce(
       yield chunk;
     }
   })();
-  const ref = (etag: string, versionId: string | undefined, sha256: string): ArtifactRef => ({
-    bucket: spec.bucket,
-    key: spec.key,
-    etag,
-    ...(versionId ? { versionId } : {}),
-    size,
-    name: spec.name,
-    step: spec.step,
-    contentType: spec.contentType,
-    sha256,
-  });
   try {
     const written = await store.putStream(spec.bucket, spec.key, hashed, { contentType: spec.contentType, ifNoneMatch: '*' });
-    return ref(written.etag, written.versionId, hash.digest('hex'));
+    return artifactRef(spec, written, size, hash.digest('hex'));
   } catch (error) {
     if (!(error instanceof PreconditionFailedError)) throw error;
     // A store may refuse before taking a byte: the content is still ours to hash.
     for await (const chunk of hashed) void chunk;
     const sha256 = hash.digest('hex');
-    const existing = await store.stream(spec.bucket, spec.key);
-    const theirs = existing?.head.metadata.sha256 ?? (existing && (await sha256OfStream(existing.chunks)));
-    if (existing && theirs === sha256) return ref(existing.head.etag, existing.head.versionId, sha256);
-    throw new ArtifactConflictError(`s3://${spec.bucket}/${spec.key} already holds different content (sha256 ${theirs ?? 'unknown'}, new ${sha256})`);
+    return artifactRef(spec, await existingWithSameContent(store, spec, sha256), size, sha256);
   }
+}
+
+/**
+ * Files an earlier artifact unchanged under another key, write-once, without reading it: the
+ * store copies it (copy), and its SHA-256 is the one recorded when it was written. The copy
+ * carries that SHA-256 as metadata, so a redelivered step's second copy is recognised from the
+ * head alone.
+ */
+export async function copyArtifactOnce(
+  store: ObjectStore,
+  spec: { from: ArtifactRef; bucket: string; key: string; name: string; step: string; contentType: string },
+): Promise<ArtifactRef> {
+  const { sha256, size } = spec.from;
+  try {
+    const copied = await store.copy(spec.from, spec.bucket, spec.key, { contentType: spec.contentType, metadata: { sha256 }, ifNoneMatch: '*' });
+    if (!copied) throw new Error(`artifact "${spec.from.name}" is missing from s3://${spec.from.bucket}/${spec.from.key}`);
+    return artifactRef(spec, copied, size, sha256);
+  } catch (error) {
+    if (!(error instanceof PreconditionFailedError)) throw error;
+    return artifactRef(spec, await existingWithSameContent(store, spec, sha256), size, sha256);
+  }
+}
+
+function artifactRef(
+  spec: { bucket: string; key: string; name: string; step: string; contentType: string },
+  stored: { etag: string; versionId?: string },
+  size: number,
+  sha256: string,
+): ArtifactRef {
+  const { bucket, key, name, step, contentType } = spec;
+  return { bucket, key, etag: stored.etag, ...(stored.versionId ? { versionId: stored.versionId } : {}), size, name, step, contentType, sha256 };
+}
+
+/** The object a write-once write lost to, when it holds the same content; a conflict otherwise. */
+async function existingWithSameContent(store: ObjectStore, at: { bucket: string; key: string }, sha256: string): Promise<{ etag: string; versionId?: string }> {
+  const head = await store.head(at.bucket, at.key);
+  const opened = head && !head.metadata.sha256 ? await store.stream(at.bucket, at.key) : undefined;
+  const theirs = head?.metadata.sha256 ?? (opened && (await sha256OfStream(opened.chunks)));
+  if (head && theirs === sha256) return { etag: head.etag, ...(head.versionId ? { versionId: head.versionId } : {}) };
+  throw new ArtifactConflictError(`s3://${at.bucket}/${at.key} already holds different content (sha256 ${theirs ?? 'unknown'}, new ${sha256})`);
 }
 
 export async function sha256OfStream(chunks: AsyncIterable<Uint8Array>): Promise<string> {

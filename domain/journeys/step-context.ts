@@ -3,7 +3,7 @@ import type { Clock } from '#domain/ports/clock.js';
 import type { ObjectStore } from '#domain/ports/object-store.js';
 import type { PlatformConfig } from '#domain/ports/platform-config.js';
 import type { ShardedProfiler, TableOutputWriter, TableReadRequest } from '#domain/ports/sharded-profiler.js';
-import { writeArtifactOnce, writeStreamedArtifactOnce } from './artifact-store.js';
+import { copyArtifactOnce, writeArtifactOnce, writeStreamedArtifactOnce } from './artifact-store.js';
 import type { StepContext } from './step-definition.js';
 import { StepRejection } from '#domain/rejections/step-rejection.js';
 import { contentChunks, contentLimits, contentOf, peekContainer } from '#domain/inputs/input-container.js';
@@ -164,6 +164,18 @@ export function createStepContext(
     },
     writeArtifact,
     writeArtifactStream,
+    async copyArtifact(spec) {
+      const ref = await copyArtifactOnce(store, {
+        from: artifactRefOf(spec.from),
+        bucket: config.artifactBucket,
+        key: spec.key,
+        name: spec.name,
+        step: request.step,
+        contentType: spec.contentType,
+      });
+      written.push(ref);
+      return ref;
+    },
     writeJsonArtifact: (name, value, key) =>
       writeArtifact({ name, body: `${JSON.stringify(value, null, 2)}\n`, contentType: 'application/json', ...(key ? { key } : {}) }),
   };

@@ -71,6 +71,12 @@ export interface StepContext {
    */
   writeArtifact(spec: { name: string; body: Uint8Array | string; contentType: string; key?: string; listedIn?: string }): Promise<ArtifactRef>;
   writeJsonArtifact(name: string, value: unknown, key?: string): Promise<ArtifactRef>;
+  /**
+   * An earlier artifact filed unchanged under `key`, write-once like writeArtifact, without its
+   * bytes passing through the step (the store copies it), whatever its size; its SHA-256 is the
+   * one recorded when it was written.
+   */
+  copyArtifact(spec: { from: string; name: string; key: string; contentType: string }): Promise<ArtifactRef>;
   /** The same, written as it is produced: memory stays bounded whatever the artifact's size. */
   writeArtifactStream(spec: { name: string; chunks: AsyncIterable<Uint8Array | string>; contentType: string; key?: string }): Promise<ArtifactRef>;
 }

@@ -50,6 +50,14 @@ export interface ObjectStore {
    * in, and the conditions are checked then; a stream that fails leaves nothing behind.
    */
   putStream(bucket: string, key: string, chunks: AsyncIterable<Uint8Array>, options?: PutOptions): Promise<PutResult & { size: number }>;
+  /**
+   * Copies an object to `bucket`/`key` without its bytes passing through this process (S3 copies
+   * it on its side, the embedded store links the file), for an artifact as large as the upload
+   * that a step files unchanged under another key. The copy carries the options' content type and
+   * metadata, not the source's; the conditions are on the target, as for put. Undefined when the
+   * source is not there.
+   */
+  copy(source: { bucket: string; key: string }, bucket: string, key: string, options?: PutOptions): Promise<(PutResult & { size: number }) | undefined>;
   list(bucket: string, prefix: string): Promise<ObjectHead[]>;
   delete(bucket: string, key: string): Promise<void>;
 }

@@ -24,6 +24,7 @@ export function deferredObjectStore(load: () => Promise<ObjectStore>): ObjectSto
     stream: async (bucket, key, options) => (await store()).stream(bucket, key, options),
     put: async (bucket, key, body, options) => (await store()).put(bucket, key, body, options),
     putStream: async (bucket, key, chunks, options) => (await store()).putStream(bucket, key, chunks, options),
+    copy: async (source, bucket, key, options) => (await store()).copy(source, bucket, key, options),
     list: async (bucket, prefix) => (await store()).list(bucket, prefix),
     delete: async (bucket, key) => (await store()).delete(bucket, key),
   };

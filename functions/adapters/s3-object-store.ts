@@ -12,7 +12,8 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { Readable } from 'node:stream';
-import { PreconditionFailedError, type ObjectHead, type ObjectStore, type PutOptions, type StreamOptions } from '#domain/ports/object-store.js';
+import { copyServerSide, withTargetConditions } from './s3-server-side-copy.js';
+import { type ObjectHead, type ObjectStore, type PutOptions, type StreamOptions } from '#domain/ports/object-store.js';
 
 const PART_BYTES = 8 * 1024 * 1024;
 /** A ranged read's GETs: each a bounded stretch, big enough that asking costs little beside reading. */
@@ -48,7 +49,11 @@ function totalSizeOf(contentRange: string | undefined): number | undefined {
 }
 
 export class S3ObjectStore implements ObjectStore {
-  constructor(private readonly s3: S3Client) {}
+  constructor(
+    private readonly s3: S3Client,
+    /** The size of a server-side copy's parts (COPY_PART_BYTES unless a test asks for smaller ones, 5 MiB at least). */
+    private readonly settings: { copyPartBytes?: number } = {},
+  ) {}
 
   async head(bucket: string, key: string): Promise<ObjectHead | undefined> {
     try {
@@ -129,8 +134,8 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async put(bucket: string, key: string, body: Uint8Array | string, options: PutOptions = {}) {
-    try {
-      const out = await this.s3.send(
+    const out = await withTargetConditions(bucket, key, () =>
+      this.s3.send(
         new PutObjectCommand({
           Bucket: bucket,
           Key: key,
@@ -140,14 +145,9 @@ export class S3ObjectStore implements ObjectStore {
           IfNoneMatch: options.ifNoneMatch,
           IfMatch: options.ifMatch,
         }),
-      );
-      return { etag: out.ETag ?? '', ...(out.VersionId ? { versionId: out.VersionId } : {}) };
-    } catch (error) {
-      if (error instanceof S3ServiceException && (error.$metadata.httpStatusCode === 412 || error.$metadata.httpStatusCode === 409)) {
-        throw new PreconditionFailedError(bucket, key);
-      }
-      throw error;
-    }
+      ),
+    );
+    return { etag: out.ETag ?? '', ...(out.VersionId ? { versionId: out.VersionId } : {}) };
   }
 
   async putStream(bucket: string, key: string, chunks: AsyncIterable<Uint8Array>, options: PutOptions = {}) {
@@ -178,15 +178,13 @@ export class S3ObjectStore implements ObjectStore {
         IfMatch: options.ifMatch,
       },
     });
-    try {
-      const out = await upload.done();
-      return { etag: out.ETag ?? '', ...(out.VersionId ? { versionId: out.VersionId } : {}), size };
-    } catch (error) {
-      if (error instanceof S3ServiceException && (error.$metadata.httpStatusCode === 412 || error.$metadata.httpStatusCode === 409)) {
-        throw new PreconditionFailedError(bucket, key);
-      }
-      throw error;
-    }
+    const out = await withTargetConditions(bucket, key, () => upload.done());
+    return { etag: out.ETag ?? '', ...(out.VersionId ? { versionId: out.VersionId } : {}), size };
+  }
+
+  async copy(source: { bucket: string; key: string }, bucket: string, key: string, options: PutOptions = {}) {
+    const head = await this.head(source.bucket, source.key);
+    return head && copyServerSide(this.s3, head, bucket, key, options, this.settings.copyPartBytes);
   }
 
   async list(bucket: string, prefix: string): Promise<ObjectHead[]> {

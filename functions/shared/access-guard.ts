@@ -67,6 +67,11 @@ function guardedStore(target: string, access: FunctionAccess, ports: FunctionPor
       check('write', bucket, key);
       return store.putStream(bucket, key, chunks, options);
     },
+    async copy(source, bucket, key, options) {
+      check('read', source.bucket, source.key);
+      check('write', bucket, key);
+      return store.copy(source, bucket, key, options);
+    },
     async delete(bucket, key) {
       check('delete', bucket, key);
       return store.delete(bucket, key);

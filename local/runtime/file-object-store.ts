@@ -1,10 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
   closeSync,
+  constants as fsConstants,
+  copyFileSync,
   existsSync,
   fstatSync,
   fsyncSync,
   ftruncateSync,
+  linkSync,
   mkdirSync,
   openSync,
   read,
@@ -198,8 +201,7 @@ export class FileObjectStore implements ObjectStore {
   async putStream(bucket: string, key: string, chunks: AsyncIterable<Uint8Array>, options: PutOptions = {}) {
     // Checked before the bytes are taken (a write that must lose costs nothing) and again at the end, when it counts.
     this.checkConditions(bucket, key, options);
-    mkdirSync(join(this.root, BLOBS), { recursive: true });
-    const blob = `${BLOBS}/${Date.now().toString(36)}.${randomBytes(6).toString('hex')}`;
+    const blob = this.newBlobName();
     const path = join(this.root, blob);
     const md5 = createHash('md5');
     let size = 0;
@@ -226,6 +228,33 @@ export class FileObjectStore implements ObjectStore {
     const headerAt = this.size;
     const offset = this.append({ op: 'put', head, length: size, blob });
     return { ...this.commit({ head, headerAt, offset, length: size, blob }), size };
+  }
+
+  /**
+   * A streamed object's file is never written again once its header is in the log, so its copy
+   * is a second name for the same file: no byte is read or written, whatever its size. An object
+   * small enough to live in the log is put again.
+   */
+  async copy(source: { bucket: string; key: string }, bucket: string, key: string, options: PutOptions = {}) {
+    const located = this.index.get(indexKey(source.bucket, source.key));
+    if (!located) return undefined;
+    if (!located.blob) {
+      const object = (await this.get(source.bucket, source.key))!;
+      return { ...(await this.put(bucket, key, object.body, options)), size: object.body.byteLength };
+    }
+    this.checkConditions(bucket, key, options);
+    const blob = this.newBlobName();
+    linkOrCopy(join(this.root, located.blob), join(this.root, blob));
+    // Every etag here is the body's MD5 (newHead), so the copy's is the source's.
+    const head = newHead(bucket, key, located.length, this.headOf(located).etag.replaceAll('"', ''), options);
+    const headerAt = this.size;
+    const offset = this.append({ op: 'put', head, length: located.length, blob });
+    return { ...this.commit({ head, headerAt, offset, length: located.length, blob }), size: located.length };
+  }
+
+  private newBlobName(): string {
+    mkdirSync(join(this.root, BLOBS), { recursive: true });
+    return `${BLOBS}/${Date.now().toString(36)}.${randomBytes(6).toString('hex')}`;
   }
 
   private checkConditions(bucket: string, key: string, options: PutOptions): void {
@@ -446,6 +475,15 @@ export class FileObjectStore implements ObjectStore {
 }
 
 const BLOBS = 'blobs';
+
+/** A hard link where the disk has them; a copy (a clone where the disk can) where it does not. */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to, fsConstants.COPYFILE_FICLONE);
+  }
+}
 
 async function readFully(fd: number, into: Buffer, position: number): Promise<void> {
   for (let filled = 0; filled < into.byteLength;) {

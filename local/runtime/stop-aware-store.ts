@@ -26,6 +26,10 @@ export function stopAwareStore(store: ObjectStore, guard: () => void): ObjectSto
       guard();
       return store.putStream(bucket, key, guardedChunks(chunks, guard), options);
     },
+    copy: async (source, bucket, key, options) => {
+      guard();
+      return store.copy(source, bucket, key, options);
+    },
     delete: async (bucket, key) => {
       guard();
       return store.delete(bucket, key);

@@ -54,6 +54,12 @@ export class InMemoryObjectStore implements ObjectStore {
     return { ...(await this.put(bucket, key, body, options)), size: body.byteLength };
   }
 
+  async copy(source: { bucket: string; key: string }, bucket: string, key: string, options: PutOptions = {}) {
+    const object = this.objects.get(`${source.bucket}/${source.key}`);
+    if (!object) return undefined;
+    return { ...(await this.put(bucket, key, object.body, options)), size: object.body.byteLength };
+  }
+
   async list(bucket: string, prefix: string) {
     return [...this.objects.values()].map((o) => o.head).filter((h) => h.bucket === bucket && h.key.startsWith(prefix));
   }

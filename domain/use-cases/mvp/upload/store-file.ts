@@ -17,18 +17,20 @@ export const storeFile: StepDefinition = {
   keyPrefixes: [CURATED_PREFIX],
   async run(context) {
     const schema = await context.readArtifactJson<SchemaDocument>(MVP_ARTIFACTS.schema);
-    // Streamed both: the copy and the original may be as large as the upload limit.
-    const original = await context.streamStoredInput();
-    const originalSha256 = await sha256OfStream(original.chunks);
     const journeyDate = context.journeyStartedAt;
     const prefix = curatedPrefix(context.useCase, journeyDate, context.journeyId);
-
-    const curated = await context.writeArtifactStream({
-      name: MVP_ARTIFACTS.curated,
-      key: `${prefix}${MVP_ARTIFACTS.curated}`,
-      chunks: await context.streamArtifact(MVP_ARTIFACTS.normalized),
-      contentType: NDJSON_CONTENT_TYPE,
-    });
+    // The curated copy is the normalised one byte for byte, often larger than the upload (an
+    // order export's NDJSON is 2.5 times its CSV): the store copies it, and its SHA-256 is the one
+    // process_file recorded. Only the original is read, as a stream to hash, while the copy is made.
+    const [original, curated] = await Promise.all([
+      context.streamStoredInput().then(async (opened) => ({ size: opened.size, sha256: await sha256OfStream(opened.chunks) })),
+      context.copyArtifact({
+        from: MVP_ARTIFACTS.normalized,
+        name: MVP_ARTIFACTS.curated,
+        key: `${prefix}${MVP_ARTIFACTS.curated}`,
+        contentType: NDJSON_CONTENT_TYPE,
+      }),
+    ]);
     const manifest: CuratedManifest = {
       useCase: context.useCase,
       journeyId: context.journeyId,
@@ -38,7 +40,7 @@ export const storeFile: StepDefinition = {
         key: context.input.key,
         versionId: context.input.versionId ?? null,
         bytes: original.size,
-        sha256: originalSha256,
+        sha256: original.sha256,
       },
       curated: { bucket: curated.bucket, key: curated.key, contentType: NDJSON_CONTENT_TYPE, bytes: curated.size, sha256: curated.sha256 },
       rows: schema.rows,
