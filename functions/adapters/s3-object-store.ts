@@ -13,7 +13,7 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import { Readable } from 'node:stream';
 import { copyServerSide, withTargetConditions } from './s3-server-side-copy.js';
-import { type ObjectHead, type ObjectStore, type PutOptions, type StreamOptions } from '#domain/ports/object-store.js';
+import type { ObjectHead, ObjectStore, PutOptions, StreamOptions } from '#domain/ports/object-store.js';
 
 const PART_BYTES = 8 * 1024 * 1024;
 /** A ranged read's GETs: each a bounded stretch, big enough that asking costs little beside reading. */
