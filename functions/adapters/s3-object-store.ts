@@ -12,7 +12,8 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { Readable } from 'node:stream';
-import { copyServerSide, withTargetConditions } from './s3-server-side-copy.js';
+import { copyServerSide } from './s3-server-side-copy.js';
+import { putResultOf, withTargetConditions } from './s3-write-results.js';
 import type { ObjectHead, ObjectStore, PutOptions, StreamOptions } from '#domain/ports/object-store.js';
 
 const PART_BYTES = 8 * 1024 * 1024;
@@ -147,7 +148,7 @@ export class S3ObjectStore implements ObjectStore {
         }),
       ),
     );
-    return { etag: out.ETag ?? '', ...(out.VersionId ? { versionId: out.VersionId } : {}) };
+    return putResultOf(out);
   }
 
   async putStream(bucket: string, key: string, chunks: AsyncIterable<Uint8Array>, options: PutOptions = {}) {
@@ -179,7 +180,7 @@ export class S3ObjectStore implements ObjectStore {
       },
     });
     const out = await withTargetConditions(bucket, key, () => upload.done());
-    return { etag: out.ETag ?? '', ...(out.VersionId ? { versionId: out.VersionId } : {}), size };
+    return { ...putResultOf(out), size };
   }
 
   async copy(source: { bucket: string; key: string }, bucket: string, key: string, options: PutOptions = {}) {

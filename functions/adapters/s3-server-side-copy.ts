@@ -7,7 +7,8 @@ import {
   UploadPartCopyCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { PreconditionFailedError, type ObjectHead, type PutOptions, type PutResult } from '#domain/ports/object-store.js';
+import type { ObjectHead, PutOptions, PutResult } from '#domain/ports/object-store.js';
+import { putResultOf, withTargetConditions } from './s3-write-results.js';
 
 /** S3 copies at most 5 GiB in one part and takes at most 10,000 parts. */
 export const COPY_PART_BYTES = 512 * 1024 * 1024;
@@ -41,7 +42,7 @@ export async function copyServerSide(
   if (size === 0) {
     // An empty object has no range to copy a part from.
     const out = await withTargetConditions(bucket, key, () => s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: '', ...written, ...conditions })));
-    return { etag: out.ETag ?? '', ...(out.VersionId ? { versionId: out.VersionId } : {}), size };
+    return { ...putResultOf(out), size };
   }
 
   const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ...written }));
@@ -91,22 +92,10 @@ export async function copyServerSide(
         }),
       ),
     );
-    return { etag: out.ETag ?? '', ...(out.VersionId ? { versionId: out.VersionId } : {}), size };
+    return { ...putResultOf(out), size };
   } catch (error) {
     // The parts would otherwise be stored, and billed, until a lifecycle rule removed them.
     await s3.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId })).catch(() => undefined);
-    throw error;
-  }
-}
-
-/** A write whose conditions on the target lost (412, or 409 for a concurrent one) throws PreconditionFailedError. */
-export async function withTargetConditions<T>(bucket: string, key: string, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (error instanceof S3ServiceException && (error.$metadata.httpStatusCode === 412 || error.$metadata.httpStatusCode === 409)) {
-      throw new PreconditionFailedError(bucket, key);
-    }
     throw error;
   }
 }
